@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { languageDetector } from 'hono/language';
+import { secureHeaders } from 'hono/secure-headers';
+import { assetRoutes } from './features/assets/routes';
+import { authRoutes } from './features/auth/routes';
+import { loadSignedInUser } from './features/auth/session-cookie';
+import { homeRoutes } from './features/home/routes';
+import { languageCookieName, languageRoutes } from './features/language/routes';
+import { userRoutes } from './features/users/routes';
+import { denyRoutesWithoutAccessRule } from './http/access';
+import type { AppDeps, AppEnv } from './http/app-env';
+import { refuseCrossSiteForms } from './http/csrf';
+import { takeFlash } from './http/flash';
+import { pageRenderer, renderError, renderNotFound } from './http/render';
+import { defaultLanguage, isLanguage, languages, translatorFor } from './i18n';
+
+/** Builds the whole application from its dependencies; never listens (see server.ts). */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    languageDetector({
+      order: ['cookie', 'header'],
+      lookupCookie: languageCookieName,
+      supportedLanguages: [...languages],
+      fallbackLanguage: defaultLanguage,
+      caches: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    const language = c.get('language');
+    c.set('language', isLanguage(language) ? language : defaultLanguage);
+    c.set('t', translatorFor(c.get('language')));
+    await next();
+  });
+  app.use(pageRenderer);
+  app.use(takeFlash);
+  app.use(loadSignedInUser(deps));
+  app.use(refuseCrossSiteForms(deps.config.baseUrl));
+  app.use(denyRoutesWithoutAccessRule);
+
+  app.route('/', assetRoutes());
+  app.route('/', languageRoutes(deps));
+  app.route('/', authRoutes(deps));
+  app.route('/', homeRoutes(deps));
+  app.route('/admin/users', userRoutes(deps));
+
+  app.notFound(renderNotFound);
+  app.onError(renderError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

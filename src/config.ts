@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a whole number between 1 and 65535' })
+    .int('must be a whole number between 1 and 65535')
+    .min(1, 'must be a whole number between 1 and 65535')
+    .max(65535, 'must be a whole number between 1 and 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('./data/kurssipolku.sqlite'),
+  BASE_URL: z
+    .url({ error: 'must be an absolute URL such as https://kurssipolku.example.fi' })
+    .optional(),
+  SESSION_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .positive('must be a positive number of hours')
+    .max(24 * 30, 'must be at most 720 hours')
+    .default(8),
+  SEED_DEMO_DATA: booleanFlag.default(true),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databasePath: string;
+  baseUrl: URL;
+  secureCookies: boolean;
+  sessionMilliseconds: number;
+  seedDemoData: boolean;
+  trustProxy: boolean;
+};
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Empty strings count as unset, so `PORT= npm start` falls back to the default. */
+function withoutEmptyValues(environment: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+}
+
+export function parseConfig(environment: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = environmentSchema.safeParse(withoutEmptyValues(environment));
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map(
+        (issue) =>
+          `${issue.path.join('.')}=${JSON.stringify(environment[String(issue.path[0])])}: ${issue.message}`,
+      ),
+    };
+  }
+  const env = parsed.data;
+  const baseUrl = new URL(env.BASE_URL ?? `http://localhost:${env.PORT}`);
+  return {
+    ok: true,
+    config: {
+      port: env.PORT,
+      host: env.HOST,
+      databasePath: env.DATABASE_PATH,
+      baseUrl,
+      secureCookies: baseUrl.protocol === 'https:',
+      sessionMilliseconds: env.SESSION_HOURS * 60 * 60 * 1000,
+      seedDemoData: env.SEED_DEMO_DATA,
+      trustProxy: env.TRUST_PROXY,
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { SignInPage, type SignInFormState } from '../../../views/auth/sign-in-page';
+import { access } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { clientAddress } from '../../http/client-address';
+import { setFlash } from '../../http/flash';
+import { validForm } from '../../http/form';
+import { safeReturnPath } from '../../http/safe-redirect';
+import { verifyAgainstDecoy, verifyPassword } from '../../lib/password';
+import { hashSecretToken, newSecretToken } from '../../lib/tokens';
+import {
+  endSession,
+  findUserByEmail,
+  recentFailedSignIns,
+  recordFailedSignIn,
+  startSession,
+} from './queries';
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie';
+import { decideSignInAttempt, signInThrottle } from './sign-in-throttle';
+
+const signInForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, 'validation.required')
+    .max(254, 'validation.tooLong')
+    .pipe(z.email('validation.email')),
+  password: z.string().min(1, 'validation.required').max(1024, 'validation.tooLong'),
+  next: z.string().max(2048).optional(),
+});
+
+function renderSignIn(c: Context<AppEnv>, state: SignInFormState) {
+  const t = c.get('t');
+  return c.render(<SignInPage {...state} t={t} />, { title: t('signIn.title') });
+}
+
+export function authRoutes({ db, config, clock }: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/sign-in', access('public'), (c) => {
+    const next = safeReturnPath(c.req.query('next'));
+    if (c.get('user')) return c.redirect(next, 303);
+    return renderSignIn(c, { email: '', next, errors: {} });
+  });
+
+  app.post(
+    '/sign-in',
+    access('public'),
+    validForm(signInForm, (c, { errors, values }) =>
+      renderSignIn(c, { email: values.email ?? '', next: safeReturnPath(values.next), errors }),
+    ),
+    async (c) => {
+      const { email, password, next } = c.req.valid('form');
+      const t = c.get('t');
+      const now = clock();
+      const address = clientAddress(c, config.trustProxy);
+      const failures = recentFailedSignIns(db, {
+        email,
+        address,
+        since: new Date(now.getTime() - signInThrottle.windowMilliseconds),
+      });
+      const formState = { email, next: safeReturnPath(next), errors: {} };
+
+      const decision = decideSignInAttempt(now, failures.account, failures.address);
+      if (!decision.allowed) {
+        c.status(429);
+        c.header('Retry-After', String(decision.retryAfterMinutes * 60));
+        return renderSignIn(c, {
+          ...formState,
+          problem: t('signIn.tooManyAttempts', { minutes: decision.retryAfterMinutes }),
+        });
+      }
+
+      const user = findUserByEmail(db, email);
+      const passwordMatches = user
+        ? await verifyPassword(password, user.passwordHash)
+        : await verifyAgainstDecoy(password);
+      if (!user || !passwordMatches) {
+        recordFailedSignIn(db, {
+          email,
+          address,
+          at: now,
+          forgetBefore: new Date(now.getTime() - signInThrottle.windowMilliseconds),
+        });
+        c.status(401);
+        return renderSignIn(c, { ...formState, problem: t('signIn.invalidCredentials') });
+      }
+
+      const token = newSecretToken();
+      startSession(db, {
+        tokenHash: hashSecretToken(token),
+        userId: user.id,
+        email: user.email,
+        now,
+        expiresAt: new Date(now.getTime() + config.sessionMilliseconds),
+      });
+      setSessionCookie(c, token, config);
+      setFlash(c, { kind: 'success', key: 'flash.signedIn', params: { name: user.name } });
+      return c.redirect(formState.next, 303);
+    },
+  );
+
+  app.post('/sign-out', access('public'), (c) => {
+    const token = getCookie(c, sessionCookieName);
+    if (token) endSession(db, hashSecretToken(token));
+    clearSessionCookie(c);
+    setFlash(c, { kind: 'info', key: 'flash.signedOut' });
+    return c.redirect('/sign-in', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,66 @@
+import type { Context } from 'hono';
+import { zValidator, type Hook } from '@hono/zod-validator';
+import type { z } from 'zod';
+import type { FieldErrors } from '../../views/components/form-fields';
+import { isMessageKey, type Translate } from '../i18n';
+import type { AppEnv } from './app-env';
+
+/** What a form sent, as text, so a re-rendered form can show exactly what was typed. */
+export type TypedValues = Record<string, string>;
+
+export function typedValues(input: unknown): TypedValues {
+  if (typeof input !== 'object' || input === null) return {};
+  return Object.fromEntries(
+    Object.entries(input).map(([name, value]) => [name, typeof value === 'string' ? value : '']),
+  );
+}
+
+/**
+ * Schemas put a message key in each issue (e.g. `.min(1, 'validation.required')`); this turns the
+ * first issue of each field into text in the user's language.
+ */
+export function fieldErrorsFrom(error: z.core.$ZodError, t: Translate): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (errors[field]) continue;
+    const key = isMessageKey(issue.message) ? issue.message : 'validation.invalid';
+    const limits = issue as { maximum?: unknown; minimum?: unknown };
+    errors[field] = t(key, {
+      max: String(limits.maximum ?? ''),
+      min: String(limits.minimum ?? ''),
+    });
+  }
+  return errors;
+}
+
+export type InvalidFormRenderer = (
+  c: Context<AppEnv>,
+  invalid: { errors: FieldErrors; values: TypedValues },
+) => Response | Promise<Response>;
+
+/**
+ * Validates a posted form at the route edge. Invalid input re-renders the form with status 422,
+ * messages at the fields and the typed values kept; the handler only ever sees parsed data.
+ */
+export function validForm<Schema extends z.ZodType>(
+  schema: Schema,
+  renderInvalid: InvalidFormRenderer,
+) {
+  const reRenderWhenInvalid: Hook<z.infer<Schema>, AppEnv, string, 'form', {}, Schema> = (
+    result,
+    c,
+  ) => {
+    if (result.success) return;
+    c.status(422);
+    return renderInvalid(c, {
+      errors: fieldErrorsFrom(result.error, c.get('t')),
+      values: typedValues(result.data),
+    });
+  };
+  return zValidator<Schema, 'form', AppEnv, string, typeof reRenderWhenInvalid>(
+    'form',
+    schema,
+    reRenderWhenInvalid,
+  );
+}

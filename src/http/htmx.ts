@@ -1,0 +1,6 @@
+import type { Context } from 'hono';
+
+/** An htmx request that wants a fragment; boosted links still get the whole page. */
+export function isHtmxRequest(c: Context): boolean {
+  return c.req.header('HX-Request') === 'true' && c.req.header('HX-Boosted') !== 'true';
+}

@@ -1,0 +1,34 @@
+import { en } from './en';
+import { fi } from './fi';
+
+export const languages = ['fi', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = 'fi';
+
+export type MessageKey = keyof typeof fi;
+export type Catalog = Record<MessageKey, string>;
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export const catalogs: Record<Language, Catalog> = { fi, en };
+
+/** The name of each language in itself, for the language switch. */
+export const languageNames: Record<Language, string> = { fi: 'Suomeksi', en: 'In English' };
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === 'string' && Object.hasOwn(fi, value);
+}
+
+export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
+  return catalogs[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in params ? String(params[name]) : placeholder,
+  );
+}
+
+export function translatorFor(language: Language): Translate {
+  return (key, params) => translate(language, key, params);
+}

@@ -1,0 +1,44 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { parseConfig } from './config';
+import { openDatabase } from './db';
+import { demoSignIns, isDatabaseEmpty, loadDemoData } from './features/demo/demo-data';
+import { systemClock } from './lib/clock';
+
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  console.error(`Kurssipolku cannot start: bad configuration\n  ${parsed.problems.join('\n  ')}`);
+  process.exit(1);
+}
+const { config } = parsed;
+
+const db = openDatabase(config.databasePath);
+if (config.seedDemoData && isDatabaseEmpty(db)) {
+  await loadDemoData(db, systemClock());
+  console.log('New database: demo data loaded. Demo sign-ins:');
+  console.table(demoSignIns.map(({ role, email, password }) => ({ role, email, password })));
+}
+
+const app = createApp({ db, config, clock: systemClock });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+  console.log(
+    `Kurssipolku is running at ${config.baseUrl.origin}/ (database ${config.databasePath})`,
+  );
+});
+
+let stopping = false;
+function shutDown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received: closing the server, then the database.`);
+  server.close(() => {
+    db.$client.close();
+    process.exit(0);
+  });
+  // Keep-alive connections would hold close() open; give requests in flight a moment, then end.
+  setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, 2000).unref();
+}
+process.on('SIGTERM', () => shutDown('SIGTERM'));
+process.on('SIGINT', () => shutDown('SIGINT'));

@@ -1,0 +1,45 @@
+import type { Translate } from '../../src/i18n';
+import { ErrorSummary, TextField, type FieldErrors } from '../components/form-fields';
+
+export type SignInFormState = {
+  email: string;
+  next: string;
+  errors: FieldErrors;
+  /** A problem with the attempt as a whole (wrong password, too many attempts). */
+  problem?: string;
+};
+
+export function SignInPage(props: SignInFormState & { t: Translate }) {
+  const { t, errors } = props;
+  const hasErrors = Boolean(props.problem) || Object.keys(errors).length > 0;
+  return (
+    <section class="narrow">
+      <h1>{t('signIn.title')}</h1>
+      <p>{t('signIn.intro')}</p>
+      <ErrorSummary message={props.problem ?? (hasErrors ? t('form.errorSummary') : undefined)} />
+      <form method="post" action="/sign-in" novalidate>
+        <input type="hidden" name="next" value={props.next} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('signIn.email')}
+          value={props.email}
+          autocomplete="username"
+          required
+          errors={errors}
+          t={t}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('signIn.password')}
+          autocomplete="current-password"
+          required
+          errors={errors}
+          t={t}
+        />
+        <button type="submit">{t('signIn.submit')}</button>
+      </form>
+    </section>
+  );
+}

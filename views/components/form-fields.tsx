@@ -1,0 +1,106 @@
+import type { Child } from 'hono/jsx';
+import type { Translate } from '../../src/i18n';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+type FieldProps = {
+  name: string;
+  label: string;
+  errors: FieldErrors;
+  t: Translate;
+  required?: boolean;
+  hint?: string;
+};
+
+function describedBy(name: string, hasHint: boolean, hasError: boolean): string | undefined {
+  const ids = [hasHint && `${name}-hint`, hasError && `${name}-error`].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/** Label, hint and error message wired to the control, so they are read out together. */
+function Field(
+  props: FieldProps & { control: (aria: Record<string, string | undefined>) => Child },
+) {
+  const error = props.errors[props.name];
+  return (
+    <div class={error ? 'field field-invalid' : 'field'}>
+      <label for={props.name}>
+        {props.label}
+        {props.required && <span class="required"> {props.t('form.required')}</span>}
+      </label>
+      {props.hint && (
+        <p id={`${props.name}-hint`} class="hint">
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${props.name}-error`} class="field-error">
+          {error}
+        </p>
+      )}
+      {props.control({
+        'aria-invalid': error ? 'true' : undefined,
+        'aria-describedby': describedBy(props.name, Boolean(props.hint), Boolean(error)),
+      })}
+    </div>
+  );
+}
+
+export function TextField(
+  props: FieldProps & {
+    value?: string;
+    type?: 'text' | 'email' | 'password';
+    autocomplete?: string;
+  },
+) {
+  return (
+    <Field
+      {...props}
+      control={(aria) => (
+        <input
+          id={props.name}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.type === 'password' ? undefined : props.value}
+          autocomplete={props.autocomplete}
+          required={props.required}
+          {...aria}
+        />
+      )}
+    />
+  );
+}
+
+export function SelectField(
+  props: FieldProps & {
+    value?: string;
+    placeholder: string;
+    options: { value: string; label: string }[];
+  },
+) {
+  return (
+    <Field
+      {...props}
+      control={(aria) => (
+        <select id={props.name} name={props.name} required={props.required} {...aria}>
+          <option value="">{props.placeholder}</option>
+          {props.options.map((option) => (
+            <option value={option.value} selected={option.value === props.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
+/** Shown above a form that came back with errors; takes focus-worthy text for screen readers. */
+export function ErrorSummary(props: { message?: string }) {
+  if (!props.message) return null;
+  return (
+    <div class="error-summary" role="alert">
+      <p>{props.message}</p>
+    </div>
+  );
+}

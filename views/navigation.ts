@@ -1,0 +1,22 @@
+import type { StaffRole } from '../db/schema';
+import type { MessageKey } from '../src/i18n';
+
+export type NavigationItem = { href: string; label: MessageKey };
+
+/** What each role finds in the main navigation; a feature adds its entry here. */
+const itemsByRole: Record<StaffRole, NavigationItem[]> = {
+  admin: [
+    { href: '/', label: 'nav.home' },
+    { href: '/admin/users', label: 'nav.users' },
+  ],
+  coordinator: [{ href: '/', label: 'nav.home' }],
+  instructor: [{ href: '/', label: 'nav.home' }],
+};
+
+export function navigationFor(role: StaffRole | undefined): NavigationItem[] {
+  return role ? itemsByRole[role] : [];
+}
+
+export function isCurrentSection(item: NavigationItem, path: string): boolean {
+  return item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`);
+}
