@@ -25,7 +25,3 @@ export function formatLongDate(instant: Date, language: Language): string {
 export function formatDateTime(instant: Date, language: Language): string {
   return formatter(language, { dateStyle: 'medium', timeStyle: 'short' }).format(instant);
 }
-
-export function formatTime(instant: Date, language: Language): string {
-  return formatter(language, { timeStyle: 'short' }).format(instant);
-}

@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export type CapturedMail = ParsedMail & { envelopeTo: string[] };
+
+/**
+ * A real SMTP peer on 127.0.0.1 for mail tests: it accepts every message (or answers with the
+ * status a test asks for) and keeps each one parsed by mailparser.
+ */
+export async function startTestSmtpServer(
+  options: { rejectWith?: { code: number; message: string } } = {},
+) {
+  const messages: CapturedMail[] = [];
+  const waiters: (() => void)[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      if (options.rejectWith) {
+        stream.resume();
+        stream.on('end', () =>
+          callback(
+            Object.assign(new Error(options.rejectWith!.message), {
+              responseCode: options.rejectWith!.code,
+            }),
+          ),
+        );
+        return;
+      }
+      simpleParser(stream)
+        .then((parsed) => {
+          messages.push({
+            ...parsed,
+            envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address),
+          });
+          waiters.splice(0).forEach((wake) => wake());
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    /** Resolves when at least `count` messages have arrived, or rejects after `timeoutMs`. */
+    async waitForMessages(count: number, timeoutMs = 5000): Promise<CapturedMail[]> {
+      const deadline = Date.now() + timeoutMs;
+      while (messages.length < count) {
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) throw new Error(`Expected ${count} messages, got ${messages.length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, remaining);
+        });
+      }
+      return messages;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config';
+
+describe('configuration from the environment', () => {
+  it('has working defaults for a local start', () => {
+    const result = parseConfig({});
+    expect(result.ok && result.config).toMatchObject({
+      port: 3000,
+      databasePath: './data/kurssipolku.sqlite',
+      secureCookies: false,
+      seedDemoData: true,
+    });
+  });
+
+  it('names PORT when it is not a port number', () => {
+    const result = parseConfig({ PORT: 'abc' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.join()).toMatch(/^PORT="abc"/);
+  });
+
+  it('reports every bad value at once', () => {
+    const result = parseConfig({ PORT: '70000', BASE_URL: 'not a url', SEED_DEMO_DATA: 'maybe' });
+    expect(!result.ok && result.problems.map((problem) => problem.split('=')[0])).toEqual([
+      'PORT',
+      'BASE_URL',
+      'SEED_DEMO_DATA',
+    ]);
+  });
+
+  it('uses Secure cookies when the base URL is https', () => {
+    const result = parseConfig({ BASE_URL: 'https://kurssipolku.example.fi' });
+    expect(result.ok && result.config.secureCookies).toBe(true);
+  });
+});

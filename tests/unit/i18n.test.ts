@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { catalogs, languages, translate } from '../../src/i18n';
+import { formatDateTime, formatLongDate } from '../../src/i18n/format';
+
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('translation catalogs', () => {
+  const reference = catalogs.fi;
+
+  it.each(languages)('the %s catalog has exactly the keys of the Finnish one', (language) => {
+    expect(Object.keys(catalogs[language]).sort()).toEqual(Object.keys(reference).sort());
+  });
+
+  it.each(languages)(
+    'no %s text is empty and each uses the same placeholders as Finnish',
+    (language) => {
+      for (const [key, text] of Object.entries(catalogs[language])) {
+        expect(text.trim(), key).not.toBe('');
+        expect(placeholders(text), key).toEqual(
+          placeholders(reference[key as keyof typeof reference]),
+        );
+      }
+    },
+  );
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('fi', 'home.greeting', { name: 'Aino' })).toBe('Hei, Aino!');
+    expect(translate('en', 'home.greeting')).toBe('Hello, {name}!');
+  });
+});
+
+describe('dates and times are shown in Helsinki time', () => {
+  it('shows a summer instant at Helsinki wall-clock time in both languages', () => {
+    const tuesdayAt17Helsinki = new Date('2026-10-20T14:00:00Z'); // UTC+3 before 25 Oct
+    expect(formatDateTime(tuesdayAt17Helsinki, 'fi')).toBe('20.10.2026 klo 17.00');
+    expect(formatDateTime(tuesdayAt17Helsinki, 'en')).toBe('20 Oct 2026, 17:00');
+  });
+
+  it('shows a winter instant at Helsinki wall-clock time after the DST change', () => {
+    const tuesdayAt17Helsinki = new Date('2026-10-27T15:00:00Z'); // UTC+2 after 25 Oct
+    expect(formatDateTime(tuesdayAt17Helsinki, 'fi')).toBe('27.10.2026 klo 17.00');
+    expect(formatLongDate(tuesdayAt17Helsinki, 'fi')).toBe('tiistai 27. lokakuuta 2026');
+    expect(formatLongDate(tuesdayAt17Helsinki, 'en')).toBe('Tuesday, 27 October 2026');
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { isCurrentSection, navigationFor } from '../../views/navigation';
+
+describe('navigation by role', () => {
+  it('gives the admin the users page and the others not', () => {
+    expect(navigationFor('admin').map((item) => item.href)).toContain('/admin/users');
+    expect(navigationFor('coordinator').map((item) => item.href)).not.toContain('/admin/users');
+    expect(navigationFor('instructor').map((item) => item.href)).not.toContain('/admin/users');
+  });
+
+  it('shows no navigation to someone not signed in', () => {
+    expect(navigationFor(undefined)).toEqual([]);
+  });
+
+  it('marks the section of the current page, and home only on the home page', () => {
+    const users = { href: '/admin/users', label: 'nav.users' } as const;
+    const home = { href: '/', label: 'nav.home' } as const;
+    expect(isCurrentSection(users, '/admin/users/5')).toBe(true);
+    expect(isCurrentSection(home, '/admin/users')).toBe(false);
+    expect(isCurrentSection(home, '/')).toBe(true);
+  });
+});
