@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps) {
   app.use(pageRenderer);
   app.use(takeFlash);
   app.use(loadSignedInUser(deps));
-  app.use(refuseCrossSiteForms(deps.config.baseUrl));
+  app.use(refuseCrossSiteForms(deps.config.publicUrl));
   app.use(denyRoutesWithoutAccessRule);
 
   app.route('/', assetRoutes());

@@ -13,7 +13,7 @@ const environmentSchema = z.object({
     .default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/kurssipolku.sqlite'),
-  BASE_URL: z
+  PUBLIC_URL: z
     .url({ error: 'must be an absolute URL such as https://kurssipolku.example.fi' })
     .optional(),
   SESSION_HOURS: z.coerce
@@ -29,7 +29,7 @@ export type Config = {
   port: number;
   host: string;
   databasePath: string;
-  baseUrl: URL;
+  publicUrl: URL;
   secureCookies: boolean;
   sessionMilliseconds: number;
   seedDemoData: boolean;
@@ -59,15 +59,15 @@ export function parseConfig(environment: NodeJS.ProcessEnv): ConfigResult {
     };
   }
   const env = parsed.data;
-  const baseUrl = new URL(env.BASE_URL ?? `http://localhost:${env.PORT}`);
+  const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
   return {
     ok: true,
     config: {
       port: env.PORT,
       host: env.HOST,
       databasePath: env.DATABASE_PATH,
-      baseUrl,
-      secureCookies: baseUrl.protocol === 'https:',
+      publicUrl,
+      secureCookies: publicUrl.protocol === 'https:',
       sessionMilliseconds: env.SESSION_HOURS * 60 * 60 * 1000,
       seedDemoData: env.SEED_DEMO_DATA,
       trustProxy: env.TRUST_PROXY,

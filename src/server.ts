@@ -22,7 +22,7 @@ if (config.seedDemoData && isDatabaseEmpty(db)) {
 const app = createApp({ db, config, clock: systemClock });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
   console.log(
-    `Kurssipolku is running at ${config.baseUrl.origin}/ (database ${config.databasePath})`,
+    `Kurssipolku is running at ${config.publicUrl.origin}/ (database ${config.databasePath})`,
   );
 });
 

@@ -5,11 +5,11 @@ import type { AppEnv } from './app-env';
 
 /**
  * Hono's origin check (with Sec-Fetch-Site) on every non-GET form post. The request's own origin
- * and the configured BASE_URL are trusted; a refusal shows our localized 403 page.
+ * and the configured PUBLIC_URL are trusted; a refusal shows our localized 403 page.
  */
-export function refuseCrossSiteForms(baseUrl: URL): MiddlewareHandler<AppEnv> {
+export function refuseCrossSiteForms(publicUrl: URL): MiddlewareHandler<AppEnv> {
   const check = csrf({
-    origin: (origin, c) => origin === new URL(c.req.url).origin || origin === baseUrl.origin,
+    origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicUrl.origin,
   });
   return async (c, next) => {
     let allowed = false;

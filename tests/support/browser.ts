@@ -41,7 +41,7 @@ export async function startServer(
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      BASE_URL: `http://127.0.0.1:${port}`,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATABASE_PATH: join(databaseDirectory, 'e2e.sqlite'),
       ...env,
     },

@@ -34,7 +34,7 @@ export function freshDatabase(): AppDatabase {
 }
 
 export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
-  const parsed = parseConfig({ BASE_URL: testOrigin, SEED_DEMO_DATA: 'false', ...overrides });
+  const parsed = parseConfig({ PUBLIC_URL: testOrigin, SEED_DEMO_DATA: 'false', ...overrides });
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   return parsed.config;
 }

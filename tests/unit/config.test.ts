@@ -19,16 +19,16 @@ describe('configuration from the environment', () => {
   });
 
   it('reports every bad value at once', () => {
-    const result = parseConfig({ PORT: '70000', BASE_URL: 'not a url', SEED_DEMO_DATA: 'maybe' });
+    const result = parseConfig({ PORT: '70000', PUBLIC_URL: 'not a url', SEED_DEMO_DATA: 'maybe' });
     expect(!result.ok && result.problems.map((problem) => problem.split('=')[0])).toEqual([
       'PORT',
-      'BASE_URL',
+      'PUBLIC_URL',
       'SEED_DEMO_DATA',
     ]);
   });
 
   it('uses Secure cookies when the base URL is https', () => {
-    const result = parseConfig({ BASE_URL: 'https://kurssipolku.example.fi' });
+    const result = parseConfig({ PUBLIC_URL: 'https://kurssipolku.example.fi' });
     expect(result.ok && result.config.secureCookies).toBe(true);
   });
 });
