@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -118,5 +117,12 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
       targets: violation.nodes.map((node) => JSON.stringify(node.target)),
     }));
   }, axeRuleTags);
-  expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+  if (violations.length > 0) {
+    const lines = violations.map(
+      (violation) => `- ${violation.id}: ${violation.help} at ${violation.targets.join(', ')}`,
+    );
+    throw new Error(
+      `axe found ${violations.length} violations on ${page.url()}:\n${lines.join('\n')}`,
+    );
+  }
 }

@@ -1,0 +1,59 @@
+/**
+ * npm run bench: throughput of the hot pages through the whole middleware stack (app.fetch, no
+ * network), on a temporary SQLite file with the demo data. Prints requests per second.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../src/app';
+import { parseConfig } from '../src/config';
+import { openDatabase } from '../src/db';
+import { demoSignIns, loadDemoData } from '../src/features/demo/demo-data';
+import { systemClock } from '../src/lib/clock';
+
+const directory = mkdtempSync(join(tmpdir(), 'kurssipolku-bench-'));
+const db = openDatabase(join(directory, 'bench.sqlite'));
+await loadDemoData(db, new Date());
+const parsed = parseConfig({ PUBLIC_URL: 'http://localhost', SEED_DEMO_DATA: 'false' });
+if (!parsed.ok) throw new Error(parsed.problems.join());
+const app = createApp({ db, config: parsed.config, clock: systemClock });
+
+const admin = demoSignIns.find((person) => person.role === 'admin')!;
+const signedIn = await app.request('/sign-in', {
+  method: 'POST',
+  headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ email: admin.email, password: admin.password }),
+});
+const cookie = signedIn.headers
+  .getSetCookie()
+  .map((header) => header.split(';')[0])
+  .join('; ');
+
+async function measure(label: string, request: () => Response | Promise<Response>, count = 3000) {
+  for (let warmUp = 0; warmUp < 200; warmUp += 1) await (await request()).arrayBuffer();
+  const started = performance.now();
+  for (let index = 0; index < count; index += 1) {
+    const response = await request();
+    if (response.status !== 200) throw new Error(`${label}: status ${response.status}`);
+    await response.arrayBuffer();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `${label.padEnd(44)} ${(count / seconds).toFixed(0).padStart(7)} req/s  ${((seconds / count) * 1000).toFixed(3)} ms/req`,
+  );
+}
+
+console.log(`Kurssipolku bench, Node ${process.version}, ${new Date().toISOString()}`);
+await measure('GET /sign-in (anonymous, full page)', () => app.request('/sign-in'));
+await measure('GET / (signed in: session lookup + page)', () =>
+  app.request('/', { headers: { Cookie: cookie } }),
+);
+await measure('GET / (signed in, htmx fragment)', () =>
+  app.request('/', { headers: { Cookie: cookie, 'HX-Request': 'true' } }),
+);
+await measure('GET /admin/users (staff list)', () =>
+  app.request('/admin/users', { headers: { Cookie: cookie } }),
+);
+
+db.$client.close();
+rmSync(directory, { recursive: true, force: true });
