@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const staffRoles = ['admin', 'coordinator', 'instructor'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -54,3 +54,182 @@ export const localities = sqliteTable('localities', {
   region: text('region').notNull(),
   createdAt: createdAt(),
 });
+
+/** A course type: ArVo general, or a variant with its own rules (program settings, not constants). */
+export const programs = sqliteTable('programs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  nameFi: text('name_fi').notNull(),
+  nameEn: text('name_en').notNull(),
+  sessionCount: integer('session_count').notNull().default(6),
+  sessionMinutes: integer('session_minutes').notNull().default(150),
+  /** 1 = weekly (the licensed format); more = an adapted, looser format. */
+  intervalWeeks: integer('interval_weeks').notNull().default(1),
+  minParticipants: integer('min_participants').notNull().default(8),
+  maxParticipants: integer('max_participants').notNull().default(14),
+  completionThreshold: integer('completion_threshold').notNull().default(4),
+  hasInfoSession: integer('has_info_session', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const venueKinds = ['in-person', 'online'] as const;
+export type VenueKind = (typeof venueKinds)[number];
+
+export const venues = sqliteTable(
+  'venues',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    localityId: integer('locality_id')
+      .notNull()
+      .references(() => localities.id),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: venueKinds }).notNull().default('in-person'),
+    streetAddress: text('street_address').notNull().default(''),
+    capacity: integer('capacity'),
+    stepFreeAccess: integer('step_free_access', { mode: 'boolean' }).notNull().default(false),
+    hearingLoop: integer('hearing_loop', { mode: 'boolean' }).notNull().default(false),
+    accessibilityNotes: text('accessibility_notes').notNull().default(''),
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('venues_locality_idx').on(table.localityId)],
+);
+
+export const instructorKinds = ['professional', 'peer'] as const;
+export type InstructorKind = (typeof instructorKinds)[number];
+
+/** A person the coordinator plans courses with; may be linked to a staff account to sign in. */
+export const instructors = sqliteTable('instructors', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  email: text('email').notNull().default(''),
+  /** E.164, e.g. +358401234567, or empty. */
+  phone: text('phone').notNull().default(''),
+  kind: text('kind', { enum: instructorKinds }).notNull(),
+  employerUnit: text('employer_unit').notNull().default(''),
+  userId: integer('user_id')
+    .unique()
+    .references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+export const instructorLocalities = sqliteTable(
+  'instructor_localities',
+  {
+    instructorId: integer('instructor_id')
+      .notNull()
+      .references(() => instructors.id, { onDelete: 'cascade' }),
+    localityId: integer('locality_id')
+      .notNull()
+      .references(() => localities.id),
+  },
+  (table) => [primaryKey({ columns: [table.instructorId, table.localityId] })],
+);
+
+/** A planning term ("Syksy 2026") with the targets the coordinator follows. */
+export const terms = sqliteTable('terms', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on').notNull(),
+  targetCoursesMin: integer('target_courses_min').notNull().default(2),
+  targetCoursesMax: integer('target_courses_max').notNull().default(4),
+  targetInstructorsMin: integer('target_instructors_min').notNull().default(4),
+  targetInstructorsMax: integer('target_instructors_max').notNull().default(6),
+  createdAt: createdAt(),
+});
+
+/** Dates no session should fall on besides public holidays, e.g. the autumn school break. */
+export const blockedPeriods = sqliteTable('blocked_periods', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on').notNull(),
+  createdAt: createdAt(),
+});
+
+export const courseStatuses = [
+  'planned',
+  'open',
+  'confirmed',
+  'running',
+  'completed',
+  'cancelled',
+] as const;
+export type CourseStatus = (typeof courseStatuses)[number];
+export const audiences = ['open', 'targeted'] as const;
+export type Audience = (typeof audiences)[number];
+
+export const courses = sqliteTable(
+  'courses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
+    termId: integer('term_id')
+      .notNull()
+      .references(() => terms.id),
+    localityId: integer('locality_id')
+      .notNull()
+      .references(() => localities.id),
+    venueId: integer('venue_id').references(() => venues.id),
+    audience: text('audience', { enum: audiences }).notNull().default('open'),
+    /** For a targeted group: whose clients it is for (e.g. mental health and substance-abuse services). */
+    targetService: text('target_service').notNull().default(''),
+    status: text('status', { enum: courseStatuses }).notNull().default('planned'),
+    cancellationReason: text('cancellation_reason').notNull().default(''),
+    goNoGoDate: text('go_no_go_date').notNull(),
+    weeklyStartTime: text('weekly_start_time').notNull(),
+    /** Raised on every change of the schedule; the calendar invitations carry it as SEQUENCE. */
+    scheduleSequence: integer('schedule_sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('courses_term_idx').on(table.termId, table.localityId)],
+);
+
+export const courseInstructors = sqliteTable(
+  'course_instructors',
+  {
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    instructorId: integer('instructor_id')
+      .notNull()
+      .references(() => instructors.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.courseId, table.instructorId] }),
+    index('course_instructors_instructor_idx').on(table.instructorId),
+  ],
+);
+
+export const sessionStatuses = ['scheduled', 'cancelled'] as const;
+
+/**
+ * One meeting of a course. The Helsinki wall-clock date and times are the truth; the instants are
+ * derived from them when saved, for ordering and overlap checks.
+ */
+export const courseSessions = sqliteTable(
+  'course_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    localDate: text('local_date').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The date the regular series gave this session, kept when it is moved (RECURRENCE-ID). */
+    seriesDate: text('series_date').notNull(),
+    status: text('status', { enum: sessionStatuses }).notNull().default('scheduled'),
+    note: text('note').notNull().default(''),
+  },
+  (table) => [
+    index('course_sessions_course_idx').on(table.courseId, table.ordinal),
+    index('course_sessions_time_idx').on(table.startsAt),
+  ],
+);

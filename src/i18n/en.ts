@@ -1,6 +1,6 @@
-import type { Catalog } from './index';
+import type { fi } from './fi';
 
-export const en: Catalog = {
+export const en: Record<keyof typeof fi, string> = {
   'app.name': 'Kurssipolku',
   'app.tagline': 'Planning and enrolment for Arkeen Voimaa courses',
   'layout.skipToContent': 'Skip to content',

@@ -1,4 +1,4 @@
-/** The Finnish catalog is the reference: every other language must have exactly these keys. */
+/** Texts of the shared layout, sign-in and errors; features keep theirs in their own messages.ts. */
 export const fi = {
   'app.name': 'Kurssipolku',
   'app.tagline': 'Arkeen Voimaa -kurssien suunnittelu ja ilmoittautuminen',

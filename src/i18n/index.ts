@@ -1,9 +1,32 @@
-import { en } from './en';
-import { fi } from './fi';
+import * as courseMessages from '../features/courses/messages';
+import * as instructorMessages from '../features/instructors/messages';
+import * as placeMessages from '../features/places/messages';
+import * as programMessages from '../features/programs/messages';
+import * as termMessages from '../features/terms/messages';
+import { en as coreEn } from './en';
+import { fi as coreFi } from './fi';
 
 export const languages = ['fi', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'fi';
+
+/** Each feature keeps its texts beside its code; Finnish is the reference for every other language. */
+const fi = {
+  ...coreFi,
+  ...programMessages.fi,
+  ...placeMessages.fi,
+  ...instructorMessages.fi,
+  ...courseMessages.fi,
+  ...termMessages.fi,
+};
+const en: Record<keyof typeof fi, string> = {
+  ...coreEn,
+  ...programMessages.en,
+  ...placeMessages.en,
+  ...instructorMessages.en,
+  ...courseMessages.en,
+  ...termMessages.en,
+};
 
 export type MessageKey = keyof typeof fi;
 export type Catalog = Record<MessageKey, string>;

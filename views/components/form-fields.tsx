@@ -49,8 +49,10 @@ function Field(
 export function TextField(
   props: FieldProps & {
     value?: string;
-    type?: 'text' | 'email' | 'password';
+    type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date' | 'time';
     autocomplete?: string;
+    min?: string | number;
+    max?: string | number;
   },
 ) {
   return (
@@ -64,10 +66,97 @@ export function TextField(
           value={props.type === 'password' ? undefined : props.value}
           autocomplete={props.autocomplete}
           required={props.required}
+          min={props.min}
+          max={props.max}
           {...aria}
         />
       )}
     />
+  );
+}
+
+export function TextAreaField(props: FieldProps & { value?: string; rows?: number }) {
+  return (
+    <Field
+      {...props}
+      control={(aria) => (
+        <textarea
+          id={props.name}
+          name={props.name}
+          rows={props.rows ?? 3}
+          required={props.required}
+          {...aria}
+        >
+          {props.value}
+        </textarea>
+      )}
+    />
+  );
+}
+
+/** A single yes/no box; the label follows the box, as users expect. */
+export function CheckboxField(
+  props: Omit<FieldProps, 'required'> & { checked?: boolean; value?: string },
+) {
+  const error = props.errors[props.name];
+  return (
+    <div class={error ? 'field field-checkbox field-invalid' : 'field field-checkbox'}>
+      {error && (
+        <p id={`${props.name}-error`} class="field-error">
+          {error}
+        </p>
+      )}
+      <input
+        id={props.name}
+        name={props.name}
+        type="checkbox"
+        value={props.value ?? 'on'}
+        checked={props.checked}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, Boolean(props.hint), Boolean(error))}
+      />
+      <label for={props.name}>{props.label}</label>
+      {props.hint && (
+        <p id={`${props.name}-hint`} class="hint">
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Several choices under one legend, e.g. the localities an instructor can serve. */
+export function CheckboxGroup(
+  props: Omit<FieldProps, 'required'> & {
+    options: { value: string; label: string }[];
+    checked: readonly string[];
+  },
+) {
+  const error = props.errors[props.name];
+  return (
+    <fieldset
+      class={error ? 'field field-invalid' : 'field'}
+      aria-describedby={error ? `${props.name}-error` : undefined}
+    >
+      <legend>{props.label}</legend>
+      {error && (
+        <p id={`${props.name}-error`} class="field-error">
+          {error}
+        </p>
+      )}
+      {props.options.map((option) => (
+        <div class="field-checkbox">
+          <input
+            id={`${props.name}-${option.value}`}
+            name={props.name}
+            type="checkbox"
+            value={option.value}
+            checked={props.checked.includes(option.value)}
+          />
+          <label for={`${props.name}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 
