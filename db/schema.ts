@@ -226,7 +226,6 @@ export const courseSessions = sqliteTable(
     /** The date the regular series gave this session, kept when it is moved (RECURRENCE-ID). */
     seriesDate: text('series_date').notNull(),
     status: text('status', { enum: sessionStatuses }).notNull().default('scheduled'),
-    note: text('note').notNull().default(''),
   },
   (table) => [
     index('course_sessions_course_idx').on(table.courseId, table.ordinal),

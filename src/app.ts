@@ -3,9 +3,14 @@ import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { assetRoutes } from './features/assets/routes';
 import { authRoutes } from './features/auth/routes';
+import { courseRoutes } from './features/courses/routes';
 import { loadSignedInUser } from './features/auth/session-cookie';
 import { homeRoutes } from './features/home/routes';
 import { languageCookieName, languageRoutes } from './features/language/routes';
+import { instructorRoutes } from './features/instructors/routes';
+import { placeRoutes } from './features/places/routes';
+import { programRoutes } from './features/programs/routes';
+import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
 import { userRoutes } from './features/users/routes';
 import { denyRoutesWithoutAccessRule } from './http/access';
 import type { AppDeps, AppEnv } from './http/app-env';
@@ -58,6 +63,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.route('/admin/users', userRoutes(deps));
+  app.route('/', programRoutes(deps));
+  app.route('/', placeRoutes(deps));
+  app.route('/', instructorRoutes(deps));
+  app.route('/', termRoutes(deps));
+  app.route('/', blockedPeriodRoutes(deps));
+  app.route('/courses', courseRoutes(deps));
 
   app.notFound(renderNotFound);
   app.onError(renderError);

@@ -23,6 +23,9 @@ const environmentSchema = z.object({
     .default(8),
   SEED_DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
+  START_TIME: z.iso
+    .datetime({ offset: true, error: 'must be an ISO date-time such as 2026-09-01T09:00:00+03:00' })
+    .optional(),
 });
 
 export type Config = {
@@ -34,6 +37,8 @@ export type Config = {
   sessionMilliseconds: number;
   seedDemoData: boolean;
   trustProxy: boolean;
+  /** Set only for demos and browser tests: the server's clock starts at this instant. */
+  startTime: Date | null;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -71,6 +76,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): ConfigResult {
       sessionMilliseconds: env.SESSION_HOURS * 60 * 60 * 1000,
       seedDemoData: env.SEED_DEMO_DATA,
       trustProxy: env.TRUST_PROXY,
+      startTime: env.START_TIME ? new Date(env.START_TIME) : null,
     },
   };
 }

@@ -3,7 +3,7 @@ import { createApp } from './app';
 import { parseConfig } from './config';
 import { openDatabase } from './db';
 import { demoSignIns, isDatabaseEmpty, loadDemoData } from './features/demo/demo-data';
-import { systemClock } from './lib/clock';
+import { clockStartingAt, systemClock } from './lib/clock';
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
@@ -12,14 +12,15 @@ if (!parsed.ok) {
 }
 const { config } = parsed;
 
+const clock = config.startTime ? clockStartingAt(config.startTime) : systemClock;
 const db = openDatabase(config.databasePath);
 if (config.seedDemoData && isDatabaseEmpty(db)) {
-  await loadDemoData(db, systemClock());
+  await loadDemoData(db, clock());
   console.log('New database: demo data loaded. Demo sign-ins:');
   console.table(demoSignIns.map(({ role, email, password }) => ({ role, email, password })));
 }
 
-const app = createApp({ db, config, clock: systemClock });
+const app = createApp({ db, config, clock });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
   console.log(
     `Kurssipolku is running at ${config.publicUrl.origin}/ (database ${config.databasePath})`,

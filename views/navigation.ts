@@ -3,13 +3,22 @@ import type { MessageKey } from '../src/i18n';
 
 export type NavigationItem = { href: string; label: MessageKey };
 
+/** The planning registers coordinators keep, and admins too. */
+const planningItems: NavigationItem[] = [
+  { href: '/terms', label: 'nav.termPlan' },
+  { href: '/programs', label: 'nav.programs' },
+  { href: '/localities', label: 'nav.localities' },
+  { href: '/instructors', label: 'nav.instructors' },
+];
+
 /** What each role finds in the main navigation; a feature adds its entry here. */
 const itemsByRole: Record<StaffRole, NavigationItem[]> = {
   admin: [
     { href: '/', label: 'nav.home' },
+    ...planningItems,
     { href: '/admin/users', label: 'nav.users' },
   ],
-  coordinator: [{ href: '/', label: 'nav.home' }],
+  coordinator: [{ href: '/', label: 'nav.home' }, ...planningItems],
   instructor: [{ href: '/', label: 'nav.home' }],
 };
 

@@ -26,7 +26,6 @@ CREATE TABLE `course_sessions` (
 	`ends_at` integer NOT NULL,
 	`series_date` text NOT NULL,
 	`status` text DEFAULT 'scheduled' NOT NULL,
-	`note` text DEFAULT '' NOT NULL,
 	FOREIGN KEY (`course_id`) REFERENCES `courses`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint

@@ -10,6 +10,16 @@ export const languages = ['fi', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'fi';
 
+/** The catalog parts in merge order; a key may be defined by one part only (a unit test checks). */
+export const finnishCatalogParts = {
+  core: coreFi,
+  programs: programMessages.fi,
+  places: placeMessages.fi,
+  instructors: instructorMessages.fi,
+  courses: courseMessages.fi,
+  terms: termMessages.fi,
+};
+
 /** Each feature keeps its texts beside its code; Finnish is the reference for every other language. */
 const fi = {
   ...coreFi,

@@ -27,8 +27,9 @@ describe('roles and access', () => {
   };
 
   it('shows each role only its own navigation', async () => {
-    expect(await navigationOf(cookies.admin)).toEqual(['/', '/admin/users']);
-    expect(await navigationOf(cookies.coordinator)).toEqual(['/']);
+    const planning = ['/terms', '/programs', '/localities', '/instructors'];
+    expect(await navigationOf(cookies.admin)).toEqual(['/', ...planning, '/admin/users']);
+    expect(await navigationOf(cookies.coordinator)).toEqual(['/', ...planning]);
     expect(await navigationOf(cookies.instructor)).toEqual(['/']);
   });
 
@@ -62,6 +63,13 @@ describe('roles and access', () => {
       { cookie: cookies.coordinator },
     );
     expect(post.status).toBe(403);
+  });
+
+  it('refuses the planning registers to an instructor', async () => {
+    for (const path of ['/programs', '/localities', '/instructors']) {
+      expect((await getPage(app, path, cookies.instructor)).status, path).toBe(403);
+      expect((await getPage(app, path, cookies.coordinator)).status, path).toBe(200);
+    }
   });
 
   it('refuses a form post with no Origin, or from another site', async () => {

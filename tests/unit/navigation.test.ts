@@ -8,6 +8,17 @@ describe('navigation by role', () => {
     expect(navigationFor('instructor').map((item) => item.href)).not.toContain('/admin/users');
   });
 
+  it('gives coordinators and admins the planning registers after home, and instructors not', () => {
+    const registers = ['/programs', '/localities', '/instructors'];
+    for (const role of ['coordinator', 'admin'] as const) {
+      const links = navigationFor(role).map((item) => item.href);
+      expect(links[0]).toBe('/');
+      expect(links.filter((href) => registers.includes(href))).toEqual(registers);
+    }
+    const instructorLinks = navigationFor('instructor').map((item) => item.href);
+    for (const href of registers) expect(instructorLinks).not.toContain(href);
+  });
+
   it('shows no navigation to someone not signed in', () => {
     expect(navigationFor(undefined)).toEqual([]);
   });

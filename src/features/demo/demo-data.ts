@@ -1,6 +1,14 @@
-import { count } from 'drizzle-orm';
-import { localities, users, type StaffRole } from '../../../db/schema';
+import { count, eq } from 'drizzle-orm';
+import { localities, users, type CourseStatus, type StaffRole } from '../../../db/schema';
 import type { AppDatabase } from '../../db';
+import { createCourseWithSessions } from '../courses/queries';
+import { defaultGoNoGoDate } from '../courses/course-rules';
+import { generateSessions } from '../courses/schedule';
+import { createInstructor } from '../instructors/queries';
+import { createVenue } from '../places/queries';
+import { programDefaults } from '../programs/program-input';
+import { createProgram, findProgram } from '../programs/queries';
+import { addBlockedPeriod, createTerm } from '../terms/queries';
 import { createUser } from '../users/queries';
 
 /** Invented people only; the seeds' real names and numbers never appear here. */
@@ -50,11 +58,272 @@ export function isDatabaseEmpty(db: AppDatabase): boolean {
   return (db.select({ users: count() }).from(users).get()?.users ?? 0) === 0;
 }
 
-/** Fills a new database with an Etelä-Pohjanmaa demo region: staff sign-ins and localities. */
+function idOf<T extends { ok: boolean }>(
+  result: T,
+): T extends { ok: true; id: infer Id } ? Id : never {
+  if (!result.ok || !('id' in result)) throw new Error('Demo data could not be saved');
+  return result.id as never;
+}
+
+/**
+ * Fills a new database with an invented Etelä-Pohjanmaa region: staff, localities and venues,
+ * three programs, five instructors and an autumn 2026 term with four courses, one cancelled.
+ */
 export async function loadDemoData(db: AppDatabase, now: Date): Promise<void> {
-  for (const person of demoSignIns) await createUser(db, person, now);
+  const userIds = new Map<string, number>();
+  for (const person of demoSignIns)
+    userIds.set(person.email, idOf(await createUser(db, person, now)));
+
   db.insert(localities)
     .values(demoLocalities.map((name) => ({ name, region: 'Etelä-Pohjanmaa', createdAt: now })))
     .onConflictDoNothing()
     .run();
+  const localityId = (name: string) =>
+    db.select({ id: localities.id }).from(localities).where(eq(localities.name, name)).get()!.id;
+
+  const general = createProgram(db, {
+    ...programDefaults,
+    nameFi: 'Arkeen Voimaa',
+    nameEn: 'Arkeen Voimaa (Better Choices, Better Health)',
+  });
+  const pain = createProgram(db, {
+    ...programDefaults,
+    nameFi: 'Arkeen Voimaa – kivun kanssa',
+    nameEn: 'Arkeen Voimaa – living with pain',
+    hasInfoSession: true,
+  });
+  const adapted = createProgram(db, {
+    ...programDefaults,
+    nameFi: 'Arkeen Voimaa – mielen hyvinvointi (sovellettu)',
+    nameEn: 'Arkeen Voimaa – mental wellbeing (adapted)',
+    intervalWeeks: 2,
+    sessionMinutes: 120,
+    minParticipants: 6,
+    maxParticipants: 12,
+  });
+
+  const venue = (
+    locality: string,
+    input: Partial<Parameters<typeof createVenue>[2]> & { name: string },
+  ) =>
+    createVenue(db, localityId(locality), {
+      kind: 'in-person',
+      streetAddress: '',
+      capacity: null,
+      stepFreeAccess: true,
+      hearingLoop: false,
+      accessibilityNotes: '',
+      ...input,
+    });
+  const seinajokiHall = venue('Seinäjoki', {
+    name: 'Järjestötalo, Kaisla-sali',
+    streetAddress: 'Esimerkkikatu 12, 60100 Seinäjoki',
+    capacity: 20,
+    hearingLoop: true,
+  });
+  venue('Seinäjoki', {
+    name: 'Teams-ryhmä',
+    kind: 'online',
+    stepFreeAccess: false,
+    accessibilityNotes: 'Linkki lähetetään kutsussa.',
+  });
+  const lapuaRoom = venue('Lapua', {
+    name: 'Kulttuurikeskus, kokoushuone 2',
+    streetAddress: 'Kulttuurikuja 3, 62100 Lapua',
+    capacity: 16,
+  });
+  const kauhajokiRoom = venue('Kauhajoki', {
+    name: 'Perhekeskus, ryhmätila',
+    streetAddress: 'Hyvinvointitie 5, 61800 Kauhajoki',
+    capacity: 14,
+    accessibilityNotes: 'Sisäänkäynti pihan puolelta, hissi.',
+  });
+  const ilmajokiRoom = venue('Ilmajoki', {
+    name: 'Nuorisotila Pajupilli',
+    streetAddress: 'Nuorisotie 4, 60800 Ilmajoki',
+    capacity: 12,
+    stepFreeAccess: false,
+    accessibilityNotes: 'Portaat sisäänkäynnillä.',
+  });
+  venue('Alajärvi', {
+    name: 'Kirjaston monitoimitila',
+    streetAddress: 'Kirjastokatu 1, 62900 Alajärvi',
+    capacity: 18,
+  });
+
+  const instructor = (input: {
+    name: string;
+    kind: 'professional' | 'peer';
+    employerUnit: string;
+    phone: string;
+    email: string;
+    localities: string[];
+    userEmail?: string;
+  }) =>
+    idOf(
+      createInstructor(db, {
+        name: input.name,
+        kind: input.kind,
+        employerUnit: input.employerUnit,
+        phone: input.phone,
+        email: input.email,
+        userId: input.userEmail ? userIds.get(input.userEmail)! : null,
+        localityIds: input.localities.map(localityId),
+      }),
+    );
+  const olli = instructor({
+    name: 'Olli Ohjaaja',
+    kind: 'professional',
+    employerUnit: 'Aikuisten sosiaalipalvelut',
+    phone: '+358401230001',
+    email: 'olli.ohjaaja@kurssipolku.example',
+    localities: ['Seinäjoki', 'Kauhajoki'],
+    userEmail: 'olli.ohjaaja@kurssipolku.example',
+  });
+  const pirjo = instructor({
+    name: 'Pirjo Vertainen',
+    kind: 'peer',
+    employerUnit: 'Kokemusasiantuntijat',
+    phone: '+358401230002',
+    email: 'pirjo.vertainen@kurssipolku.example',
+    localities: ['Seinäjoki', 'Ilmajoki'],
+    userEmail: 'pirjo.vertainen@kurssipolku.example',
+  });
+  const matti = instructor({
+    name: 'Matti Mäkelä',
+    kind: 'professional',
+    employerUnit: 'Mielenterveys- ja päihdepalvelut',
+    phone: '+358401230003',
+    email: 'matti.makela@kurssipolku.example',
+    localities: ['Lapua', 'Alajärvi'],
+    userEmail: 'matti.makela@kurssipolku.example',
+  });
+  const sanna = instructor({
+    name: 'Sanna Saarinen',
+    kind: 'peer',
+    employerUnit: 'Kokemusasiantuntijat',
+    phone: '+358401230004',
+    email: '',
+    localities: ['Lapua', 'Kurikka'],
+  });
+  const jussi = instructor({
+    name: 'Jussi Koskela',
+    kind: 'professional',
+    employerUnit: 'Terveyssosiaalityö',
+    phone: '+358401230005',
+    email: 'jussi.koskela@kurssipolku.example',
+    localities: ['Kauhajoki', 'Kurikka'],
+  });
+
+  const autumn = createTerm(
+    db,
+    {
+      name: 'Syksy 2026',
+      startsOn: '2026-08-01',
+      endsOn: '2026-12-31',
+      targetCoursesMin: 2,
+      targetCoursesMax: 4,
+      targetInstructorsMin: 4,
+      targetInstructorsMax: 6,
+    },
+    now,
+  )!;
+  createTerm(
+    db,
+    {
+      name: 'Kevät 2027',
+      startsOn: '2027-01-01',
+      endsOn: '2027-06-30',
+      targetCoursesMin: 2,
+      targetCoursesMax: 4,
+      targetInstructorsMin: 4,
+      targetInstructorsMax: 6,
+    },
+    now,
+  );
+  const autumnBreak = {
+    name: 'Syysloma (Etelä-Pohjanmaa)',
+    startsOn: '2026-10-12',
+    endsOn: '2026-10-18',
+  };
+  addBlockedPeriod(db, autumnBreak, now);
+
+  const course = (input: {
+    programId: number;
+    locality: string;
+    venueId: number;
+    firstDate: string;
+    startTime: string;
+    instructorIds: number[];
+    status: CourseStatus;
+    audience?: 'open' | 'targeted';
+    targetService?: string;
+    cancellationReason?: string;
+  }) => {
+    const { sessions } = generateSessions({
+      firstDate: input.firstDate,
+      startTime: input.startTime,
+      plan: findProgram(db, input.programId)!,
+      blockedPeriods: [autumnBreak],
+    });
+    createCourseWithSessions(
+      db,
+      {
+        termId: autumn,
+        programId: input.programId,
+        localityId: localityId(input.locality),
+        venueId: input.venueId,
+        audience: input.audience ?? 'open',
+        targetService: input.targetService ?? '',
+        goNoGoDate: defaultGoNoGoDate(input.firstDate),
+        weeklyStartTime: input.startTime,
+        instructorIds: input.instructorIds,
+        status: input.status,
+        cancellationReason: input.cancellationReason,
+      },
+      sessions,
+      now,
+    );
+  };
+  course({
+    programId: general,
+    locality: 'Seinäjoki',
+    venueId: seinajokiHall,
+    firstDate: '2026-09-08',
+    startTime: '17:00',
+    instructorIds: [olli, pirjo],
+    status: 'completed',
+  });
+  course({
+    programId: general,
+    locality: 'Lapua',
+    venueId: lapuaRoom,
+    firstDate: '2026-10-20',
+    startTime: '17:00',
+    instructorIds: [matti, sanna],
+    status: 'running',
+  });
+  course({
+    programId: pain,
+    locality: 'Kauhajoki',
+    venueId: kauhajokiRoom,
+    firstDate: '2026-11-05',
+    startTime: '13:00',
+    instructorIds: [olli, jussi],
+    status: 'running',
+    audience: 'targeted',
+    targetService: 'Mielenterveys- ja päihdepalvelut',
+  });
+  course({
+    programId: adapted,
+    locality: 'Ilmajoki',
+    venueId: ilmajokiRoom,
+    firstDate: '2026-11-11',
+    startTime: '16:00',
+    instructorIds: [pirjo],
+    status: 'cancelled',
+    audience: 'targeted',
+    targetService: 'Nuoret',
+    cancellationReason: 'Liian vähän hakijoita (2 ilmoittautunutta).',
+  });
 }

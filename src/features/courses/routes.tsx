@@ -1,0 +1,523 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { eq } from 'drizzle-orm';
+import { localities, programs, terms, venues } from '../../../db/schema';
+import {
+  CancelCoursePage,
+  CoursePage,
+  MoveSessionPage,
+  titleOf,
+} from '../../../views/courses/course-page';
+import {
+  EditCourseForm,
+  NewCourseForm,
+  type CourseFormState,
+} from '../../../views/courses/course-form';
+import {
+  MovedDatesList,
+  SessionDateList,
+  WarningList,
+  type InstructorNames,
+} from '../../../views/courses/course-parts';
+import type { FieldErrors } from '../../../views/components/form-fields';
+import { access } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { typedValues, validForm } from '../../http/form';
+import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
+import type { AppDatabase } from '../../db';
+import type { Conflict } from './conflicts';
+import {
+  courseCancellationForm,
+  courseDetailsForm,
+  courseStatusForm,
+  newCourseForm,
+  sessionMoveForm,
+  type CourseDetailsInput,
+} from './course-input';
+import {
+  canBeCancelled,
+  canChangeStatus,
+  defaultGoNoGoDate,
+  instructorPairWarnings,
+  nextStatuses,
+  skippedSeriesDates,
+} from './course-rules';
+import { conflictsFor, previewNewCourse } from './planning';
+import {
+  cancelCourse,
+  cancelSession,
+  changeCourseStatus,
+  createCourseWithSessions,
+  findCourse,
+  findPlanningChoices,
+  instructorsByIds,
+  listBlockedPeriods,
+  rescheduleSession,
+  updateCourseDetails,
+  type CourseWithSchedule,
+} from './queries';
+import type { Translate } from '../../i18n';
+
+function idParam(c: Context, name: string): number {
+  const id = Number(c.req.param(name));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404);
+  return id;
+}
+
+function loadCourse(db: AppDatabase, c: Context): CourseWithSchedule {
+  const course = findCourse(db, idParam(c, 'id'));
+  if (!course) throw new HTTPException(404);
+  return course;
+}
+
+function instructorNameMap(db: AppDatabase): InstructorNames {
+  return new Map(findPlanningChoices(db).instructors.map((person) => [person.id, person.name]));
+}
+
+function chosenInstructors(input: { instructor1: number | null; instructor2: number | null }) {
+  return [input.instructor1, input.instructor2].filter((id): id is number => id !== null);
+}
+
+/** Checks what zod cannot: that every chosen id exists and the venue is in the locality. */
+function referenceErrors(
+  db: AppDatabase,
+  input: CourseDetailsInput & { localityId: number; programId?: number; termId?: number },
+  t: Translate,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  const unknown = t('validation.unknownChoice');
+  if (
+    input.termId !== undefined &&
+    !db.select().from(terms).where(eq(terms.id, input.termId)).get()
+  ) {
+    errors.termId = unknown;
+  }
+  if (
+    input.programId !== undefined &&
+    !db.select().from(programs).where(eq(programs.id, input.programId)).get()
+  ) {
+    errors.programId = unknown;
+  }
+  if (!db.select().from(localities).where(eq(localities.id, input.localityId)).get()) {
+    errors.localityId = unknown;
+  }
+  if (input.venueId !== null) {
+    const venue = db.select().from(venues).where(eq(venues.id, input.venueId)).get();
+    if (!venue) errors.venueId = unknown;
+    else if (venue.localityId !== input.localityId)
+      errors.venueId = t('validation.venueNotInLocality');
+  }
+  const wanted = chosenInstructors(input);
+  const found = new Set(instructorsByIds(db, wanted).map((person) => person.id));
+  if (input.instructor1 !== null && !found.has(input.instructor1)) errors.instructor1 = unknown;
+  if (input.instructor2 !== null && !found.has(input.instructor2)) errors.instructor2 = unknown;
+  return errors;
+}
+
+function venueIsOnline(db: AppDatabase, venueId: number | null): boolean {
+  if (venueId === null) return false;
+  return (
+    db.select({ kind: venues.kind }).from(venues).where(eq(venues.id, venueId)).get()?.kind ===
+    'online'
+  );
+}
+
+export function courseRoutes({ db, clock }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('*', access(['coordinator', 'admin']));
+  const today = () => instantToWallClock(clock()).date;
+
+  const renderNewCourseForm = (c: Context<AppEnv>, state: CourseFormState) => {
+    const t = c.get('t');
+    return c.render(
+      <NewCourseForm
+        {...state}
+        choices={findPlanningChoices(db)}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('course.newTitle') },
+    );
+  };
+
+  app.get('/new', (c) =>
+    renderNewCourseForm(c, {
+      values: { termId: c.req.query('termId') ?? '', audience: 'open', startTime: '17:00' },
+      errors: {},
+    }),
+  );
+
+  app.post(
+    '/',
+    validForm(newCourseForm(today), (c, invalid) => renderNewCourseForm(c, invalid)),
+    async (c) => {
+      const input = c.req.valid('form');
+      const t = c.get('t');
+      const language = c.get('language');
+      const values = typedValues(await c.req.parseBody());
+      const errors = referenceErrors(db, input, t);
+      if (Object.keys(errors).length > 0) {
+        c.status(422);
+        return renderNewCourseForm(c, { values, errors });
+      }
+      const program = db.select().from(programs).where(eq(programs.id, input.programId)).get()!;
+      const instructorIds = chosenInstructors(input);
+      let preview;
+      try {
+        preview = previewNewCourse(db, {
+          firstDate: input.firstDate,
+          startTime: input.startTime,
+          plan: program,
+          venueId: input.venueId,
+          venueIsOnline: venueIsOnline(db, input.venueId),
+          instructorIds,
+        });
+      } catch {
+        c.status(422);
+        return renderNewCourseForm(c, {
+          values,
+          errors: { firstDate: t('validation.noFreeDates') },
+        });
+      }
+      const needsAcceptance = preview.conflicts.length > 0;
+      if (input.intent === 'preview' || (needsAcceptance && !input.acceptWarnings)) {
+        if (input.intent === 'save') c.status(422);
+        const pairWarnings = instructorPairWarnings(instructorsByIds(db, instructorIds));
+        return renderNewCourseForm(c, {
+          values,
+          errors: input.intent === 'save' ? { acceptWarnings: t('validation.acceptWarnings') } : {},
+          needsAcceptance,
+          preview: (
+            <>
+              <SessionDateList sessions={preview.sessions} t={t} language={language} />
+              <MovedDatesList moved={preview.moved} t={t} language={language} />
+              <WarningList
+                conflicts={preview.conflicts}
+                pairWarnings={pairWarnings}
+                instructorNames={instructorNameMap(db)}
+                t={t}
+                language={language}
+                withIntro
+              />
+            </>
+          ),
+        });
+      }
+      const courseId = createCourseWithSessions(
+        db,
+        {
+          termId: input.termId,
+          programId: input.programId,
+          localityId: input.localityId,
+          venueId: input.venueId,
+          audience: input.audience,
+          targetService: input.targetService,
+          goNoGoDate: input.goNoGoDate ?? defaultGoNoGoDate(preview.sessions[0]!.localDate),
+          weeklyStartTime: input.startTime,
+          instructorIds,
+        },
+        preview.sessions,
+        clock(),
+      );
+      setFlash(c, { kind: 'success', key: 'course.created' });
+      return c.redirect(`/courses/${courseId}`, 303);
+    },
+  );
+
+  const scheduledConflicts = (course: CourseWithSchedule): Conflict[] => {
+    if (course.course.status === 'cancelled') return [];
+    return conflictsFor(
+      db,
+      course.course.id,
+      course.sessions
+        .filter((session) => session.status === 'scheduled')
+        .map((session) => ({ ...session, sessionId: session.id })),
+      {
+        venueId: course.course.venueId,
+        venueIsOnline: course.venue?.kind === 'online',
+        instructorIds: course.instructors.map((person) => person.id),
+      },
+    );
+  };
+
+  const renderCoursePage = (
+    c: Context<AppEnv>,
+    course: CourseWithSchedule,
+    statusErrors: FieldErrors = {},
+  ) => {
+    const language = c.get('language');
+    return c.render(
+      <CoursePage
+        course={course}
+        pairWarnings={instructorPairWarnings(course.instructors)}
+        conflicts={scheduledConflicts(course)}
+        instructorNames={instructorNameMap(db)}
+        skipped={skippedSeriesDates(
+          course.sessions.map((session) => session.seriesDate),
+          course.program.intervalWeeks,
+          listBlockedPeriods(db),
+        )}
+        nextStatuses={nextStatuses[course.course.status]}
+        cancellable={canBeCancelled(course.course.status)}
+        statusErrors={statusErrors}
+        t={c.get('t')}
+        language={language}
+      />,
+      { title: titleOf(course, language) },
+    );
+  };
+
+  app.get('/:id', (c) => renderCoursePage(c, loadCourse(db, c)));
+
+  const renderEditForm = (
+    c: Context<AppEnv>,
+    course: CourseWithSchedule,
+    state: CourseFormState,
+  ) => {
+    const t = c.get('t');
+    const language = c.get('language');
+    return c.render(
+      <EditCourseForm
+        {...state}
+        values={{ ...state.values, localityId: String(course.course.localityId) }}
+        courseId={course.course.id}
+        title={titleOf(course, language)}
+        choices={findPlanningChoices(db)}
+        t={t}
+        language={language}
+      />,
+      { title: t('course.editTitle') },
+    );
+  };
+
+  app.get('/:id/edit', (c) => {
+    const course = loadCourse(db, c);
+    const [first, second] = course.instructors;
+    return renderEditForm(c, course, {
+      values: {
+        venueId: course.course.venueId ? String(course.course.venueId) : '',
+        audience: course.course.audience,
+        targetService: course.course.targetService,
+        instructor1: first ? String(first.id) : '',
+        instructor2: second ? String(second.id) : '',
+        goNoGoDate: course.course.goNoGoDate,
+      },
+      errors: {},
+    });
+  });
+
+  app.post(
+    '/:id',
+    validForm(courseDetailsForm, (c, invalid) => renderEditForm(c, loadCourse(db, c), invalid)),
+    async (c) => {
+      const course = loadCourse(db, c);
+      const input = c.req.valid('form');
+      const t = c.get('t');
+      const values = typedValues(await c.req.parseBody());
+      const errors = referenceErrors(db, { ...input, localityId: course.course.localityId }, t);
+      if (Object.keys(errors).length > 0) {
+        c.status(422);
+        return renderEditForm(c, course, { values, errors });
+      }
+      const instructorIds = chosenInstructors(input);
+      const conflicts = conflictsFor(
+        db,
+        course.course.id,
+        course.sessions
+          .filter((session) => session.status === 'scheduled')
+          .map((session) => ({ ...session, sessionId: session.id })),
+        { venueId: input.venueId, venueIsOnline: venueIsOnline(db, input.venueId), instructorIds },
+      );
+      if (conflicts.length > 0 && !input.acceptWarnings) {
+        c.status(422);
+        return renderEditForm(c, course, {
+          values,
+          errors: { acceptWarnings: t('validation.acceptWarnings') },
+          needsAcceptance: true,
+          preview: (
+            <WarningList
+              conflicts={conflicts}
+              pairWarnings={[]}
+              instructorNames={instructorNameMap(db)}
+              t={t}
+              language={c.get('language')}
+              withIntro
+            />
+          ),
+        });
+      }
+      updateCourseDetails(
+        db,
+        course.course.id,
+        {
+          venueId: input.venueId,
+          audience: input.audience,
+          targetService: input.targetService,
+          goNoGoDate: input.goNoGoDate ?? course.course.goNoGoDate,
+          instructorIds,
+        },
+        clock(),
+      );
+      setFlash(c, { kind: 'success', key: 'course.updated' });
+      return c.redirect(`/courses/${course.course.id}`, 303);
+    },
+  );
+
+  app.post(
+    '/:id/status',
+    validForm(courseStatusForm, (c, invalid) =>
+      renderCoursePage(c, loadCourse(db, c), invalid.errors),
+    ),
+    (c) => {
+      const course = loadCourse(db, c);
+      const { status } = c.req.valid('form');
+      const t = c.get('t');
+      if (!canChangeStatus(course.course.status, status)) {
+        c.status(422);
+        return renderCoursePage(c, course, { status: t('validation.statusChange') });
+      }
+      changeCourseStatus(db, course.course.id, status, clock());
+      setFlash(c, {
+        kind: 'success',
+        key: 'course.statusChanged',
+        params: { status: t(`course.status.${status}`) },
+      });
+      return c.redirect(`/courses/${course.course.id}`, 303);
+    },
+  );
+
+  const renderCancelPage = (
+    c: Context<AppEnv>,
+    course: CourseWithSchedule,
+    form: { values: Record<string, string>; errors: FieldErrors },
+  ) => {
+    const t = c.get('t');
+    if (!canBeCancelled(course.course.status)) throw new HTTPException(404);
+    return c.render(
+      <CancelCoursePage course={course} {...form} t={t} language={c.get('language')} />,
+      {
+        title: t('course.cancelTitle'),
+      },
+    );
+  };
+
+  app.get('/:id/cancellation', (c) =>
+    renderCancelPage(c, loadCourse(db, c), { values: {}, errors: {} }),
+  );
+
+  app.post(
+    '/:id/cancellation',
+    validForm(courseCancellationForm, (c, invalid) =>
+      renderCancelPage(c, loadCourse(db, c), invalid),
+    ),
+    (c) => {
+      const course = loadCourse(db, c);
+      if (!canBeCancelled(course.course.status)) throw new HTTPException(404);
+      cancelCourse(db, course.course.id, c.req.valid('form').reason, clock());
+      setFlash(c, { kind: 'info', key: 'course.cancelledFlash' });
+      return c.redirect(`/courses/${course.course.id}`, 303);
+    },
+  );
+
+  const loadSession = (c: Context, course: CourseWithSchedule) => {
+    const sessionId = idParam(c, 'sessionId');
+    const session = course.sessions.find((candidate) => candidate.id === sessionId);
+    if (!session || session.status !== 'scheduled' || course.course.status === 'cancelled') {
+      throw new HTTPException(404);
+    }
+    return session;
+  };
+
+  const renderMovePage = (
+    c: Context<AppEnv>,
+    course: CourseWithSchedule,
+    form: { values: Record<string, string>; errors: FieldErrors; conflicts?: Conflict[] },
+  ) => {
+    const session = loadSession(c, course);
+    const t = c.get('t');
+    return c.render(
+      <MoveSessionPage
+        course={course}
+        sessionId={session.id}
+        ordinal={session.ordinal}
+        values={form.values}
+        errors={form.errors}
+        conflicts={form.conflicts ?? []}
+        instructorNames={instructorNameMap(db)}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('course.session.moveTitle', { number: session.ordinal }) },
+    );
+  };
+
+  app.get('/:id/sessions/:sessionId/rescheduling', (c) => {
+    const course = loadCourse(db, c);
+    const session = loadSession(c, course);
+    return renderMovePage(c, course, {
+      values: {
+        localDate: session.localDate,
+        startTime: session.startTime,
+        endTime: session.endTime,
+      },
+      errors: {},
+    });
+  });
+
+  app.post(
+    '/:id/sessions/:sessionId/rescheduling',
+    validForm(sessionMoveForm(today), (c, invalid) =>
+      renderMovePage(c, loadCourse(db, c), invalid),
+    ),
+    async (c) => {
+      const course = loadCourse(db, c);
+      const session = loadSession(c, course);
+      const input = c.req.valid('form');
+      const moved = {
+        sessionId: session.id,
+        localDate: input.localDate,
+        startsAt: wallClockToInstant(input.localDate, input.startTime),
+        endsAt: wallClockToInstant(input.localDate, input.endTime),
+      };
+      const conflicts = conflictsFor(db, course.course.id, [moved], {
+        venueId: course.course.venueId,
+        venueIsOnline: course.venue?.kind === 'online',
+        instructorIds: course.instructors.map((person) => person.id),
+      });
+      if (conflicts.length > 0 && !input.acceptWarnings) {
+        c.status(422);
+        return renderMovePage(c, course, {
+          values: typedValues(await c.req.parseBody()),
+          errors: { acceptWarnings: c.get('t')('validation.acceptWarnings') },
+          conflicts,
+        });
+      }
+      rescheduleSession(
+        db,
+        {
+          id: session.id,
+          courseId: course.course.id,
+          localDate: input.localDate,
+          startTime: input.startTime,
+          endTime: input.endTime,
+          startsAt: moved.startsAt,
+          endsAt: moved.endsAt,
+        },
+        clock(),
+      );
+      setFlash(c, { kind: 'success', key: 'course.session.moved' });
+      return c.redirect(`/courses/${course.course.id}`, 303);
+    },
+  );
+
+  app.post('/:id/sessions/:sessionId/cancellation', (c) => {
+    const course = loadCourse(db, c);
+    const session = loadSession(c, course);
+    cancelSession(db, course.course.id, session.id, clock());
+    setFlash(c, { kind: 'info', key: 'course.session.cancelledFlash' });
+    return c.redirect(`/courses/${course.course.id}`, 303);
+  });
+
+  return app;
+}

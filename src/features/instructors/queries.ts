@@ -1,0 +1,227 @@
+import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { instructorLocalities, instructors, localities, users } from '../../../db/schema';
+import { preparedFor, type AppDatabase } from '../../db';
+import type { InstructorInput } from './instructor-input';
+
+const instructorList = preparedFor((db) =>
+  db
+    .select({
+      id: instructors.id,
+      name: instructors.name,
+      email: instructors.email,
+      phone: instructors.phone,
+      kind: instructors.kind,
+      employerUnit: instructors.employerUnit,
+      accountName: users.name,
+      accountEmail: users.email,
+    })
+    .from(instructors)
+    .leftJoin(users, eq(users.id, instructors.userId))
+    .orderBy(asc(instructors.name), asc(instructors.id))
+    .prepare(),
+);
+
+const localitiesOfInstructors = preparedFor((db) =>
+  db
+    .select({
+      instructorId: instructorLocalities.instructorId,
+      localityId: localities.id,
+      name: localities.name,
+    })
+    .from(instructorLocalities)
+    .innerJoin(localities, eq(localities.id, instructorLocalities.localityId))
+    .orderBy(asc(localities.name))
+    .prepare(),
+);
+
+const planningList = preparedFor((db) =>
+  db
+    .select({ id: instructors.id, name: instructors.name, kind: instructors.kind })
+    .from(instructors)
+    .orderBy(asc(instructors.name), asc(instructors.id))
+    .prepare(),
+);
+
+function localitiesByInstructor(db: AppDatabase) {
+  const grouped = new Map<number, { id: number; name: string }[]>();
+  for (const row of localitiesOfInstructors(db).all()) {
+    const list = grouped.get(row.instructorId) ?? [];
+    list.push({ id: row.localityId, name: row.name });
+    grouped.set(row.instructorId, list);
+  }
+  return grouped;
+}
+
+export type InstructorListRow = ReturnType<typeof listInstructors>[number];
+
+/** The instructors page: contact details, linked account and locality names. */
+export function listInstructors(db: AppDatabase) {
+  const byInstructor = localitiesByInstructor(db);
+  return instructorList(db)
+    .all()
+    .map(({ accountName, accountEmail, ...instructor }) => ({
+      ...instructor,
+      account:
+        accountName !== null && accountEmail !== null
+          ? { name: accountName, email: accountEmail }
+          : null,
+      localityNames: (byInstructor.get(instructor.id) ?? []).map((locality) => locality.name),
+    }));
+}
+
+/** Who can lead courses where, for the courses feature. */
+export function listInstructorsForPlanning(db: AppDatabase) {
+  const byInstructor = localitiesByInstructor(db);
+  return planningList(db)
+    .all()
+    .map((instructor) => ({
+      ...instructor,
+      localityIds: (byInstructor.get(instructor.id) ?? []).map((locality) => locality.id),
+    }));
+}
+
+export function findInstructor(db: AppDatabase, id: number) {
+  const instructor = db
+    .select({
+      id: instructors.id,
+      name: instructors.name,
+      email: instructors.email,
+      phone: instructors.phone,
+      kind: instructors.kind,
+      employerUnit: instructors.employerUnit,
+      userId: instructors.userId,
+    })
+    .from(instructors)
+    .where(eq(instructors.id, id))
+    .get();
+  if (!instructor) return undefined;
+  const localityIds = db
+    .select({ id: instructorLocalities.localityId })
+    .from(instructorLocalities)
+    .where(eq(instructorLocalities.instructorId, id))
+    .all()
+    .map((row) => row.id);
+  return { ...instructor, localityIds };
+}
+
+export function isInstructorAccount(db: AppDatabase, userId: number): boolean {
+  if (!Number.isSafeInteger(userId)) return false;
+  return (
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.role, 'instructor')))
+      .get() !== undefined
+  );
+}
+
+/** Accounts with the instructor role not linked to any instructor but (when editing) this one. */
+export function listLinkableAccounts(db: AppDatabase, forInstructorId?: number) {
+  const linked = db
+    .select({ userId: instructors.userId })
+    .from(instructors)
+    .where(
+      forInstructorId === undefined
+        ? isNotNull(instructors.userId)
+        : and(isNotNull(instructors.userId), ne(instructors.id, forInstructorId)),
+    )
+    .all()
+    .map((row) => row.userId);
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.role, 'instructor'))
+    .orderBy(asc(users.name))
+    .all()
+    .filter((account) => !linked.includes(account.id));
+}
+
+export type SaveInstructorResult =
+  { ok: true; id: number } | { ok: false; reason: 'account-taken' | 'not-found' };
+
+type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
+
+function isAccountLinkedElsewhere(tx: Transaction, userId: number | null, instructorId?: number) {
+  if (userId === null) return false;
+  const other = tx
+    .select({ id: instructors.id })
+    .from(instructors)
+    .where(eq(instructors.userId, userId))
+    .get();
+  return other !== undefined && other.id !== instructorId;
+}
+
+function replaceLocalities(tx: Transaction, instructorId: number, localityIds: number[]) {
+  tx.delete(instructorLocalities).where(eq(instructorLocalities.instructorId, instructorId)).run();
+  if (localityIds.length > 0) {
+    tx.insert(instructorLocalities)
+      .values(localityIds.map((localityId) => ({ instructorId, localityId })))
+      .run();
+  }
+}
+
+/** Another process may link the same account between our check and our write. */
+function accountTakenOnUniqueViolation(save: () => SaveInstructorResult): SaveInstructorResult {
+  try {
+    return save();
+  } catch (error) {
+    const code =
+      (error as { code?: unknown; cause?: { code?: unknown } }).code ??
+      (error as { cause?: { code?: unknown } }).cause?.code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE') return { ok: false, reason: 'account-taken' };
+    throw error;
+  }
+}
+
+/**
+ * The instructor and their localities are saved together or not at all; an account links to one
+ * instructor only (the unique index on user_id guards it under concurrent saves).
+ */
+export function createInstructor(db: AppDatabase, input: InstructorInput): SaveInstructorResult {
+  const { localityIds, ...instructor } = input;
+  return accountTakenOnUniqueViolation(() =>
+    db.transaction((tx): SaveInstructorResult => {
+      if (isAccountLinkedElsewhere(tx, instructor.userId))
+        return { ok: false, reason: 'account-taken' };
+      const { id } = tx
+        .insert(instructors)
+        .values(instructor)
+        .returning({ id: instructors.id })
+        .get();
+      replaceLocalities(tx, id, localityIds);
+      return { ok: true, id };
+    }),
+  );
+}
+
+export function updateInstructor(
+  db: AppDatabase,
+  id: number,
+  input: InstructorInput,
+): SaveInstructorResult {
+  const { localityIds, ...instructor } = input;
+  return accountTakenOnUniqueViolation(() =>
+    db.transaction((tx): SaveInstructorResult => {
+      if (isAccountLinkedElsewhere(tx, instructor.userId, id)) {
+        return { ok: false, reason: 'account-taken' };
+      }
+      const changed = tx.update(instructors).set(instructor).where(eq(instructors.id, id)).run();
+      if (changed.changes !== 1) return { ok: false, reason: 'not-found' };
+      replaceLocalities(tx, id, localityIds);
+      return { ok: true, id };
+    }),
+  );
+}
+
+/** Locality ids that exist, for checking a posted list. */
+export function existingLocalityIds(db: AppDatabase, ids: number[]): Set<number> {
+  if (ids.length === 0) return new Set();
+  return new Set(
+    db
+      .select({ id: localities.id })
+      .from(localities)
+      .where(inArray(localities.id, ids))
+      .all()
+      .map((row) => row.id),
+  );
+}

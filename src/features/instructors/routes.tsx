@@ -1,0 +1,178 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import {
+  InstructorFormPage,
+  InstructorsPage,
+  type InstructorFormState,
+} from '../../../views/instructors/instructors-page';
+import { access } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { validForm, type TypedValues } from '../../http/form';
+import type { FieldErrors } from '../../../views/components/form-fields';
+import { formatPhoneForDisplay } from '../../lib/phone';
+import { listLocalities } from '../places/queries';
+import { instructorInputFor, type InstructorInput } from './instructor-input';
+import {
+  createInstructor,
+  findInstructor,
+  listInstructors,
+  listLinkableAccounts,
+  updateInstructor,
+} from './queries';
+
+const planners = access(['coordinator', 'admin']);
+
+type StoredInstructor = NonNullable<ReturnType<typeof findInstructor>>;
+
+function formStateOf(instructor: StoredInstructor): InstructorFormState {
+  return {
+    values: {
+      name: instructor.name,
+      email: instructor.email,
+      phone: instructor.phone ? formatPhoneForDisplay(instructor.phone) : '',
+      kind: instructor.kind,
+      employerUnit: instructor.employerUnit,
+      userId: instructor.userId === null ? '' : String(instructor.userId),
+    },
+    checkedLocalities: instructor.localityIds.map(String),
+    errors: {},
+  };
+}
+
+/** Several ticked boxes do not fit the typed values (text only), so they are read again. */
+async function typedFormState(
+  c: Context<AppEnv>,
+  invalid: { values: TypedValues; errors: FieldErrors },
+): Promise<InstructorFormState> {
+  const body = await c.req.parseBody({ all: true });
+  const ticked = [body.localities ?? []].flat();
+  return {
+    ...invalid,
+    checkedLocalities: ticked.filter((value): value is string => typeof value === 'string'),
+  };
+}
+
+/** The input as the form shows it again when saving is refused after validation. */
+function refusedFormState(input: InstructorInput, errors: FieldErrors): InstructorFormState {
+  const { localityIds, userId, ...text } = input;
+  return {
+    values: { ...text, userId: userId === null ? '' : String(userId) },
+    checkedLocalities: localityIds.map(String),
+    errors,
+  };
+}
+
+export function instructorRoutes({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const instructorInput = instructorInputFor(db);
+
+  const instructorOr404 = (c: Context<AppEnv>) => {
+    const instructor = findInstructor(db, Number(c.req.param('id')));
+    if (!instructor) throw new HTTPException(404);
+    return instructor;
+  };
+
+  const renderNewForm = (c: Context<AppEnv>, form: InstructorFormState) => {
+    const t = c.get('t');
+    return c.render(
+      <InstructorFormPage
+        {...form}
+        localities={listLocalities(db)}
+        accounts={listLinkableAccounts(db)}
+        title={t('instructors.newTitle')}
+        action="/instructors"
+        submitLabel={t('instructors.add')}
+        t={t}
+      />,
+      { title: t('instructors.newTitle') },
+    );
+  };
+
+  const renderEditForm = (
+    c: Context<AppEnv>,
+    instructor: StoredInstructor,
+    form: InstructorFormState,
+  ) => {
+    const t = c.get('t');
+    const title = t('instructors.editTitle', { name: instructor.name });
+    return c.render(
+      <InstructorFormPage
+        {...form}
+        localities={listLocalities(db)}
+        accounts={listLinkableAccounts(db, instructor.id)}
+        title={title}
+        action={`/instructors/${instructor.id}`}
+        submitLabel={t('instructors.save')}
+        t={t}
+      />,
+      { title },
+    );
+  };
+
+  app.get('/instructors', planners, (c) => {
+    const t = c.get('t');
+    return c.render(<InstructorsPage instructors={listInstructors(db)} t={t} />, {
+      title: t('instructors.title'),
+    });
+  });
+
+  app.get('/instructors/new', planners, (c) =>
+    renderNewForm(c, { values: {}, checkedLocalities: [], errors: {} }),
+  );
+
+  app.post(
+    '/instructors',
+    planners,
+    validForm(instructorInput, async (c, invalid) =>
+      renderNewForm(c, await typedFormState(c, invalid)),
+    ),
+    (c) => {
+      const input = c.req.valid('form');
+      const saved = createInstructor(db, input);
+      if (!saved.ok) {
+        c.status(422);
+        const errors = { userId: c.get('t')('validation.accountTaken') };
+        return renderNewForm(c, refusedFormState(input, errors));
+      }
+      setFlash(c, {
+        kind: 'success',
+        key: 'flash.instructorCreated',
+        params: { name: input.name },
+      });
+      return c.redirect('/instructors', 303);
+    },
+  );
+
+  app.get('/instructors/:id{[0-9]+}/edit', planners, (c) => {
+    const instructor = instructorOr404(c);
+    return renderEditForm(c, instructor, formStateOf(instructor));
+  });
+
+  app.post(
+    '/instructors/:id{[0-9]+}',
+    planners,
+    validForm(instructorInput, async (c, invalid) =>
+      renderEditForm(c, instructorOr404(c), await typedFormState(c, invalid)),
+    ),
+    (c) => {
+      const instructor = instructorOr404(c);
+      const input = c.req.valid('form');
+      const saved = updateInstructor(db, instructor.id, input);
+      if (!saved.ok) {
+        if (saved.reason === 'not-found') throw new HTTPException(404);
+        c.status(422);
+        const errors = { userId: c.get('t')('validation.accountTaken') };
+        return renderEditForm(c, instructor, refusedFormState(input, errors));
+      }
+      setFlash(c, {
+        kind: 'success',
+        key: 'flash.instructorUpdated',
+        params: { name: input.name },
+      });
+      return c.redirect('/instructors', 303);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,177 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { LocalitiesPage, type LocalityFormState } from '../../../views/places/localities-page';
+import { VenueFormPage, type VenueFormState } from '../../../views/places/venue-form-page';
+import { access } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { validForm } from '../../http/form';
+import { localityInput, venueInput } from './place-input';
+import {
+  archiveVenue,
+  createLocality,
+  createVenue,
+  deleteUnusedVenue,
+  findLocality,
+  findVenue,
+  listLocalitiesWithVenues,
+  restoreVenue,
+  updateVenue,
+  type LocalityRow,
+} from './queries';
+
+const planners = access(['coordinator', 'admin']);
+
+type StoredVenue = NonNullable<ReturnType<typeof findVenue>>;
+
+function formValuesOf(venue: StoredVenue): Record<string, string> {
+  return {
+    name: venue.name,
+    kind: venue.kind,
+    streetAddress: venue.streetAddress,
+    capacity: venue.capacity === null ? '' : String(venue.capacity),
+    stepFreeAccess: venue.stepFreeAccess ? 'on' : '',
+    hearingLoop: venue.hearingLoop ? 'on' : '',
+    accessibilityNotes: venue.accessibilityNotes,
+  };
+}
+
+export function placeRoutes({ db, clock }: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  const localityOr404 = (c: Context<AppEnv>) => {
+    const locality = findLocality(db, Number(c.req.param('id')));
+    if (!locality) throw new HTTPException(404);
+    return locality;
+  };
+
+  const venueOr404 = (c: Context<AppEnv>) => {
+    const venue = findVenue(db, Number(c.req.param('id')));
+    if (!venue) throw new HTTPException(404);
+    return venue;
+  };
+
+  const renderLocalitiesPage = (c: Context<AppEnv>, form: LocalityFormState) => {
+    const t = c.get('t');
+    return c.render(<LocalitiesPage localities={listLocalitiesWithVenues(db)} {...form} t={t} />, {
+      title: t('places.title'),
+    });
+  };
+
+  const renderNewVenueForm = (c: Context<AppEnv>, locality: LocalityRow, form: VenueFormState) => {
+    const t = c.get('t');
+    const title = t('places.newVenueTitle', { locality: locality.name });
+    return c.render(
+      <VenueFormPage
+        {...form}
+        title={title}
+        action={`/localities/${locality.id}/venues`}
+        submitLabel={t('places.createVenue')}
+        t={t}
+      />,
+      { title },
+    );
+  };
+
+  const renderEditVenueForm = (c: Context<AppEnv>, venue: StoredVenue, form: VenueFormState) => {
+    const t = c.get('t');
+    const title = t('places.editVenueTitle', { venue: venue.name });
+    return c.render(
+      <VenueFormPage
+        {...form}
+        title={title}
+        action={`/venues/${venue.id}`}
+        submitLabel={t('places.save')}
+        t={t}
+      />,
+      { title },
+    );
+  };
+
+  app.get('/localities', planners, (c) => renderLocalitiesPage(c, { values: {}, errors: {} }));
+
+  app.post(
+    '/localities',
+    planners,
+    validForm(localityInput, (c, invalid) => renderLocalitiesPage(c, invalid)),
+    (c) => {
+      const input = c.req.valid('form');
+      const created = createLocality(db, input);
+      if (!created.ok) {
+        c.status(422);
+        return renderLocalitiesPage(c, {
+          values: input,
+          errors: { name: c.get('t')('validation.localityTaken') },
+        });
+      }
+      setFlash(c, { kind: 'success', key: 'flash.localityCreated', params: { name: input.name } });
+      return c.redirect('/localities', 303);
+    },
+  );
+
+  app.get('/localities/:id{[0-9]+}/venues/new', planners, (c) =>
+    renderNewVenueForm(c, localityOr404(c), { values: { kind: 'in-person' }, errors: {} }),
+  );
+
+  app.post(
+    '/localities/:id{[0-9]+}/venues',
+    planners,
+    validForm(venueInput, (c, invalid) => renderNewVenueForm(c, localityOr404(c), invalid)),
+    (c) => {
+      const locality = localityOr404(c);
+      const input = c.req.valid('form');
+      createVenue(db, locality.id, input);
+      setFlash(c, { kind: 'success', key: 'flash.venueCreated', params: { name: input.name } });
+      return c.redirect('/localities', 303);
+    },
+  );
+
+  app.get('/venues/:id{[0-9]+}/edit', planners, (c) => {
+    const venue = venueOr404(c);
+    return renderEditVenueForm(c, venue, { values: formValuesOf(venue), errors: {} });
+  });
+
+  app.post(
+    '/venues/:id{[0-9]+}',
+    planners,
+    validForm(venueInput, (c, invalid) => renderEditVenueForm(c, venueOr404(c), invalid)),
+    (c) => {
+      const input = c.req.valid('form');
+      if (!updateVenue(db, Number(c.req.param('id')), input)) throw new HTTPException(404);
+      setFlash(c, { kind: 'success', key: 'flash.venueUpdated', params: { name: input.name } });
+      return c.redirect('/localities', 303);
+    },
+  );
+
+  app.post('/venues/:id{[0-9]+}/archival', planners, (c) => {
+    const venue = venueOr404(c);
+    archiveVenue(db, venue.id, clock());
+    setFlash(c, { kind: 'success', key: 'flash.venueArchived', params: { name: venue.name } });
+    return c.redirect('/localities', 303);
+  });
+
+  app.post('/venues/:id{[0-9]+}/restoration', planners, (c) => {
+    const venue = venueOr404(c);
+    restoreVenue(db, venue.id);
+    setFlash(c, { kind: 'success', key: 'flash.venueRestored', params: { name: venue.name } });
+    return c.redirect('/localities', 303);
+  });
+
+  app.post('/venues/:id{[0-9]+}/deletion', planners, (c) => {
+    const venue = venueOr404(c);
+    const deleted = deleteUnusedVenue(db, venue.id);
+    setFlash(
+      c,
+      deleted.ok
+        ? { kind: 'success', key: 'flash.venueDeleted', params: { name: venue.name } }
+        : {
+            kind: 'error',
+            key: 'flash.venueInUse',
+            params: { name: venue.name, count: deleted.courseCount },
+          },
+    );
+    return c.redirect('/localities', 303);
+  });
+
+  return app;
+}

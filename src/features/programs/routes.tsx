@@ -1,0 +1,130 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import {
+  ProgramFormPage,
+  ProgramsPage,
+  programName,
+  type ProgramFormState,
+} from '../../../views/programs/programs-page';
+import { access } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { validForm } from '../../http/form';
+import { programDefaults, programInput, type ProgramInput } from './program-input';
+import {
+  createProgram,
+  findProgram,
+  listPrograms,
+  updateProgram,
+  type ProgramRow,
+} from './queries';
+
+const planners = access(['coordinator', 'admin']);
+
+type ProgramFields = Omit<ProgramInput, 'nameFi' | 'nameEn'> & { nameFi?: string; nameEn?: string };
+
+function formValuesOf(program: ProgramFields): Record<string, string> {
+  return {
+    nameFi: program.nameFi ?? '',
+    nameEn: program.nameEn ?? '',
+    sessionCount: String(program.sessionCount),
+    sessionMinutes: String(program.sessionMinutes),
+    intervalWeeks: String(program.intervalWeeks),
+    minParticipants: String(program.minParticipants),
+    maxParticipants: String(program.maxParticipants),
+    completionThreshold: String(program.completionThreshold),
+    hasInfoSession: program.hasInfoSession ? 'on' : '',
+  };
+}
+
+export function programRoutes({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  const programOr404 = (c: Context<AppEnv>) => {
+    const program = findProgram(db, Number(c.req.param('id')));
+    if (!program) throw new HTTPException(404);
+    return program;
+  };
+
+  const renderNewForm = (c: Context<AppEnv>, form: ProgramFormState) => {
+    const t = c.get('t');
+    return c.render(
+      <ProgramFormPage
+        {...form}
+        title={t('programs.newTitle')}
+        action="/programs"
+        submitLabel={t('programs.add')}
+        t={t}
+      />,
+      { title: t('programs.newTitle') },
+    );
+  };
+
+  const renderEditForm = (c: Context<AppEnv>, program: ProgramRow, form: ProgramFormState) => {
+    const t = c.get('t');
+    const title = `${t('programs.editTitle')}: ${programName(program, c.get('language'))}`;
+    return c.render(
+      <ProgramFormPage
+        {...form}
+        title={title}
+        action={`/programs/${program.id}`}
+        submitLabel={t('programs.save')}
+        t={t}
+      />,
+      { title },
+    );
+  };
+
+  app.get('/programs', planners, (c) => {
+    const t = c.get('t');
+    return c.render(
+      <ProgramsPage programs={listPrograms(db)} t={t} language={c.get('language')} />,
+      {
+        title: t('programs.title'),
+      },
+    );
+  });
+
+  app.get('/programs/new', planners, (c) =>
+    renderNewForm(c, { values: formValuesOf(programDefaults), errors: {} }),
+  );
+
+  app.post(
+    '/programs',
+    planners,
+    validForm(programInput, (c, invalid) => renderNewForm(c, invalid)),
+    (c) => {
+      const input = c.req.valid('form');
+      createProgram(db, input);
+      setFlash(c, {
+        kind: 'success',
+        key: 'flash.programCreated',
+        params: { name: programName(input, c.get('language')) },
+      });
+      return c.redirect('/programs', 303);
+    },
+  );
+
+  app.get('/programs/:id{[0-9]+}/edit', planners, (c) => {
+    const program = programOr404(c);
+    return renderEditForm(c, program, { values: formValuesOf(program), errors: {} });
+  });
+
+  app.post(
+    '/programs/:id{[0-9]+}',
+    planners,
+    validForm(programInput, (c, invalid) => renderEditForm(c, programOr404(c), invalid)),
+    (c) => {
+      const input = c.req.valid('form');
+      if (!updateProgram(db, Number(c.req.param('id')), input)) throw new HTTPException(404);
+      setFlash(c, {
+        kind: 'success',
+        key: 'flash.programUpdated',
+        params: { name: programName(input, c.get('language')) },
+      });
+      return c.redirect('/programs', 303);
+    },
+  );
+
+  return app;
+}

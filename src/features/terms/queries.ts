@@ -1,0 +1,147 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import {
+  blockedPeriods,
+  courseInstructors,
+  courseSessions,
+  courses,
+  instructors,
+  localities,
+  programs,
+  terms,
+  venues,
+  type CourseStatus,
+} from '../../../db/schema';
+import { preparedFor, type AppDatabase } from '../../db';
+
+export function listTerms(db: AppDatabase) {
+  return db.select().from(terms).orderBy(asc(terms.startsOn)).all();
+}
+
+export function findTerm(db: AppDatabase, termId: number) {
+  return db.select().from(terms).where(eq(terms.id, termId)).get();
+}
+
+export type NewTerm = {
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  targetCoursesMin: number;
+  targetCoursesMax: number;
+  targetInstructorsMin: number;
+  targetInstructorsMax: number;
+};
+
+/** Returns null when the name is taken (the unique index decides, also under concurrent posts). */
+export function createTerm(db: AppDatabase, term: NewTerm, now: Date): number | null {
+  const inserted = db
+    .insert(terms)
+    .values({ ...term, createdAt: now })
+    .onConflictDoNothing({ target: terms.name })
+    .returning({ id: terms.id })
+    .get();
+  return inserted?.id ?? null;
+}
+
+export function updateTermTargets(
+  db: AppDatabase,
+  termId: number,
+  targets: Omit<NewTerm, 'name' | 'startsOn' | 'endsOn'>,
+): void {
+  db.update(terms).set(targets).where(eq(terms.id, termId)).run();
+}
+
+const termCourseRows = preparedFor((db) =>
+  db
+    .select({
+      id: courses.id,
+      status: courses.status,
+      localityId: courses.localityId,
+      localityName: localities.name,
+      programNameFi: programs.nameFi,
+      programNameEn: programs.nameEn,
+      maxParticipants: programs.maxParticipants,
+      venueName: venues.name,
+      firstDate: sql<
+        string | null
+      >`(select min(${courseSessions.localDate}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled')`,
+      lastDate: sql<
+        string | null
+      >`(select max(${courseSessions.localDate}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled')`,
+      sessionCount: sql<number>`(select count(*) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled')`,
+      weeklyStartTime: courses.weeklyStartTime,
+      instructorNames: sql<
+        string | null
+      >`(select group_concat(${instructors.name}, ', ') from ${courseInstructors} join ${instructors} on ${instructors.id} = ${courseInstructors.instructorId} where ${courseInstructors.courseId} = ${courses.id})`,
+      instructorKinds: sql<
+        string | null
+      >`(select group_concat(${instructors.kind}) from ${courseInstructors} join ${instructors} on ${instructors.id} = ${courseInstructors.instructorId} where ${courseInstructors.courseId} = ${courses.id})`,
+    })
+    .from(courses)
+    .innerJoin(localities, eq(localities.id, courses.localityId))
+    .innerJoin(programs, eq(programs.id, courses.programId))
+    .leftJoin(venues, eq(venues.id, courses.venueId))
+    .where(
+      sql`${courses.termId} = ${sql.placeholder('termId')}
+        and (${sql.placeholder('localityId')} is null or ${courses.localityId} = ${sql.placeholder('localityId')})
+        and (${sql.placeholder('status')} is null or ${courses.status} = ${sql.placeholder('status')})`,
+    )
+    .orderBy(asc(localities.name), asc(courses.id))
+    .prepare(),
+);
+
+export function findTermCourses(
+  db: AppDatabase,
+  termId: number,
+  filters: { localityId: number | null; status: CourseStatus | null },
+) {
+  return termCourseRows(db)
+    .all({ termId, localityId: filters.localityId, status: filters.status })
+    .map((row) => ({
+      ...row,
+      instructorKinds: row.instructorKinds ? row.instructorKinds.split(',') : [],
+    }));
+}
+export type TermCourse = ReturnType<typeof findTermCourses>[number];
+
+const termSessionRows = preparedFor((db) =>
+  db
+    .select({
+      id: courseSessions.id,
+      courseId: courses.id,
+      localDate: courseSessions.localDate,
+      startTime: courseSessions.startTime,
+      endTime: courseSessions.endTime,
+      localityName: localities.name,
+      programNameFi: programs.nameFi,
+      programNameEn: programs.nameEn,
+    })
+    .from(courseSessions)
+    .innerJoin(courses, eq(courses.id, courseSessions.courseId))
+    .innerJoin(localities, eq(localities.id, courses.localityId))
+    .innerJoin(programs, eq(programs.id, courses.programId))
+    .where(
+      sql`${courses.termId} = ${sql.placeholder('termId')} and ${courses.status} != 'cancelled' and ${courseSessions.status} = 'scheduled'`,
+    )
+    .orderBy(asc(courseSessions.startsAt))
+    .prepare(),
+);
+
+/** The sessions that take place in the term, for the week calendar. */
+export function findTermSessions(db: AppDatabase, termId: number) {
+  return termSessionRows(db).all({ termId });
+}
+export type TermSession = ReturnType<typeof findTermSessions>[number];
+
+export function addBlockedPeriod(
+  db: AppDatabase,
+  period: { name: string; startsOn: string; endsOn: string },
+  now: Date,
+): void {
+  db.insert(blockedPeriods)
+    .values({ ...period, createdAt: now })
+    .run();
+}
+
+export function removeBlockedPeriod(db: AppDatabase, periodId: number): boolean {
+  return db.delete(blockedPeriods).where(eq(blockedPeriods.id, periodId)).run().changes > 0;
+}

@@ -1,0 +1,185 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { courseStatuses } from '../../../db/schema';
+import { TermListPage } from '../../../views/terms/term-list-page';
+import { TermPlanPage, type TermFilters } from '../../../views/terms/term-plan-page';
+import type { FieldErrors } from '../../../views/components/form-fields';
+import { access } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { typedValues, validForm } from '../../http/form';
+import { safeReturnPath } from '../../http/safe-redirect';
+import type { AppDatabase } from '../../db';
+import { findPlanningChoices, listBlockedPeriods } from '../courses/queries';
+import {
+  addBlockedPeriod,
+  createTerm,
+  findTerm,
+  findTermCourses,
+  findTermSessions,
+  listTerms,
+  removeBlockedPeriod,
+  updateTermTargets,
+} from './queries';
+import { blockedPeriodForm, newTermForm, termTargetsForm } from './term-input';
+import { groupByWeek, targetProgress } from './term-plan';
+
+const planners = access(['coordinator', 'admin']);
+
+const filterQuery = z.object({
+  locality: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number)
+    .optional()
+    .catch(undefined),
+  status: z.enum(courseStatuses).optional().catch(undefined),
+});
+
+type FormState = { values: Record<string, string>; errors: FieldErrors };
+const emptyForm: FormState = { values: {}, errors: {} };
+
+function termIdParam(c: Context): number {
+  const id = Number(c.req.param('id'));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404);
+  return id;
+}
+
+function renderTermPlan(
+  db: AppDatabase,
+  c: Context<AppEnv>,
+  termId: number,
+  forms: { targetsForm?: FormState; blockedForm?: FormState } = {},
+) {
+  const term = findTerm(db, termId);
+  if (!term) throw new HTTPException(404);
+  const query = filterQuery.parse(c.req.query());
+  const filters: TermFilters = { localityId: query.locality ?? null, status: query.status ?? null };
+  const activeCourseCount = findTermCourses(db, term.id, { localityId: null, status: null }).filter(
+    (course) => course.status !== 'cancelled',
+  ).length;
+  const t = c.get('t');
+  return c.render(
+    <TermPlanPage
+      term={term}
+      courses={findTermCourses(db, term.id, filters)}
+      activeCourseCount={activeCourseCount}
+      progress={targetProgress(activeCourseCount, term.targetCoursesMin, term.targetCoursesMax)}
+      filters={filters}
+      localities={findPlanningChoices(db).localities}
+      weeks={groupByWeek(findTermSessions(db, term.id))}
+      blockedPeriods={listBlockedPeriods(db)}
+      targetsForm={
+        forms.targetsForm ?? {
+          values: {
+            targetCoursesMin: String(term.targetCoursesMin),
+            targetCoursesMax: String(term.targetCoursesMax),
+            targetInstructorsMin: String(term.targetInstructorsMin),
+            targetInstructorsMax: String(term.targetInstructorsMax),
+          },
+          errors: {},
+        }
+      }
+      blockedForm={forms.blockedForm ?? emptyForm}
+      t={t}
+      language={c.get('language')}
+    />,
+    { title: t('term.planTitle', { name: term.name }) },
+  );
+}
+
+export function termRoutes({ db, clock }: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  const renderTermList = (c: Context<AppEnv>, form: FormState) => {
+    const t = c.get('t');
+    return c.render(
+      <TermListPage terms={listTerms(db)} {...form} t={t} language={c.get('language')} />,
+      { title: t('term.listTitle') },
+    );
+  };
+
+  app.get('/terms', planners, (c) =>
+    renderTermList(c, {
+      values: {
+        targetCoursesMin: '2',
+        targetCoursesMax: '4',
+        targetInstructorsMin: '4',
+        targetInstructorsMax: '6',
+      },
+      errors: {},
+    }),
+  );
+
+  app.post(
+    '/terms',
+    planners,
+    validForm(newTermForm, (c, invalid) => renderTermList(c, invalid)),
+    async (c) => {
+      const input = c.req.valid('form');
+      const termId = createTerm(db, input, clock());
+      if (termId === null) {
+        c.status(422);
+        return renderTermList(c, {
+          values: typedValues(await c.req.parseBody()),
+          errors: { name: c.get('t')('term.nameTaken') },
+        });
+      }
+      setFlash(c, { kind: 'success', key: 'term.created', params: { name: input.name } });
+      return c.redirect(`/terms/${termId}`, 303);
+    },
+  );
+
+  app.get('/terms/:id', planners, (c) => renderTermPlan(db, c, termIdParam(c)));
+
+  app.post(
+    '/terms/:id/targets',
+    planners,
+    validForm(termTargetsForm, (c, invalid) =>
+      renderTermPlan(db, c, termIdParam(c), { targetsForm: invalid }),
+    ),
+    (c) => {
+      const termId = termIdParam(c);
+      if (!findTerm(db, termId)) throw new HTTPException(404);
+      updateTermTargets(db, termId, c.req.valid('form'));
+      setFlash(c, { kind: 'success', key: 'term.targetsSaved' });
+      return c.redirect(`/terms/${termId}`, 303);
+    },
+  );
+
+  return app;
+}
+
+/** Blocked periods are managed from a term plan and return there. */
+export function blockedPeriodRoutes({ db, clock }: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  const returnTo = async (c: Context) => {
+    const body = await c.req.parseBody();
+    return safeReturnPath(typeof body.returnTo === 'string' ? body.returnTo : undefined, '/terms');
+  };
+
+  const renderInvalid = async (c: Context<AppEnv>, form: FormState) => {
+    const target = await returnTo(c);
+    const termId = /^\/terms\/(\d+)$/.exec(target)?.[1];
+    if (!termId) return c.redirect('/terms', 303);
+    return renderTermPlan(db, c, Number(termId), { blockedForm: form });
+  };
+
+  app.post('/blocked-periods', planners, validForm(blockedPeriodForm, renderInvalid), async (c) => {
+    const input = c.req.valid('form');
+    addBlockedPeriod(db, input, clock());
+    setFlash(c, { kind: 'success', key: 'term.blockedAdded', params: { name: input.name } });
+    return c.redirect(await returnTo(c), 303);
+  });
+
+  app.post('/blocked-periods/:id/deletion', planners, async (c) => {
+    const removed = removeBlockedPeriod(db, termIdParam(c));
+    if (!removed) throw new HTTPException(404);
+    setFlash(c, { kind: 'info', key: 'term.blockedRemoved' });
+    return c.redirect(await returnTo(c), 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Zod pieces for posted forms, where every value arrives as text. Messages are catalog keys;
+ * `validation.wholeNumber` and `validation.numberBetween` live in programs/messages.ts.
+ */
+
+export function requiredText(max: number) {
+  return z
+    .string('validation.required')
+    .trim()
+    .min(1, 'validation.required')
+    .max(max, 'validation.tooLong');
+}
+
+/** A text that may be left empty; a missing field counts as empty. */
+export function optionalText(max: number) {
+  return z.string('validation.invalid').trim().max(max, 'validation.tooLong').default('');
+}
+
+/** An unchecked box is not sent at all, so presence is the answer. */
+export const checkbox = z
+  .string('validation.invalid')
+  .optional()
+  .transform((value) => value !== undefined);
+
+function numberIn(min: number, max: number) {
+  return z
+    .string('validation.required')
+    .trim()
+    .min(1, 'validation.required')
+    .regex(/^[+-]?\d+$/, 'validation.wholeNumber')
+    .transform(Number)
+    .superRefine((value, ctx) => {
+      if (value < min || value > max) {
+        // The limits travel on the issue so the message can name them.
+        ctx.addIssue({
+          code: 'custom',
+          message: 'validation.numberBetween',
+          input: value,
+          minimum: min,
+          maximum: max,
+        } as never);
+      }
+    });
+}
+
+/** A required whole number between min and max: '' is missing, 'abc' or '1.5' not a number. */
+export function wholeNumber(min: number, max: number) {
+  return numberIn(min, max);
+}
+
+/** A whole number that may be left empty, which gives null. */
+export function optionalWholeNumber(min: number, max: number) {
+  return z
+    .preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      numberIn(min, max).optional(),
+    )
+    .transform((value) => value ?? null);
+}
+
+/** For a rule across fields: run it only when the fields it compares were valid themselves. */
+export function whenFieldsValid(...fields: string[]) {
+  return {
+    when: (payload: z.core.ParsePayload) =>
+      !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+  };
+}

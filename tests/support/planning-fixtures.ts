@@ -1,0 +1,98 @@
+import { eq } from 'drizzle-orm';
+import { courseSessions, courses, localities } from '../../db/schema';
+import type { AppDatabase } from '../../src/db';
+import { createInstructor } from '../../src/features/instructors/queries';
+import { createVenue } from '../../src/features/places/queries';
+import { programDefaults } from '../../src/features/programs/program-input';
+import { createProgram } from '../../src/features/programs/queries';
+import { addBlockedPeriod, createTerm } from '../../src/features/terms/queries';
+
+let sequence = 0;
+const next = () => (sequence += 1);
+
+/** Named builders for planning data; each makes a fresh, uniquely named row. */
+export function aLocality(db: AppDatabase, name = `Paikkakunta ${next()}`) {
+  return db
+    .insert(localities)
+    .values({ name, region: 'Etelä-Pohjanmaa', createdAt: new Date() })
+    .returning({ id: localities.id })
+    .get().id;
+}
+
+export function anArvoProgram(db: AppDatabase, overrides: Partial<typeof programDefaults> = {}) {
+  const n = next();
+  return createProgram(db, {
+    ...programDefaults,
+    nameFi: `Arkeen Voimaa ${n}`,
+    nameEn: `Arkeen Voimaa ${n}`,
+    ...overrides,
+  });
+}
+
+export function aVenue(
+  db: AppDatabase,
+  localityId: number,
+  overrides: { kind?: 'in-person' | 'online' } = {},
+) {
+  return createVenue(db, localityId, {
+    name: `Tila ${next()}`,
+    kind: overrides.kind ?? 'in-person',
+    streetAddress: 'Esimerkkikatu 1',
+    capacity: 16,
+    stepFreeAccess: true,
+    hearingLoop: false,
+    accessibilityNotes: '',
+  });
+}
+
+export function anInstructor(db: AppDatabase, kind: 'professional' | 'peer' = 'professional') {
+  const created = createInstructor(db, {
+    name: `Ohjaaja ${next()}`,
+    kind,
+    email: '',
+    phone: '',
+    employerUnit: '',
+    userId: null,
+    localityIds: [],
+  });
+  if (!created.ok) throw new Error('instructor not created');
+  return created.id;
+}
+
+export function anAutumnTerm(db: AppDatabase) {
+  const term = {
+    name: `Syksy 2026 (${next()})`,
+    startsOn: '2026-08-01',
+    endsOn: '2026-12-31',
+    targetCoursesMin: 2,
+    targetCoursesMax: 4,
+    targetInstructorsMin: 4,
+    targetInstructorsMax: 6,
+  };
+  return createTerm(db, term, new Date())!;
+}
+
+export function theAutumnBreak(db: AppDatabase) {
+  addBlockedPeriod(
+    db,
+    { name: 'Syysloma', startsOn: '2026-10-12', endsOn: '2026-10-18' },
+    new Date(),
+  );
+}
+
+export function sessionsOf(db: AppDatabase, courseId: number) {
+  return db
+    .select()
+    .from(courseSessions)
+    .where(eq(courseSessions.courseId, courseId))
+    .orderBy(courseSessions.ordinal)
+    .all();
+}
+
+export function courseRow(db: AppDatabase, courseId: number) {
+  return db.select().from(courses).where(eq(courses.id, courseId)).get();
+}
+
+export function courseCount(db: AppDatabase) {
+  return db.select().from(courses).all().length;
+}

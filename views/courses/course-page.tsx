@@ -1,0 +1,324 @@
+import type { CourseStatus } from '../../db/schema';
+import type { Conflict } from '../../src/features/courses/conflicts';
+import type { PairWarning, SkippedDate } from '../../src/features/courses/course-rules';
+import type { CourseWithSchedule } from '../../src/features/courses/queries';
+import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
+import type { Language, Translate } from '../../src/i18n';
+import {
+  ErrorSummary,
+  SelectField,
+  TextAreaField,
+  TextField,
+  CheckboxField,
+  type FieldErrors,
+} from '../components/form-fields';
+import { WarningList, courseTitle, type InstructorNames } from './course-parts';
+
+type PageContext = { t: Translate; language: Language };
+
+export function titleOf(course: CourseWithSchedule, language: Language): string {
+  return courseTitle({ program: course.program, localityName: course.locality.name }, language);
+}
+
+function SessionNote(props: { session: CourseWithSchedule['sessions'][number] } & PageContext) {
+  const { session, t, language } = props;
+  if (session.localDate === session.seriesDate) return null;
+  return (
+    <>{t('course.session.movedFrom', { date: formatLocalDate(session.seriesDate, language) })}</>
+  );
+}
+
+export function SessionTable(
+  props: { course: CourseWithSchedule; editable: boolean } & PageContext,
+) {
+  const { course, t, language } = props;
+  return (
+    <table id="session-table">
+      <caption>{t('course.sessions')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('course.session.number')}</th>
+          <th scope="col">{t('course.session.date')}</th>
+          <th scope="col">{t('course.session.time')}</th>
+          <th scope="col">{t('course.session.state')}</th>
+          <th scope="col">{t('course.session.note')}</th>
+          {props.editable && <th scope="col">{t('course.session.actions')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {course.sessions.map((session) => (
+          <tr class={session.status === 'cancelled' ? 'cancelled' : undefined}>
+            <td>{session.ordinal}</td>
+            <td>{formatLocalDate(session.localDate, language)}</td>
+            <td>{formatTimeRange(session.startTime, session.endTime, language)}</td>
+            <td>{t(`course.session.${session.status}`)}</td>
+            <td>
+              <SessionNote session={session} t={t} language={language} />
+            </td>
+            {props.editable && (
+              <td>
+                {session.status === 'scheduled' && (
+                  <div class="actions">
+                    <a href={`/courses/${course.course.id}/sessions/${session.id}/rescheduling`}>
+                      {t('course.session.move', { number: session.ordinal })}
+                    </a>
+                    <form
+                      method="post"
+                      action={`/courses/${course.course.id}/sessions/${session.id}/cancellation`}
+                    >
+                      <button type="submit" class="secondary">
+                        {t('course.session.cancel', { number: session.ordinal })}
+                      </button>
+                    </form>
+                  </div>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SkippedDates(props: { skipped: SkippedDate[] } & PageContext) {
+  const { t, language } = props;
+  if (props.skipped.length === 0) return null;
+  return (
+    <section aria-labelledby="skipped-title">
+      <h2 id="skipped-title">{t('course.movedTitle')}</h2>
+      <ul>
+        {props.skipped.map((skip) => (
+          <li>
+            {formatLocalDate(skip.date, language)}
+            {skip.reason && `: ${skip.reason.name} (${t(`course.dayOff.${skip.reason.kind}`)})`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function StatusForm(
+  props: { courseId: number; next: CourseStatus[]; errors: FieldErrors } & PageContext,
+) {
+  const { t } = props;
+  if (props.next.length === 0) return null;
+  return (
+    <form method="post" action={`/courses/${props.courseId}/status`} class="inline-form">
+      <SelectField
+        name="status"
+        label={t('course.newStatus')}
+        placeholder={t('course.newStatus')}
+        options={props.next.map((status) => ({
+          value: status,
+          label: t(`course.status.${status}`),
+        }))}
+        required
+        errors={props.errors}
+        t={t}
+      />
+      <button type="submit">{t('course.changeStatus')}</button>
+    </form>
+  );
+}
+
+export function CoursePage(
+  props: {
+    course: CourseWithSchedule;
+    pairWarnings: PairWarning[];
+    conflicts: Conflict[];
+    instructorNames: InstructorNames;
+    skipped: SkippedDate[];
+    nextStatuses: CourseStatus[];
+    cancellable: boolean;
+    statusErrors: FieldErrors;
+  } & PageContext,
+) {
+  const { course, t, language } = props;
+  const { course: row, program, venue } = course;
+  return (
+    <section id="course-page">
+      <p>
+        <a href={`/terms/${row.termId}`}>{t('course.backToPlan')}</a>
+      </p>
+      <h1>{titleOf(course, language)}</h1>
+      {row.status === 'cancelled' && (
+        <p class="flash flash-error">
+          {t('course.cancelledBecause', { reason: row.cancellationReason })}
+        </p>
+      )}
+      <WarningList
+        conflicts={props.conflicts}
+        pairWarnings={row.status === 'cancelled' ? [] : props.pairWarnings}
+        instructorNames={props.instructorNames}
+        t={t}
+        language={language}
+      />
+      <h2>{t('course.details')}</h2>
+      <dl class="details">
+        <dt>{t('course.term')}</dt>
+        <dd>{course.term.name}</dd>
+        <dt>{t('course.session.state')}</dt>
+        <dd>{t(`course.status.${row.status}`)}</dd>
+        <dt>{t('course.audience')}</dt>
+        <dd>
+          {t(`course.audience.${row.audience}`)}
+          {row.targetService && `: ${row.targetService}`}
+        </dd>
+        <dt>{t('course.venue')}</dt>
+        <dd>
+          {venue
+            ? `${venue.name}${venue.streetAddress ? `, ${venue.streetAddress}` : ''}`
+            : t('course.noVenue')}
+        </dd>
+        <dt>{t('course.instructors')}</dt>
+        <dd>
+          {course.instructors.map((instructor) => instructor.name).join(', ') ||
+            t('course.noInstructor')}
+        </dd>
+        <dt>{t('course.maxParticipants')}</dt>
+        <dd>
+          {t('course.participantRange', {
+            min: program.minParticipants,
+            max: program.maxParticipants,
+          })}
+        </dd>
+        <dt>{t('course.goNoGoDate')}</dt>
+        <dd>{formatLocalDate(row.goNoGoDate, language)}</dd>
+      </dl>
+      {row.status !== 'cancelled' && (
+        <p>
+          <a href={`/courses/${row.id}/edit`}>{t('course.edit')}</a>
+        </p>
+      )}
+      <SessionTable
+        course={course}
+        editable={row.status !== 'cancelled' && row.status !== 'completed'}
+        t={t}
+        language={language}
+      />
+      <SkippedDates skipped={props.skipped} t={t} language={language} />
+      <div class="actions">
+        <StatusForm
+          courseId={row.id}
+          next={props.nextStatuses}
+          errors={props.statusErrors}
+          t={t}
+          language={language}
+        />
+        {props.cancellable && (
+          <a href={`/courses/${row.id}/cancellation`}>{t('course.cancelTitle')}</a>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function MoveSessionPage(
+  props: {
+    course: CourseWithSchedule;
+    sessionId: number;
+    ordinal: number;
+    values: Record<string, string>;
+    errors: FieldErrors;
+    conflicts: Conflict[];
+    instructorNames: InstructorNames;
+  } & PageContext,
+) {
+  const { t, values, errors, course } = props;
+  const needsAcceptance = props.conflicts.length > 0;
+  return (
+    <section>
+      <p>
+        <a href={`/courses/${course.course.id}`}>{titleOf(course, props.language)}</a>
+      </p>
+      <h1>{t('course.session.moveTitle', { number: props.ordinal })}</h1>
+      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <form
+        method="post"
+        action={`/courses/${course.course.id}/sessions/${props.sessionId}/rescheduling`}
+        novalidate
+      >
+        <TextField
+          name="localDate"
+          type="date"
+          label={t('course.session.newDate')}
+          value={values.localDate}
+          required
+          errors={errors}
+          t={t}
+        />
+        <TextField
+          name="startTime"
+          type="time"
+          label={t('course.startTime')}
+          value={values.startTime}
+          required
+          errors={errors}
+          t={t}
+        />
+        <TextField
+          name="endTime"
+          type="time"
+          label={t('course.session.endTime')}
+          value={values.endTime}
+          required
+          errors={errors}
+          t={t}
+        />
+        <WarningList
+          conflicts={props.conflicts}
+          pairWarnings={[]}
+          instructorNames={props.instructorNames}
+          t={t}
+          language={props.language}
+          withIntro
+        />
+        {needsAcceptance && (
+          <CheckboxField
+            name="acceptWarnings"
+            label={t('course.acceptWarnings')}
+            checked={values.acceptWarnings === 'on'}
+            errors={errors}
+            t={t}
+          />
+        )}
+        <button type="submit">{t('course.session.saveMove')}</button>
+      </form>
+    </section>
+  );
+}
+
+export function CancelCoursePage(
+  props: {
+    course: CourseWithSchedule;
+    values: Record<string, string>;
+    errors: FieldErrors;
+  } & PageContext,
+) {
+  const { t, course, errors } = props;
+  return (
+    <section>
+      <p>
+        <a href={`/courses/${course.course.id}`}>{titleOf(course, props.language)}</a>
+      </p>
+      <h1>{t('course.cancelTitle')}</h1>
+      <p>{t('course.cancelIntro')}</p>
+      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <form method="post" action={`/courses/${course.course.id}/cancellation`} novalidate>
+        <TextAreaField
+          name="reason"
+          label={t('course.cancellationReason')}
+          value={props.values.reason}
+          required
+          errors={errors}
+          t={t}
+        />
+        <button type="submit" class="danger">
+          {t('course.confirmCancel')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+import { instructorKinds } from '../../db/schema';
+import type { InstructorListRow } from '../../src/features/instructors/queries';
+import type { Translate } from '../../src/i18n';
+import { formatPhoneForDisplay } from '../../src/lib/phone';
+import {
+  CheckboxGroup,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  type FieldErrors,
+} from '../components/form-fields';
+
+export type InstructorFormState = {
+  values: Record<string, string>;
+  checkedLocalities: string[];
+  errors: FieldErrors;
+};
+export type InstructorFormChoices = {
+  localities: { id: number; name: string }[];
+  accounts: { id: number; name: string; email: string }[];
+};
+
+export function InstructorsTable(props: { instructors: InstructorListRow[]; t: Translate }) {
+  const { t } = props;
+  if (props.instructors.length === 0) return <p>{t('instructors.empty')}</p>;
+  const none = t('instructors.none');
+  return (
+    <table id="instructors-table">
+      <caption>{t('instructors.listCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('instructors.name')}</th>
+          <th scope="col">{t('instructors.kind')}</th>
+          <th scope="col">{t('instructors.employerUnit')}</th>
+          <th scope="col">{t('instructors.localities')}</th>
+          <th scope="col">{t('instructors.phone')}</th>
+          <th scope="col">{t('instructors.email')}</th>
+          <th scope="col">{t('instructors.account')}</th>
+          <th scope="col">{t('instructors.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.instructors.map((instructor) => (
+          <tr id={`instructor-${instructor.id}`}>
+            <th scope="row" class="instructor-name">
+              {instructor.name}
+            </th>
+            <td class="instructor-kind">{t(`instructors.kind.${instructor.kind}`)}</td>
+            <td class="instructor-unit">{instructor.employerUnit}</td>
+            <td class="instructor-localities">{instructor.localityNames.join(', ')}</td>
+            <td class="instructor-phone">
+              {instructor.phone ? (
+                <a href={`tel:${instructor.phone}`}>{formatPhoneForDisplay(instructor.phone)}</a>
+              ) : (
+                none
+              )}
+            </td>
+            <td class="instructor-email">
+              {instructor.email ? (
+                <a href={`mailto:${instructor.email}`}>{instructor.email}</a>
+              ) : (
+                none
+              )}
+            </td>
+            <td class="instructor-account">
+              {instructor.account
+                ? t('instructors.accountOption', instructor.account)
+                : t('instructors.noAccount')}
+            </td>
+            <td>
+              <a href={`/instructors/${instructor.id}/edit`}>
+                {t('instructors.edit')}
+                <span class="visually-hidden"> {instructor.name}</span>
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function InstructorsPage(props: { instructors: InstructorListRow[]; t: Translate }) {
+  const { t } = props;
+  return (
+    <section id="instructors-page">
+      <h1>{t('instructors.title')}</h1>
+      <p>{t('instructors.intro')}</p>
+      <p>
+        <a href="/instructors/new">{t('instructors.add')}</a>
+      </p>
+      <InstructorsTable instructors={props.instructors} t={t} />
+    </section>
+  );
+}
+
+export function InstructorForm(
+  props: InstructorFormState &
+    InstructorFormChoices & { action: string; submitLabel: string; t: Translate },
+) {
+  const { t, values, errors } = props;
+  return (
+    <form id="instructor-form" method="post" action={props.action} hx-boost="true" novalidate>
+      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <TextField
+        name="name"
+        label={t('instructors.name')}
+        value={values.name}
+        autocomplete="off"
+        required
+        errors={errors}
+        t={t}
+      />
+      <SelectField
+        name="kind"
+        label={t('instructors.kind')}
+        value={values.kind}
+        placeholder={t('instructors.chooseKind')}
+        options={instructorKinds.map((kind) => ({
+          value: kind,
+          label: t(`instructors.kind.${kind}`),
+        }))}
+        required
+        errors={errors}
+        t={t}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t('instructors.email')}
+        value={values.email}
+        autocomplete="off"
+        errors={errors}
+        t={t}
+      />
+      <TextField
+        name="phone"
+        type="tel"
+        label={t('instructors.phone')}
+        hint={t('instructors.phoneHint')}
+        value={values.phone}
+        autocomplete="off"
+        errors={errors}
+        t={t}
+      />
+      <TextField
+        name="employerUnit"
+        label={t('instructors.employerUnit')}
+        hint={t('instructors.employerUnitHint')}
+        value={values.employerUnit}
+        errors={errors}
+        t={t}
+      />
+      {props.localities.length > 0 ? (
+        <CheckboxGroup
+          name="localities"
+          label={t('instructors.localitiesLegend')}
+          options={props.localities.map((locality) => ({
+            value: String(locality.id),
+            label: locality.name,
+          }))}
+          checked={props.checkedLocalities}
+          errors={errors}
+          t={t}
+        />
+      ) : (
+        <p>{t('instructors.noLocalities')}</p>
+      )}
+      <SelectField
+        name="userId"
+        label={t('instructors.account')}
+        hint={t('instructors.accountHint')}
+        value={values.userId}
+        placeholder={t('instructors.noAccount')}
+        options={props.accounts.map((account) => ({
+          value: String(account.id),
+          label: t('instructors.accountOption', { name: account.name, email: account.email }),
+        }))}
+        errors={errors}
+        t={t}
+      />
+      <button type="submit">{props.submitLabel}</button>
+    </form>
+  );
+}
+
+export function InstructorFormPage(
+  props: InstructorFormState &
+    InstructorFormChoices & { title: string; action: string; submitLabel: string; t: Translate },
+) {
+  return (
+    <section id="instructor-form-page">
+      <p>
+        <a href="/instructors">{props.t('instructors.backToList')}</a>
+      </p>
+      <h1>{props.title}</h1>
+      <InstructorForm {...props} />
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import type { LocalityWithVenues, VenueRow } from '../../src/features/places/queries';
+import type { Translate } from '../../src/i18n';
+import { ErrorSummary, TextField, type FieldErrors } from '../components/form-fields';
+
+export type LocalityFormState = { values: Record<string, string>; errors: FieldErrors };
+
+function Accessibility(props: { venue: VenueRow; t: Translate }) {
+  const { venue, t } = props;
+  const features = [
+    venue.stepFreeAccess && t('places.stepFree'),
+    venue.hearingLoop && t('places.loop'),
+  ].filter(Boolean);
+  if (features.length === 0 && !venue.accessibilityNotes) return <>{t('places.notKnown')}</>;
+  return (
+    <>
+      {features.length > 0 && <span class="venue-features">{features.join(', ')}</span>}
+      {venue.accessibilityNotes && <p class="venue-notes">{venue.accessibilityNotes}</p>}
+    </>
+  );
+}
+
+/** A small form per action: state changes are POSTs to a resource, never links. */
+function VenueAction(props: {
+  venue: VenueRow;
+  action: 'archival' | 'restoration' | 'deletion';
+  label: string;
+  confirm?: string;
+}) {
+  return (
+    <form
+      method="post"
+      action={`/venues/${props.venue.id}/${props.action}`}
+      class="inline-form"
+      hx-boost="true"
+      hx-confirm={props.confirm}
+    >
+      <button type="submit">
+        {props.label}
+        <span class="visually-hidden"> {props.venue.name}</span>
+      </button>
+    </form>
+  );
+}
+
+export function VenueTable(props: {
+  venues: VenueRow[];
+  caption: string;
+  archived: boolean;
+  id: string;
+  t: Translate;
+}) {
+  const { t } = props;
+  return (
+    <table id={props.id} class={props.archived ? 'venues venues-archived' : 'venues'}>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('places.venueName')}</th>
+          <th scope="col">{t('places.venueKind')}</th>
+          <th scope="col">{t('places.streetAddress')}</th>
+          <th scope="col">{t('places.capacity')}</th>
+          <th scope="col">{t('places.accessibility')}</th>
+          <th scope="col">{t('places.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.venues.map((venue) => (
+          <tr id={`venue-${venue.id}`}>
+            <th scope="row" class="venue-name">
+              {venue.name}
+            </th>
+            <td class="venue-kind">{t(`places.kind.${venue.kind}`)}</td>
+            <td class="venue-address">{venue.streetAddress}</td>
+            <td class="venue-capacity">{venue.capacity ?? ''}</td>
+            <td class="venue-accessibility">
+              <Accessibility venue={venue} t={t} />
+            </td>
+            <td class="venue-actions">
+              <a href={`/venues/${venue.id}/edit`}>
+                {t('places.edit')}
+                <span class="visually-hidden"> {venue.name}</span>
+              </a>
+              {props.archived ? (
+                <VenueAction venue={venue} action="restoration" label={t('places.restore')} />
+              ) : (
+                <VenueAction venue={venue} action="archival" label={t('places.archive')} />
+              )}
+              <VenueAction
+                venue={venue}
+                action="deletion"
+                label={t('places.delete')}
+                confirm={t('places.deleteConfirm', { venue: venue.name })}
+              />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function LocalitySection(props: { locality: LocalityWithVenues; t: Translate }) {
+  const { locality, t } = props;
+  const headingId = `locality-${locality.id}-heading`;
+  return (
+    <section id={`locality-${locality.id}`} class="locality" aria-labelledby={headingId}>
+      <h2 id={headingId}>{locality.name}</h2>
+      {locality.region && <p>{t('places.region', { region: locality.region })}</p>}
+      {locality.venues.length > 0 ? (
+        <VenueTable
+          id={`venues-${locality.id}`}
+          venues={locality.venues}
+          caption={t('places.venuesCaption', { locality: locality.name })}
+          archived={false}
+          t={t}
+        />
+      ) : (
+        <p>{t('places.noVenues')}</p>
+      )}
+      <p>
+        <a href={`/localities/${locality.id}/venues/new`}>
+          {t('places.addVenueTo', { locality: locality.name })}
+        </a>
+      </p>
+      {locality.archivedVenues.length > 0 && (
+        <>
+          <p class="hint">{t('places.archivedHint')}</p>
+          <VenueTable
+            id={`archived-venues-${locality.id}`}
+            venues={locality.archivedVenues}
+            caption={t('places.archivedCaption', { locality: locality.name })}
+            archived
+            t={t}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function LocalityForm(props: LocalityFormState & { t: Translate }) {
+  const { t, values, errors } = props;
+  return (
+    <form id="locality-form" method="post" action="/localities" hx-boost="true" novalidate>
+      <h2>{t('places.addLocalityTitle')}</h2>
+      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <TextField
+        name="name"
+        label={t('places.localityName')}
+        value={values.name}
+        required
+        errors={errors}
+        t={t}
+      />
+      <TextField
+        name="region"
+        label={t('places.localityRegion')}
+        hint={t('places.localityRegionHint')}
+        value={values.region}
+        errors={errors}
+        t={t}
+      />
+      <button type="submit">{t('places.addLocality')}</button>
+    </form>
+  );
+}
+
+export function LocalitiesPage(
+  props: LocalityFormState & { localities: LocalityWithVenues[]; t: Translate },
+) {
+  const { t } = props;
+  return (
+    <section id="localities-page">
+      <h1>{t('places.title')}</h1>
+      <p>{t('places.intro')}</p>
+      {props.localities.length === 0 && <p>{t('places.noLocalities')}</p>}
+      {props.localities.map((locality) => (
+        <LocalitySection locality={locality} t={t} />
+      ))}
+      <LocalityForm values={props.values} errors={props.errors} t={t} />
+    </section>
+  );
+}

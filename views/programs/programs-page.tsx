@@ -1,0 +1,170 @@
+import type { ProgramRow } from '../../src/features/programs/queries';
+import { isAdaptedInterval } from '../../src/features/programs/program-input';
+import type { Language, Translate } from '../../src/i18n';
+import {
+  CheckboxField,
+  ErrorSummary,
+  TextField,
+  type FieldErrors,
+} from '../components/form-fields';
+
+export type ProgramFormState = { values: Record<string, string>; errors: FieldErrors };
+
+export function programName(program: { nameFi: string; nameEn: string }, language: Language) {
+  return language === 'en' ? program.nameEn : program.nameFi;
+}
+
+function intervalText(intervalWeeks: number, t: Translate): string {
+  if (!isAdaptedInterval(intervalWeeks)) return t('programs.weekly');
+  return `${t('programs.everyNWeeks', { weeks: intervalWeeks })} (${t('programs.adapted')})`;
+}
+
+export function ProgramsTable(props: { programs: ProgramRow[]; t: Translate; language: Language }) {
+  const { t } = props;
+  if (props.programs.length === 0) return <p>{t('programs.empty')}</p>;
+  return (
+    <table id="programs-table">
+      <caption>{t('programs.listCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('programs.name')}</th>
+          <th scope="col">{t('programs.sessions')}</th>
+          <th scope="col">{t('programs.sessionLength')}</th>
+          <th scope="col">{t('programs.interval')}</th>
+          <th scope="col">{t('programs.participants')}</th>
+          <th scope="col">{t('programs.completion')}</th>
+          <th scope="col">{t('programs.infoSession')}</th>
+          <th scope="col">{t('programs.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.programs.map((program) => {
+          const name = programName(program, props.language);
+          return (
+            <tr id={`program-${program.id}`}>
+              <th scope="row" class="program-name">
+                {name}
+              </th>
+              <td class="program-sessions">{program.sessionCount}</td>
+              <td class="program-length">
+                {t('programs.minutes', { minutes: program.sessionMinutes })}
+              </td>
+              <td class="program-interval">{intervalText(program.intervalWeeks, t)}</td>
+              <td class="program-participants">
+                {t('programs.participantRange', {
+                  min: program.minParticipants,
+                  max: program.maxParticipants,
+                })}
+              </td>
+              <td class="program-completion">
+                {t('programs.completionOf', {
+                  threshold: program.completionThreshold,
+                  sessions: program.sessionCount,
+                })}
+              </td>
+              <td class="program-info-session">
+                {program.hasInfoSession ? t('programs.yes') : t('programs.no')}
+              </td>
+              <td>
+                <a href={`/programs/${program.id}/edit`}>
+                  {t('programs.edit')}
+                  <span class="visually-hidden"> {name}</span>
+                </a>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function ProgramsPage(props: { programs: ProgramRow[]; t: Translate; language: Language }) {
+  const { t } = props;
+  return (
+    <section id="programs-page">
+      <h1>{t('programs.title')}</h1>
+      <p>{t('programs.intro')}</p>
+      <p>
+        <a href="/programs/new">{t('programs.add')}</a>
+      </p>
+      <ProgramsTable programs={props.programs} t={t} language={props.language} />
+    </section>
+  );
+}
+
+/** The same form creates and edits; it posts normally, htmx only boosts it. */
+export function ProgramForm(
+  props: ProgramFormState & { action: string; submitLabel: string; t: Translate },
+) {
+  const { t, values, errors } = props;
+  const number = (name: string, label: string, min: number, max: number, hint?: string) => (
+    <TextField
+      name={name}
+      type="number"
+      label={label}
+      hint={hint}
+      value={values[name]}
+      min={min}
+      max={max}
+      required
+      errors={errors}
+      t={t}
+    />
+  );
+  return (
+    <form id="program-form" method="post" action={props.action} hx-boost="true" novalidate>
+      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <TextField
+        name="nameFi"
+        label={t('programs.nameFi')}
+        value={values.nameFi}
+        required
+        errors={errors}
+        t={t}
+      />
+      <TextField
+        name="nameEn"
+        label={t('programs.nameEn')}
+        value={values.nameEn}
+        required
+        errors={errors}
+        t={t}
+      />
+      {number('sessionCount', t('programs.sessionCount'), 1, 20)}
+      {number('sessionMinutes', t('programs.sessionMinutes'), 15, 600)}
+      {number('intervalWeeks', t('programs.intervalWeeks'), 1, 4, t('programs.intervalWeeksHint'))}
+      {number('minParticipants', t('programs.minParticipants'), 1, 100)}
+      {number('maxParticipants', t('programs.maxParticipants'), 1, 100)}
+      {number(
+        'completionThreshold',
+        t('programs.completionThreshold'),
+        1,
+        20,
+        t('programs.completionThresholdHint'),
+      )}
+      <CheckboxField
+        name="hasInfoSession"
+        label={t('programs.hasInfoSession')}
+        checked={values.hasInfoSession !== undefined && values.hasInfoSession !== ''}
+        errors={errors}
+        t={t}
+      />
+      <button type="submit">{props.submitLabel}</button>
+    </form>
+  );
+}
+
+export function ProgramFormPage(
+  props: ProgramFormState & { title: string; action: string; submitLabel: string; t: Translate },
+) {
+  return (
+    <section id="program-form-page">
+      <p>
+        <a href="/programs">{props.t('programs.backToList')}</a>
+      </p>
+      <h1>{props.title}</h1>
+      <ProgramForm {...props} />
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Language, Translate } from '../../src/i18n';
+import { formatLocalDate } from '../../src/i18n/format';
+import { ErrorSummary, TextField, type FieldErrors } from '../components/form-fields';
+
+type TermRow = { id: number; name: string; startsOn: string; endsOn: string };
+
+export function TermListPage(props: {
+  terms: TermRow[];
+  values: Record<string, string>;
+  errors: FieldErrors;
+  t: Translate;
+  language: Language;
+}) {
+  const { t, values, errors, language } = props;
+  return (
+    <section>
+      <h1>{t('term.listTitle')}</h1>
+      <table>
+        <caption>{t('term.listCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('term.name')}</th>
+            <th scope="col">{t('term.startsOn')}</th>
+            <th scope="col">{t('term.endsOn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.terms.map((term) => (
+            <tr>
+              <td>
+                <a href={`/terms/${term.id}`}>{term.name}</a>
+              </td>
+              <td>{formatLocalDate(term.startsOn, language)}</td>
+              <td>{formatLocalDate(term.endsOn, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="post" action="/terms" novalidate>
+        <h2>{t('term.add')}</h2>
+        <ErrorSummary
+          message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined}
+        />
+        <TextField
+          name="name"
+          label={t('term.name')}
+          hint={t('term.nameHint')}
+          value={values.name}
+          required
+          errors={errors}
+          t={t}
+        />
+        <TextField
+          name="startsOn"
+          type="date"
+          label={t('term.startsOn')}
+          value={values.startsOn}
+          required
+          errors={errors}
+          t={t}
+        />
+        <TextField
+          name="endsOn"
+          type="date"
+          label={t('term.endsOn')}
+          value={values.endsOn}
+          required
+          errors={errors}
+          t={t}
+        />
+        <TargetFields values={values} errors={errors} t={t} />
+        <button type="submit">{t('term.add')}</button>
+      </form>
+    </section>
+  );
+}
+
+export function TargetFields(props: {
+  values: Record<string, string>;
+  errors: FieldErrors;
+  t: Translate;
+}) {
+  const { t, values, errors } = props;
+  const fields = [
+    ['targetCoursesMin', 'term.targetCoursesMin'],
+    ['targetCoursesMax', 'term.targetCoursesMax'],
+    ['targetInstructorsMin', 'term.targetInstructorsMin'],
+    ['targetInstructorsMax', 'term.targetInstructorsMax'],
+  ] as const;
+  return (
+    <div class="number-grid">
+      {fields.map(([name, label]) => (
+        <TextField
+          name={name}
+          type="number"
+          min={0}
+          max={100}
+          label={t(label)}
+          value={values[name]}
+          required
+          errors={errors}
+          t={t}
+        />
+      ))}
+    </div>
+  );
+}

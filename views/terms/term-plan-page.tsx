@@ -1,0 +1,327 @@
+import { courseStatuses, type CourseStatus } from '../../db/schema';
+import type { TermCourse, TermSession } from '../../src/features/terms/queries';
+import type { CalendarWeek, TargetProgress } from '../../src/features/terms/term-plan';
+import { groupByLocality } from '../../src/features/terms/term-plan';
+import type { Language, Translate } from '../../src/i18n';
+import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
+import { ErrorSummary, TextField, type FieldErrors } from '../components/form-fields';
+import { courseTitle } from '../courses/course-parts';
+import { TargetFields } from './term-list-page';
+
+type PageContext = { t: Translate; language: Language };
+type Term = {
+  id: number;
+  name: string;
+  targetCoursesMin: number;
+  targetCoursesMax: number;
+  targetInstructorsMin: number;
+  targetInstructorsMax: number;
+};
+export type TermFilters = { localityId: number | null; status: CourseStatus | null };
+type FormState = { values: Record<string, string>; errors: FieldErrors };
+
+function titleOf(course: TermCourse | TermSession, language: Language) {
+  return courseTitle(
+    {
+      program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
+      localityName: course.localityName,
+    },
+    language,
+  );
+}
+
+function Targets(
+  props: {
+    term: Term;
+    courseCount: number;
+    progress: TargetProgress;
+    form: FormState;
+  } & PageContext,
+) {
+  const { t, term } = props;
+  return (
+    <section aria-labelledby="targets-title">
+      <h2 id="targets-title">{t('term.targets')}</h2>
+      <ul class="targets">
+        <li>
+          {t('term.coursesTarget', {
+            actual: props.courseCount,
+            min: term.targetCoursesMin,
+            max: term.targetCoursesMax,
+          })}{' '}
+          <strong class={`progress-${props.progress}`}>
+            {t(`term.progress.${props.progress}`)}
+          </strong>
+        </li>
+        <li>
+          {t('term.instructorsTarget', {
+            min: term.targetInstructorsMin,
+            max: term.targetInstructorsMax,
+          })}
+        </li>
+      </ul>
+      <details open={Object.keys(props.form.errors).length > 0}>
+        <summary>{t('term.saveTargets')}</summary>
+        <form method="post" action={`/terms/${term.id}/targets`} novalidate>
+          <ErrorSummary
+            message={Object.keys(props.form.errors).length > 0 ? t('form.errorSummary') : undefined}
+          />
+          <TargetFields values={props.form.values} errors={props.form.errors} t={t} />
+          <button type="submit">{t('term.saveTargets')}</button>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+function Filters(
+  props: {
+    termId: number;
+    filters: TermFilters;
+    localities: { id: number; name: string }[];
+  } & PageContext,
+) {
+  const { t, filters } = props;
+  const path = `/terms/${props.termId}`;
+  return (
+    <form
+      method="get"
+      action={path}
+      class="filters"
+      hx-get={path}
+      hx-trigger="change"
+      hx-target="#term-courses"
+      hx-select="#term-courses"
+      hx-swap="outerHTML"
+      hx-push-url="true"
+    >
+      <label for="filter-locality">{t('term.filterLocality')}</label>
+      <select id="filter-locality" name="locality">
+        <option value="">{t('term.allLocalities')}</option>
+        {props.localities.map((locality) => (
+          <option value={String(locality.id)} selected={filters.localityId === locality.id}>
+            {locality.name}
+          </option>
+        ))}
+      </select>
+      <label for="filter-status">{t('term.filterStatus')}</label>
+      <select id="filter-status" name="status">
+        <option value="">{t('term.allStatuses')}</option>
+        {courseStatuses.map((status) => (
+          <option value={status} selected={filters.status === status}>
+            {t(`course.status.${status}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{t('term.filter')}</button>
+    </form>
+  );
+}
+
+export function TermCourses(props: { courses: TermCourse[] } & PageContext) {
+  const { t, language } = props;
+  const groups = groupByLocality(props.courses);
+  return (
+    <div id="term-courses" aria-live="polite">
+      {groups.length === 0 && <p>{t('term.noCourses')}</p>}
+      {groups.map((group) => (
+        <table>
+          <caption>{group.localityName}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('term.course')}</th>
+              <th scope="col">{t('term.dates')}</th>
+              <th scope="col">{t('term.instructorPair')}</th>
+              <th scope="col">{t('term.status')}</th>
+              <th scope="col">{t('term.seats')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {group.courses.map((course) => (
+              <tr>
+                <td>
+                  <a href={`/courses/${course.id}`}>{titleOf(course, language)}</a>
+                  {course.venueName && <div class="hint">{course.venueName}</div>}
+                </td>
+                <td>
+                  {course.firstDate && course.lastDate
+                    ? t('term.sessionCount', {
+                        first: formatLocalDate(course.firstDate, language),
+                        last: formatLocalDate(course.lastDate, language),
+                        count: course.sessionCount,
+                      })
+                    : '–'}
+                </td>
+                <td>{course.instructorNames ?? '–'}</td>
+                <td>{t(`course.status.${course.status}`)}</td>
+                <td>{course.maxParticipants}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  );
+}
+
+function WeekCalendar(props: { weeks: CalendarWeek<TermSession>[] } & PageContext) {
+  const { t, language } = props;
+  return (
+    <section aria-labelledby="calendar-title">
+      <h2 id="calendar-title">{t('term.calendar')}</h2>
+      {props.weeks.length === 0 && <p>{t('term.calendarEmpty')}</p>}
+      {props.weeks.map((week) => (
+        <section
+          class="calendar-week"
+          aria-label={t('term.week', {
+            week: week.week,
+            monday: formatLocalDate(week.monday, language),
+            sunday: formatLocalDate(week.sunday, language),
+          })}
+        >
+          <h3>
+            {t('term.week', {
+              week: week.week,
+              monday: formatLocalDate(week.monday, language),
+              sunday: formatLocalDate(week.sunday, language),
+            })}
+          </h3>
+          <ul>
+            {week.sessions.map((session) => (
+              <li>
+                <a href={`/courses/${session.courseId}`}>
+                  {t('term.calendarEntry', {
+                    date: formatLocalDate(session.localDate, language),
+                    time: formatTimeRange(session.startTime, session.endTime, language),
+                    course: titleOf(session, language),
+                  })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function BlockedPeriods(
+  props: {
+    termId: number;
+    periods: { id: number; name: string; startsOn: string; endsOn: string }[];
+    form: FormState;
+  } & PageContext,
+) {
+  const { t, language, form } = props;
+  return (
+    <section aria-labelledby="blocked-title">
+      <h2 id="blocked-title">{t('term.blockedPeriods')}</h2>
+      <p>{t('term.blockedIntro')}</p>
+      {props.periods.length === 0 ? (
+        <p>{t('term.noBlocked')}</p>
+      ) : (
+        <ul>
+          {props.periods.map((period) => (
+            <li class="actions">
+              <span>
+                {period.name}: {formatLocalDate(period.startsOn, language)} –{' '}
+                {formatLocalDate(period.endsOn, language)}
+              </span>
+              <form method="post" action={`/blocked-periods/${period.id}/deletion`}>
+                <input type="hidden" name="returnTo" value={`/terms/${props.termId}`} />
+                <button type="submit" class="secondary">
+                  {t('term.removeBlocked', { name: period.name })}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form method="post" action="/blocked-periods" novalidate>
+        <input type="hidden" name="returnTo" value={`/terms/${props.termId}`} />
+        <ErrorSummary
+          message={Object.keys(form.errors).length > 0 ? t('form.errorSummary') : undefined}
+        />
+        <TextField
+          name="name"
+          label={t('term.blockedName')}
+          value={form.values.name}
+          required
+          errors={form.errors}
+          t={t}
+        />
+        <TextField
+          name="startsOn"
+          type="date"
+          label={t('term.startsOn')}
+          value={form.values.startsOn}
+          required
+          errors={form.errors}
+          t={t}
+        />
+        <TextField
+          name="endsOn"
+          type="date"
+          label={t('term.endsOn')}
+          value={form.values.endsOn}
+          required
+          errors={form.errors}
+          t={t}
+        />
+        <button type="submit">{t('term.addBlocked')}</button>
+      </form>
+    </section>
+  );
+}
+
+export function TermPlanPage(
+  props: {
+    term: Term;
+    courses: TermCourse[];
+    activeCourseCount: number;
+    progress: TargetProgress;
+    filters: TermFilters;
+    localities: { id: number; name: string }[];
+    weeks: CalendarWeek<TermSession>[];
+    blockedPeriods: { id: number; name: string; startsOn: string; endsOn: string }[];
+    targetsForm: FormState;
+    blockedForm: FormState;
+  } & PageContext,
+) {
+  const { t, language, term } = props;
+  return (
+    <section id="term-plan">
+      <h1>{t('term.planTitle', { name: term.name })}</h1>
+      <Targets
+        term={term}
+        courseCount={props.activeCourseCount}
+        progress={props.progress}
+        form={props.targetsForm}
+        t={t}
+        language={language}
+      />
+      <section aria-labelledby="courses-title">
+        <h2 id="courses-title">{t('term.courses')}</h2>
+        <p>
+          <a href={`/courses/new?termId=${term.id}`}>{t('term.newCourse')}</a>
+        </p>
+        <Filters
+          termId={term.id}
+          filters={props.filters}
+          localities={props.localities}
+          t={t}
+          language={language}
+        />
+        <TermCourses courses={props.courses} t={t} language={language} />
+      </section>
+      <WeekCalendar weeks={props.weeks} t={t} language={language} />
+      <BlockedPeriods
+        termId={term.id}
+        periods={props.blockedPeriods}
+        form={props.blockedForm}
+        t={t}
+        language={language}
+      />
+    </section>
+  );
+}
