@@ -11,12 +11,11 @@ export type SignInFormState = {
 
 export function SignInPage(props: SignInFormState & { t: Translate }) {
   const { t, errors } = props;
-  const hasErrors = Boolean(props.problem) || Object.keys(errors).length > 0;
   return (
     <section class="narrow">
       <h1>{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
-      <ErrorSummary message={props.problem ?? (hasErrors ? t('form.errorSummary') : undefined)} />
+      <ErrorSummary errors={errors} problem={props.problem} t={t} />
       <form method="post" action="/sign-in" novalidate>
         <input type="hidden" name="next" value={props.next} />
         <TextField

@@ -184,12 +184,18 @@ export function SelectField(
   );
 }
 
-/** Shown above a form that came back with errors; takes focus-worthy text for screen readers. */
-export function ErrorSummary(props: { message?: string }) {
-  if (!props.message) return null;
+/**
+ * Shown above a form that came back with errors, as an alert so screen readers announce it. A
+ * problem with the whole attempt (e.g. a wrong password) replaces the general text.
+ */
+export function ErrorSummary(props: { errors: FieldErrors; t: Translate; problem?: string }) {
+  const message =
+    props.problem ??
+    (Object.keys(props.errors).length > 0 ? props.t('form.errorSummary') : undefined);
+  if (!message) return null;
   return (
     <div class="error-summary" role="alert">
-      <p>{props.message}</p>
+      <p>{message}</p>
     </div>
   );
 }

@@ -123,7 +123,7 @@ export function NewCourseForm(props: CourseFormState & FormContext) {
   return (
     <section id="course-form">
       <h1>{t('course.newTitle')}</h1>
-      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <ErrorSummary errors={errors} t={t} />
       <form method="post" action="/courses" novalidate>
         <SelectField
           name="termId"
@@ -201,7 +201,7 @@ export function EditCourseForm(
     <section id="course-form">
       <h1>{t('course.editTitle')}</h1>
       <p>{props.title}</p>
-      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <ErrorSummary errors={errors} t={t} />
       <form method="post" action={`/courses/${props.courseId}`} novalidate>
         <input type="hidden" name="localityId" value={props.values.localityId} />
         <CourseDetailFields {...props} />

@@ -234,7 +234,7 @@ export function MoveSessionPage(
         <a href={`/courses/${course.course.id}`}>{titleOf(course, props.language)}</a>
       </p>
       <h1>{t('course.session.moveTitle', { number: props.ordinal })}</h1>
-      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <ErrorSummary errors={errors} t={t} />
       <form
         method="post"
         action={`/courses/${course.course.id}/sessions/${props.sessionId}/rescheduling`}
@@ -305,7 +305,7 @@ export function CancelCoursePage(
       </p>
       <h1>{t('course.cancelTitle')}</h1>
       <p>{t('course.cancelIntro')}</p>
-      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <ErrorSummary errors={errors} t={t} />
       <form method="post" action={`/courses/${course.course.id}/cancellation`} novalidate>
         <TextAreaField
           name="reason"

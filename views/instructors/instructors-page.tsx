@@ -101,7 +101,7 @@ export function InstructorForm(
   const { t, values, errors } = props;
   return (
     <form id="instructor-form" method="post" action={props.action} hx-boost="true" novalidate>
-      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <ErrorSummary errors={errors} t={t} />
       <TextField
         name="name"
         label={t('instructors.name')}

@@ -143,7 +143,7 @@ export function LocalityForm(props: LocalityFormState & { t: Translate }) {
   return (
     <form id="locality-form" method="post" action="/localities" hx-boost="true" novalidate>
       <h2>{t('places.addLocalityTitle')}</h2>
-      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <ErrorSummary errors={errors} t={t} />
       <TextField
         name="name"
         label={t('places.localityName')}

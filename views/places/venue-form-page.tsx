@@ -19,7 +19,7 @@ export function VenueForm(
   const { t, values, errors } = props;
   return (
     <form id="venue-form" method="post" action={props.action} hx-boost="true" novalidate>
-      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <ErrorSummary errors={errors} t={t} />
       <TextField
         name="name"
         label={t('places.venueName')}

@@ -114,7 +114,7 @@ export function ProgramForm(
   );
   return (
     <form id="program-form" method="post" action={props.action} hx-boost="true" novalidate>
-      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <ErrorSummary errors={errors} t={t} />
       <TextField
         name="nameFi"
         label={t('programs.nameFi')}

@@ -38,9 +38,7 @@ export function TermListPage(props: {
       </table>
       <form method="post" action="/terms" novalidate>
         <h2>{t('term.add')}</h2>
-        <ErrorSummary
-          message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined}
-        />
+        <ErrorSummary errors={errors} t={t} />
         <TextField
           name="name"
           label={t('term.name')}

@@ -63,9 +63,7 @@ function Targets(
       <details open={Object.keys(props.form.errors).length > 0}>
         <summary>{t('term.saveTargets')}</summary>
         <form method="post" action={`/terms/${term.id}/targets`} novalidate>
-          <ErrorSummary
-            message={Object.keys(props.form.errors).length > 0 ? t('form.errorSummary') : undefined}
-          />
+          <ErrorSummary errors={props.form.errors} t={t} />
           <TargetFields values={props.form.values} errors={props.form.errors} t={t} />
           <button type="submit">{t('term.saveTargets')}</button>
         </form>
@@ -239,9 +237,7 @@ function BlockedPeriods(
       )}
       <form method="post" action="/blocked-periods" novalidate>
         <input type="hidden" name="returnTo" value={`/terms/${props.termId}`} />
-        <ErrorSummary
-          message={Object.keys(form.errors).length > 0 ? t('form.errorSummary') : undefined}
-        />
+        <ErrorSummary errors={form.errors} t={t} />
         <TextField
           name="name"
           label={t('term.blockedName')}

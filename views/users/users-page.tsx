@@ -55,7 +55,7 @@ export function NewUserForm(props: NewUserFormState & { t: Translate }) {
       novalidate
     >
       <h2>{t('users.addTitle')}</h2>
-      <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined} />
+      <ErrorSummary errors={errors} t={t} />
       <TextField
         name="name"
         label={t('users.name')}

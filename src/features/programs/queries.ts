@@ -3,20 +3,22 @@ import { programs } from '../../../db/schema';
 import { preparedFor, type AppDatabase } from '../../db';
 import type { ProgramInput } from './program-input';
 
+const programColumns = {
+  id: programs.id,
+  nameFi: programs.nameFi,
+  nameEn: programs.nameEn,
+  sessionCount: programs.sessionCount,
+  sessionMinutes: programs.sessionMinutes,
+  intervalWeeks: programs.intervalWeeks,
+  minParticipants: programs.minParticipants,
+  maxParticipants: programs.maxParticipants,
+  completionThreshold: programs.completionThreshold,
+  hasInfoSession: programs.hasInfoSession,
+};
+
 const programList = preparedFor((db) =>
   db
-    .select({
-      id: programs.id,
-      nameFi: programs.nameFi,
-      nameEn: programs.nameEn,
-      sessionCount: programs.sessionCount,
-      sessionMinutes: programs.sessionMinutes,
-      intervalWeeks: programs.intervalWeeks,
-      minParticipants: programs.minParticipants,
-      maxParticipants: programs.maxParticipants,
-      completionThreshold: programs.completionThreshold,
-      hasInfoSession: programs.hasInfoSession,
-    })
+    .select(programColumns)
     .from(programs)
     .orderBy(asc(programs.nameFi), asc(programs.id))
     .prepare(),
@@ -29,22 +31,7 @@ export function listPrograms(db: AppDatabase) {
 }
 
 export function findProgram(db: AppDatabase, id: number): ProgramRow | undefined {
-  return db
-    .select({
-      id: programs.id,
-      nameFi: programs.nameFi,
-      nameEn: programs.nameEn,
-      sessionCount: programs.sessionCount,
-      sessionMinutes: programs.sessionMinutes,
-      intervalWeeks: programs.intervalWeeks,
-      minParticipants: programs.minParticipants,
-      maxParticipants: programs.maxParticipants,
-      completionThreshold: programs.completionThreshold,
-      hasInfoSession: programs.hasInfoSession,
-    })
-    .from(programs)
-    .where(eq(programs.id, id))
-    .get();
+  return db.select(programColumns).from(programs).where(eq(programs.id, id)).get();
 }
 
 /** Used by the form and by the demo data; returns the new programme's id. */
