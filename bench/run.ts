@@ -19,6 +19,7 @@ if (!parsed.ok) throw new Error(parsed.problems.join());
 const app = createApp({ db, config: parsed.config, clock: systemClock });
 
 const admin = demoSignIns.find((person) => person.role === 'admin')!;
+// Demo data has one autumn term with four courses of six sessions each.
 const signedIn = await app.request('/sign-in', {
   method: 'POST',
   headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -53,6 +54,16 @@ await measure('GET / (signed in, htmx fragment)', () =>
 );
 await measure('GET /admin/users (staff list)', () =>
   app.request('/admin/users', { headers: { Cookie: cookie } }),
+);
+
+await measure('GET /terms/1 (term plan: 4 courses, calendar)', () =>
+  app.request('/terms/1', { headers: { Cookie: cookie } }),
+);
+await measure('GET /terms/1?locality=2 (htmx filter fragment)', () =>
+  app.request('/terms/1?locality=2', { headers: { Cookie: cookie, 'HX-Request': 'true' } }),
+);
+await measure('GET /courses/2 (course page + conflict check)', () =>
+  app.request('/courses/2', { headers: { Cookie: cookie } }),
 );
 
 db.$client.close();

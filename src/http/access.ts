@@ -56,3 +56,6 @@ export const denyRoutesWithoutAccessRule: MiddlewareHandler<AppEnv> = async (c, 
   }
   await next();
 };
+
+/** Coordinators plan the courses; admins may step in. */
+export const planningStaff = access(['coordinator', 'admin']);

@@ -4,32 +4,46 @@ export const serviceTimeZone = 'Europe/Helsinki';
 
 const locales: Record<Language, string> = { fi: 'fi-FI', en: 'en-GB' };
 
+const styles = {
+  longDate: () => ({ dateStyle: 'full' }),
+  dateTime: () => ({ dateStyle: 'medium', timeStyle: 'short' }),
+  shortDate: (language: Language) => ({
+    weekday: 'short',
+    day: 'numeric',
+    month: language === 'fi' ? 'numeric' : 'short',
+    year: 'numeric',
+  }),
+} satisfies Record<string, (language: Language) => Intl.DateTimeFormatOptions>;
+
+/** Building an Intl formatter is costly, so each language and style gets one, made on first use. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const cacheKey = `${language}:${JSON.stringify(options)}`;
+function formatter(language: Language, style: keyof typeof styles): Intl.DateTimeFormat {
+  const cacheKey = `${language}:${style}`;
   let cached = formatters.get(cacheKey);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(locales[language], { ...options, timeZone: serviceTimeZone });
+    cached = new Intl.DateTimeFormat(locales[language], {
+      ...styles[style](language),
+      timeZone: serviceTimeZone,
+    });
     formatters.set(cacheKey, cached);
   }
   return cached;
 }
 
-/** "tiistai 6. lokakuuta 2026" / "Tuesday 6 October 2026", always in Helsinki time. */
+/** "tiistai 6. lokakuuta 2026" / "Tuesday, 6 October 2026", always in Helsinki time. */
 export function formatLongDate(instant: Date, language: Language): string {
-  return formatter(language, { dateStyle: 'full' }).format(instant);
+  return formatter(language, 'longDate').format(instant);
 }
 
 /** "6.10.2026 klo 17.00" / "6 Oct 2026, 17:00", always in Helsinki time. */
 export function formatDateTime(instant: Date, language: Language): string {
-  return formatter(language, { dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+  return formatter(language, 'dateTime').format(instant);
 }
 
 /** A Helsinki calendar date ('2026-10-06') as "ti 6.10.2026" / "Tue 6 Oct 2026". */
 export function formatLocalDate(date: string, language: Language): string {
-  const month = language === 'fi' ? 'numeric' : 'short';
-  return formatter(language, { weekday: 'short', day: 'numeric', month, year: 'numeric' })
+  return formatter(language, 'shortDate')
     .format(middayInHelsinki(date))
     .replace(/^(\p{L}+),? /u, '$1 ');
 }

@@ -20,7 +20,7 @@ import {
   type InstructorNames,
 } from '../../../views/courses/course-parts';
 import type { FieldErrors } from '../../../views/components/form-fields';
-import { access } from '../../http/access';
+import { planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
@@ -71,8 +71,12 @@ function loadCourse(db: AppDatabase, c: Context): CourseWithSchedule {
   return course;
 }
 
-function instructorNameMap(db: AppDatabase): InstructorNames {
-  return new Map(findPlanningChoices(db).instructors.map((person) => [person.id, person.name]));
+/** Names for the instructors that warnings mention. */
+function instructorNameMap(db: AppDatabase, conflicts: Conflict[]): InstructorNames {
+  const ids = conflicts.flatMap((conflict) =>
+    conflict.kind === 'instructor' ? [conflict.instructorId] : [],
+  );
+  return new Map(instructorsByIds(db, [...new Set(ids)]).map((person) => [person.id, person.name]));
 }
 
 function chosenInstructors(input: { instructor1: number | null; instructor2: number | null }) {
@@ -125,7 +129,7 @@ function venueIsOnline(db: AppDatabase, venueId: number | null): boolean {
 
 export function courseRoutes({ db, clock }: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.use('*', access(['coordinator', 'admin']));
+  app.use('*', planningStaff);
   const today = () => instantToWallClock(clock()).date;
 
   const renderNewCourseForm = (c: Context<AppEnv>, state: CourseFormState) => {
@@ -195,7 +199,7 @@ export function courseRoutes({ db, clock }: AppDeps) {
               <WarningList
                 conflicts={preview.conflicts}
                 pairWarnings={pairWarnings}
-                instructorNames={instructorNameMap(db)}
+                instructorNames={instructorNameMap(db, preview.conflicts)}
                 t={t}
                 language={language}
                 withIntro
@@ -247,12 +251,13 @@ export function courseRoutes({ db, clock }: AppDeps) {
     statusErrors: FieldErrors = {},
   ) => {
     const language = c.get('language');
+    const conflicts = scheduledConflicts(course);
     return c.render(
       <CoursePage
         course={course}
         pairWarnings={instructorPairWarnings(course.instructors)}
-        conflicts={scheduledConflicts(course)}
-        instructorNames={instructorNameMap(db)}
+        conflicts={conflicts}
+        instructorNames={instructorNameMap(db, conflicts)}
         skipped={skippedSeriesDates(
           course.sessions.map((session) => session.seriesDate),
           course.program.intervalWeeks,
@@ -339,7 +344,7 @@ export function courseRoutes({ db, clock }: AppDeps) {
             <WarningList
               conflicts={conflicts}
               pairWarnings={[]}
-              instructorNames={instructorNameMap(db)}
+              instructorNames={instructorNameMap(db, conflicts)}
               t={t}
               language={c.get('language')}
               withIntro
@@ -444,7 +449,7 @@ export function courseRoutes({ db, clock }: AppDeps) {
         values={form.values}
         errors={form.errors}
         conflicts={form.conflicts ?? []}
-        instructorNames={instructorNameMap(db)}
+        instructorNames={instructorNameMap(db, form.conflicts ?? [])}
         t={t}
         language={c.get('language')}
       />,

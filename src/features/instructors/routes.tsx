@@ -5,7 +5,7 @@ import {
   InstructorsPage,
   type InstructorFormState,
 } from '../../../views/instructors/instructors-page';
-import { access } from '../../http/access';
+import { planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm, type TypedValues } from '../../http/form';
@@ -20,8 +20,6 @@ import {
   listLinkableAccounts,
   updateInstructor,
 } from './queries';
-
-const planners = access(['coordinator', 'admin']);
 
 type StoredInstructor = NonNullable<ReturnType<typeof findInstructor>>;
 
@@ -110,20 +108,20 @@ export function instructorRoutes({ db }: AppDeps) {
     );
   };
 
-  app.get('/instructors', planners, (c) => {
+  app.get('/instructors', planningStaff, (c) => {
     const t = c.get('t');
     return c.render(<InstructorsPage instructors={listInstructors(db)} t={t} />, {
       title: t('instructors.title'),
     });
   });
 
-  app.get('/instructors/new', planners, (c) =>
+  app.get('/instructors/new', planningStaff, (c) =>
     renderNewForm(c, { values: {}, checkedLocalities: [], errors: {} }),
   );
 
   app.post(
     '/instructors',
-    planners,
+    planningStaff,
     validForm(instructorInput, async (c, invalid) =>
       renderNewForm(c, await typedFormState(c, invalid)),
     ),
@@ -144,14 +142,14 @@ export function instructorRoutes({ db }: AppDeps) {
     },
   );
 
-  app.get('/instructors/:id{[0-9]+}/edit', planners, (c) => {
+  app.get('/instructors/:id{[0-9]+}/edit', planningStaff, (c) => {
     const instructor = instructorOr404(c);
     return renderEditForm(c, instructor, formStateOf(instructor));
   });
 
   app.post(
     '/instructors/:id{[0-9]+}',
-    planners,
+    planningStaff,
     validForm(instructorInput, async (c, invalid) =>
       renderEditForm(c, instructorOr404(c), await typedFormState(c, invalid)),
     ),

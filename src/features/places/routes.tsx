@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { LocalitiesPage, type LocalityFormState } from '../../../views/places/localities-page';
 import { VenueFormPage, type VenueFormState } from '../../../views/places/venue-form-page';
-import { access } from '../../http/access';
+import { planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
@@ -19,8 +19,6 @@ import {
   updateVenue,
   type LocalityRow,
 } from './queries';
-
-const planners = access(['coordinator', 'admin']);
 
 type StoredVenue = NonNullable<ReturnType<typeof findVenue>>;
 
@@ -88,11 +86,11 @@ export function placeRoutes({ db, clock }: AppDeps) {
     );
   };
 
-  app.get('/localities', planners, (c) => renderLocalitiesPage(c, { values: {}, errors: {} }));
+  app.get('/localities', planningStaff, (c) => renderLocalitiesPage(c, { values: {}, errors: {} }));
 
   app.post(
     '/localities',
-    planners,
+    planningStaff,
     validForm(localityInput, (c, invalid) => renderLocalitiesPage(c, invalid)),
     (c) => {
       const input = c.req.valid('form');
@@ -109,13 +107,13 @@ export function placeRoutes({ db, clock }: AppDeps) {
     },
   );
 
-  app.get('/localities/:id{[0-9]+}/venues/new', planners, (c) =>
+  app.get('/localities/:id{[0-9]+}/venues/new', planningStaff, (c) =>
     renderNewVenueForm(c, localityOr404(c), { values: { kind: 'in-person' }, errors: {} }),
   );
 
   app.post(
     '/localities/:id{[0-9]+}/venues',
-    planners,
+    planningStaff,
     validForm(venueInput, (c, invalid) => renderNewVenueForm(c, localityOr404(c), invalid)),
     (c) => {
       const locality = localityOr404(c);
@@ -126,14 +124,14 @@ export function placeRoutes({ db, clock }: AppDeps) {
     },
   );
 
-  app.get('/venues/:id{[0-9]+}/edit', planners, (c) => {
+  app.get('/venues/:id{[0-9]+}/edit', planningStaff, (c) => {
     const venue = venueOr404(c);
     return renderEditVenueForm(c, venue, { values: formValuesOf(venue), errors: {} });
   });
 
   app.post(
     '/venues/:id{[0-9]+}',
-    planners,
+    planningStaff,
     validForm(venueInput, (c, invalid) => renderEditVenueForm(c, venueOr404(c), invalid)),
     (c) => {
       const input = c.req.valid('form');
@@ -143,21 +141,21 @@ export function placeRoutes({ db, clock }: AppDeps) {
     },
   );
 
-  app.post('/venues/:id{[0-9]+}/archival', planners, (c) => {
+  app.post('/venues/:id{[0-9]+}/archival', planningStaff, (c) => {
     const venue = venueOr404(c);
     archiveVenue(db, venue.id, clock());
     setFlash(c, { kind: 'success', key: 'flash.venueArchived', params: { name: venue.name } });
     return c.redirect('/localities', 303);
   });
 
-  app.post('/venues/:id{[0-9]+}/restoration', planners, (c) => {
+  app.post('/venues/:id{[0-9]+}/restoration', planningStaff, (c) => {
     const venue = venueOr404(c);
     restoreVenue(db, venue.id);
     setFlash(c, { kind: 'success', key: 'flash.venueRestored', params: { name: venue.name } });
     return c.redirect('/localities', 303);
   });
 
-  app.post('/venues/:id{[0-9]+}/deletion', planners, (c) => {
+  app.post('/venues/:id{[0-9]+}/deletion', planningStaff, (c) => {
     const venue = venueOr404(c);
     const deleted = deleteUnusedVenue(db, venue.id);
     setFlash(

@@ -6,7 +6,7 @@ import {
   programName,
   type ProgramFormState,
 } from '../../../views/programs/programs-page';
-import { access } from '../../http/access';
+import { planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
@@ -18,8 +18,6 @@ import {
   updateProgram,
   type ProgramRow,
 } from './queries';
-
-const planners = access(['coordinator', 'admin']);
 
 type ProgramFields = Omit<ProgramInput, 'nameFi' | 'nameEn'> & { nameFi?: string; nameEn?: string };
 
@@ -75,7 +73,7 @@ export function programRoutes({ db }: AppDeps) {
     );
   };
 
-  app.get('/programs', planners, (c) => {
+  app.get('/programs', planningStaff, (c) => {
     const t = c.get('t');
     return c.render(
       <ProgramsPage programs={listPrograms(db)} t={t} language={c.get('language')} />,
@@ -85,13 +83,13 @@ export function programRoutes({ db }: AppDeps) {
     );
   });
 
-  app.get('/programs/new', planners, (c) =>
+  app.get('/programs/new', planningStaff, (c) =>
     renderNewForm(c, { values: formValuesOf(programDefaults), errors: {} }),
   );
 
   app.post(
     '/programs',
-    planners,
+    planningStaff,
     validForm(programInput, (c, invalid) => renderNewForm(c, invalid)),
     (c) => {
       const input = c.req.valid('form');
@@ -105,14 +103,14 @@ export function programRoutes({ db }: AppDeps) {
     },
   );
 
-  app.get('/programs/:id{[0-9]+}/edit', planners, (c) => {
+  app.get('/programs/:id{[0-9]+}/edit', planningStaff, (c) => {
     const program = programOr404(c);
     return renderEditForm(c, program, { values: formValuesOf(program), errors: {} });
   });
 
   app.post(
     '/programs/:id{[0-9]+}',
-    planners,
+    planningStaff,
     validForm(programInput, (c, invalid) => renderEditForm(c, programOr404(c), invalid)),
     (c) => {
       const input = c.req.valid('form');

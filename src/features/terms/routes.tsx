@@ -5,13 +5,14 @@ import { courseStatuses } from '../../../db/schema';
 import { TermListPage } from '../../../views/terms/term-list-page';
 import { TermPlanPage, type TermFilters } from '../../../views/terms/term-plan-page';
 import type { FieldErrors } from '../../../views/components/form-fields';
-import { access } from '../../http/access';
+import { planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
 import type { AppDatabase } from '../../db';
-import { findPlanningChoices, listBlockedPeriods } from '../courses/queries';
+import { listBlockedPeriods } from '../courses/queries';
+import { listLocalities } from '../places/queries';
 import {
   addBlockedPeriod,
   createTerm,
@@ -24,8 +25,6 @@ import {
 } from './queries';
 import { blockedPeriodForm, newTermForm, termTargetsForm } from './term-input';
 import { groupByWeek, targetProgress } from './term-plan';
-
-const planners = access(['coordinator', 'admin']);
 
 const filterQuery = z.object({
   locality: z
@@ -67,7 +66,7 @@ function renderTermPlan(
       activeCourseCount={activeCourseCount}
       progress={targetProgress(activeCourseCount, term.targetCoursesMin, term.targetCoursesMax)}
       filters={filters}
-      localities={findPlanningChoices(db).localities}
+      localities={listLocalities(db)}
       weeks={groupByWeek(findTermSessions(db, term.id))}
       blockedPeriods={listBlockedPeriods(db)}
       targetsForm={
@@ -100,7 +99,7 @@ export function termRoutes({ db, clock }: AppDeps) {
     );
   };
 
-  app.get('/terms', planners, (c) =>
+  app.get('/terms', planningStaff, (c) =>
     renderTermList(c, {
       values: {
         targetCoursesMin: '2',
@@ -114,7 +113,7 @@ export function termRoutes({ db, clock }: AppDeps) {
 
   app.post(
     '/terms',
-    planners,
+    planningStaff,
     validForm(newTermForm, (c, invalid) => renderTermList(c, invalid)),
     async (c) => {
       const input = c.req.valid('form');
@@ -131,11 +130,11 @@ export function termRoutes({ db, clock }: AppDeps) {
     },
   );
 
-  app.get('/terms/:id', planners, (c) => renderTermPlan(db, c, termIdParam(c)));
+  app.get('/terms/:id', planningStaff, (c) => renderTermPlan(db, c, termIdParam(c)));
 
   app.post(
     '/terms/:id/targets',
-    planners,
+    planningStaff,
     validForm(termTargetsForm, (c, invalid) =>
       renderTermPlan(db, c, termIdParam(c), { targetsForm: invalid }),
     ),
@@ -167,14 +166,19 @@ export function blockedPeriodRoutes({ db, clock }: AppDeps) {
     return renderTermPlan(db, c, Number(termId), { blockedForm: form });
   };
 
-  app.post('/blocked-periods', planners, validForm(blockedPeriodForm, renderInvalid), async (c) => {
-    const input = c.req.valid('form');
-    addBlockedPeriod(db, input, clock());
-    setFlash(c, { kind: 'success', key: 'term.blockedAdded', params: { name: input.name } });
-    return c.redirect(await returnTo(c), 303);
-  });
+  app.post(
+    '/blocked-periods',
+    planningStaff,
+    validForm(blockedPeriodForm, renderInvalid),
+    async (c) => {
+      const input = c.req.valid('form');
+      addBlockedPeriod(db, input, clock());
+      setFlash(c, { kind: 'success', key: 'term.blockedAdded', params: { name: input.name } });
+      return c.redirect(await returnTo(c), 303);
+    },
+  );
 
-  app.post('/blocked-periods/:id/deletion', planners, async (c) => {
+  app.post('/blocked-periods/:id/deletion', planningStaff, async (c) => {
     const removed = removeBlockedPeriod(db, termIdParam(c));
     if (!removed) throw new HTTPException(404);
     setFlash(c, { kind: 'info', key: 'term.blockedRemoved' });
