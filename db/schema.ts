@@ -232,3 +232,70 @@ export const courseSessions = sqliteTable(
     index('course_sessions_time_idx').on(table.startsAt),
   ],
 );
+
+export const outboxStates = ['queued', 'sending', 'sent', 'retry', 'failed'] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+/**
+ * Every e-mail is written here first, in the same transaction as the change that causes it; a
+ * worker sends it later. The Message-ID is fixed at creation, so a resend after a crash can be
+ * recognised by the receiving side.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: text('message_id').notNull().unique(),
+    recipientEmail: text('recipient_email').notNull(),
+    recipientName: text('recipient_name').notNull().default(''),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    /** 'REQUEST' | 'CANCEL' for a calendar invitation, '' for a plain message. */
+    calendarMethod: text('calendar_method').notNull().default(''),
+    calendar: text('calendar').notNull().default(''),
+    courseId: integer('course_id').references(() => courses.id, { onDelete: 'set null' }),
+    state: text('state', { enum: outboxStates }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error').notNull().default(''),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('outbox_due_idx').on(table.state, table.nextAttemptAt)],
+);
+
+/**
+ * Who holds a course's calendar series, so changes reach exactly them: the instructor pair now,
+ * placed participants with enrolment. A person without e-mail gets a printed letter instead.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    instructorId: integer('instructor_id').references(() => instructors.id),
+    name: text('name').notNull(),
+    email: text('email').notNull().default(''),
+    language: text('language').notNull().default('fi'),
+    state: text('state', { enum: ['active', 'cancelled'] }).notNull().default('active'),
+    /** The SEQUENCE of the last message this person was sent. */
+    sentSequence: integer('sent_sequence').notNull().default(0),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('invitations_course_idx').on(table.courseId)],
+);
+
+/**
+ * The secret of a staff member's calendar subscription feed. Kept readable (not hashed) because
+ * the owner must be able to copy the address again; it unlocks only their own session times.
+ */
+export const calendarFeeds = sqliteTable('calendar_feeds', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  token: text('token').notNull().unique(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});

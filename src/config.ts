@@ -23,6 +23,16 @@ const environmentSchema = z.object({
     .default(8),
   SEED_DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.fi:587',
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .default('Kurssipolku <no-reply@kurssipolku.example>'),
   START_TIME: z.iso
     .datetime({ offset: true, error: 'must be an ISO date-time such as 2026-09-01T09:00:00+03:00' })
     .optional(),
@@ -37,6 +47,9 @@ export type Config = {
   sessionMilliseconds: number;
   seedDemoData: boolean;
   trustProxy: boolean;
+  /** Without it, mail waits in the outbox and shows on the Outgoing mail page. */
+  smtpUrl: string | null;
+  mailFrom: string;
   /** Set only for demos and browser tests: the server's clock starts at this instant. */
   startTime: Date | null;
 };
@@ -76,6 +89,8 @@ export function parseConfig(environment: NodeJS.ProcessEnv): ConfigResult {
       sessionMilliseconds: env.SESSION_HOURS * 60 * 60 * 1000,
       seedDemoData: env.SEED_DEMO_DATA,
       trustProxy: env.TRUST_PROXY,
+      smtpUrl: env.SMTP_URL ?? null,
+      mailFrom: env.MAIL_FROM,
       startTime: env.START_TIME ? new Date(env.START_TIME) : null,
     },
   };
