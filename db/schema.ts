@@ -280,7 +280,9 @@ export const invitations = sqliteTable(
     name: text('name').notNull(),
     email: text('email').notNull().default(''),
     language: text('language').notNull().default('fi'),
-    state: text('state', { enum: ['active', 'cancelled'] }).notNull().default('active'),
+    state: text('state', { enum: ['active', 'cancelled'] })
+      .notNull()
+      .default('active'),
     /** The SEQUENCE of the last message this person was sent. */
     sentSequence: integer('sent_sequence').notNull().default(0),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

@@ -7,7 +7,9 @@ import { courseRoutes } from './features/courses/routes';
 import { loadSignedInUser } from './features/auth/session-cookie';
 import { homeRoutes } from './features/home/routes';
 import { languageCookieName, languageRoutes } from './features/language/routes';
+import { outboxRoutes } from './features/outbox/routes';
 import { instructorRoutes } from './features/instructors/routes';
+import { inviteRoutes } from './features/invites/routes';
 import { placeRoutes } from './features/places/routes';
 import { programRoutes } from './features/programs/routes';
 import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
@@ -69,6 +71,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', termRoutes(deps));
   app.route('/', blockedPeriodRoutes(deps));
   app.route('/courses', courseRoutes(deps));
+  app.route('/', inviteRoutes(deps));
+  app.route('/', outboxRoutes(deps));
 
   app.notFound(renderNotFound);
   app.onError(renderError);

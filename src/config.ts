@@ -29,10 +29,7 @@ const environmentSchema = z.object({
       error: 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.fi:587',
     })
     .optional(),
-  MAIL_FROM: z
-    .string()
-    .min(3)
-    .default('Kurssipolku <no-reply@kurssipolku.example>'),
+  MAIL_FROM: z.string().min(3).default('Kurssipolku <no-reply@kurssipolku.example>'),
   START_TIME: z.iso
     .datetime({ offset: true, error: 'must be an ISO date-time such as 2026-09-01T09:00:00+03:00' })
     .optional(),

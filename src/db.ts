@@ -38,3 +38,7 @@ export function preparedFor<Statement>(build: (db: AppDatabase) => Statement) {
     return statement;
   };
 }
+
+/** A transaction handle: writes that must share one transaction take this (or the database). */
+export type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
+export type DatabaseOrTransaction = AppDatabase | Transaction;

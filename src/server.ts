@@ -3,6 +3,8 @@ import { createApp } from './app';
 import { parseConfig } from './config';
 import { openDatabase } from './db';
 import { demoSignIns, isDatabaseEmpty, loadDemoData } from './features/demo/demo-data';
+import { createMailSender } from './features/outbox/mail-sender';
+import { startOutboxWorker } from './features/outbox/outbox-worker';
 import { clockStartingAt, systemClock } from './lib/clock';
 
 const parsed = parseConfig(process.env);
@@ -21,6 +23,12 @@ if (config.seedDemoData && isDatabaseEmpty(db)) {
 }
 
 const app = createApp({ db, config, clock });
+const outboxWorker = startOutboxWorker({
+  db,
+  clock,
+  sender: config.smtpUrl ? createMailSender(config.smtpUrl, config.mailFrom) : null,
+});
+if (!config.smtpUrl) console.log('SMTP_URL is not set: e-mail waits on the Outgoing mail page.');
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
   console.log(
     `Kurssipolku is running at ${config.publicUrl.origin}/ (database ${config.databasePath})`,
@@ -32,10 +40,13 @@ function shutDown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} received: closing the server, then the database.`);
-  server.close(() => {
-    db.$client.close();
-    process.exit(0);
-  });
+  // A batch being sent finishes first, so no message is left marked as sending.
+  void outboxWorker.stop().finally(() =>
+    server.close(() => {
+      db.$client.close();
+      process.exit(0);
+    }),
+  );
   // Keep-alive connections would hold close() open; give requests in flight a moment, then end.
   setTimeout(() => {
     if ('closeAllConnections' in server) server.closeAllConnections();

@@ -9,7 +9,10 @@ const planningItems: NavigationItem[] = [
   { href: '/programs', label: 'nav.programs' },
   { href: '/localities', label: 'nav.localities' },
   { href: '/instructors', label: 'nav.instructors' },
+  { href: '/outbox', label: 'nav.outbox' },
 ];
+
+const calendarFeed: NavigationItem = { href: '/calendar-feed', label: 'nav.calendarFeed' };
 
 /** What each role finds in the main navigation; a feature adds its entry here. */
 const itemsByRole: Record<StaffRole, NavigationItem[]> = {
@@ -17,9 +20,10 @@ const itemsByRole: Record<StaffRole, NavigationItem[]> = {
     { href: '/', label: 'nav.home' },
     ...planningItems,
     { href: '/admin/users', label: 'nav.users' },
+    calendarFeed,
   ],
-  coordinator: [{ href: '/', label: 'nav.home' }, ...planningItems],
-  instructor: [{ href: '/', label: 'nav.home' }],
+  coordinator: [{ href: '/', label: 'nav.home' }, ...planningItems, calendarFeed],
+  instructor: [{ href: '/', label: 'nav.home' }, calendarFeed],
 };
 
 export function navigationFor(role: StaffRole | undefined): NavigationItem[] {

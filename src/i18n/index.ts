@@ -1,5 +1,7 @@
 import * as courseMessages from '../features/courses/messages';
 import * as instructorMessages from '../features/instructors/messages';
+import * as inviteMessages from '../features/invites/messages';
+import * as outboxMessages from '../features/outbox/messages';
 import * as placeMessages from '../features/places/messages';
 import * as programMessages from '../features/programs/messages';
 import * as termMessages from '../features/terms/messages';
@@ -18,6 +20,8 @@ export const finnishCatalogParts = {
   instructors: instructorMessages.fi,
   courses: courseMessages.fi,
   terms: termMessages.fi,
+  invites: inviteMessages.fi,
+  outbox: outboxMessages.fi,
 };
 
 /** Each feature keeps its texts beside its code; Finnish is the reference for every other language. */
@@ -28,6 +32,8 @@ const fi = {
   ...instructorMessages.fi,
   ...courseMessages.fi,
   ...termMessages.fi,
+  ...inviteMessages.fi,
+  ...outboxMessages.fi,
 };
 const en: Record<keyof typeof fi, string> = {
   ...coreEn,
@@ -36,6 +42,8 @@ const en: Record<keyof typeof fi, string> = {
   ...instructorMessages.en,
   ...courseMessages.en,
   ...termMessages.en,
+  ...inviteMessages.en,
+  ...outboxMessages.en,
 };
 
 export type MessageKey = keyof typeof fi;

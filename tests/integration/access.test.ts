@@ -27,10 +27,15 @@ describe('roles and access', () => {
   };
 
   it('shows each role only its own navigation', async () => {
-    const planning = ['/terms', '/programs', '/localities', '/instructors'];
-    expect(await navigationOf(cookies.admin)).toEqual(['/', ...planning, '/admin/users']);
-    expect(await navigationOf(cookies.coordinator)).toEqual(['/', ...planning]);
-    expect(await navigationOf(cookies.instructor)).toEqual(['/']);
+    const planning = ['/terms', '/programs', '/localities', '/instructors', '/outbox'];
+    expect(await navigationOf(cookies.admin)).toEqual([
+      '/',
+      ...planning,
+      '/admin/users',
+      '/calendar-feed',
+    ]);
+    expect(await navigationOf(cookies.coordinator)).toEqual(['/', ...planning, '/calendar-feed']);
+    expect(await navigationOf(cookies.instructor)).toEqual(['/', '/calendar-feed']);
   });
 
   it('greets each role with what that role does', async () => {

@@ -187,11 +187,12 @@ export function CoursePage(
         <dt>{t('course.goNoGoDate')}</dt>
         <dd>{formatLocalDate(row.goNoGoDate, language)}</dd>
       </dl>
-      {row.status !== 'cancelled' && (
-        <p>
-          <a href={`/courses/${row.id}/edit`}>{t('course.edit')}</a>
-        </p>
-      )}
+      <p class="actions">
+        {row.status !== 'cancelled' && <a href={`/courses/${row.id}/edit`}>{t('course.edit')}</a>}
+        <a href={`/courses/${row.id}/calendar.ics`} download>
+          {t('course.calendarFile')}
+        </a>
+      </p>
       <SessionTable
         course={course}
         editable={row.status !== 'cancelled' && row.status !== 'completed'}

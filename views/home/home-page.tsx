@@ -1,3 +1,4 @@
+import { LettersToPrint, type LetterRow } from '../invites/letters';
 import type { SignedInUser } from '../../src/http/app-env';
 import { formatDateTime, formatLongDate } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
@@ -5,6 +6,8 @@ import type { Language, Translate } from '../../src/i18n';
 export function HomePage(props: {
   user: SignedInUser;
   now: Date;
+  /** For planners: invitees without e-mail; null for instructors. */
+  letters: LetterRow[] | null;
   t: Translate;
   language: Language;
 }) {
@@ -17,6 +20,7 @@ export function HomePage(props: {
       <p class="hint">
         {t('home.sessionEnds', { time: formatDateTime(user.sessionExpiresAt, language) })}
       </p>
+      {props.letters && <LettersToPrint letters={props.letters} t={t} language={language} />}
     </section>
   );
 }

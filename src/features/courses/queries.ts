@@ -11,13 +11,13 @@ import {
   venues,
   type CourseStatus,
 } from '../../../db/schema';
-import type { AppDatabase } from '../../db';
+import type { AppDatabase, DatabaseOrTransaction } from '../../db';
 import type { LocalDate } from '../../lib/helsinki-time';
 import type { ScheduledSession } from './conflicts';
 import type { BlockedPeriod } from './holidays';
 import type { GeneratedSession } from './schedule';
 
-export function findCourse(db: AppDatabase, courseId: number) {
+export function findCourse(db: DatabaseOrTransaction, courseId: number) {
   const course = db
     .select({
       course: courses,
@@ -37,7 +37,13 @@ export function findCourse(db: AppDatabase, courseId: number) {
   return {
     ...course,
     instructors: db
-      .select({ id: instructors.id, name: instructors.name, kind: instructors.kind })
+      .select({
+        id: instructors.id,
+        name: instructors.name,
+        kind: instructors.kind,
+        email: instructors.email,
+        phone: instructors.phone,
+      })
       .from(courseInstructors)
       .innerJoin(instructors, eq(instructors.id, courseInstructors.instructorId))
       .where(eq(courseInstructors.courseId, courseId))
@@ -74,7 +80,7 @@ export function findPlanningChoices(db: AppDatabase) {
 }
 export type PlanningChoices = ReturnType<typeof findPlanningChoices>;
 
-export function listBlockedPeriods(db: AppDatabase): (BlockedPeriod & { id: number })[] {
+export function listBlockedPeriods(db: DatabaseOrTransaction): (BlockedPeriod & { id: number })[] {
   return db
     .select({
       id: blockedPeriods.id,
@@ -91,7 +97,11 @@ export function listBlockedPeriods(db: AppDatabase): (BlockedPeriod & { id: numb
  * Scheduled sessions of courses that still take place, overlapping [from, to), in the shape the
  * conflict check reads: with each session's venue and instructors.
  */
-export function findSessionsBetween(db: AppDatabase, from: Date, to: Date): ScheduledSession[] {
+export function findSessionsBetween(
+  db: DatabaseOrTransaction,
+  from: Date,
+  to: Date,
+): ScheduledSession[] {
   const rows = db
     .select({
       sessionId: courseSessions.id,
@@ -150,7 +160,7 @@ export type NewCourse = {
 
 /** The course, its instructor pair and all its sessions are saved together or not at all. */
 export function createCourseWithSessions(
-  db: AppDatabase,
+  db: DatabaseOrTransaction,
   course: NewCourse,
   sessions: GeneratedSession[],
   now: Date,
@@ -205,19 +215,14 @@ export type CourseDetails = {
   instructorIds: number[];
 };
 
-/** A new venue changes every invitation's location, so it raises the schedule sequence. */
+/** Invitations carry the venue and the instructor pair, so any change raises the sequence. */
 export function updateCourseDetails(
-  db: AppDatabase,
+  db: DatabaseOrTransaction,
   courseId: number,
   details: CourseDetails,
   now: Date,
 ): void {
   db.transaction((tx) => {
-    const before = tx
-      .select({ venueId: courses.venueId })
-      .from(courses)
-      .where(eq(courses.id, courseId))
-      .get();
     tx.update(courses)
       .set({
         venueId: details.venueId,
@@ -225,10 +230,7 @@ export function updateCourseDetails(
         targetService: details.audience === 'targeted' ? details.targetService : '',
         goNoGoDate: details.goNoGoDate,
         updatedAt: now,
-        scheduleSequence:
-          before?.venueId === details.venueId
-            ? courses.scheduleSequence
-            : sql`${courses.scheduleSequence} + 1`,
+        scheduleSequence: sql`${courses.scheduleSequence} + 1`,
       })
       .where(eq(courses.id, courseId))
       .run();
@@ -241,7 +243,7 @@ export function updateCourseDetails(
   });
 }
 
-function touchSchedule(db: Pick<AppDatabase, 'update'>, courseId: number, now: Date) {
+function touchSchedule(db: DatabaseOrTransaction, courseId: number, now: Date) {
   db.update(courses)
     .set({ scheduleSequence: sql`${courses.scheduleSequence} + 1`, updatedAt: now })
     .where(eq(courses.id, courseId))
@@ -249,7 +251,7 @@ function touchSchedule(db: Pick<AppDatabase, 'update'>, courseId: number, now: D
 }
 
 export function rescheduleSession(
-  db: AppDatabase,
+  db: DatabaseOrTransaction,
   session: {
     id: number;
     courseId: number;
@@ -276,7 +278,12 @@ export function rescheduleSession(
   });
 }
 
-export function cancelSession(db: AppDatabase, courseId: number, sessionId: number, now: Date) {
+export function cancelSession(
+  db: DatabaseOrTransaction,
+  courseId: number,
+  sessionId: number,
+  now: Date,
+) {
   db.transaction((tx) => {
     tx.update(courseSessions)
       .set({ status: 'cancelled' })
@@ -286,7 +293,12 @@ export function cancelSession(db: AppDatabase, courseId: number, sessionId: numb
   });
 }
 
-export function cancelCourse(db: AppDatabase, courseId: number, reason: string, now: Date) {
+export function cancelCourse(
+  db: DatabaseOrTransaction,
+  courseId: number,
+  reason: string,
+  now: Date,
+) {
   db.transaction((tx) => {
     tx.update(courses)
       .set({ status: 'cancelled', cancellationReason: reason, updatedAt: now })
@@ -297,7 +309,7 @@ export function cancelCourse(db: AppDatabase, courseId: number, reason: string, 
 }
 
 export function changeCourseStatus(
-  db: AppDatabase,
+  db: DatabaseOrTransaction,
   courseId: number,
   status: CourseStatus,
   now: Date,
@@ -305,7 +317,7 @@ export function changeCourseStatus(
   db.update(courses).set({ status, updatedAt: now }).where(eq(courses.id, courseId)).run();
 }
 
-export function instructorsByIds(db: AppDatabase, ids: number[]) {
+export function instructorsByIds(db: DatabaseOrTransaction, ids: number[]) {
   if (ids.length === 0) return [];
   return db
     .select({ id: instructors.id, name: instructors.name, kind: instructors.kind })

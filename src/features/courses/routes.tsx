@@ -25,7 +25,16 @@ import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
 import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
-import type { AppDatabase } from '../../db';
+import type { AppDatabase, Transaction } from '../../db';
+import { buildCourseCalendar } from '../invites/course-calendar';
+import {
+  calendarCourseOf,
+  notifyCourseInvitees,
+  organizerFrom,
+  type CourseChange,
+} from '../invites/invitations';
+import { calendarResponse } from '../invites/routes';
+import { venueText, type ChangeNote } from '../invites/invitation-mail';
 import type { Conflict } from './conflicts';
 import {
   courseCancellationForm,
@@ -127,10 +136,13 @@ function venueIsOnline(db: AppDatabase, venueId: number | null): boolean {
   );
 }
 
-export function courseRoutes({ db, clock }: AppDeps) {
+export function courseRoutes({ db, clock, config }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use('*', planningStaff);
   const today = () => instantToWallClock(clock()).date;
+  const organizer = organizerFrom(config.mailFrom);
+  const notify = (tx: Transaction, courseId: number, change: CourseChange, now: Date) =>
+    notifyCourseInvitees(tx, courseId, change, { organizer, now });
 
   const renderNewCourseForm = (c: Context<AppEnv>, state: CourseFormState) => {
     const t = c.get('t');
@@ -208,22 +220,27 @@ export function courseRoutes({ db, clock }: AppDeps) {
           ),
         });
       }
-      const courseId = createCourseWithSessions(
-        db,
-        {
-          termId: input.termId,
-          programId: input.programId,
-          localityId: input.localityId,
-          venueId: input.venueId,
-          audience: input.audience,
-          targetService: input.targetService,
-          goNoGoDate: input.goNoGoDate ?? defaultGoNoGoDate(preview.sessions[0]!.localDate),
-          weeklyStartTime: input.startTime,
-          instructorIds,
-        },
-        preview.sessions,
-        clock(),
-      );
+      const now = clock();
+      const courseId = db.transaction((tx) => {
+        const id = createCourseWithSessions(
+          tx,
+          {
+            termId: input.termId,
+            programId: input.programId,
+            localityId: input.localityId,
+            venueId: input.venueId,
+            audience: input.audience,
+            targetService: input.targetService,
+            goNoGoDate: input.goNoGoDate ?? defaultGoNoGoDate(preview.sessions[0]!.localDate),
+            weeklyStartTime: input.startTime,
+            instructorIds,
+          },
+          preview.sessions,
+          now,
+        );
+        notify(tx, id, { kind: 'planned' }, now);
+        return id;
+      });
       setFlash(c, { kind: 'success', key: 'course.created' });
       return c.redirect(`/courses/${courseId}`, 303);
     },
@@ -274,6 +291,18 @@ export function courseRoutes({ db, clock }: AppDeps) {
   };
 
   app.get('/:id', (c) => renderCoursePage(c, loadCourse(db, c)));
+
+  /** The course's series for download: METHOD:PUBLISH, no organizer, no attendees. */
+  app.get('/:id/calendar.ics', (c) => {
+    const course = loadCourse(db, c);
+    const calendar = buildCourseCalendar({
+      course: calendarCourseOf(course, c.get('language')),
+      method: 'PUBLISH',
+      stamp: clock(),
+      organizer,
+    });
+    return calendarResponse(c, calendar, `kurssi-${course.course.id}.ics`);
+  });
 
   const renderEditForm = (
     c: Context<AppEnv>,
@@ -352,18 +381,32 @@ export function courseRoutes({ db, clock }: AppDeps) {
           ),
         });
       }
-      updateCourseDetails(
-        db,
-        course.course.id,
-        {
-          venueId: input.venueId,
-          audience: input.audience,
-          targetService: input.targetService,
-          goNoGoDate: input.goNoGoDate ?? course.course.goNoGoDate,
-          instructorIds,
-        },
-        clock(),
-      );
+      const now = clock();
+      const venueChanged = input.venueId !== course.course.venueId;
+      db.transaction((tx) => {
+        updateCourseDetails(
+          tx,
+          course.course.id,
+          {
+            venueId: input.venueId,
+            audience: input.audience,
+            targetService: input.targetService,
+            goNoGoDate: input.goNoGoDate ?? course.course.goNoGoDate,
+            instructorIds,
+          },
+          now,
+        );
+        const newVenue = venueChanged ? findCourse(tx, course.course.id)?.venue : undefined;
+        const notes: ChangeNote[] = venueChanged
+          ? [{ kind: 'venue-changed', venue: venueText(newVenue ?? null) || '–' }]
+          : [];
+        notify(
+          tx,
+          course.course.id,
+          notes.length ? { kind: 'changed', notes } : { kind: 'planned' },
+          now,
+        );
+      });
       setFlash(c, { kind: 'success', key: 'course.updated' });
       return c.redirect(`/courses/${course.course.id}`, 303);
     },
@@ -419,7 +462,12 @@ export function courseRoutes({ db, clock }: AppDeps) {
     (c) => {
       const course = loadCourse(db, c);
       if (!canBeCancelled(course.course.status)) throw new HTTPException(404);
-      cancelCourse(db, course.course.id, c.req.valid('form').reason, clock());
+      const { reason } = c.req.valid('form');
+      const now = clock();
+      db.transaction((tx) => {
+        cancelCourse(tx, course.course.id, reason, now);
+        notify(tx, course.course.id, { kind: 'cancelled', reason }, now);
+      });
       setFlash(c, { kind: 'info', key: 'course.cancelledFlash' });
       return c.redirect(`/courses/${course.course.id}`, 303);
     },
@@ -498,19 +546,31 @@ export function courseRoutes({ db, clock }: AppDeps) {
           conflicts,
         });
       }
-      rescheduleSession(
-        db,
-        {
-          id: session.id,
-          courseId: course.course.id,
-          localDate: input.localDate,
-          startTime: input.startTime,
-          endTime: input.endTime,
-          startsAt: moved.startsAt,
-          endsAt: moved.endsAt,
-        },
-        clock(),
-      );
+      const now = clock();
+      db.transaction((tx) => {
+        rescheduleSession(
+          tx,
+          {
+            id: session.id,
+            courseId: course.course.id,
+            localDate: input.localDate,
+            startTime: input.startTime,
+            endTime: input.endTime,
+            startsAt: moved.startsAt,
+            endsAt: moved.endsAt,
+          },
+          now,
+        );
+        notify(
+          tx,
+          course.course.id,
+          {
+            kind: 'changed',
+            notes: [{ kind: 'session-moved', ordinal: session.ordinal, from: session, to: input }],
+          },
+          now,
+        );
+      });
       setFlash(c, { kind: 'success', key: 'course.session.moved' });
       return c.redirect(`/courses/${course.course.id}`, 303);
     },
@@ -519,7 +579,21 @@ export function courseRoutes({ db, clock }: AppDeps) {
   app.post('/:id/sessions/:sessionId/cancellation', (c) => {
     const course = loadCourse(db, c);
     const session = loadSession(c, course);
-    cancelSession(db, course.course.id, session.id, clock());
+    const now = clock();
+    db.transaction((tx) => {
+      cancelSession(tx, course.course.id, session.id, now);
+      notify(
+        tx,
+        course.course.id,
+        {
+          kind: 'changed',
+          notes: [
+            { kind: 'session-cancelled', ordinal: session.ordinal, localDate: session.localDate },
+          ],
+        },
+        now,
+      );
+    });
     setFlash(c, { kind: 'info', key: 'course.session.cancelledFlash' });
     return c.redirect(`/courses/${course.course.id}`, 303);
   });

@@ -1,17 +1,22 @@
 import { Hono } from 'hono';
 import { HomePage } from '../../../views/home/home-page';
 import { access } from '../../http/access';
+import { listLettersToPrint } from '../invites/queries';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 
-export function homeRoutes({ clock }: AppDeps) {
+export function homeRoutes({ db, clock }: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/', access('signed-in'), (c) => {
     const t = c.get('t');
     const user = c.get('user')!;
-    return c.render(<HomePage user={user} now={clock()} t={t} language={c.get('language')} />, {
-      title: t('home.title'),
-    });
+    const letters = user.role === 'instructor' ? null : listLettersToPrint(db);
+    return c.render(
+      <HomePage user={user} now={clock()} letters={letters} t={t} language={c.get('language')} />,
+      {
+        title: t('home.title'),
+      },
+    );
   });
 
   return app;

@@ -1,0 +1,80 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import {
+  calendarFeeds,
+  courseInstructors,
+  courses,
+  instructors,
+  invitations,
+  localities,
+  programs,
+} from '../../../db/schema';
+import type { AppDatabase } from '../../db';
+import { newSecretToken } from '../../lib/tokens';
+
+export function findFeedToken(db: AppDatabase, userId: number): string | undefined {
+  return db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, userId)).get()?.token;
+}
+
+/** A new secret replaces the old one, so a leaked address can be shut off. */
+export function renewFeedToken(db: AppDatabase, userId: number, now: Date): string {
+  const token = newSecretToken();
+  db.insert(calendarFeeds)
+    .values({ userId, token, createdAt: now })
+    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { token, createdAt: now } })
+    .run();
+  return token;
+}
+
+export function findFeedOwner(db: AppDatabase, token: string) {
+  return db.select().from(calendarFeeds).where(eq(calendarFeeds.token, token)).get();
+}
+
+/** Courses whose sessions a staff member's feed shows: an instructor's own, or all for planners. */
+export function feedCourseIds(db: AppDatabase, user: { id: number; role: string }): number[] {
+  if (user.role !== 'instructor') {
+    return db
+      .select({ id: courses.id })
+      .from(courses)
+      .where(ne(courses.status, 'cancelled'))
+      .all()
+      .map((row) => row.id);
+  }
+  return db
+    .select({ id: courses.id })
+    .from(courses)
+    .innerJoin(courseInstructors, eq(courseInstructors.courseId, courses.id))
+    .innerJoin(instructors, eq(instructors.id, courseInstructors.instructorId))
+    .where(and(eq(instructors.userId, user.id), ne(courses.status, 'cancelled')))
+    .all()
+    .map((row) => row.id);
+}
+
+/** Active invitees who have no e-mail: they get a printed letter. */
+export function listLettersToPrint(db: AppDatabase) {
+  return db
+    .select({
+      id: invitations.id,
+      name: invitations.name,
+      courseId: invitations.courseId,
+      programNameFi: programs.nameFi,
+      programNameEn: programs.nameEn,
+      localityName: localities.name,
+    })
+    .from(invitations)
+    .innerJoin(courses, eq(courses.id, invitations.courseId))
+    .innerJoin(programs, eq(programs.id, courses.programId))
+    .innerJoin(localities, eq(localities.id, courses.localityId))
+    .where(
+      and(
+        eq(invitations.state, 'active'),
+        eq(invitations.email, ''),
+        ne(courses.status, 'cancelled'),
+      ),
+    )
+    .orderBy(asc(invitations.name))
+    .all();
+}
+
+export function findInvitation(db: AppDatabase, id: number) {
+  return db.select().from(invitations).where(eq(invitations.id, id)).get();
+}

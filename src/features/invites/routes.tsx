@@ -1,0 +1,83 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { FeedPage } from '../../../views/invites/feed-page';
+import { LetterPage } from '../../../views/invites/letters';
+import { access, planningStaff } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { isLanguage } from '../../i18n';
+import { findCourse } from '../courses/queries';
+import { buildFeedCalendar } from './course-calendar';
+import { invitationSections } from './invitation-mail';
+import { calendarCourseOf, invitationContentOf } from './invitations';
+import {
+  feedCourseIds,
+  findFeedOwner,
+  findFeedToken,
+  findInvitation,
+  renewFeedToken,
+} from './queries';
+import { users } from '../../../db/schema';
+import { eq } from 'drizzle-orm';
+
+export function calendarResponse(c: Context, calendar: string, filename: string): Response {
+  c.header('Content-Type', 'text/calendar; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  c.header('Cache-Control', 'no-store');
+  return c.body(calendar);
+}
+
+export function inviteRoutes({ db, clock, config }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const feedUrl = (token: string) => new URL(`/feeds/${token}.ics`, config.publicUrl).href;
+
+  app.get('/calendar-feed', access('signed-in'), (c) => {
+    const token = findFeedToken(db, c.get('user')!.id);
+    const t = c.get('t');
+    return c.render(<FeedPage feedUrl={token ? feedUrl(token) : null} t={t} />, {
+      title: t('feed.title'),
+    });
+  });
+
+  app.post('/calendar-feed', access('signed-in'), (c) => {
+    renewFeedToken(db, c.get('user')!.id, clock());
+    setFlash(c, { kind: 'success', key: 'feed.renewed' });
+    return c.redirect('/calendar-feed', 303);
+  });
+
+  /** The secret in the address is the key: calendar apps cannot sign in. */
+  app.get('/feeds/:file', access('public'), (c) => {
+    const token = c.req.param('file').replace(/\.ics$/, '');
+    const owner = findFeedOwner(db, token);
+    const user = owner && db.select().from(users).where(eq(users.id, owner.userId)).get();
+    if (!user) throw new HTTPException(404);
+    const courses = feedCourseIds(db, user)
+      .map((courseId) => findCourse(db, courseId))
+      .filter((course) => course !== undefined)
+      .map((course) => calendarCourseOf(course, 'fi'));
+    const calendar = buildFeedCalendar({
+      name: `Kurssipolku: ${user.name}`,
+      courses,
+      stamp: clock(),
+    });
+    return calendarResponse(c, calendar, 'kurssipolku.ics');
+  });
+
+  app.get('/letters/:id{[0-9]+}', planningStaff, (c) => {
+    const invitation = findInvitation(db, Number(c.req.param('id')));
+    const course = invitation && findCourse(db, invitation.courseId);
+    if (!invitation || !course || invitation.state !== 'active') throw new HTTPException(404);
+    const t = c.get('t');
+    const language = isLanguage(invitation.language) ? invitation.language : 'fi';
+    const { subject, sections } = invitationSections(
+      invitationContentOf(course, { name: invitation.name, language }, 'invitation', {
+        kind: 'planned',
+      }),
+    );
+    return c.render(<LetterPage subject={subject} sections={sections} t={t} />, {
+      title: t('letters.letterTitle', { name: invitation.name }),
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,92 @@
+import type { AppDatabase } from '../../db';
+import type { Clock } from '../../lib/clock';
+import type { MailSender } from './mail-sender';
+import {
+  claimDueMessages,
+  markFailed,
+  markRetry,
+  markSent,
+  requeueInterruptedSends,
+  type OutboxMessage,
+} from './queries';
+import { describeSendError, outcomeOfFailedSend } from './retry-policy';
+
+export type OutboxWorkerOptions = {
+  db: AppDatabase;
+  clock: Clock;
+  /** null when no SMTP_URL is set: nothing is sent and the messages wait, queued. */
+  sender: MailSender | null;
+  intervalMs?: number;
+  batchSize?: number;
+};
+
+export type OutboxWorker = {
+  /** Sends one batch of due messages; resolves to how many were delivered. */
+  runOnce(): Promise<number>;
+  /** Stops the timer, lets a running batch finish, then closes the sender. */
+  stop(): Promise<void>;
+};
+
+export function startOutboxWorker({
+  db,
+  clock,
+  sender,
+  intervalMs = 2000,
+  batchSize = 20,
+}: OutboxWorkerOptions): OutboxWorker {
+  requeueInterruptedSends(db, clock());
+
+  let stopped = false;
+  let pendingBatches = 0;
+  // Batches run one after another, so a manual runOnce never overlaps the timer's.
+  let lastBatch: Promise<unknown> = Promise.resolve();
+
+  async function deliver(mailer: MailSender, message: OutboxMessage): Promise<boolean> {
+    try {
+      await mailer.send(message);
+    } catch (error) {
+      const outcome = outcomeOfFailedSend(error, message.attempts, clock());
+      const reason = describeSendError(error);
+      if (outcome.state === 'retry') markRetry(db, message.id, reason, outcome.retryAt);
+      else markFailed(db, message.id, reason);
+      return false;
+    }
+    markSent(db, message.id, clock());
+    return true;
+  }
+
+  async function sendBatch(): Promise<number> {
+    if (stopped || !sender) return 0;
+    const claimed = claimDueMessages(db, clock(), batchSize);
+    // Each message settles on its own: one failure never stops the others.
+    const delivered = await Promise.all(claimed.map((message) => deliver(sender, message)));
+    return delivered.filter(Boolean).length;
+  }
+
+  function runOnce(): Promise<number> {
+    pendingBatches += 1;
+    const batch = lastBatch.then(sendBatch).finally(() => {
+      pendingBatches -= 1;
+    });
+    lastBatch = batch.catch(() => undefined);
+    return batch;
+  }
+
+  const timer = sender
+    ? setInterval(() => {
+        if (pendingBatches > 0) return;
+        runOnce().catch((error: unknown) => console.error('Sending the outbox failed:', error));
+      }, intervalMs)
+    : null;
+  timer?.unref();
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await lastBatch;
+      await sender?.close();
+    },
+  };
+}

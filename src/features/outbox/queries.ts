@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { outbox, type OutboxState } from '../../../db/schema';
+import { preparedFor, type AppDatabase } from '../../db';
+
+export type CalendarMethod = '' | 'REQUEST' | 'CANCEL' | 'PUBLISH';
+
+export type NewOutboxMessage = {
+  recipientEmail: string;
+  recipientName: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  calendarMethod: CalendarMethod;
+  calendar: string;
+  courseId: number | null;
+};
+
+export type OutboxMessage = typeof outbox.$inferSelect;
+
+/** The database or a transaction handle: mail is written in the same transaction as its cause. */
+export type OutboxWriter = Pick<AppDatabase, 'insert'>;
+
+const sendableStates: OutboxState[] = ['queued', 'retry'];
+
+/** Fixed at creation, so a resend after a crash carries the same Message-ID header. */
+function newMessageId(): string {
+  return `<outbox-${randomBytes(16).toString('hex')}@kurssipolku>`;
+}
+
+/** Queues one message, due now; returns its id. */
+export function enqueueMessage(db: OutboxWriter, message: NewOutboxMessage, now: Date): number {
+  return db
+    .insert(outbox)
+    .values({
+      ...message,
+      messageId: newMessageId(),
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .returning({ id: outbox.id })
+    .get().id;
+}
+
+/**
+ * Takes the due messages for one batch: they become `sending` with one more attempt counted, in
+ * one immediate transaction so two workers never take the same message.
+ */
+export function claimDueMessages(db: AppDatabase, now: Date, limit: number): OutboxMessage[] {
+  return db.transaction(
+    (tx) => {
+      const due = tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(inArray(outbox.state, sendableStates), lte(outbox.nextAttemptAt, now)))
+        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+        .limit(limit)
+        .all();
+      if (due.length === 0) return [];
+      return tx
+        .update(outbox)
+        .set({ state: 'sending', attempts: sql`${outbox.attempts} + 1` })
+        .where(
+          and(
+            inArray(
+              outbox.id,
+              due.map((row) => row.id),
+            ),
+            inArray(outbox.state, sendableStates),
+          ),
+        )
+        .returning()
+        .all()
+        .sort((a, b) => a.id - b.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** The outcomes below apply only to a message still being sent; each returns whether it did. */
+function finishSending(db: AppDatabase, id: number, changes: Partial<OutboxMessage>): boolean {
+  return (
+    db
+      .update(outbox)
+      .set(changes)
+      .where(and(eq(outbox.id, id), eq(outbox.state, 'sending')))
+      .run().changes === 1
+  );
+}
+
+export function markSent(db: AppDatabase, id: number, now: Date): boolean {
+  return finishSending(db, id, { state: 'sent', sentAt: now });
+}
+
+export function markRetry(db: AppDatabase, id: number, error: string, nextAttemptAt: Date) {
+  return finishSending(db, id, { state: 'retry', lastError: error, nextAttemptAt });
+}
+
+export function markFailed(db: AppDatabase, id: number, error: string): boolean {
+  return finishSending(db, id, { state: 'failed', lastError: error });
+}
+
+/**
+ * Messages a crashed worker left in `sending` go back to the queue, due now. One of them may
+ * have reached the server already; its fixed Message-ID lets the receiving side spot the repeat.
+ */
+export function requeueInterruptedSends(db: AppDatabase, now: Date): number {
+  return db
+    .update(outbox)
+    .set({ state: 'queued', nextAttemptAt: now })
+    .where(eq(outbox.state, 'sending'))
+    .run().changes;
+}
+
+/** A failed message is queued again with a fresh count of attempts; false when it had not failed. */
+export function retryFailed(db: AppDatabase, id: number, now: Date): boolean {
+  return (
+    db
+      .update(outbox)
+      .set({ state: 'queued', attempts: 0, nextAttemptAt: now })
+      .where(and(eq(outbox.id, id), eq(outbox.state, 'failed')))
+      .run().changes === 1
+  );
+}
+
+const summaryColumns = {
+  id: outbox.id,
+  recipientEmail: outbox.recipientEmail,
+  recipientName: outbox.recipientName,
+  subject: outbox.subject,
+  calendarMethod: outbox.calendarMethod,
+  state: outbox.state,
+  attempts: outbox.attempts,
+  nextAttemptAt: outbox.nextAttemptAt,
+  lastError: outbox.lastError,
+  sentAt: outbox.sentAt,
+  createdAt: outbox.createdAt,
+};
+
+const newestFirst = [desc(outbox.createdAt), desc(outbox.id)];
+
+const allMessages = preparedFor((db) =>
+  db
+    .select(summaryColumns)
+    .from(outbox)
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+const messagesInState = preparedFor((db) =>
+  db
+    .select(summaryColumns)
+    .from(outbox)
+    .where(eq(outbox.state, sql.placeholder('state')))
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+export type OutboxSummary = ReturnType<typeof listOutbox>[number];
+
+/** The newest messages first, without their bodies. */
+export function listOutbox(db: AppDatabase, options: { state?: OutboxState; limit: number }) {
+  return options.state
+    ? messagesInState(db).all({ state: options.state, limit: options.limit })
+    : allMessages(db).all({ limit: options.limit });
+}
+
+export function findOutboxMessage(db: AppDatabase, id: number): OutboxMessage | undefined {
+  return db.select().from(outbox).where(eq(outbox.id, id)).get();
+}

@@ -1,0 +1,64 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { OutboxMessagePage, OutboxPage } from '../../../views/outbox/outbox-page';
+import { planningStaff } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { findOutboxMessage, listOutbox, retryFailed } from './queries';
+
+/** The page shows the newest messages; older ones stay in the database. */
+const listLimit = 200;
+
+export function outboxRoutes({ db, config, clock }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const mailConfigured = config.smtpUrl !== null;
+
+  const messageOr404 = (c: Context<AppEnv>) => {
+    const message = findOutboxMessage(db, Number(c.req.param('id')));
+    if (!message) throw new HTTPException(404);
+    return message;
+  };
+
+  app.get('/outbox', planningStaff, (c) => {
+    const t = c.get('t');
+    return c.render(
+      <OutboxPage
+        messages={listOutbox(db, { limit: listLimit })}
+        mailConfigured={mailConfigured}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('outbox.title') },
+    );
+  });
+
+  app.get('/outbox/:id{[0-9]+}', planningStaff, (c) => {
+    const t = c.get('t');
+    const message = messageOr404(c);
+    return c.render(
+      <OutboxMessagePage
+        message={message}
+        mailConfigured={mailConfigured}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('outbox.previewTitle', { subject: message.subject }) },
+    );
+  });
+
+  app.post('/outbox/:id{[0-9]+}/retry', planningStaff, (c) => {
+    const message = messageOr404(c);
+    if (retryFailed(db, message.id, clock())) {
+      setFlash(c, {
+        kind: 'success',
+        key: 'flash.outboxRequeued',
+        params: { email: message.recipientEmail },
+      });
+    } else {
+      setFlash(c, { kind: 'error', key: 'flash.outboxNotFailed' });
+    }
+    return c.redirect('/outbox', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,183 @@
+import type { OutboxState } from '../../db/schema';
+import type { OutboxMessage, OutboxSummary } from '../../src/features/outbox/queries';
+import type { Language, Translate } from '../../src/i18n';
+import { formatDateTime } from '../../src/i18n/format';
+
+type PageContext = { t: Translate; language: Language };
+
+/** Shown while SMTP_URL is unset, so nobody wonders where the invitations went. */
+export function NoMailServerNotice(props: { t: Translate }) {
+  return (
+    <p id="no-mail-server" class="warning">
+      {props.t('outbox.noMailServer')}
+    </p>
+  );
+}
+
+export function StateText(props: { state: OutboxState; nextAttemptAt: Date } & PageContext) {
+  const { t } = props;
+  const words = t(`outbox.state.${props.state}`);
+  if (props.state !== 'retry') return <>{words}</>;
+  return (
+    <>
+      {words}
+      <br />
+      <small>
+        {t('outbox.retryAt', { time: formatDateTime(props.nextAttemptAt, props.language) })}
+      </small>
+    </>
+  );
+}
+
+/** A plain POST, so it works without JavaScript; the server answers with a redirect. */
+export function SendAgainButton(props: { id: number; recipient: string; t: Translate }) {
+  return (
+    <form method="post" action={`/outbox/${props.id}/retry`} class="inline-form">
+      <button type="submit">
+        {props.t('outbox.sendAgain')}
+        <span class="visually-hidden"> {props.recipient}</span>
+      </button>
+    </form>
+  );
+}
+
+export function OutboxTable(props: { messages: OutboxSummary[] } & PageContext) {
+  const { t, language } = props;
+  if (props.messages.length === 0) return <p id="outbox-empty">{t('outbox.empty')}</p>;
+  return (
+    <table id="outbox-table">
+      <caption>{t('outbox.listCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('outbox.subject')}</th>
+          <th scope="col">{t('outbox.recipient')}</th>
+          <th scope="col">{t('outbox.state')}</th>
+          <th scope="col">{t('outbox.attempts')}</th>
+          <th scope="col">{t('outbox.lastError')}</th>
+          <th scope="col">{t('outbox.createdAt')}</th>
+          <th scope="col">{t('outbox.sentAt')}</th>
+          <th scope="col">{t('outbox.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.messages.map((message) => (
+          <tr id={`outbox-${message.id}`} data-state={message.state}>
+            <th scope="row" class="outbox-subject">
+              <a href={`/outbox/${message.id}`}>{message.subject}</a>
+            </th>
+            <td class="outbox-recipient">
+              {message.recipientName ? (
+                <>
+                  {message.recipientName}
+                  <br />
+                </>
+              ) : null}
+              {message.recipientEmail}
+            </td>
+            <td class="outbox-state">
+              <StateText
+                state={message.state}
+                nextAttemptAt={message.nextAttemptAt}
+                t={t}
+                language={language}
+              />
+            </td>
+            <td class="outbox-attempts">{message.attempts}</td>
+            <td class="outbox-error">{message.lastError}</td>
+            <td>{formatDateTime(message.createdAt, language)}</td>
+            <td>{message.sentAt ? formatDateTime(message.sentAt, language) : ''}</td>
+            <td>
+              {message.state === 'failed' ? (
+                <SendAgainButton id={message.id} recipient={message.recipientEmail} t={t} />
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function OutboxPage(
+  props: { messages: OutboxSummary[]; mailConfigured: boolean } & PageContext,
+) {
+  const { t } = props;
+  return (
+    <section id="outbox-page">
+      <h1>{t('outbox.title')}</h1>
+      <p>{t('outbox.intro')}</p>
+      {props.mailConfigured ? null : <NoMailServerNotice t={t} />}
+      <OutboxTable messages={props.messages} t={t} language={props.language} />
+    </section>
+  );
+}
+
+/** The stored texts shown as they are: JSX escapes them, so a message cannot inject markup. */
+export function OutboxMessagePage(
+  props: { message: OutboxMessage; mailConfigured: boolean } & PageContext,
+) {
+  const { t, language, message } = props;
+  return (
+    <section id="outbox-message">
+      <p>
+        <a href="/outbox">{t('outbox.backToList')}</a>
+      </p>
+      <h1>{t('outbox.previewTitle', { subject: message.subject })}</h1>
+      {props.mailConfigured ? null : <NoMailServerNotice t={t} />}
+      <dl class="details">
+        <dt>{t('outbox.recipient')}</dt>
+        <dd>
+          {message.recipientName
+            ? `${message.recipientName} <${message.recipientEmail}>`
+            : message.recipientEmail}
+        </dd>
+        <dt>{t('outbox.state')}</dt>
+        <dd id="outbox-message-state">
+          <StateText
+            state={message.state}
+            nextAttemptAt={message.nextAttemptAt}
+            t={t}
+            language={language}
+          />
+        </dd>
+        <dt>{t('outbox.attempts')}</dt>
+        <dd>{message.attempts}</dd>
+        {message.lastError ? (
+          <>
+            <dt>{t('outbox.lastError')}</dt>
+            <dd>{message.lastError}</dd>
+          </>
+        ) : null}
+        <dt>{t('outbox.createdAt')}</dt>
+        <dd>{formatDateTime(message.createdAt, language)}</dd>
+        {message.sentAt ? (
+          <>
+            <dt>{t('outbox.sentAt')}</dt>
+            <dd>{formatDateTime(message.sentAt, language)}</dd>
+          </>
+        ) : null}
+        {message.calendarMethod ? (
+          <>
+            <dt>{t('outbox.calendarMethod')}</dt>
+            <dd>{message.calendarMethod}</dd>
+          </>
+        ) : null}
+        <dt>{t('outbox.messageId')}</dt>
+        <dd>
+          <code>{message.messageId}</code>
+        </dd>
+      </dl>
+      {message.state === 'failed' ? (
+        <SendAgainButton id={message.id} recipient={message.recipientEmail} t={t} />
+      ) : null}
+      <h2 id="outbox-text-heading">{t('outbox.textBody')}</h2>
+      <pre id="outbox-text">{message.textBody}</pre>
+      <h2 id="outbox-calendar-heading">{t('outbox.calendar')}</h2>
+      {message.calendar ? (
+        <pre id="outbox-calendar">{message.calendar}</pre>
+      ) : (
+        <p>{t('outbox.noCalendar')}</p>
+      )}
+    </section>
+  );
+}
