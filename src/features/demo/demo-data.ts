@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { localities, users, type CourseStatus, type StaffRole } from '../../../db/schema';
 import type { AppDatabase } from '../../db';
 import { createCourseWithSessions } from '../courses/queries';
+import { notifyCourseInvitees, type Organizer } from '../invites/invitations';
 import { defaultGoNoGoDate } from '../courses/course-rules';
 import { generateSessions } from '../courses/schedule';
 import { createInstructor } from '../instructors/queries';
@@ -67,9 +68,14 @@ function idOf<T extends { ok: boolean }>(
 
 /**
  * Fills a new database with an invented Etelä-Pohjanmaa region: staff, localities and venues,
- * three programs, five instructors and an autumn 2026 term with four courses, one cancelled.
+ * three programs, five instructors and an autumn 2026 term with four courses, one cancelled; the
+ * instructors' invitations wait in the outbox (or as letters for the one without e-mail).
  */
-export async function loadDemoData(db: AppDatabase, now: Date): Promise<void> {
+export async function loadDemoData(
+  db: AppDatabase,
+  now: Date,
+  organizer: Organizer,
+): Promise<void> {
   const userIds = new Map<string, number>();
   for (const person of demoSignIns)
     userIds.set(person.email, idOf(await createUser(db, person, now)));
@@ -266,7 +272,7 @@ export async function loadDemoData(db: AppDatabase, now: Date): Promise<void> {
       plan: findProgram(db, input.programId)!,
       blockedPeriods: [autumnBreak],
     });
-    createCourseWithSessions(
+    const courseId = createCourseWithSessions(
       db,
       {
         termId: autumn,
@@ -284,6 +290,7 @@ export async function loadDemoData(db: AppDatabase, now: Date): Promise<void> {
       sessions,
       now,
     );
+    notifyCourseInvitees(db, courseId, { kind: 'planned' }, { organizer, now });
   };
   course({
     programId: general,

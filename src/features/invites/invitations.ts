@@ -77,7 +77,8 @@ export function invitationContentOf(
   };
 }
 
-function queueMail(
+/** Queues one message (text, HTML and the calendar) for one recipient of a course. */
+export function queueCourseMail(
   db: DatabaseOrTransaction,
   course: CourseWithSchedule,
   recipient: { name: string; email: string; language: Language },
@@ -136,7 +137,7 @@ export function notifyCourseInvitees(
       .run();
     const language = isLanguage(invitation.language) ? invitation.language : 'fi';
     if (invitation.email)
-      queueMail(db, course, { ...invitation, language }, 'cancellation', change, context);
+      queueCourseMail(db, course, { ...invitation, language }, 'cancellation', change, context);
   }
 
   for (const person of wanted) {
@@ -148,7 +149,7 @@ export function notifyCourseInvitees(
         .set({ sentSequence: sequence, email: person.email })
         .where(eq(invitations.id, current.id))
         .run();
-      if (person.email) queueMail(db, course, recipient, 'update', change, context);
+      if (person.email) queueCourseMail(db, course, recipient, 'update', change, context);
       continue;
     }
     if (current) {
@@ -169,6 +170,6 @@ export function notifyCourseInvitees(
         })
         .run();
     }
-    if (person.email) queueMail(db, course, recipient, 'invitation', change, context);
+    if (person.email) queueCourseMail(db, course, recipient, 'invitation', change, context);
   }
 }
