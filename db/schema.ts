@@ -301,3 +301,25 @@ export const calendarFeeds = sqliteTable('calendar_feeds', {
   token: text('token').notNull().unique(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Who read or changed personal data, and when. Entries name the record, never copy its content,
+ * so the log itself holds no more personal data than a name and an id.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    action: text('action', { enum: ['read', 'create', 'update', 'delete'] }).notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: integer('subject_id'),
+    detail: text('detail').notNull().default(''),
+  },
+  (table) => [
+    index('audit_log_at_idx').on(table.at),
+    index('audit_log_subject_idx').on(table.subjectType, table.subjectId),
+  ],
+);

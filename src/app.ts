@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { assetRoutes } from './features/assets/routes';
+import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { courseRoutes } from './features/courses/routes';
 import { loadSignedInUser } from './features/auth/session-cookie';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.route('/admin/users', userRoutes(deps));
+  app.route('/', auditRoutes(deps));
   app.route('/', programRoutes(deps));
   app.route('/', placeRoutes(deps));
   app.route('/', instructorRoutes(deps));

@@ -20,6 +20,7 @@ const itemsByRole: Record<StaffRole, NavigationItem[]> = {
     { href: '/', label: 'nav.home' },
     ...planningItems,
     { href: '/admin/users', label: 'nav.users' },
+    { href: '/admin/audit', label: 'nav.audit' },
     calendarFeed,
   ],
   coordinator: [{ href: '/', label: 'nav.home' }, ...planningItems, calendarFeed],

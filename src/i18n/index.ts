@@ -1,3 +1,4 @@
+import * as auditMessages from '../features/audit/messages';
 import * as courseMessages from '../features/courses/messages';
 import * as instructorMessages from '../features/instructors/messages';
 import * as inviteMessages from '../features/invites/messages';
@@ -22,6 +23,7 @@ export const finnishCatalogParts = {
   terms: termMessages.fi,
   invites: inviteMessages.fi,
   outbox: outboxMessages.fi,
+  audit: auditMessages.fi,
 };
 
 /** Each feature keeps its texts beside its code; Finnish is the reference for every other language. */
@@ -34,6 +36,7 @@ const fi = {
   ...termMessages.fi,
   ...inviteMessages.fi,
   ...outboxMessages.fi,
+  ...auditMessages.fi,
 };
 const en: Record<keyof typeof fi, string> = {
   ...coreEn,
@@ -44,6 +47,7 @@ const en: Record<keyof typeof fi, string> = {
   ...termMessages.en,
   ...inviteMessages.en,
   ...outboxMessages.en,
+  ...auditMessages.en,
 };
 
 export type MessageKey = keyof typeof fi;

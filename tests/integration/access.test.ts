@@ -32,6 +32,7 @@ describe('roles and access', () => {
       '/',
       ...planning,
       '/admin/users',
+      '/admin/audit',
       '/calendar-feed',
     ]);
     expect(await navigationOf(cookies.coordinator)).toEqual(['/', ...planning, '/calendar-feed']);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HomePage } from '../../../views/home/home-page';
 import { access } from '../../http/access';
+import { recordAudit } from '../audit/audit-log';
 import { listLettersToPrint } from '../invites/queries';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 
@@ -11,6 +12,13 @@ export function homeRoutes({ db, clock }: AppDeps) {
     const t = c.get('t');
     const user = c.get('user')!;
     const letters = user.role === 'instructor' ? null : listLettersToPrint(db);
+    if (letters && letters.length > 0) {
+      recordAudit(
+        db,
+        { actor: user, action: 'read', subjectType: 'invitation', detail: 'letters to print' },
+        clock(),
+      );
+    }
     return c.render(
       <HomePage user={user} now={clock()} letters={letters} t={t} language={c.get('language')} />,
       {

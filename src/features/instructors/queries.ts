@@ -1,6 +1,11 @@
 import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { instructorLocalities, instructors, localities, users } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import {
+  preparedFor,
+  type AppDatabase,
+  type DatabaseOrTransaction,
+  type Transaction,
+} from '../../db';
 import type { InstructorInput } from './instructor-input';
 
 const instructorList = preparedFor((db) =>
@@ -139,8 +144,6 @@ export function listLinkableAccounts(db: AppDatabase, forInstructorId?: number) 
 export type SaveInstructorResult =
   { ok: true; id: number } | { ok: false; reason: 'account-taken' | 'not-found' };
 
-type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
-
 function isAccountLinkedElsewhere(tx: Transaction, userId: number | null, instructorId?: number) {
   if (userId === null) return false;
   const other = tx
@@ -177,7 +180,10 @@ function accountTakenOnUniqueViolation(save: () => SaveInstructorResult): SaveIn
  * The instructor and their localities are saved together or not at all; an account links to one
  * instructor only (the unique index on user_id guards it under concurrent saves).
  */
-export function createInstructor(db: AppDatabase, input: InstructorInput): SaveInstructorResult {
+export function createInstructor(
+  db: DatabaseOrTransaction,
+  input: InstructorInput,
+): SaveInstructorResult {
   const { localityIds, ...instructor } = input;
   return accountTakenOnUniqueViolation(() =>
     db.transaction((tx): SaveInstructorResult => {
@@ -195,7 +201,7 @@ export function createInstructor(db: AppDatabase, input: InstructorInput): SaveI
 }
 
 export function updateInstructor(
-  db: AppDatabase,
+  db: DatabaseOrTransaction,
   id: number,
   input: InstructorInput,
 ): SaveInstructorResult {

@@ -6,6 +6,7 @@ import {
   type InstructorFormState,
 } from '../../../views/instructors/instructors-page';
 import { planningStaff } from '../../http/access';
+import { recordAudit } from '../audit/audit-log';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm, type TypedValues } from '../../http/form';
@@ -61,7 +62,7 @@ function refusedFormState(input: InstructorInput, errors: FieldErrors): Instruct
   };
 }
 
-export function instructorRoutes({ db }: AppDeps) {
+export function instructorRoutes({ db, clock }: AppDeps) {
   const app = new Hono<AppEnv>();
   const instructorInput = instructorInputFor(db);
 
@@ -110,6 +111,11 @@ export function instructorRoutes({ db }: AppDeps) {
 
   app.get('/instructors', planningStaff, (c) => {
     const t = c.get('t');
+    recordAudit(
+      db,
+      { actor: c.get('user')!, action: 'read', subjectType: 'instructor', detail: 'list' },
+      clock(),
+    );
     return c.render(<InstructorsPage instructors={listInstructors(db)} t={t} />, {
       title: t('instructors.title'),
     });
@@ -127,7 +133,22 @@ export function instructorRoutes({ db }: AppDeps) {
     ),
     (c) => {
       const input = c.req.valid('form');
-      const saved = createInstructor(db, input);
+      const saved = db.transaction((tx) => {
+        const result = createInstructor(tx, input);
+        if (result.ok) {
+          recordAudit(
+            tx,
+            {
+              actor: c.get('user')!,
+              action: 'create',
+              subjectType: 'instructor',
+              subjectId: result.id,
+            },
+            clock(),
+          );
+        }
+        return result;
+      });
       if (!saved.ok) {
         c.status(422);
         const errors = { userId: c.get('t')('validation.accountTaken') };
@@ -144,6 +165,16 @@ export function instructorRoutes({ db }: AppDeps) {
 
   app.get('/instructors/:id{[0-9]+}/edit', planningStaff, (c) => {
     const instructor = instructorOr404(c);
+    recordAudit(
+      db,
+      {
+        actor: c.get('user')!,
+        action: 'read',
+        subjectType: 'instructor',
+        subjectId: instructor.id,
+      },
+      clock(),
+    );
     return renderEditForm(c, instructor, formStateOf(instructor));
   });
 
@@ -156,7 +187,22 @@ export function instructorRoutes({ db }: AppDeps) {
     (c) => {
       const instructor = instructorOr404(c);
       const input = c.req.valid('form');
-      const saved = updateInstructor(db, instructor.id, input);
+      const saved = db.transaction((tx) => {
+        const result = updateInstructor(tx, instructor.id, input);
+        if (result.ok) {
+          recordAudit(
+            tx,
+            {
+              actor: c.get('user')!,
+              action: 'update',
+              subjectType: 'instructor',
+              subjectId: instructor.id,
+            },
+            clock(),
+          );
+        }
+        return result;
+      });
       if (!saved.ok) {
         if (saved.reason === 'not-found') throw new HTTPException(404);
         c.status(422);

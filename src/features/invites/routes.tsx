@@ -5,6 +5,7 @@ import { LetterPage } from '../../../views/invites/letters';
 import { access, planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
+import { recordAudit } from '../audit/audit-log';
 import { isLanguage } from '../../i18n';
 import { findCourse } from '../courses/queries';
 import { buildFeedCalendar } from './course-calendar';
@@ -67,6 +68,16 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
     const invitation = findInvitation(db, Number(c.req.param('id')));
     const course = invitation && findCourse(db, invitation.courseId);
     if (!invitation || !course || invitation.state !== 'active') throw new HTTPException(404);
+    recordAudit(
+      db,
+      {
+        actor: c.get('user')!,
+        action: 'read',
+        subjectType: 'invitation',
+        subjectId: invitation.id,
+      },
+      clock(),
+    );
     const t = c.get('t');
     const language = isLanguage(invitation.language) ? invitation.language : 'fi';
     const { subject, sections } = invitationSections(

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { OutboxMessagePage, OutboxPage } from '../../../views/outbox/outbox-page';
 import { planningStaff } from '../../http/access';
+import { recordAudit } from '../audit/audit-log';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { findOutboxMessage, listOutbox, retryFailed } from './queries';
@@ -21,6 +22,11 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
 
   app.get('/outbox', planningStaff, (c) => {
     const t = c.get('t');
+    recordAudit(
+      db,
+      { actor: c.get('user')!, action: 'read', subjectType: 'outbox-message', detail: 'list' },
+      clock(),
+    );
     return c.render(
       <OutboxPage
         messages={listOutbox(db, { limit: listLimit })}
@@ -35,6 +41,16 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
   app.get('/outbox/:id{[0-9]+}', planningStaff, (c) => {
     const t = c.get('t');
     const message = messageOr404(c);
+    recordAudit(
+      db,
+      {
+        actor: c.get('user')!,
+        action: 'read',
+        subjectType: 'outbox-message',
+        subjectId: message.id,
+      },
+      clock(),
+    );
     return c.render(
       <OutboxMessagePage
         message={message}

@@ -3,6 +3,7 @@ import { UsersPage, type NewUserFormState } from '../../../views/users/users-pag
 import { access } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
+import { recordAudit } from '../audit/audit-log';
 import { validForm } from '../../http/form';
 import { newUserInput } from './new-user';
 import { createUser, listStaff } from './queries';
@@ -19,7 +20,14 @@ export function userRoutes({ db, clock }: AppDeps) {
     );
   };
 
-  app.get('/', (c) => renderUsersPage(c, { values: {}, errors: {} }));
+  app.get('/', (c) => {
+    recordAudit(
+      db,
+      { actor: c.get('user')!, action: 'read', subjectType: 'staff-user', detail: 'list' },
+      clock(),
+    );
+    return renderUsersPage(c, { values: {}, errors: {} });
+  });
 
   app.post(
     '/',
@@ -35,6 +43,16 @@ export function userRoutes({ db, clock }: AppDeps) {
           errors: { email: c.get('t')('validation.emailTaken') },
         });
       }
+      recordAudit(
+        db,
+        {
+          actor: c.get('user')!,
+          action: 'create',
+          subjectType: 'staff-user',
+          subjectId: created.id,
+        },
+        clock(),
+      );
       setFlash(c, { kind: 'success', key: 'flash.userCreated', params: { email: input.email } });
       return c.redirect('/admin/users', 303);
     },

@@ -1,0 +1,35 @@
+export const fi = {
+  'nav.audit': 'Lokitiedot',
+  'audit.title': 'Henkilötietojen käsittelyloki',
+  'audit.intro':
+    'Jokainen henkilökunnan henkilötietojen luku ja muutos kirjataan tähän. Loki nimeää tietueen, ei kopioi sen sisältöä. Näytetään uusimmat 500.',
+  'audit.caption': 'Viimeisimmät kirjaukset',
+  'audit.at': 'Aika',
+  'audit.actor': 'Käyttäjä',
+  'audit.action': 'Toiminto',
+  'audit.subject': 'Kohde',
+  'audit.detail': 'Lisätieto',
+  'audit.action.read': 'luki',
+  'audit.action.create': 'lisäsi',
+  'audit.action.update': 'muutti',
+  'audit.action.delete': 'poisti',
+  'audit.none': 'Ei kirjauksia.',
+} as const;
+
+export const en: Record<keyof typeof fi, string> = {
+  'nav.audit': 'Audit log',
+  'audit.title': 'Personal data audit log',
+  'audit.intro':
+    'Every read and change of personal data by staff is recorded here. The log names the record and never copies its content. The newest 500 are shown.',
+  'audit.caption': 'Latest entries',
+  'audit.at': 'Time',
+  'audit.actor': 'User',
+  'audit.action': 'Action',
+  'audit.subject': 'Record',
+  'audit.detail': 'Detail',
+  'audit.action.read': 'read',
+  'audit.action.create': 'created',
+  'audit.action.update': 'changed',
+  'audit.action.delete': 'deleted',
+  'audit.none': 'No entries.',
+};
