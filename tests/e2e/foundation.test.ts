@@ -154,6 +154,10 @@ describe('staff journeys in Chromium', () => {
       .poll(() => page.getByRole('status').textContent())
       .toBe('Käyttäjä sari.sijainen@kurssipolku.example lisätty.');
     expect(await page.locator('#staff-table').textContent()).toContain('Sari Sijainen');
+
+    await page.getByRole('link', { name: 'Lokitiedot' }).click();
+    expect(await page.locator('#audit-table').textContent()).toContain('staff-user');
+    await expectNoAxeViolations(page);
     await page.context().close();
   });
 });
