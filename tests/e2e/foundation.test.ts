@@ -5,6 +5,7 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   newPage,
+  signInInBrowser,
   startServer,
   type RunningServer,
 } from '../support/browser';
@@ -29,9 +30,7 @@ describe('staff journeys in Chromium', () => {
   async function signInAs(page: Page, email: string, password: string) {
     await page.goto(`${server.baseUrl}/`);
     await expect.poll(() => page.url()).toContain('/sign-in');
-    await page.getByLabel('Sähköposti').fill(email);
-    await page.getByLabel('Salasana').fill(password);
-    await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+    await signInInBrowser(page, server.baseUrl, { email, password });
   }
 
   it.each(['admin', 'coordinator', 'instructor'])(

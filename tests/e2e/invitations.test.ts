@@ -6,6 +6,7 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   newPage,
+  signInInBrowser,
   startServer,
   type RunningServer,
 } from '../support/browser';
@@ -21,10 +22,7 @@ describe('invitations, letters and calendars in Chromium (no mail server configu
     browser = await launchBrowser();
     page = await newPage(browser);
     const coordinator = demoSignIns.find((person) => person.role === 'coordinator')!;
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('Sähköposti').fill(coordinator.email);
-    await page.getByLabel('Salasana').fill(coordinator.password);
-    await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+    await signInInBrowser(page, server.baseUrl, coordinator);
     await page.waitForURL(`${server.baseUrl}/`);
   });
 

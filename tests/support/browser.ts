@@ -126,3 +126,15 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     );
   }
 }
+
+/** Signs in through the real form, as a person would. */
+export async function signInInBrowser(
+  page: Page,
+  baseUrl: string,
+  person: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Sähköposti').fill(person.email);
+  await page.getByLabel('Salasana').fill(person.password);
+  await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+}
