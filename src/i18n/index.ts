@@ -1,5 +1,6 @@
 import * as auditMessages from '../features/audit/messages';
 import * as courseMessages from '../features/courses/messages';
+import * as homeMessages from '../features/home/messages';
 import * as instructorMessages from '../features/instructors/messages';
 import * as inviteMessages from '../features/invites/messages';
 import * as outboxMessages from '../features/outbox/messages';
@@ -24,6 +25,7 @@ export const finnishCatalogParts = {
   invites: inviteMessages.fi,
   outbox: outboxMessages.fi,
   audit: auditMessages.fi,
+  home: homeMessages.fi,
 };
 
 /** Each feature keeps its texts beside its code; Finnish is the reference for every other language. */
@@ -37,6 +39,7 @@ const fi = {
   ...inviteMessages.fi,
   ...outboxMessages.fi,
   ...auditMessages.fi,
+  ...homeMessages.fi,
 };
 const en: Record<keyof typeof fi, string> = {
   ...coreEn,
@@ -48,6 +51,7 @@ const en: Record<keyof typeof fi, string> = {
   ...inviteMessages.en,
   ...outboxMessages.en,
   ...auditMessages.en,
+  ...homeMessages.en,
 };
 
 export type MessageKey = keyof typeof fi;

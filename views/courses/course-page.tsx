@@ -29,11 +29,11 @@ function SessionNote(props: { session: CourseWithSchedule['sessions'][number] } 
 }
 
 export function SessionTable(
-  props: { course: CourseWithSchedule; editable: boolean } & PageContext,
+  props: { course: CourseWithSchedule; editable: boolean; id?: string } & PageContext,
 ) {
   const { course, t, language } = props;
   return (
-    <table id="session-table">
+    <table id={props.id}>
       <caption>{t('course.sessions')}</caption>
       <thead>
         <tr>
@@ -194,6 +194,7 @@ export function CoursePage(
         </a>
       </p>
       <SessionTable
+        id="session-table"
         course={course}
         editable={row.status !== 'cancelled' && row.status !== 'completed'}
         t={t}

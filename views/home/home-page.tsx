@@ -1,3 +1,6 @@
+import type { CourseWithSchedule } from '../../src/features/courses/queries';
+import { venueText } from '../../src/features/invites/invitation-mail';
+import { SessionTable, titleOf } from '../courses/course-page';
 import { LettersToPrint, type LetterRow } from '../invites/letters';
 import type { SignedInUser } from '../../src/http/app-env';
 import { formatDateTime, formatLongDate } from '../../src/i18n/format';
@@ -8,6 +11,8 @@ export function HomePage(props: {
   now: Date;
   /** For planners: invitees without e-mail; null for instructors. */
   letters: LetterRow[] | null;
+  /** For instructors: the courses they lead; null for planners. */
+  ownCourses: CourseWithSchedule[] | null;
   t: Translate;
   language: Language;
 }) {
@@ -21,6 +26,29 @@ export function HomePage(props: {
         {t('home.sessionEnds', { time: formatDateTime(user.sessionExpiresAt, language) })}
       </p>
       {props.letters && <LettersToPrint letters={props.letters} t={t} language={language} />}
+      {props.ownCourses && <OwnCourses courses={props.ownCourses} t={t} language={language} />}
+    </section>
+  );
+}
+
+/** An instructor's own courses, read-only: where and when they lead. */
+function OwnCourses(props: { courses: CourseWithSchedule[]; t: Translate; language: Language }) {
+  const { t, language } = props;
+  return (
+    <section aria-labelledby="own-courses-title">
+      <h2 id="own-courses-title">{t('home.myCourses')}</h2>
+      {props.courses.length === 0 && <p>{t('home.noCourses')}</p>}
+      {props.courses.map((course) => (
+        <section class="own-course" aria-label={titleOf(course, language)}>
+          <h3>{titleOf(course, language)}</h3>
+          <p>
+            {t(`course.status.${course.course.status}`)}
+            {course.venue && ` · ${venueText(course.venue)}`}
+          </p>
+          <SessionTable course={course} editable={false} t={t} language={language} />
+        </section>
+      ))}
+      {props.courses.length > 0 && <p class="hint">{t('home.feedHint')}</p>}
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { HomePage } from '../../../views/home/home-page';
 import { access } from '../../http/access';
 import { recordAudit } from '../audit/audit-log';
-import { listLettersToPrint } from '../invites/queries';
+import { findCourse } from '../courses/queries';
+import { feedCourseIds, listLettersToPrint } from '../invites/queries';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 
 export function homeRoutes({ db, clock }: AppDeps) {
@@ -12,6 +13,12 @@ export function homeRoutes({ db, clock }: AppDeps) {
     const t = c.get('t');
     const user = c.get('user')!;
     const letters = user.role === 'instructor' ? null : listLettersToPrint(db);
+    const ownCourses =
+      user.role === 'instructor'
+        ? feedCourseIds(db, user)
+            .map((courseId) => findCourse(db, courseId))
+            .filter((course) => course !== undefined)
+        : null;
     if (letters && letters.length > 0) {
       recordAudit(
         db,
@@ -20,7 +27,14 @@ export function homeRoutes({ db, clock }: AppDeps) {
       );
     }
     return c.render(
-      <HomePage user={user} now={clock()} letters={letters} t={t} language={c.get('language')} />,
+      <HomePage
+        user={user}
+        now={clock()}
+        letters={letters}
+        ownCourses={ownCourses}
+        t={t}
+        language={c.get('language')}
+      />,
       {
         title: t('home.title'),
       },

@@ -1,0 +1,13 @@
+export const fi = {
+  'home.myCourses': 'Omat kurssit',
+  'home.noCourses':
+    'Sinulla ei ole vielä kursseja. Aluekoordinaattori lisää sinut kurssin ohjaajaksi.',
+  'home.feedHint': 'Saat kokoontumiset puhelimesi kalenteriin Kalenteritilaus-sivulta.',
+} as const;
+
+export const en: Record<keyof typeof fi, string> = {
+  'home.myCourses': 'My courses',
+  'home.noCourses':
+    'You have no courses yet. The regional coordinator adds you as a course instructor.',
+  'home.feedHint': 'Get the sessions into your phone calendar from the Calendar feed page.',
+};
