@@ -9,7 +9,8 @@ import {
   startServer,
   type RunningServer,
 } from '../support/browser';
-import { temporaryDirectory } from '../support/test-app';
+import { access } from '../../src/http/access';
+import { buildTestApp, temporaryDirectory } from '../support/test-app';
 
 const demo = (role: string) => demoSignIns.find((person) => person.role === role)!;
 
@@ -123,6 +124,26 @@ describe('staff journeys in Chromium', () => {
     const forbidden = await page.goto(`${server.baseUrl}/admin/users`);
     expect(forbidden?.status()).toBe(403);
     expect(await page.locator('h1').textContent()).toBe('Ei käyttöoikeutta');
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it('the 500 page is accessible too', async () => {
+    // No route of the real server fails on purpose, so the page the error handler renders is
+    // loaded into the browser as it is.
+    const failing = buildTestApp();
+    failing.app.get('/fails', access('public'), () => {
+      throw new Error('on purpose');
+    });
+    const originalError = console.error;
+    console.error = () => undefined;
+    const html = await (await failing.app.request('/fails')).text().finally(() => {
+      console.error = originalError;
+    });
+    const page = await newPage(browser);
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.setContent(html.replaceAll('"/assets/', `"${server.baseUrl}/assets/`));
+    expect(await page.locator('h1').textContent()).toBe('Jokin meni vikaan');
     await expectNoAxeViolations(page);
     await page.context().close();
   });

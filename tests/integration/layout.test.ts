@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import { access } from '../../src/http/access';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   aStaffUser,
@@ -79,6 +80,26 @@ describe('layout, language and error pages', () => {
     expect(load(await finnish.text())('h1').text()).toBe('Sivua ei löytynyt');
     const english = await getPage(app, '/no-such-page', 'kp_lang=en');
     expect(load(await english.text())('h1').text()).toBe('Page not found');
+  });
+
+  it('shows a localized 500 page for an unexpected error, without its details', async () => {
+    const failing = buildTestApp();
+    failing.app.get('/fails', access('public'), () => {
+      throw new Error('database exploded: secret detail');
+    });
+    const errors: unknown[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const response = await getPage(failing.app, '/fails', 'kp_lang=en');
+      const html = await response.text();
+      expect(response.status).toBe(500);
+      expect(load(html)('h1').text()).toBe('Something went wrong');
+      expect(html).not.toContain('secret detail');
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = originalError;
+    }
   });
 
   it('serves htmx from node_modules and our stylesheet', async () => {

@@ -16,8 +16,12 @@ function runNode(script: string, args: string[], env: NodeJS.ProcessEnv) {
 }
 
 describe('the server process', () => {
-  it('refuses PORT=abc with exit code 1 and a message naming PORT', () => {
-    const result = runNode('src/server.ts', [], { PORT: 'abc' });
+  it('refuses PORT=abc npm start with exit code 1 and a message naming PORT', () => {
+    const result = spawnSync('npm', ['start'], {
+      env: { ...process.env, PORT: 'abc' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/PORT="abc": must be a whole number/);
   });
