@@ -290,7 +290,10 @@ export async function loadDemoData(
       sessions,
       now,
     );
-    notifyCourseInvitees(db, courseId, { kind: 'planned' }, { organizer, now });
+    // A course that already ended sent its invitations long ago.
+    if (input.status !== 'completed') {
+      notifyCourseInvitees(db, courseId, { kind: 'planned' }, { organizer, now });
+    }
   };
   course({
     programId: general,
