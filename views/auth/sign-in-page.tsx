@@ -1,5 +1,5 @@
 import type { Translate } from '../../src/i18n';
-import { ErrorSummary, TextField, type FieldErrors } from '../components/form-fields';
+import { ErrorSummary, TextField, type FieldErrors, FormFields } from '../components/form-fields';
 
 export type SignInFormState = {
   email: string;
@@ -17,27 +17,25 @@ export function SignInPage(props: SignInFormState & { t: Translate }) {
       <p>{t('signIn.intro')}</p>
       <ErrorSummary errors={errors} problem={props.problem} t={t} />
       <form method="post" action="/sign-in" novalidate>
-        <input type="hidden" name="next" value={props.next} />
-        <TextField
-          name="email"
-          type="email"
-          label={t('signIn.email')}
-          value={props.email}
-          autocomplete="username"
-          required
-          errors={errors}
-          t={t}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t('signIn.password')}
-          autocomplete="current-password"
-          required
-          errors={errors}
-          t={t}
-        />
-        <button type="submit">{t('signIn.submit')}</button>
+        <FormFields errors={errors} t={t}>
+          <input type="hidden" name="next" value={props.next} />
+          <TextField
+            name="email"
+            type="email"
+            label={t('signIn.email')}
+            value={props.email}
+            autocomplete="username"
+            required
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={t('signIn.password')}
+            autocomplete="current-password"
+            required
+          />
+          <button type="submit">{t('signIn.submit')}</button>
+        </FormFields>
       </form>
     </section>
   );

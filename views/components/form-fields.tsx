@@ -1,13 +1,30 @@
-import type { Child } from 'hono/jsx';
+import { createContext, useContext, type Child } from 'hono/jsx';
 import type { Translate } from '../../src/i18n';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
+type FormState = { errors: FieldErrors; t: Translate };
+
+const FormContext = createContext<FormState | null>(null);
+
+/** Gives every field inside one form its error messages and translator, so no field repeats them. */
+export function FormFields(props: FormState & { children: Child }) {
+  return (
+    <FormContext.Provider value={{ errors: props.errors, t: props.t }}>
+      {props.children}
+    </FormContext.Provider>
+  );
+}
+
+function useFormState(): FormState {
+  const state = useContext(FormContext);
+  if (!state) throw new Error('A form field must be inside <FormFields>');
+  return state;
+}
+
 type FieldProps = {
   name: string;
   label: string;
-  errors: FieldErrors;
-  t: Translate;
   required?: boolean;
   hint?: string;
 };
@@ -21,12 +38,13 @@ function describedBy(name: string, hasHint: boolean, hasError: boolean): string 
 function Field(
   props: FieldProps & { control: (aria: Record<string, string | undefined>) => Child },
 ) {
-  const error = props.errors[props.name];
+  const { errors, t } = useFormState();
+  const error = errors[props.name];
   return (
     <div class={error ? 'field field-invalid' : 'field'}>
       <label for={props.name}>
         {props.label}
-        {props.required && <span class="required"> {props.t('form.required')}</span>}
+        {props.required && <span class="required"> {t('form.required')}</span>}
       </label>
       {props.hint && (
         <p id={`${props.name}-hint`} class="hint">
@@ -98,7 +116,7 @@ export function TextAreaField(props: FieldProps & { value?: string; rows?: numbe
 export function CheckboxField(
   props: Omit<FieldProps, 'required'> & { checked?: boolean; value?: string },
 ) {
-  const error = props.errors[props.name];
+  const error = useFormState().errors[props.name];
   return (
     <div class={error ? 'field field-checkbox field-invalid' : 'field field-checkbox'}>
       {error && (
@@ -132,7 +150,7 @@ export function CheckboxGroup(
     checked: readonly string[];
   },
 ) {
-  const error = props.errors[props.name];
+  const error = useFormState().errors[props.name];
   return (
     <fieldset
       class={error ? 'field field-invalid' : 'field'}
@@ -188,10 +206,13 @@ export function SelectField(
  * Shown above a form that came back with errors, as an alert so screen readers announce it. A
  * problem with the whole attempt (e.g. a wrong password) replaces the general text.
  */
-export function ErrorSummary(props: { errors: FieldErrors; t: Translate; problem?: string }) {
+export function ErrorSummary(props: Partial<FormState> & { problem?: string }) {
+  const context = useContext(FormContext);
+  const errors = props.errors ?? context?.errors ?? {};
+  const t = props.t ?? context?.t;
+  if (!t) throw new Error('ErrorSummary needs t, or must be inside <FormFields>');
   const message =
-    props.problem ??
-    (Object.keys(props.errors).length > 0 ? props.t('form.errorSummary') : undefined);
+    props.problem ?? (Object.keys(errors).length > 0 ? t('form.errorSummary') : undefined);
   if (!message) return null;
   return (
     <div class="error-summary" role="alert">

@@ -7,6 +7,7 @@ import {
   SelectField,
   TextField,
   type FieldErrors,
+  FormFields,
 } from '../components/form-fields';
 import { programName } from './course-parts';
 import type { Child } from 'hono/jsx';
@@ -28,7 +29,7 @@ function options(items: { id: number; name: string }[]) {
 
 /** The fields shared by the new-course form and the edit form. */
 function CourseDetailFields(props: CourseFormState & FormContext) {
-  const { t, values, errors, choices } = props;
+  const { t, values, choices } = props;
   const localityNames = new Map(choices.localities.map((locality) => [locality.id, locality.name]));
   const venueOptions = choices.venues
     .filter((venue) => !values.localityId || String(venue.localityId) === values.localityId)
@@ -45,8 +46,6 @@ function CourseDetailFields(props: CourseFormState & FormContext) {
         value={values.venueId}
         placeholder={t('course.noVenue')}
         options={venueOptions}
-        errors={errors}
-        t={t}
       />
       <SelectField
         name="audience"
@@ -58,16 +57,12 @@ function CourseDetailFields(props: CourseFormState & FormContext) {
           label: t(`course.audience.${audience}`),
         }))}
         required
-        errors={errors}
-        t={t}
       />
       <TextField
         name="targetService"
         label={t('course.targetService')}
         hint={t('course.targetServiceHint')}
         value={values.targetService}
-        errors={errors}
-        t={t}
       />
       <SelectField
         name="instructor1"
@@ -75,8 +70,6 @@ function CourseDetailFields(props: CourseFormState & FormContext) {
         value={values.instructor1}
         placeholder={t('course.noInstructor')}
         options={instructorOptions}
-        errors={errors}
-        t={t}
       />
       <SelectField
         name="instructor2"
@@ -84,8 +77,6 @@ function CourseDetailFields(props: CourseFormState & FormContext) {
         value={values.instructor2}
         placeholder={t('course.noInstructor')}
         options={instructorOptions}
-        errors={errors}
-        t={t}
       />
       <TextField
         name="goNoGoDate"
@@ -93,8 +84,6 @@ function CourseDetailFields(props: CourseFormState & FormContext) {
         label={t('course.goNoGoDate')}
         hint={t('course.goNoGoDateHint')}
         value={values.goNoGoDate}
-        errors={errors}
-        t={t}
       />
     </>
   );
@@ -112,8 +101,6 @@ function Acceptance(props: {
       name="acceptWarnings"
       label={props.t('course.acceptWarnings')}
       checked={props.values.acceptWarnings === 'on'}
-      errors={props.errors}
-      t={props.t}
     />
   );
 }
@@ -125,69 +112,61 @@ export function NewCourseForm(props: CourseFormState & FormContext) {
       <h1>{t('course.newTitle')}</h1>
       <ErrorSummary errors={errors} t={t} />
       <form method="post" action="/courses" novalidate>
-        <SelectField
-          name="termId"
-          label={t('course.term')}
-          value={values.termId}
-          placeholder={t('course.term')}
-          options={options(choices.terms)}
-          required
-          errors={errors}
-          t={t}
-        />
-        <SelectField
-          name="programId"
-          label={t('course.program')}
-          value={values.programId}
-          placeholder={t('course.chooseProgram')}
-          options={choices.programs.map((program) => ({
-            value: String(program.id),
-            label: programName(program, language),
-          }))}
-          required
-          errors={errors}
-          t={t}
-        />
-        <SelectField
-          name="localityId"
-          label={t('course.locality')}
-          value={values.localityId}
-          placeholder={t('course.chooseLocality')}
-          options={options(choices.localities)}
-          required
-          errors={errors}
-          t={t}
-        />
-        <TextField
-          name="firstDate"
-          type="date"
-          label={t('course.firstDate')}
-          value={values.firstDate}
-          required
-          errors={errors}
-          t={t}
-        />
-        <TextField
-          name="startTime"
-          type="time"
-          label={t('course.startTime')}
-          hint={t('course.startTimeHint')}
-          value={values.startTime}
-          required
-          errors={errors}
-          t={t}
-        />
-        <CourseDetailFields {...props} />
-        {props.preview}
-        <Acceptance {...props} />
-        <div class="actions">
-          <button type="submit" name="intent" value="preview" class="secondary">
-            {t('course.preview')}
-          </button>
-          <button type="submit" name="intent" value="save">
-            {t('course.save')}
-          </button>
-        </div>
+        <FormFields errors={errors} t={t}>
+          <SelectField
+            name="termId"
+            label={t('course.term')}
+            value={values.termId}
+            placeholder={t('course.term')}
+            options={options(choices.terms)}
+            required
+          />
+          <SelectField
+            name="programId"
+            label={t('course.program')}
+            value={values.programId}
+            placeholder={t('course.chooseProgram')}
+            options={choices.programs.map((program) => ({
+              value: String(program.id),
+              label: programName(program, language),
+            }))}
+            required
+          />
+          <SelectField
+            name="localityId"
+            label={t('course.locality')}
+            value={values.localityId}
+            placeholder={t('course.chooseLocality')}
+            options={options(choices.localities)}
+            required
+          />
+          <TextField
+            name="firstDate"
+            type="date"
+            label={t('course.firstDate')}
+            value={values.firstDate}
+            required
+          />
+          <TextField
+            name="startTime"
+            type="time"
+            label={t('course.startTime')}
+            hint={t('course.startTimeHint')}
+            value={values.startTime}
+            required
+          />
+          <CourseDetailFields {...props} />
+          {props.preview}
+          <Acceptance {...props} />
+          <div class="actions">
+            <button type="submit" name="intent" value="preview" class="secondary">
+              {t('course.preview')}
+            </button>
+            <button type="submit" name="intent" value="save">
+              {t('course.save')}
+            </button>
+          </div>
+        </FormFields>
       </form>
     </section>
   );
@@ -203,11 +182,13 @@ export function EditCourseForm(
       <p>{props.title}</p>
       <ErrorSummary errors={errors} t={t} />
       <form method="post" action={`/courses/${props.courseId}`} novalidate>
-        <input type="hidden" name="localityId" value={props.values.localityId} />
-        <CourseDetailFields {...props} />
-        {props.preview}
-        <Acceptance {...props} />
-        <button type="submit">{t('course.save')}</button>
+        <FormFields errors={errors} t={t}>
+          <input type="hidden" name="localityId" value={props.values.localityId} />
+          <CourseDetailFields {...props} />
+          {props.preview}
+          <Acceptance {...props} />
+          <button type="submit">{t('course.save')}</button>
+        </FormFields>
       </form>
     </section>
   );

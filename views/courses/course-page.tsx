@@ -11,6 +11,7 @@ import {
   TextField,
   CheckboxField,
   type FieldErrors,
+  FormFields,
 } from '../components/form-fields';
 import { WarningList, courseTitle, type InstructorNames } from './course-parts';
 
@@ -106,19 +107,19 @@ function StatusForm(
   if (props.next.length === 0) return null;
   return (
     <form method="post" action={`/courses/${props.courseId}/status`} class="inline-form">
-      <SelectField
-        name="status"
-        label={t('course.newStatus')}
-        placeholder={t('course.newStatus')}
-        options={props.next.map((status) => ({
-          value: status,
-          label: t(`course.status.${status}`),
-        }))}
-        required
-        errors={props.errors}
-        t={t}
-      />
-      <button type="submit">{t('course.changeStatus')}</button>
+      <FormFields errors={props.errors} t={t}>
+        <SelectField
+          name="status"
+          label={t('course.newStatus')}
+          placeholder={t('course.newStatus')}
+          options={props.next.map((status) => ({
+            value: status,
+            label: t(`course.status.${status}`),
+          }))}
+          required
+        />
+        <button type="submit">{t('course.changeStatus')}</button>
+      </FormFields>
     </form>
   );
 }
@@ -242,51 +243,45 @@ export function MoveSessionPage(
         action={`/courses/${course.course.id}/sessions/${props.sessionId}/rescheduling`}
         novalidate
       >
-        <TextField
-          name="localDate"
-          type="date"
-          label={t('course.session.newDate')}
-          value={values.localDate}
-          required
-          errors={errors}
-          t={t}
-        />
-        <TextField
-          name="startTime"
-          type="time"
-          label={t('course.startTime')}
-          value={values.startTime}
-          required
-          errors={errors}
-          t={t}
-        />
-        <TextField
-          name="endTime"
-          type="time"
-          label={t('course.session.endTime')}
-          value={values.endTime}
-          required
-          errors={errors}
-          t={t}
-        />
-        <WarningList
-          conflicts={props.conflicts}
-          pairWarnings={[]}
-          instructorNames={props.instructorNames}
-          t={t}
-          language={props.language}
-          withIntro
-        />
-        {needsAcceptance && (
-          <CheckboxField
-            name="acceptWarnings"
-            label={t('course.acceptWarnings')}
-            checked={values.acceptWarnings === 'on'}
-            errors={errors}
-            t={t}
+        <FormFields errors={errors} t={t}>
+          <TextField
+            name="localDate"
+            type="date"
+            label={t('course.session.newDate')}
+            value={values.localDate}
+            required
           />
-        )}
-        <button type="submit">{t('course.session.saveMove')}</button>
+          <TextField
+            name="startTime"
+            type="time"
+            label={t('course.startTime')}
+            value={values.startTime}
+            required
+          />
+          <TextField
+            name="endTime"
+            type="time"
+            label={t('course.session.endTime')}
+            value={values.endTime}
+            required
+          />
+          <WarningList
+            conflicts={props.conflicts}
+            pairWarnings={[]}
+            instructorNames={props.instructorNames}
+            t={t}
+            language={props.language}
+            withIntro
+          />
+          {needsAcceptance && (
+            <CheckboxField
+              name="acceptWarnings"
+              label={t('course.acceptWarnings')}
+              checked={values.acceptWarnings === 'on'}
+            />
+          )}
+          <button type="submit">{t('course.session.saveMove')}</button>
+        </FormFields>
       </form>
     </section>
   );
@@ -309,17 +304,17 @@ export function CancelCoursePage(
       <p>{t('course.cancelIntro')}</p>
       <ErrorSummary errors={errors} t={t} />
       <form method="post" action={`/courses/${course.course.id}/cancellation`} novalidate>
-        <TextAreaField
-          name="reason"
-          label={t('course.cancellationReason')}
-          value={props.values.reason}
-          required
-          errors={errors}
-          t={t}
-        />
-        <button type="submit" class="danger">
-          {t('course.confirmCancel')}
-        </button>
+        <FormFields errors={errors} t={t}>
+          <TextAreaField
+            name="reason"
+            label={t('course.cancellationReason')}
+            value={props.values.reason}
+            required
+          />
+          <button type="submit" class="danger">
+            {t('course.confirmCancel')}
+          </button>
+        </FormFields>
       </form>
     </section>
   );

@@ -8,6 +8,7 @@ import {
   SelectField,
   TextField,
   type FieldErrors,
+  FormFields,
 } from '../components/form-fields';
 
 export type InstructorFormState = {
@@ -101,85 +102,73 @@ export function InstructorForm(
   const { t, values, errors } = props;
   return (
     <form id="instructor-form" method="post" action={props.action} hx-boost="true" novalidate>
-      <ErrorSummary errors={errors} t={t} />
-      <TextField
-        name="name"
-        label={t('instructors.name')}
-        value={values.name}
-        autocomplete="off"
-        required
-        errors={errors}
-        t={t}
-      />
-      <SelectField
-        name="kind"
-        label={t('instructors.kind')}
-        value={values.kind}
-        placeholder={t('instructors.chooseKind')}
-        options={instructorKinds.map((kind) => ({
-          value: kind,
-          label: t(`instructors.kind.${kind}`),
-        }))}
-        required
-        errors={errors}
-        t={t}
-      />
-      <TextField
-        name="email"
-        type="email"
-        label={t('instructors.email')}
-        value={values.email}
-        autocomplete="off"
-        errors={errors}
-        t={t}
-      />
-      <TextField
-        name="phone"
-        type="tel"
-        label={t('instructors.phone')}
-        hint={t('instructors.phoneHint')}
-        value={values.phone}
-        autocomplete="off"
-        errors={errors}
-        t={t}
-      />
-      <TextField
-        name="employerUnit"
-        label={t('instructors.employerUnit')}
-        hint={t('instructors.employerUnitHint')}
-        value={values.employerUnit}
-        errors={errors}
-        t={t}
-      />
-      {props.localities.length > 0 ? (
-        <CheckboxGroup
-          name="localities"
-          label={t('instructors.localitiesLegend')}
-          options={props.localities.map((locality) => ({
-            value: String(locality.id),
-            label: locality.name,
-          }))}
-          checked={props.checkedLocalities}
-          errors={errors}
-          t={t}
+      <FormFields errors={errors} t={t}>
+        <ErrorSummary errors={errors} t={t} />
+        <TextField
+          name="name"
+          label={t('instructors.name')}
+          value={values.name}
+          autocomplete="off"
+          required
         />
-      ) : (
-        <p>{t('instructors.noLocalities')}</p>
-      )}
-      <SelectField
-        name="userId"
-        label={t('instructors.account')}
-        hint={t('instructors.accountHint')}
-        value={values.userId}
-        placeholder={t('instructors.noAccount')}
-        options={props.accounts.map((account) => ({
-          value: String(account.id),
-          label: t('instructors.accountOption', { name: account.name, email: account.email }),
-        }))}
-        errors={errors}
-        t={t}
-      />
-      <button type="submit">{props.submitLabel}</button>
+        <SelectField
+          name="kind"
+          label={t('instructors.kind')}
+          value={values.kind}
+          placeholder={t('instructors.chooseKind')}
+          options={instructorKinds.map((kind) => ({
+            value: kind,
+            label: t(`instructors.kind.${kind}`),
+          }))}
+          required
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('instructors.email')}
+          value={values.email}
+          autocomplete="off"
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('instructors.phone')}
+          hint={t('instructors.phoneHint')}
+          value={values.phone}
+          autocomplete="off"
+        />
+        <TextField
+          name="employerUnit"
+          label={t('instructors.employerUnit')}
+          hint={t('instructors.employerUnitHint')}
+          value={values.employerUnit}
+        />
+        {props.localities.length > 0 ? (
+          <CheckboxGroup
+            name="localities"
+            label={t('instructors.localitiesLegend')}
+            options={props.localities.map((locality) => ({
+              value: String(locality.id),
+              label: locality.name,
+            }))}
+            checked={props.checkedLocalities}
+          />
+        ) : (
+          <p>{t('instructors.noLocalities')}</p>
+        )}
+        <SelectField
+          name="userId"
+          label={t('instructors.account')}
+          hint={t('instructors.accountHint')}
+          value={values.userId}
+          placeholder={t('instructors.noAccount')}
+          options={props.accounts.map((account) => ({
+            value: String(account.id),
+            label: t('instructors.accountOption', { name: account.name, email: account.email }),
+          }))}
+        />
+        <button type="submit">{props.submitLabel}</button>
+      </FormFields>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { LocalityWithVenues, VenueRow } from '../../src/features/places/queries';
 import type { Translate } from '../../src/i18n';
-import { ErrorSummary, TextField, type FieldErrors } from '../components/form-fields';
+import { ErrorSummary, TextField, type FieldErrors, FormFields } from '../components/form-fields';
 
 export type LocalityFormState = { values: Record<string, string>; errors: FieldErrors };
 
@@ -142,25 +142,18 @@ export function LocalityForm(props: LocalityFormState & { t: Translate }) {
   const { t, values, errors } = props;
   return (
     <form id="locality-form" method="post" action="/localities" hx-boost="true" novalidate>
-      <h2>{t('places.addLocalityTitle')}</h2>
-      <ErrorSummary errors={errors} t={t} />
-      <TextField
-        name="name"
-        label={t('places.localityName')}
-        value={values.name}
-        required
-        errors={errors}
-        t={t}
-      />
-      <TextField
-        name="region"
-        label={t('places.localityRegion')}
-        hint={t('places.localityRegionHint')}
-        value={values.region}
-        errors={errors}
-        t={t}
-      />
-      <button type="submit">{t('places.addLocality')}</button>
+      <FormFields errors={errors} t={t}>
+        <h2>{t('places.addLocalityTitle')}</h2>
+        <ErrorSummary errors={errors} t={t} />
+        <TextField name="name" label={t('places.localityName')} value={values.name} required />
+        <TextField
+          name="region"
+          label={t('places.localityRegion')}
+          hint={t('places.localityRegionHint')}
+          value={values.region}
+        />
+        <button type="submit">{t('places.addLocality')}</button>
+      </FormFields>
     </form>
   );
 }

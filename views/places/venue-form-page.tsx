@@ -7,6 +7,7 @@ import {
   TextAreaField,
   TextField,
   type FieldErrors,
+  FormFields,
 } from '../components/form-fields';
 
 export type VenueFormState = { values: Record<string, string>; errors: FieldErrors };
@@ -19,70 +20,53 @@ export function VenueForm(
   const { t, values, errors } = props;
   return (
     <form id="venue-form" method="post" action={props.action} hx-boost="true" novalidate>
-      <ErrorSummary errors={errors} t={t} />
-      <TextField
-        name="name"
-        label={t('places.venueName')}
-        value={values.name}
-        required
-        errors={errors}
-        t={t}
-      />
-      <SelectField
-        name="kind"
-        label={t('places.venueKind')}
-        value={values.kind}
-        placeholder={t('places.chooseKind')}
-        options={venueKinds.map((kind) => ({ value: kind, label: t(`places.kind.${kind}`) }))}
-        required
-        errors={errors}
-        t={t}
-      />
-      <TextField
-        name="streetAddress"
-        label={t('places.streetAddress')}
-        hint={t('places.streetAddressHint')}
-        value={values.streetAddress}
-        autocomplete="off"
-        errors={errors}
-        t={t}
-      />
-      <TextField
-        name="capacity"
-        type="number"
-        label={t('places.capacity')}
-        hint={t('places.capacityHint')}
-        value={values.capacity}
-        min={1}
-        max={1000}
-        errors={errors}
-        t={t}
-      />
-      <fieldset>
-        <legend>{t('places.accessibility')}</legend>
-        <CheckboxField
-          name="stepFreeAccess"
-          label={t('places.stepFreeAccess')}
-          checked={isChecked(values.stepFreeAccess)}
-          errors={errors}
-          t={t}
+      <FormFields errors={errors} t={t}>
+        <ErrorSummary errors={errors} t={t} />
+        <TextField name="name" label={t('places.venueName')} value={values.name} required />
+        <SelectField
+          name="kind"
+          label={t('places.venueKind')}
+          value={values.kind}
+          placeholder={t('places.chooseKind')}
+          options={venueKinds.map((kind) => ({ value: kind, label: t(`places.kind.${kind}`) }))}
+          required
         />
-        <CheckboxField
-          name="hearingLoop"
-          label={t('places.hearingLoop')}
-          checked={isChecked(values.hearingLoop)}
-          errors={errors}
-          t={t}
+        <TextField
+          name="streetAddress"
+          label={t('places.streetAddress')}
+          hint={t('places.streetAddressHint')}
+          value={values.streetAddress}
+          autocomplete="off"
         />
-        <TextAreaField
-          name="accessibilityNotes"
-          label={t('places.accessibilityNotes')}
-          value={values.accessibilityNotes}
-          errors={errors}
-          t={t}
+        <TextField
+          name="capacity"
+          type="number"
+          label={t('places.capacity')}
+          hint={t('places.capacityHint')}
+          value={values.capacity}
+          min={1}
+          max={1000}
         />
-      </fieldset>
-      <button type="submit">{props.submitLabel}</button>
+        <fieldset>
+          <legend>{t('places.accessibility')}</legend>
+          <CheckboxField
+            name="stepFreeAccess"
+            label={t('places.stepFreeAccess')}
+            checked={isChecked(values.stepFreeAccess)}
+          />
+          <CheckboxField
+            name="hearingLoop"
+            label={t('places.hearingLoop')}
+            checked={isChecked(values.hearingLoop)}
+          />
+          <TextAreaField
+            name="accessibilityNotes"
+            label={t('places.accessibilityNotes')}
+            value={values.accessibilityNotes}
+          />
+        </fieldset>
+        <button type="submit">{props.submitLabel}</button>
+      </FormFields>
     </form>
   );
 }

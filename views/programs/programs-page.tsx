@@ -6,6 +6,7 @@ import {
   ErrorSummary,
   TextField,
   type FieldErrors,
+  FormFields,
 } from '../components/form-fields';
 
 export type ProgramFormState = { values: Record<string, string>; errors: FieldErrors };
@@ -108,49 +109,39 @@ export function ProgramForm(
       min={min}
       max={max}
       required
-      errors={errors}
-      t={t}
     />
   );
   return (
     <form id="program-form" method="post" action={props.action} hx-boost="true" novalidate>
-      <ErrorSummary errors={errors} t={t} />
-      <TextField
-        name="nameFi"
-        label={t('programs.nameFi')}
-        value={values.nameFi}
-        required
-        errors={errors}
-        t={t}
-      />
-      <TextField
-        name="nameEn"
-        label={t('programs.nameEn')}
-        value={values.nameEn}
-        required
-        errors={errors}
-        t={t}
-      />
-      {number('sessionCount', t('programs.sessionCount'), 1, 20)}
-      {number('sessionMinutes', t('programs.sessionMinutes'), 15, 600)}
-      {number('intervalWeeks', t('programs.intervalWeeks'), 1, 4, t('programs.intervalWeeksHint'))}
-      {number('minParticipants', t('programs.minParticipants'), 1, 100)}
-      {number('maxParticipants', t('programs.maxParticipants'), 1, 100)}
-      {number(
-        'completionThreshold',
-        t('programs.completionThreshold'),
-        1,
-        20,
-        t('programs.completionThresholdHint'),
-      )}
-      <CheckboxField
-        name="hasInfoSession"
-        label={t('programs.hasInfoSession')}
-        checked={values.hasInfoSession !== undefined && values.hasInfoSession !== ''}
-        errors={errors}
-        t={t}
-      />
-      <button type="submit">{props.submitLabel}</button>
+      <FormFields errors={errors} t={t}>
+        <ErrorSummary errors={errors} t={t} />
+        <TextField name="nameFi" label={t('programs.nameFi')} value={values.nameFi} required />
+        <TextField name="nameEn" label={t('programs.nameEn')} value={values.nameEn} required />
+        {number('sessionCount', t('programs.sessionCount'), 1, 20)}
+        {number('sessionMinutes', t('programs.sessionMinutes'), 15, 600)}
+        {number(
+          'intervalWeeks',
+          t('programs.intervalWeeks'),
+          1,
+          4,
+          t('programs.intervalWeeksHint'),
+        )}
+        {number('minParticipants', t('programs.minParticipants'), 1, 100)}
+        {number('maxParticipants', t('programs.maxParticipants'), 1, 100)}
+        {number(
+          'completionThreshold',
+          t('programs.completionThreshold'),
+          1,
+          20,
+          t('programs.completionThresholdHint'),
+        )}
+        <CheckboxField
+          name="hasInfoSession"
+          label={t('programs.hasInfoSession')}
+          checked={values.hasInfoSession !== undefined && values.hasInfoSession !== ''}
+        />
+        <button type="submit">{props.submitLabel}</button>
+      </FormFields>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { Language, Translate } from '../../src/i18n';
 import { formatLocalDate } from '../../src/i18n/format';
-import { ErrorSummary, TextField, type FieldErrors } from '../components/form-fields';
+import { ErrorSummary, TextField, type FieldErrors, FormFields } from '../components/form-fields';
 
 type TermRow = { id: number; name: string; startsOn: string; endsOn: string };
 
@@ -37,48 +37,40 @@ export function TermListPage(props: {
         </tbody>
       </table>
       <form method="post" action="/terms" novalidate>
-        <h2>{t('term.add')}</h2>
-        <ErrorSummary errors={errors} t={t} />
-        <TextField
-          name="name"
-          label={t('term.name')}
-          hint={t('term.nameHint')}
-          value={values.name}
-          required
-          errors={errors}
-          t={t}
-        />
-        <TextField
-          name="startsOn"
-          type="date"
-          label={t('term.startsOn')}
-          value={values.startsOn}
-          required
-          errors={errors}
-          t={t}
-        />
-        <TextField
-          name="endsOn"
-          type="date"
-          label={t('term.endsOn')}
-          value={values.endsOn}
-          required
-          errors={errors}
-          t={t}
-        />
-        <TargetFields values={values} errors={errors} t={t} />
-        <button type="submit">{t('term.add')}</button>
+        <FormFields errors={errors} t={t}>
+          <h2>{t('term.add')}</h2>
+          <ErrorSummary errors={errors} t={t} />
+          <TextField
+            name="name"
+            label={t('term.name')}
+            hint={t('term.nameHint')}
+            value={values.name}
+            required
+          />
+          <TextField
+            name="startsOn"
+            type="date"
+            label={t('term.startsOn')}
+            value={values.startsOn}
+            required
+          />
+          <TextField
+            name="endsOn"
+            type="date"
+            label={t('term.endsOn')}
+            value={values.endsOn}
+            required
+          />
+          <TargetFields values={values} t={t} />
+          <button type="submit">{t('term.add')}</button>
+        </FormFields>
       </form>
     </section>
   );
 }
 
-export function TargetFields(props: {
-  values: Record<string, string>;
-  errors: FieldErrors;
-  t: Translate;
-}) {
-  const { t, values, errors } = props;
+export function TargetFields(props: { values: Record<string, string>; t: Translate }) {
+  const { t, values } = props;
   const fields = [
     ['targetCoursesMin', 'term.targetCoursesMin'],
     ['targetCoursesMax', 'term.targetCoursesMax'],
@@ -96,8 +88,6 @@ export function TargetFields(props: {
           label={t(label)}
           value={values[name]}
           required
-          errors={errors}
-          t={t}
         />
       ))}
     </div>

@@ -4,7 +4,7 @@ import type { CalendarWeek, TargetProgress } from '../../src/features/terms/term
 import { groupByLocality } from '../../src/features/terms/term-plan';
 import type { Language, Translate } from '../../src/i18n';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
-import { ErrorSummary, TextField, type FieldErrors } from '../components/form-fields';
+import { ErrorSummary, TextField, type FieldErrors, FormFields } from '../components/form-fields';
 import { courseTitle } from '../courses/course-parts';
 import { TargetFields } from './term-list-page';
 
@@ -63,9 +63,11 @@ function Targets(
       <details open={Object.keys(props.form.errors).length > 0}>
         <summary>{t('term.saveTargets')}</summary>
         <form method="post" action={`/terms/${term.id}/targets`} novalidate>
-          <ErrorSummary errors={props.form.errors} t={t} />
-          <TargetFields values={props.form.values} errors={props.form.errors} t={t} />
-          <button type="submit">{t('term.saveTargets')}</button>
+          <FormFields errors={props.form.errors} t={t}>
+            <ErrorSummary errors={props.form.errors} t={t} />
+            <TargetFields values={props.form.values} t={t} />
+            <button type="submit">{t('term.saveTargets')}</button>
+          </FormFields>
         </form>
       </details>
     </section>
@@ -236,35 +238,26 @@ function BlockedPeriods(
         </ul>
       )}
       <form method="post" action="/blocked-periods" novalidate>
-        <input type="hidden" name="returnTo" value={`/terms/${props.termId}`} />
-        <ErrorSummary errors={form.errors} t={t} />
-        <TextField
-          name="name"
-          label={t('term.blockedName')}
-          value={form.values.name}
-          required
-          errors={form.errors}
-          t={t}
-        />
-        <TextField
-          name="startsOn"
-          type="date"
-          label={t('term.startsOn')}
-          value={form.values.startsOn}
-          required
-          errors={form.errors}
-          t={t}
-        />
-        <TextField
-          name="endsOn"
-          type="date"
-          label={t('term.endsOn')}
-          value={form.values.endsOn}
-          required
-          errors={form.errors}
-          t={t}
-        />
-        <button type="submit">{t('term.addBlocked')}</button>
+        <FormFields errors={form.errors} t={t}>
+          <input type="hidden" name="returnTo" value={`/terms/${props.termId}`} />
+          <ErrorSummary errors={form.errors} t={t} />
+          <TextField name="name" label={t('term.blockedName')} value={form.values.name} required />
+          <TextField
+            name="startsOn"
+            type="date"
+            label={t('term.startsOn')}
+            value={form.values.startsOn}
+            required
+          />
+          <TextField
+            name="endsOn"
+            type="date"
+            label={t('term.endsOn')}
+            value={form.values.endsOn}
+            required
+          />
+          <button type="submit">{t('term.addBlocked')}</button>
+        </FormFields>
       </form>
     </section>
   );

@@ -2,7 +2,13 @@ import type { StaffRole } from '../../db/schema';
 import { staffRoles } from '../../db/schema';
 import { formatDateTime } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
-import { ErrorSummary, SelectField, TextField, type FieldErrors } from '../components/form-fields';
+import {
+  ErrorSummary,
+  SelectField,
+  TextField,
+  type FieldErrors,
+  FormFields,
+} from '../components/form-fields';
 
 export type StaffRow = {
   id: number;
@@ -54,47 +60,36 @@ export function NewUserForm(props: NewUserFormState & { t: Translate }) {
       hx-swap="outerHTML"
       novalidate
     >
-      <h2>{t('users.addTitle')}</h2>
-      <ErrorSummary errors={errors} t={t} />
-      <TextField
-        name="name"
-        label={t('users.name')}
-        value={values.name}
-        required
-        errors={errors}
-        t={t}
-      />
-      <TextField
-        name="email"
-        type="email"
-        label={t('users.email')}
-        value={values.email}
-        autocomplete="off"
-        required
-        errors={errors}
-        t={t}
-      />
-      <SelectField
-        name="role"
-        label={t('users.role')}
-        value={values.role}
-        placeholder={t('users.chooseRole')}
-        options={staffRoles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-        required
-        errors={errors}
-        t={t}
-      />
-      <TextField
-        name="password"
-        type="password"
-        label={t('users.initialPassword')}
-        hint={t('users.initialPasswordHint')}
-        autocomplete="new-password"
-        required
-        errors={errors}
-        t={t}
-      />
-      <button type="submit">{t('users.submit')}</button>
+      <FormFields errors={errors} t={t}>
+        <h2>{t('users.addTitle')}</h2>
+        <ErrorSummary errors={errors} t={t} />
+        <TextField name="name" label={t('users.name')} value={values.name} required />
+        <TextField
+          name="email"
+          type="email"
+          label={t('users.email')}
+          value={values.email}
+          autocomplete="off"
+          required
+        />
+        <SelectField
+          name="role"
+          label={t('users.role')}
+          value={values.role}
+          placeholder={t('users.chooseRole')}
+          options={staffRoles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('users.initialPassword')}
+          hint={t('users.initialPasswordHint')}
+          autocomplete="new-password"
+          required
+        />
+        <button type="submit">{t('users.submit')}</button>
+      </FormFields>
     </form>
   );
 }
