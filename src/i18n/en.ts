@@ -9,7 +9,6 @@ export const en: Record<keyof typeof fi, string> = {
   'layout.signedInAs': 'Signed in as {name} ({role})',
   'nav.home': 'Home',
   'nav.users': 'Users',
-  'nav.signIn': 'Sign in',
   'nav.signOut': 'Sign out',
   'role.admin': 'administrator',
   'role.coordinator': 'regional coordinator',

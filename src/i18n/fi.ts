@@ -8,7 +8,6 @@ export const fi = {
   'layout.signedInAs': 'Kirjautuneena: {name} ({role})',
   'nav.home': 'Etusivu',
   'nav.users': 'Käyttäjät',
-  'nav.signIn': 'Kirjaudu sisään',
   'nav.signOut': 'Kirjaudu ulos',
   'role.admin': 'pääkäyttäjä',
   'role.coordinator': 'aluekoordinaattori',

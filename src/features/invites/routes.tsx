@@ -6,7 +6,7 @@ import { access, planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { recordAudit } from '../audit/audit-log';
-import { isLanguage } from '../../i18n';
+import { isLanguage, translate } from '../../i18n';
 import { findCourse } from '../courses/queries';
 import { buildFeedCalendar } from './course-calendar';
 import { invitationSections } from './invitation-mail';
@@ -57,7 +57,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
       .filter((course) => course !== undefined)
       .map((course) => calendarCourseOf(course, 'fi'));
     const calendar = buildFeedCalendar({
-      name: `Kurssipolku: ${user.name}`,
+      name: translate('fi', 'feed.calendarName', { name: user.name }),
       courses,
       stamp: clock(),
     });
