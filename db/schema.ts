@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 export const staffRoles = ['admin', 'coordinator', 'instructor'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -277,6 +284,8 @@ export const invitations = sqliteTable(
       .notNull()
       .references(() => courses.id, { onDelete: 'cascade' }),
     instructorId: integer('instructor_id').references(() => instructors.id),
+    /** A participant's application (placed on the course); set instead of instructorId. */
+    applicationId: integer('application_id'),
     name: text('name').notNull(),
     email: text('email').notNull().default(''),
     language: text('language').notNull().default('fi'),
@@ -322,4 +331,168 @@ export const auditLog = sqliteTable(
     index('audit_log_at_idx').on(table.at),
     index('audit_log_subject_idx').on(table.subjectType, table.subjectId),
   ],
+);
+
+export const applicationSources = ['public', 'referral', 'phone'] as const;
+export const applicationStates = ['to-call', 'waiting', 'placed', 'closed'] as const;
+export type ApplicationState = (typeof applicationStates)[number];
+export const closeReasons = ['unreachable', 'not-suitable', 'declined', 'deleted'] as const;
+export const callReasons = ['intake', 'tell-placed', 'tell-cancelled'] as const;
+
+/**
+ * One person's way in (applied, referred or phoned in). The same person applying twice for the
+ * same course is merged into one record.
+ */
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    source: text('source', { enum: applicationSources }).notNull(),
+    name: text('name').notNull(),
+    /** E.164. */
+    phone: text('phone').notNull(),
+    email: text('email').notNull().default(''),
+    municipality: text('municipality').notNull().default(''),
+    /** The course asked for; null means "any course near me". */
+    preferredCourseId: integer('preferred_course_id').references(() => courses.id, {
+      onDelete: 'set null',
+    }),
+    /** The locality whose demand list the person is on while waiting. */
+    localityId: integer('locality_id').references(() => localities.id),
+    goodTimesToCall: text('good_times_to_call').notNull().default(''),
+    consentAt: integer('consent_at', { mode: 'timestamp_ms' }),
+    consentRecordedBy: integer('consent_recorded_by').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    referrerName: text('referrer_name').notNull().default(''),
+    referrerUnit: text('referrer_unit').notNull().default(''),
+    referrerContact: text('referrer_contact').notNull().default(''),
+    state: text('state', { enum: applicationStates }).notNull().default('to-call'),
+    /** Why the person is on the call queue: the intake interview or news to tell by phone. */
+    callReason: text('call_reason', { enum: callReasons }).notNull().default('intake'),
+    closeReason: text('close_reason', { enum: closeReasons }),
+    closeNote: text('close_note').notNull().default(''),
+    callDueAt: integer('call_due_at', { mode: 'timestamp_ms' }).notNull(),
+    assignedInstructorId: integer('assigned_instructor_id').references(() => instructors.id, {
+      onDelete: 'set null',
+    }),
+    language: text('language').notNull().default('fi'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    index('applications_queue_idx').on(table.state, table.callDueAt),
+    index('applications_phone_idx').on(table.phone),
+    index('applications_email_idx').on(table.email),
+  ],
+);
+
+export const callOutcomes = ['reached', 'no-answer', 'wrong-number', 'call-back'] as const;
+export type CallOutcome = (typeof callOutcomes)[number];
+
+export const callAttempts = sqliteTable(
+  'call_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    outcome: text('outcome', { enum: callOutcomes }).notNull(),
+    callBackAt: integer('call_back_at', { mode: 'timestamp_ms' }),
+    byUserId: integer('by_user_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (table) => [index('call_attempts_application_idx').on(table.applicationId, table.at)],
+);
+
+export const interviewOutcomes = ['place', 'wait', 'not-suitable', 'declined'] as const;
+export const participantNeeds = [
+  'step-free',
+  'transport',
+  'hearing',
+  'interpreter',
+  'assistant',
+  'other',
+] as const;
+
+/** The structured phone interview; `needs` is a comma-separated list of participantNeeds. */
+export const interviews = sqliteTable('interviews', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  applicationId: integer('application_id')
+    .notNull()
+    .references(() => applications.id, { onDelete: 'cascade' }),
+  at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  byUserId: integer('by_user_id').references(() => users.id, { onDelete: 'set null' }),
+  canAttendAll: text('can_attend_all', { enum: ['yes', 'no', 'unsure'] }).notNull(),
+  suitableTimes: text('suitable_times').notNull().default(''),
+  needs: text('needs').notNull().default(''),
+  otherNeeds: text('other_needs').notNull().default(''),
+  notes: text('notes').notNull().default(''),
+  outcome: text('outcome', { enum: interviewOutcomes }).notNull(),
+  outcomeReason: text('outcome_reason').notNull().default(''),
+});
+
+export const enrollmentStates = [
+  'placed',
+  'waitlisted',
+  'withdrawn',
+  'cancelled',
+  'completed',
+] as const;
+export type EnrollmentState = (typeof enrollmentStates)[number];
+
+export const enrollments = sqliteTable(
+  'enrollments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: enrollmentStates }).notNull(),
+    /** First come, first served: the waitlist is ordered by this; moving someone up lowers it. */
+    queuedAt: integer('queued_at', { mode: 'timestamp_ms' }).notNull(),
+    movedUpReason: text('moved_up_reason').notNull().default(''),
+    withdrawnReason: text('withdrawn_reason').notNull().default(''),
+    withdrawnBy: text('withdrawn_by').notNull().default(''),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    uniqueIndex('enrollments_course_application_idx').on(table.courseId, table.applicationId),
+    index('enrollments_course_state_idx').on(table.courseId, table.state, table.queuedAt),
+  ],
+);
+
+/** The participant's personal link: a random token, stored only as its hash, with an expiry. */
+export const participantLinks = sqliteTable('participant_links', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  applicationId: integer('application_id')
+    .notNull()
+    .references(() => applications.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const deletionRequests = sqliteTable('deletion_requests', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  applicationId: integer('application_id').references(() => applications.id, {
+    onDelete: 'set null',
+  }),
+  requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+  handledAt: integer('handled_at', { mode: 'timestamp_ms' }),
+});
+
+/** Submissions of the public forms per address, for the rate limit. */
+export const publicSubmissions = sqliteTable(
+  'public_submissions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    address: text('address').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('public_submissions_address_idx').on(table.address, table.at)],
 );

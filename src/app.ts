@@ -3,12 +3,16 @@ import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { assetRoutes } from './features/assets/routes';
 import { auditRoutes } from './features/audit/routes';
+import { callRoutes } from './features/calls/routes';
 import { authRoutes } from './features/auth/routes';
 import { courseRoutes } from './features/courses/routes';
+import { enrollmentRoutes } from './features/enrollment/routes';
+import { participantRoutes } from './features/participant/routes';
 import { loadSignedInUser } from './features/auth/session-cookie';
 import { homeRoutes } from './features/home/routes';
 import { languageCookieName, languageRoutes } from './features/language/routes';
 import { outboxRoutes } from './features/outbox/routes';
+import { intakeRoutes } from './features/intake/routes';
 import { instructorRoutes } from './features/instructors/routes';
 import { inviteRoutes } from './features/invites/routes';
 import { placeRoutes } from './features/places/routes';
@@ -72,9 +76,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', instructorRoutes(deps));
   app.route('/', termRoutes(deps));
   app.route('/', blockedPeriodRoutes(deps));
+  app.route('/', enrollmentRoutes(deps)); // before /courses: instructors may read their rosters
   app.route('/courses', courseRoutes(deps));
   app.route('/', inviteRoutes(deps));
   app.route('/', outboxRoutes(deps));
+  app.route('/', intakeRoutes(deps));
+  app.route('/', participantRoutes(deps));
+  app.route('/', callRoutes(deps));
 
   app.notFound(renderNotFound);
   app.onError(renderError);

@@ -30,6 +30,18 @@ const environmentSchema = z.object({
     })
     .optional(),
   MAIL_FROM: z.string().min(3).default('Kurssipolku <no-reply@kurssipolku.example>'),
+  UNREACHABLE_AFTER_CALLS: z.coerce
+    .number({ error: 'must be a whole number of calls' })
+    .int('must be a whole number of calls')
+    .min(1, 'must be at least 1')
+    .max(20, 'must be at most 20')
+    .default(3),
+  UNREACHABLE_ON_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(20, 'must be at most 20')
+    .default(2),
   START_TIME: z.iso
     .datetime({ offset: true, error: 'must be an ISO date-time such as 2026-09-01T09:00:00+03:00' })
     .optional(),
@@ -47,6 +59,8 @@ export type Config = {
   /** Without it, mail waits in the outbox and shows on the Outgoing mail page. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Unanswered calls, on at least this many days, after which closing as unreachable is proposed. */
+  unreachableRule: { maxUnanswered: number; minDistinctDays: number };
   /** Set only for demos and browser tests: the server's clock starts at this instant. */
   startTime: Date | null;
 };
@@ -88,6 +102,10 @@ export function parseConfig(environment: NodeJS.ProcessEnv): ConfigResult {
       trustProxy: env.TRUST_PROXY,
       smtpUrl: env.SMTP_URL ?? null,
       mailFrom: env.MAIL_FROM,
+      unreachableRule: {
+        maxUnanswered: env.UNREACHABLE_AFTER_CALLS,
+        minDistinctDays: env.UNREACHABLE_ON_DAYS,
+      },
       startTime: env.START_TIME ? new Date(env.START_TIME) : null,
     },
   };

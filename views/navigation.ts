@@ -10,6 +10,8 @@ const planningItems: NavigationItem[] = [
   { href: '/localities', label: 'nav.localities' },
   { href: '/instructors', label: 'nav.instructors' },
   { href: '/outbox', label: 'nav.outbox' },
+  { href: '/applications/new', label: 'nav.newApplication' },
+  { href: '/calls', label: 'nav.callQueue' },
 ];
 
 const calendarFeed: NavigationItem = { href: '/calendar-feed', label: 'nav.calendarFeed' };
@@ -24,7 +26,11 @@ const itemsByRole: Record<StaffRole, NavigationItem[]> = {
     calendarFeed,
   ],
   coordinator: [{ href: '/', label: 'nav.home' }, ...planningItems, calendarFeed],
-  instructor: [{ href: '/', label: 'nav.home' }, calendarFeed],
+  instructor: [
+    { href: '/', label: 'nav.home' },
+    { href: '/calls', label: 'nav.callQueue' },
+    calendarFeed,
+  ],
 };
 
 export function navigationFor(role: StaffRole | undefined): NavigationItem[] {

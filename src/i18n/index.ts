@@ -1,9 +1,13 @@
 import * as auditMessages from '../features/audit/messages';
+import * as callMessages from '../features/calls/messages';
 import * as courseMessages from '../features/courses/messages';
+import * as enrollmentMessages from '../features/enrollment/messages';
 import * as homeMessages from '../features/home/messages';
 import * as instructorMessages from '../features/instructors/messages';
+import * as intakeMessages from '../features/intake/messages';
 import * as inviteMessages from '../features/invites/messages';
 import * as outboxMessages from '../features/outbox/messages';
+import * as participantMessages from '../features/participant/messages';
 import * as placeMessages from '../features/places/messages';
 import * as programMessages from '../features/programs/messages';
 import * as termMessages from '../features/terms/messages';
@@ -26,6 +30,10 @@ export const finnishCatalogParts = {
   outbox: outboxMessages.fi,
   audit: auditMessages.fi,
   home: homeMessages.fi,
+  intake: intakeMessages.fi,
+  calls: callMessages.fi,
+  enrollment: enrollmentMessages.fi,
+  participant: participantMessages.fi,
 };
 
 /** Each feature keeps its texts beside its code; Finnish is the reference for every other language. */
@@ -40,6 +48,10 @@ const fi = {
   ...outboxMessages.fi,
   ...auditMessages.fi,
   ...homeMessages.fi,
+  ...intakeMessages.fi,
+  ...callMessages.fi,
+  ...enrollmentMessages.fi,
+  ...participantMessages.fi,
 };
 const en: Record<keyof typeof fi, string> = {
   ...coreEn,
@@ -52,6 +64,10 @@ const en: Record<keyof typeof fi, string> = {
   ...outboxMessages.en,
   ...auditMessages.en,
   ...homeMessages.en,
+  ...intakeMessages.en,
+  ...callMessages.en,
+  ...enrollmentMessages.en,
+  ...participantMessages.en,
 };
 
 export type MessageKey = keyof typeof fi;

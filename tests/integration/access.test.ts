@@ -27,7 +27,15 @@ describe('roles and access', () => {
   };
 
   it('shows each role only its own navigation', async () => {
-    const planning = ['/terms', '/programs', '/localities', '/instructors', '/outbox'];
+    const planning = [
+      '/terms',
+      '/programs',
+      '/localities',
+      '/instructors',
+      '/outbox',
+      '/applications/new',
+      '/calls',
+    ];
     expect(await navigationOf(cookies.admin)).toEqual([
       '/',
       ...planning,
@@ -36,7 +44,7 @@ describe('roles and access', () => {
       '/calendar-feed',
     ]);
     expect(await navigationOf(cookies.coordinator)).toEqual(['/', ...planning, '/calendar-feed']);
-    expect(await navigationOf(cookies.instructor)).toEqual(['/', '/calendar-feed']);
+    expect(await navigationOf(cookies.instructor)).toEqual(['/', '/calls', '/calendar-feed']);
   });
 
   it('greets each role with what that role does', async () => {

@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blockedPeriods, terms } from '../../db/schema';
+import { applications, blockedPeriods, terms } from '../../db/schema';
 import { aLocality, anArvoProgram, anAutumnTerm, anInstructor } from '../support/planning-fixtures';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
 
@@ -62,7 +62,7 @@ describe('the term plan', () => {
     expect(lapuaRow.text()).toContain('ti 6.10.2026 – ti 10.11.2026 (6 kertaa)');
     expect(lapuaRow.text()).toContain('Ohjaaja');
     expect(lapuaRow.find('td').eq(3).text()).toBe('suunniteltu');
-    expect(lapuaRow.find('td').eq(4).text()).toBe('14');
+    expect(lapuaRow.find('td').eq(4).text()).toBe('0 / 14');
     // The cancelled course is listed but not counted.
     expect($('.targets li').first().text()).toBe('Kursseja: 2 (tavoite 2–4) tavoitteessa');
   });
@@ -94,6 +94,30 @@ describe('the term plan', () => {
     ).text();
     expect(fragment).not.toContain('<html');
     expect(load(fragment, null, false)('#term-courses caption').text()).toBe('Lapua');
+  });
+
+  it('shows per locality how many applicants wait for a course there', async () => {
+    const now = new Date();
+    db.insert(applications)
+      .values(
+        ['waiting', 'waiting', 'to-call'].map((state, index) => ({
+          source: 'public' as const,
+          name: `Hakija ${index}`,
+          phone: `+35840123450${index}`,
+          state: state as 'waiting' | 'to-call',
+          localityId: ids.kurikka,
+          callDueAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .run();
+    const $ = load(await (await getPage(app, `/terms/${ids.term}`, cookie)).text());
+    expect(
+      $('#demand-table tbody tr')
+        .map((_, row) => $(row).text())
+        .get(),
+    ).toEqual(['Kurikka21']);
   });
 
   it('ignores a filter value that is not one', async () => {

@@ -190,6 +190,7 @@ export function CoursePage(
       </dl>
       <p class="actions">
         {row.status !== 'cancelled' && <a href={`/courses/${row.id}/edit`}>{t('course.edit')}</a>}
+        <a href={`/courses/${row.id}/roster`}>{t('course.roster')}</a>
         <a href={`/courses/${row.id}/calendar.ics`} download>
           {t('course.calendarFile')}
         </a>

@@ -1,6 +1,7 @@
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import { venueText } from '../../src/features/invites/invitation-mail';
 import { SessionTable, titleOf } from '../courses/course-page';
+import { GoNoGoDecisionList, type GoNoGoDecision } from '../enrollment/decisions-page';
 import { LettersToPrint, type LetterRow } from '../invites/letters';
 import type { SignedInUser } from '../../src/http/app-env';
 import { formatDateTime, formatLongDate } from '../../src/i18n/format';
@@ -11,6 +12,8 @@ export function HomePage(props: {
   now: Date;
   /** For planners: invitees without e-mail; null for instructors. */
   letters: LetterRow[] | null;
+  /** For planners: courses past their go/no-go date below the minimum; null for instructors. */
+  decisions: GoNoGoDecision[] | null;
   /** For instructors: the courses they lead; null for planners. */
   ownCourses: CourseWithSchedule[] | null;
   t: Translate;
@@ -25,6 +28,12 @@ export function HomePage(props: {
       <p class="hint">
         {t('home.sessionEnds', { time: formatDateTime(user.sessionExpiresAt, language) })}
       </p>
+      {props.decisions && props.decisions.length > 0 && (
+        <section aria-labelledby="home-decisions-title">
+          <h2 id="home-decisions-title">{t('home.decisions')}</h2>
+          <GoNoGoDecisionList decisions={props.decisions} t={t} language={language} />
+        </section>
+      )}
       {props.letters && <LettersToPrint letters={props.letters} t={t} language={language} />}
       {props.ownCourses && <OwnCourses courses={props.ownCourses} t={t} language={language} />}
     </section>

@@ -2,6 +2,7 @@ import { courseStatuses, type CourseStatus } from '../../db/schema';
 import type { TermCourse, TermSession } from '../../src/features/terms/queries';
 import type { CalendarWeek, TargetProgress } from '../../src/features/terms/term-plan';
 import { groupByLocality } from '../../src/features/terms/term-plan';
+import type { LocalityDemand } from '../../src/features/intake/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import { ErrorSummary, TextField, type FieldErrors, FormFields } from '../components/form-fields';
@@ -154,13 +155,48 @@ export function TermCourses(props: { courses: TermCourse[] } & PageContext) {
                 </td>
                 <td>{course.instructorNames ?? '–'}</td>
                 <td>{t(`course.status.${course.status}`)}</td>
-                <td>{course.maxParticipants}</td>
+                <td>
+                  {t('term.seatsTaken', { placed: course.placed, max: course.maxParticipants })}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       ))}
     </div>
+  );
+}
+
+/** Where people wait for a course: the place for the next group. */
+function Demand(props: { demand: LocalityDemand[]; t: Translate }) {
+  const { t } = props;
+  return (
+    <section aria-labelledby="demand-title">
+      <h2 id="demand-title">{t('term.demand')}</h2>
+      {props.demand.length === 0 ? (
+        <p>{t('term.noDemand')}</p>
+      ) : (
+        <table id="demand-table">
+          <caption>{t('term.demandCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('term.filterLocality')}</th>
+              <th scope="col">{t('term.demandWaiting')}</th>
+              <th scope="col">{t('term.demandToCall')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.demand.map((row) => (
+              <tr>
+                <td>{row.localityName}</td>
+                <td>{row.waiting}</td>
+                <td>{row.toCall}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 
@@ -272,6 +308,7 @@ export function TermPlanPage(
     filters: TermFilters;
     localities: { id: number; name: string }[];
     weeks: CalendarWeek<TermSession>[];
+    demand: LocalityDemand[];
     blockedPeriods: { id: number; name: string; startsOn: string; endsOn: string }[];
     targetsForm: FormState;
     blockedForm: FormState;
@@ -303,6 +340,7 @@ export function TermPlanPage(
         />
         <TermCourses courses={props.courses} t={t} language={language} />
       </section>
+      <Demand demand={props.demand} t={t} />
       <WeekCalendar weeks={props.weeks} t={t} language={language} />
       <BlockedPeriods
         termId={term.id}

@@ -26,6 +26,7 @@ import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
 import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
 import type { AppDatabase, Transaction } from '../../db';
+import { cancelCourseAndTellEveryone } from '../enrollment/queries';
 import { buildCourseCalendar } from '../invites/course-calendar';
 import {
   calendarCourseOf,
@@ -54,7 +55,6 @@ import {
 } from './course-rules';
 import { conflictsFor, previewNewCourse } from './planning';
 import {
-  cancelCourse,
   cancelSession,
   changeCourseStatus,
   createCourseWithSessions,
@@ -142,7 +142,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
   const today = () => instantToWallClock(clock()).date;
   const organizer = organizerFrom(config.mailFrom);
   const notify = (tx: Transaction, courseId: number, change: CourseChange, now: Date) =>
-    notifyCourseInvitees(tx, courseId, change, { organizer, now });
+    notifyCourseInvitees(tx, courseId, change, { organizer, now, publicUrl: config.publicUrl });
 
   const renderNewCourseForm = (c: Context<AppEnv>, state: CourseFormState) => {
     const t = c.get('t');
@@ -463,11 +463,11 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
       const course = loadCourse(db, c);
       if (!canBeCancelled(course.course.status)) throw new HTTPException(404);
       const { reason } = c.req.valid('form');
-      const now = clock();
-      db.transaction((tx) => {
-        cancelCourse(tx, course.course.id, reason, now);
-        notify(tx, course.course.id, { kind: 'cancelled', reason }, now);
-      });
+      cancelCourseAndTellEveryone(
+        db,
+        { courseId: course.course.id, reason },
+        { organizer, now: clock(), publicUrl: config.publicUrl },
+      );
       setFlash(c, { kind: 'info', key: 'course.cancelledFlash' });
       return c.redirect(`/courses/${course.course.id}`, 303);
     },

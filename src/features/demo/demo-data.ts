@@ -1,11 +1,18 @@
 import { count, eq } from 'drizzle-orm';
-import { localities, users, type CourseStatus, type StaffRole } from '../../../db/schema';
+import {
+  applications,
+  localities,
+  users,
+  type CourseStatus,
+  type StaffRole,
+} from '../../../db/schema';
 import type { AppDatabase } from '../../db';
 import { createCourseWithSessions } from '../courses/queries';
 import { notifyCourseInvitees, type Organizer } from '../invites/invitations';
 import { defaultGoNoGoDate } from '../courses/course-rules';
 import { generateSessions } from '../courses/schedule';
 import { createInstructor } from '../instructors/queries';
+import { saveApplication, type NewApplication } from '../intake/queries';
 import { createVenue } from '../places/queries';
 import { programDefaults } from '../programs/program-input';
 import { createProgram, findProgram } from '../programs/queries';
@@ -234,7 +241,7 @@ export async function loadDemoData(
     },
     now,
   )!;
-  createTerm(
+  const spring = createTerm(
     db,
     {
       name: 'Kevät 2027',
@@ -257,7 +264,7 @@ export async function loadDemoData(
   const course = (input: {
     programId: number;
     locality: string;
-    venueId: number;
+    venueId: number | null;
     firstDate: string;
     startTime: string;
     instructorIds: number[];
@@ -265,6 +272,7 @@ export async function loadDemoData(
     audience?: 'open' | 'targeted';
     targetService?: string;
     cancellationReason?: string;
+    termId?: number;
   }) => {
     const { sessions } = generateSessions({
       firstDate: input.firstDate,
@@ -275,7 +283,7 @@ export async function loadDemoData(
     const courseId = createCourseWithSessions(
       db,
       {
-        termId: autumn,
+        termId: input.termId ?? autumn,
         programId: input.programId,
         localityId: localityId(input.locality),
         venueId: input.venueId,
@@ -294,6 +302,7 @@ export async function loadDemoData(
     if (input.status !== 'completed') {
       notifyCourseInvitees(db, courseId, { kind: 'planned' }, { organizer, now });
     }
+    return courseId;
   };
   course({
     programId: general,
@@ -336,4 +345,74 @@ export async function loadDemoData(
     targetService: 'Nuoret',
     cancellationReason: 'Liian vähän hakijoita (2 ilmoittautunutta).',
   });
+
+  const kurikkaSpring = course({
+    programId: general,
+    locality: 'Kurikka',
+    venueId: null,
+    firstDate: '2027-01-19',
+    startTime: '17:00',
+    instructorIds: [jussi, sanna],
+    status: 'open',
+    termId: spring!,
+  });
+  const applicant = (
+    input: Pick<NewApplication, 'source' | 'name' | 'phone' | 'email' | 'goodTimesToCall'> & {
+      locality: string;
+      preferredCourseId?: number;
+      referrer?: [string, string, string];
+    },
+  ) =>
+    saveApplication(
+      db,
+      {
+        source: input.source,
+        name: input.name,
+        phone: input.phone,
+        email: input.email,
+        municipality: input.locality,
+        localityId: localityId(input.locality),
+        preferredCourseId: input.preferredCourseId ?? null,
+        goodTimesToCall: input.goodTimesToCall,
+        consentRecordedBy: null,
+        referrerName: input.referrer?.[0] ?? '',
+        referrerUnit: input.referrer?.[1] ?? '',
+        referrerContact: input.referrer?.[2] ?? '',
+        language: 'fi',
+      },
+      now,
+    ).id;
+  applicant({
+    source: 'public',
+    name: 'Eino Esimerkki',
+    phone: '+358401230101',
+    email: 'eino.esimerkki@kurssipolku.example',
+    goodTimesToCall: 'arkisin aamupäivisin',
+    locality: 'Kurikka',
+    preferredCourseId: kurikkaSpring,
+  });
+  applicant({
+    source: 'referral',
+    name: 'Helmi Harjoitus',
+    phone: '+358401230102',
+    email: '',
+    goodTimesToCall: 'iltapäivisin',
+    locality: 'Kurikka',
+    referrer: ['Sari Sosiaalityöntekijä', 'Aikuissosiaalityö', '+358401230199'],
+  });
+  for (const [name, phone] of [
+    ['Toivo Testinen', '+358401230103'],
+    ['Aili Kokeilu', '+358401230104'],
+  ] as const) {
+    const id = applicant({
+      source: 'public',
+      name,
+      phone,
+      email: '',
+      goodTimesToCall: '',
+      locality: 'Alajärvi',
+    });
+    // Interviewed already: waiting for a course in Alajärvi, where none is planned yet.
+    db.update(applications).set({ state: 'waiting' }).where(eq(applications.id, id)).run();
+  }
 }

@@ -1,4 +1,5 @@
 export const fi = {
+  'home.decisions': 'Päätettävät kurssit: toteutuuko kurssi?',
   'home.myCourses': 'Omat kurssit',
   'home.noCourses':
     'Sinulla ei ole vielä kursseja. Aluekoordinaattori lisää sinut kurssin ohjaajaksi.',
@@ -6,6 +7,7 @@ export const fi = {
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
+  'home.decisions': 'Courses to decide: does the course go ahead?',
   'home.myCourses': 'My courses',
   'home.noCourses':
     'You have no courses yet. The regional coordinator adds you as a course instructor.',

@@ -3,6 +3,8 @@ import { HomePage } from '../../../views/home/home-page';
 import { access } from '../../http/access';
 import { recordAudit } from '../audit/audit-log';
 import { findCourse } from '../courses/queries';
+import { goNoGoDecisions } from '../enrollment/queries';
+import { instantToWallClock } from '../../lib/helsinki-time';
 import { feedCourseIds, listLettersToPrint } from '../invites/queries';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 
@@ -13,6 +15,8 @@ export function homeRoutes({ db, clock }: AppDeps) {
     const t = c.get('t');
     const user = c.get('user')!;
     const letters = user.role === 'instructor' ? null : listLettersToPrint(db);
+    const decisions =
+      user.role === 'instructor' ? null : goNoGoDecisions(db, instantToWallClock(clock()).date);
     const ownCourses =
       user.role === 'instructor'
         ? feedCourseIds(db, user)
@@ -31,6 +35,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
         user={user}
         now={clock()}
         letters={letters}
+        decisions={decisions}
         ownCourses={ownCourses}
         t={t}
         language={c.get('language')}

@@ -28,6 +28,8 @@ export type InvitationContent = {
   changes: ChangeNote[];
   /** Set when the whole course was cancelled. */
   cancellationReason?: string;
+  /** A participant's own page: their course, calendar file and "I can't come". */
+  personalLink?: string;
 };
 
 function slot(text: SlotText, language: Language): string {
@@ -76,6 +78,7 @@ export function invitationSections(content: InvitationContent): {
         ? t('invite.intro.courseCancelled', { course, reason: content.cancellationReason })
         : t('invite.intro.cancellation', { course }),
     );
+    if (content.personalLink) opening.push(t('invite.personalLink', { url: content.personalLink }));
     return {
       subject: t('invite.subject.cancellation', { course }),
       sections: [{ lines: opening }],
@@ -126,6 +129,7 @@ export function invitationSections(content: InvitationContent): {
       }),
     );
   }
+  if (content.personalLink) practical.push(t('invite.personalLink', { url: content.personalLink }));
   sections.push({ lines: practical });
   sections.push({ lines: [t('invite.calendarNote'), t('invite.signature')] });
   return { subject: t(`invite.subject.${content.kind}`, { course }), sections };

@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import addressparser from 'nodemailer/lib/addressparser';
-import { invitations } from '../../../db/schema';
+import { applications, enrollments, invitations } from '../../../db/schema';
 import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { courseTitle } from '../../../views/courses/course-parts';
 import type { DatabaseOrTransaction } from '../../db';
 import { isLanguage, type Language } from '../../i18n';
+import { addDays, wallClockToInstant } from '../../lib/helsinki-time';
 import { formatPhoneForDisplay } from '../../lib/phone';
+import { createParticipantLink, participantLinkUrl } from '../participant/links';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { enqueueMessage } from '../outbox/queries';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';
@@ -20,6 +22,9 @@ import {
 } from './invitation-mail';
 
 export type Organizer = { name: string; email: string };
+
+/** What every message needs besides its content; publicUrl makes the participants' personal links. */
+export type MailContext = { organizer: Organizer; now: Date; publicUrl?: URL };
 
 /** The ORGANIZER of every invitation: the configured sender ("Kurssipolku <no-reply@…>"). */
 export function organizerFrom(mailFrom: string): Organizer {
@@ -84,11 +89,13 @@ export function queueCourseMail(
   recipient: { name: string; email: string; language: Language },
   kind: MailKind,
   change: CourseChange,
-  context: { organizer: Organizer; now: Date },
+  context: MailContext,
+  personalLink?: string,
 ) {
-  const { subject, sections } = invitationSections(
-    invitationContentOf(course, recipient, kind, change),
-  );
+  const { subject, sections } = invitationSections({
+    ...invitationContentOf(course, recipient, kind, change),
+    personalLink,
+  });
   const method: CalendarMethod = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
   enqueueMessage(
     db,
@@ -112,64 +119,172 @@ export function queueCourseMail(
   );
 }
 
+type Invitee = {
+  kind: 'instructor' | 'participant';
+  id: number;
+  name: string;
+  email: string;
+  language: Language;
+};
+
+function inviteesOf(db: DatabaseOrTransaction, course: CourseWithSchedule): Invitee[] {
+  if (course.course.status === 'cancelled') return [];
+  const instructors: Invitee[] = course.instructors.map((person) => ({
+    kind: 'instructor',
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    language: 'fi',
+  }));
+  const participants: Invitee[] = db
+    .select({
+      id: applications.id,
+      name: applications.name,
+      email: applications.email,
+      language: applications.language,
+    })
+    .from(enrollments)
+    .innerJoin(applications, eq(applications.id, enrollments.applicationId))
+    .where(and(eq(enrollments.courseId, course.course.id), eq(enrollments.state, 'placed')))
+    .all()
+    .map((person) => ({
+      ...person,
+      kind: 'participant',
+      language: isLanguage(person.language) ? person.language : 'fi',
+    }));
+  return [...instructors, ...participants];
+}
+
+function isInvitationOf(row: typeof invitations.$inferSelect, person: Invitee): boolean {
+  return person.kind === 'instructor'
+    ? row.instructorId === person.id
+    : row.applicationId === person.id;
+}
+
+/** A participant's messages carry their personal link, valid until 30 days after the last session. */
+function personalLinkFor(
+  db: DatabaseOrTransaction,
+  course: CourseWithSchedule,
+  person: Invitee,
+  context: MailContext,
+): string | undefined {
+  if (person.kind !== 'participant' || !context.publicUrl) return undefined;
+  const lastDate =
+    course.sessions
+      .map((session) => session.localDate)
+      .sort()
+      .at(-1) ?? '';
+  const expiresAt = lastDate
+    ? new Date(wallClockToInstant(addDays(lastDate, 30), '23:59').getTime())
+    : new Date(context.now.getTime() + 90 * 24 * 60 * 60 * 1000);
+  return participantLinkUrl(
+    context.publicUrl,
+    createParticipantLink(db, person.id, expiresAt, context.now),
+  );
+}
+
+/** Someone without e-mail hears the news by phone: the coordinator's call queue gets an item. */
+function tellByPhone(
+  db: DatabaseOrTransaction,
+  person: Invitee,
+  reason: 'tell-placed' | 'tell-cancelled',
+  now: Date,
+) {
+  if (person.kind !== 'participant') return;
+  db.update(applications)
+    .set({ callReason: reason, callDueAt: now, updatedAt: now })
+    .where(eq(applications.id, person.id))
+    .run();
+}
+
 /**
  * Brings a course's invitations in line with the course after a change, in the caller's
- * transaction: new instructors get the series, removed ones and everyone on a cancelled course get a
- * cancellation, everyone else gets the update. People without e-mail are kept for printed letters.
+ * transaction: new invitees (instructors put on the course, participants placed) get the series,
+ * those taken off and everyone on a cancelled course get a cancellation, everyone else gets the
+ * update. People without e-mail get a printed letter (and participants a phone call).
  */
 export function notifyCourseInvitees(
   db: DatabaseOrTransaction,
   courseId: number,
   change: CourseChange,
-  context: { organizer: Organizer; now: Date },
+  context: MailContext,
 ): void {
   const course = findCourse(db, courseId);
   if (!course) return;
   const sequence = course.course.scheduleSequence;
   const existing = db.select().from(invitations).where(eq(invitations.courseId, courseId)).all();
-  const wanted = course.course.status === 'cancelled' ? [] : course.instructors;
+  const wanted = inviteesOf(db, course);
 
   for (const invitation of existing.filter((row) => row.state === 'active')) {
-    if (wanted.some((person) => person.id === invitation.instructorId)) continue;
+    if (wanted.some((person) => isInvitationOf(invitation, person))) continue;
     db.update(invitations)
       .set({ state: 'cancelled', sentSequence: sequence })
       .where(eq(invitations.id, invitation.id))
       .run();
-    const language = isLanguage(invitation.language) ? invitation.language : 'fi';
-    if (invitation.email)
-      queueCourseMail(db, course, { ...invitation, language }, 'cancellation', change, context);
+    const person: Invitee = {
+      kind: invitation.applicationId !== null ? 'participant' : 'instructor',
+      id: invitation.applicationId ?? invitation.instructorId ?? 0,
+      name: invitation.name,
+      email: invitation.email,
+      language: isLanguage(invitation.language) ? invitation.language : 'fi',
+    };
+    if (person.email) {
+      const link = personalLinkFor(db, course, person, context);
+      queueCourseMail(db, course, person, 'cancellation', change, context, link);
+    } else if (change.kind === 'cancelled') tellByPhone(db, person, 'tell-cancelled', context.now);
   }
 
   for (const person of wanted) {
-    const current = existing.find((row) => row.instructorId === person.id);
-    const recipient = { name: person.name, email: person.email, language: 'fi' as Language };
+    const current = existing.find((row) => isInvitationOf(row, person));
     if (current?.state === 'active') {
       if (change.kind !== 'changed') continue;
       db.update(invitations)
         .set({ sentSequence: sequence, email: person.email })
         .where(eq(invitations.id, current.id))
         .run();
-      if (person.email) queueCourseMail(db, course, recipient, 'update', change, context);
+      if (person.email)
+        queueCourseMail(
+          db,
+          course,
+          person,
+          'update',
+          change,
+          context,
+          personalLinkFor(db, course, person, context),
+        );
       continue;
     }
     if (current) {
       db.update(invitations)
         .set({ state: 'active', sentSequence: sequence, email: person.email, name: person.name })
-        .where(and(eq(invitations.id, current.id)))
+        .where(eq(invitations.id, current.id))
         .run();
     } else {
       db.insert(invitations)
         .values({
           courseId,
-          instructorId: person.id,
+          instructorId: person.kind === 'instructor' ? person.id : null,
+          applicationId: person.kind === 'participant' ? person.id : null,
           name: person.name,
           email: person.email,
-          language: 'fi',
+          language: person.language,
           sentSequence: sequence,
           createdAt: context.now,
         })
         .run();
     }
-    if (person.email) queueCourseMail(db, course, recipient, 'invitation', change, context);
+    if (person.email) {
+      queueCourseMail(
+        db,
+        course,
+        person,
+        'invitation',
+        change,
+        context,
+        personalLinkFor(db, course, person, context),
+      );
+    } else {
+      tellByPhone(db, person, 'tell-placed', context.now);
+    }
   }
 }

@@ -19,6 +19,7 @@ export const fi = {
   'invite.noVenue': 'Paikka ilmoitetaan myöhemmin.',
   'invite.accessibility': 'Esteettömyys: {notes}',
   'invite.contact': 'Kysyttävää? Soita ohjaajalle: {contacts}',
+  'invite.personalLink': 'Omat tietosi, kalenteritiedosto ja peruminen: {url}',
   'invite.calendarNote':
     'Kalenterikutsu on liitteenä; se päivittyy, jos aikatauluun tulee muutoksia.',
   'invite.signature': 'Kurssipolku',
@@ -64,6 +65,7 @@ export const en: Record<keyof typeof fi, string> = {
   'invite.noVenue': 'The place will be announced later.',
   'invite.accessibility': 'Accessibility: {notes}',
   'invite.contact': 'Questions? Call an instructor: {contacts}',
+  'invite.personalLink': 'Your details, the calendar file and cancelling: {url}',
   'invite.calendarNote': 'The calendar invitation is attached; it updates if the schedule changes.',
   'invite.signature': 'Kurssipolku',
   'nav.calendarFeed': 'Calendar feed',

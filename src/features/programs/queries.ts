@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
-import { programs } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { courses, programs } from '../../../db/schema';
+import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
 import type { ProgramInput } from './program-input';
 
 const programColumns = {
@@ -40,6 +40,21 @@ export function createProgram(db: AppDatabase, input: ProgramInput): number {
 }
 
 /** Returns false when there is no such programme. */
-export function updateProgram(db: AppDatabase, id: number, input: ProgramInput): boolean {
+/** Courses of a program that can still take people from their waitlist. */
+export function activeCourseIdsOf(db: DatabaseOrTransaction, programId: number): number[] {
+  return db
+    .select({ id: courses.id })
+    .from(courses)
+    .where(
+      and(
+        eq(courses.programId, programId),
+        inArray(courses.status, ['planned', 'open', 'confirmed', 'running']),
+      ),
+    )
+    .all()
+    .map((row) => row.id);
+}
+
+export function updateProgram(db: DatabaseOrTransaction, id: number, input: ProgramInput): boolean {
   return db.update(programs).set(input).where(eq(programs.id, id)).run().changes === 1;
 }

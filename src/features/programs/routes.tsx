@@ -7,6 +7,8 @@ import {
   type ProgramFormState,
 } from '../../../views/programs/programs-page';
 import { planningStaff } from '../../http/access';
+import { fillFreeSeats } from '../enrollment/queries';
+import { organizerFrom } from '../invites/invitations';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
@@ -14,6 +16,7 @@ import { programDefaults, programInput, type ProgramInput } from './program-inpu
 import {
   createProgram,
   findProgram,
+  activeCourseIdsOf,
   listPrograms,
   updateProgram,
   type ProgramRow,
@@ -35,7 +38,7 @@ function formValuesOf(program: ProgramFields): Record<string, string> {
   };
 }
 
-export function programRoutes({ db }: AppDeps) {
+export function programRoutes({ db, clock, config }: AppDeps) {
   const app = new Hono<AppEnv>();
 
   const programOr404 = (c: Context<AppEnv>) => {
@@ -114,7 +117,17 @@ export function programRoutes({ db }: AppDeps) {
     validForm(programInput, (c, invalid) => renderEditForm(c, programOr404(c), invalid)),
     (c) => {
       const input = c.req.valid('form');
-      if (!updateProgram(db, Number(c.req.param('id')), input)) throw new HTTPException(404);
+      const programId = Number(c.req.param('id'));
+      const mail = {
+        organizer: organizerFrom(config.mailFrom),
+        now: clock(),
+        publicUrl: config.publicUrl,
+      };
+      db.transaction((tx) => {
+        if (!updateProgram(tx, programId, input)) throw new HTTPException(404);
+        // A raised maximum frees seats: the waitlists move up at once.
+        for (const courseId of activeCourseIdsOf(tx, programId)) fillFreeSeats(tx, courseId, mail);
+      });
       setFlash(c, {
         kind: 'success',
         key: 'flash.programUpdated',

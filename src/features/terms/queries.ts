@@ -4,6 +4,7 @@ import {
   courseInstructors,
   courseSessions,
   courses,
+  enrollments,
   instructors,
   localities,
   programs,
@@ -60,6 +61,7 @@ const termCourseRows = preparedFor((db) =>
       programNameFi: programs.nameFi,
       programNameEn: programs.nameEn,
       maxParticipants: programs.maxParticipants,
+      placed: sql<number>`(select count(*) from ${enrollments} where ${enrollments.courseId} = ${courses.id} and ${enrollments.state} = 'placed')`,
       venueName: venues.name,
       firstDate: sql<
         string | null

@@ -12,6 +12,7 @@ import { typedValues, validForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
 import type { AppDatabase } from '../../db';
 import { listBlockedPeriods } from '../courses/queries';
+import { demandByLocality } from '../intake/queries';
 import { listLocalities } from '../places/queries';
 import {
   addBlockedPeriod,
@@ -68,6 +69,7 @@ function renderTermPlan(
       filters={filters}
       localities={listLocalities(db)}
       weeks={groupByWeek(findTermSessions(db, term.id))}
+      demand={demandByLocality(db)}
       blockedPeriods={listBlockedPeriods(db)}
       targetsForm={
         forms.targetsForm ?? {

@@ -1,0 +1,336 @@
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import {
+  applications,
+  callAttempts,
+  courseSessions,
+  courses,
+  instructors,
+  interviews,
+  localities,
+  programs,
+  type CallOutcome,
+  type ApplicationState,
+} from '../../../db/schema';
+import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
+import type { SignedInUser } from '../../http/app-env';
+import { recordAudit } from '../audit/audit-log';
+import {
+  isUnreachable,
+  nextCallDue,
+  type CallAttemptSummary,
+  type UnreachableRule,
+} from './call-rules';
+import type { ClosureInput, InterviewInput } from './interview-input';
+
+/**
+ * On the call queue: everyone still to be interviewed, and anyone with news to be told by phone
+ * (placed on a course, or their course was cancelled) until they have been reached.
+ */
+const onTheQueue = or(
+  eq(applications.state, 'to-call'),
+  and(ne(applications.callReason, 'intake'), ne(applications.state, 'closed')),
+);
+
+const queueRows = preparedFor((db) =>
+  db
+    .select({
+      id: applications.id,
+      name: applications.name,
+      phone: applications.phone,
+      source: applications.source,
+      callReason: applications.callReason,
+      callDueAt: applications.callDueAt,
+      goodTimesToCall: applications.goodTimesToCall,
+      assignedInstructorId: applications.assignedInstructorId,
+      assignedInstructorName: instructors.name,
+    })
+    .from(applications)
+    .leftJoin(instructors, eq(instructors.id, applications.assignedInstructorId))
+    .where(
+      and(
+        onTheQueue,
+        sql`(${sql.placeholder('instructorId')} is null or ${applications.assignedInstructorId} = ${sql.placeholder('instructorId')})`,
+      ),
+    )
+    .orderBy(asc(applications.callDueAt), asc(applications.id))
+    .prepare(),
+);
+
+const queueAttempts = preparedFor((db) =>
+  db
+    .select({
+      applicationId: callAttempts.applicationId,
+      at: callAttempts.at,
+      outcome: callAttempts.outcome,
+    })
+    .from(callAttempts)
+    .innerJoin(applications, eq(applications.id, callAttempts.applicationId))
+    .where(onTheQueue)
+    .orderBy(asc(callAttempts.at), asc(callAttempts.id))
+    .prepare(),
+);
+
+export type QueueItem = ReturnType<typeof listCallQueue>[number];
+
+/**
+ * The call queue by due time. `assignedTo` narrows it to one instructor's calls; null shows all
+ * (for planning staff).
+ */
+export function listCallQueue(
+  db: AppDatabase,
+  scope: { assignedTo: number | null },
+  unreachableRule: UnreachableRule,
+) {
+  const attemptsByApplication = new Map<number, CallAttemptSummary[]>();
+  for (const attempt of queueAttempts(db).all()) {
+    const list = attemptsByApplication.get(attempt.applicationId) ?? [];
+    list.push(attempt);
+    attemptsByApplication.set(attempt.applicationId, list);
+  }
+  return queueRows(db)
+    .all({ instructorId: scope.assignedTo })
+    .map((row) => {
+      const attempts = attemptsByApplication.get(row.id) ?? [];
+      return {
+        ...row,
+        attemptCount: attempts.length,
+        lastOutcome: attempts.at(-1)?.outcome ?? null,
+        unreachable: isUnreachable(attempts, unreachableRule),
+      };
+    });
+}
+
+/** The instructor record a staff account signs in as, if any. */
+export function instructorIdOfUser(db: AppDatabase, userId: number): number | null {
+  return (
+    db.select({ id: instructors.id }).from(instructors).where(eq(instructors.userId, userId)).get()
+      ?.id ?? null
+  );
+}
+
+export function findApplication(db: DatabaseOrTransaction, id: number) {
+  return db.select().from(applications).where(eq(applications.id, id)).get();
+}
+export type ApplicationRow = NonNullable<ReturnType<typeof findApplication>>;
+
+export function listInstructorChoices(db: AppDatabase) {
+  return db
+    .select({ id: instructors.id, name: instructors.name })
+    .from(instructors)
+    .orderBy(asc(instructors.name), asc(instructors.id))
+    .all();
+}
+
+export function instructorExists(db: AppDatabase, id: number): boolean {
+  return db.select({ id: instructors.id }).from(instructors).where(eq(instructors.id, id)).get()
+    ? true
+    : false;
+}
+
+/** Courses a person can be placed on from the interview: open for enrolment or confirmed. */
+export function listPlacementCourses(db: AppDatabase) {
+  return db
+    .select({
+      id: courses.id,
+      programNameFi: programs.nameFi,
+      programNameEn: programs.nameEn,
+      localityName: localities.name,
+      firstDate: sql<
+        string | null
+      >`(select min(${courseSessions.localDate}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled')`,
+    })
+    .from(courses)
+    .innerJoin(programs, eq(programs.id, courses.programId))
+    .innerJoin(localities, eq(localities.id, courses.localityId))
+    .where(inArray(courses.status, ['open', 'confirmed']))
+    .orderBy(asc(localities.name), asc(courses.id))
+    .all();
+}
+export type PlacementCourse = ReturnType<typeof listPlacementCourses>[number];
+
+export function listLocalities(db: AppDatabase) {
+  return db
+    .select({ id: localities.id, name: localities.name })
+    .from(localities)
+    .orderBy(asc(localities.name))
+    .all();
+}
+
+export function localityExists(db: AppDatabase, id: number): boolean {
+  return db.select({ id: localities.id }).from(localities).where(eq(localities.id, id)).get()
+    ? true
+    : false;
+}
+
+type Change = { actor: SignedInUser; now: Date };
+
+/**
+ * Records one call and moves the item's due time. Reaching someone who was to be told news takes
+ * them off the queue; reaching someone for intake leaves them on it until the interview is saved.
+ */
+export function recordCallAttempt(
+  db: AppDatabase,
+  application: ApplicationRow,
+  call: { outcome: CallOutcome; callBackAt: Date | null },
+  { actor, now }: Change,
+): void {
+  db.transaction((tx) => {
+    tx.insert(callAttempts)
+      .values({
+        applicationId: application.id,
+        at: now,
+        outcome: call.outcome,
+        callBackAt: call.callBackAt,
+        byUserId: actor.id,
+      })
+      .run();
+    const toldTheNews = call.outcome === 'reached' && application.callReason !== 'intake';
+    tx.update(applications)
+      .set({
+        callDueAt: nextCallDue(call.outcome, now, call.callBackAt ?? undefined),
+        ...(toldTheNews ? { callReason: 'intake' as const } : {}),
+        updatedAt: now,
+      })
+      .where(eq(applications.id, application.id))
+      .run();
+    recordAudit(
+      tx,
+      {
+        actor,
+        action: 'update',
+        subjectType: 'application',
+        subjectId: application.id,
+        detail: `call-attempt ${call.outcome}`,
+      },
+      now,
+    );
+  });
+}
+
+export function closeApplication(
+  db: AppDatabase,
+  applicationId: number,
+  closure: ClosureInput,
+  { actor, now }: Change,
+): void {
+  db.transaction((tx) => {
+    tx.update(applications)
+      .set({
+        state: 'closed',
+        closeReason: closure.reason,
+        closeNote: closure.note,
+        callReason: 'intake',
+        updatedAt: now,
+      })
+      .where(eq(applications.id, applicationId))
+      .run();
+    recordAudit(
+      tx,
+      {
+        actor,
+        action: 'update',
+        subjectType: 'application',
+        subjectId: applicationId,
+        detail: `closed ${closure.reason}`,
+      },
+      now,
+    );
+  });
+}
+
+export function assignCall(
+  db: AppDatabase,
+  applicationId: number,
+  instructorId: number | null,
+  { actor, now }: Change,
+): void {
+  db.transaction((tx) => {
+    tx.update(applications)
+      .set({ assignedInstructorId: instructorId, updatedAt: now })
+      .where(eq(applications.id, applicationId))
+      .run();
+    recordAudit(
+      tx,
+      {
+        actor,
+        action: 'update',
+        subjectType: 'application',
+        subjectId: applicationId,
+        detail: instructorId === null ? 'call unassigned' : `call assigned ${instructorId}`,
+      },
+      now,
+    );
+  });
+}
+
+/** What the interview's outcome does to the application, besides the interview row itself. */
+export type InterviewResult =
+  | { kind: 'placed' | 'waitlisted' }
+  | { kind: 'wait'; localityId: number }
+  | { kind: 'closed'; reason: 'not-suitable' | 'declined'; note: string };
+
+function applicationChangeFor(result: InterviewResult): {
+  state: ApplicationState;
+  localityId?: number | null;
+  closeReason?: 'not-suitable' | 'declined';
+  closeNote?: string;
+} {
+  switch (result.kind) {
+    case 'placed':
+    case 'waitlisted':
+      // As placeOnCourse leaves it: on the course, with a seat or on its waitlist.
+      return { state: 'placed' };
+    case 'wait':
+      return { state: 'waiting', localityId: result.localityId };
+    case 'closed':
+      return { state: 'closed', closeReason: result.reason, closeNote: result.note };
+  }
+}
+
+/** Saves the interview and what its outcome means for the application, together. */
+export function saveInterview(
+  db: AppDatabase,
+  application: ApplicationRow,
+  input: InterviewInput,
+  result: InterviewResult,
+  { actor, now }: Change,
+): number {
+  return db.transaction((tx) => {
+    const interviewId = tx
+      .insert(interviews)
+      .values({
+        applicationId: application.id,
+        at: now,
+        byUserId: actor.id,
+        canAttendAll: input.canAttendAll,
+        suitableTimes: input.suitableTimes,
+        needs: input.needs.join(','),
+        otherNeeds: input.otherNeeds,
+        notes: input.notes,
+        outcome: input.outcome,
+        outcomeReason: input.reason,
+      })
+      .returning({ id: interviews.id })
+      .get().id;
+    const consent =
+      application.consentAt === null && input.consentConfirmed
+        ? { consentAt: now, consentRecordedBy: actor.id }
+        : {};
+    tx.update(applications)
+      .set({ ...applicationChangeFor(result), ...consent, callReason: 'intake', updatedAt: now })
+      .where(eq(applications.id, application.id))
+      .run();
+    recordAudit(
+      tx,
+      {
+        actor,
+        action: 'create',
+        subjectType: 'application',
+        subjectId: application.id,
+        detail: `interview ${interviewId} ${input.outcome}`,
+      },
+      now,
+    );
+    return interviewId;
+  });
+}

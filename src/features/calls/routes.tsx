@@ -1,0 +1,294 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { CallQueuePage, type RowProblem } from '../../../views/calls/call-queue-page';
+import { InterviewPage, type InterviewFormState } from '../../../views/calls/interview-page';
+import type { FieldErrors } from '../../../views/components/form-fields';
+import { access, planningStaff } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { typedValues, validForm, type InvalidFormRenderer } from '../../http/form';
+import { recordAudit } from '../audit/audit-log';
+import { EnrollmentRefused, placeOnCourse } from '../enrollment/queries';
+import { organizerFrom } from '../invites/invitations';
+import {
+  assignmentInputFor,
+  callAttemptInputFor,
+  closureInput,
+  interviewInputFor,
+} from './interview-input';
+import {
+  assignCall,
+  closeApplication,
+  findApplication,
+  instructorIdOfUser,
+  listCallQueue,
+  listInstructorChoices,
+  listLocalities,
+  listPlacementCourses,
+  recordCallAttempt,
+  saveInterview,
+  type ApplicationRow,
+  type InterviewResult,
+} from './queries';
+
+/** Planning staff call anyone; an instructor calls the applicants assigned to them. */
+const callers = access(['coordinator', 'admin', 'instructor']);
+
+function applicationIdOf(c: Context<AppEnv>): number {
+  const id = Number(c.req.param('id'));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404);
+  return id;
+}
+
+function isOnTheQueue(application: ApplicationRow): boolean {
+  return (
+    application.state === 'to-call' ||
+    (application.callReason !== 'intake' && application.state !== 'closed')
+  );
+}
+
+/** Checkbox groups do not fit the typed values (text only), so the ticked needs are read again. */
+async function tickedNeeds(c: Context<AppEnv>): Promise<string[]> {
+  const body = await c.req.parseBody({ all: true });
+  return [body.needs ?? []].flat().filter((value): value is string => typeof value === 'string');
+}
+
+export function callRoutes({ db, clock, config }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const organizer = organizerFrom(config.mailFrom);
+
+  /** An instructor's queue is scoped in the query; the same rule guards every single item. */
+  const callerScope = (c: Context<AppEnv>): { assignedTo: number | null } | 'nothing' => {
+    const user = c.get('user')!;
+    if (user.role !== 'instructor') return { assignedTo: null };
+    const instructorId = instructorIdOfUser(db, user.id);
+    return instructorId === null ? 'nothing' : { assignedTo: instructorId };
+  };
+
+  const applicationForCaller = (c: Context<AppEnv>): ApplicationRow => {
+    const application = findApplication(db, applicationIdOf(c));
+    if (!application) throw new HTTPException(404);
+    const scope = callerScope(c);
+    if (
+      scope === 'nothing' ||
+      (scope.assignedTo !== null && application.assignedInstructorId !== scope.assignedTo)
+    ) {
+      throw new HTTPException(403);
+    }
+    return application;
+  };
+
+  const queuedApplicationForCaller = (c: Context<AppEnv>): ApplicationRow => {
+    const application = applicationForCaller(c);
+    if (!isOnTheQueue(application)) throw new HTTPException(404);
+    return application;
+  };
+
+  const renderQueue = (c: Context<AppEnv>, problem?: RowProblem) => {
+    const t = c.get('t');
+    const user = c.get('user')!;
+    const scope = callerScope(c);
+    const items = scope === 'nothing' ? [] : listCallQueue(db, scope, config.unreachableRule);
+    recordAudit(
+      db,
+      { actor: user, action: 'read', subjectType: 'application', detail: 'call-queue' },
+      clock(),
+    );
+    return c.render(
+      <CallQueuePage
+        items={items}
+        instructors={user.role === 'instructor' ? null : listInstructorChoices(db)}
+        problem={problem}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('calls.title') },
+    );
+  };
+
+  const renderRowProblem: InvalidFormRenderer = (c, invalid) =>
+    renderQueue(c, { applicationId: applicationIdOf(c), ...invalid });
+
+  app.get('/calls', callers, (c) => renderQueue(c));
+
+  app.post(
+    '/applications/:id/call-attempts',
+    callers,
+    async (c, next) => {
+      queuedApplicationForCaller(c);
+      await next();
+    },
+    validForm(callAttemptInputFor(clock), renderRowProblem),
+    (c) => {
+      const application = queuedApplicationForCaller(c);
+      const call = c.req.valid('form');
+      recordCallAttempt(db, application, call, { actor: c.get('user')!, now: clock() });
+      const t = c.get('t');
+      setFlash(c, {
+        kind: 'success',
+        key: 'calls.flash.recorded',
+        params: { outcome: t(`calls.outcome.${call.outcome}`) },
+      });
+      const interviewNext = call.outcome === 'reached' && application.callReason === 'intake';
+      return c.redirect(
+        interviewNext ? `/applications/${application.id}/interview` : '/calls',
+        303,
+      );
+    },
+  );
+
+  app.post(
+    '/applications/:id/closure',
+    planningStaff,
+    validForm(closureInput, renderRowProblem),
+    (c) => {
+      const application = findApplication(db, applicationIdOf(c));
+      if (!application || application.state === 'closed') throw new HTTPException(404);
+      const closure = c.req.valid('form');
+      closeApplication(db, application.id, closure, { actor: c.get('user')!, now: clock() });
+      setFlash(c, {
+        kind: 'success',
+        key: 'calls.flash.closed',
+        params: { reason: c.get('t')(`calls.closeReason.${closure.reason}`) },
+      });
+      return c.redirect('/calls', 303);
+    },
+  );
+
+  app.post(
+    '/applications/:id/assignment',
+    planningStaff,
+    validForm(assignmentInputFor(db), renderRowProblem),
+    (c) => {
+      const application = findApplication(db, applicationIdOf(c));
+      if (!application) throw new HTTPException(404);
+      const { instructorId } = c.req.valid('form');
+      assignCall(db, application.id, instructorId, { actor: c.get('user')!, now: clock() });
+      setFlash(c, { kind: 'success', key: 'calls.flash.assigned' });
+      return c.redirect('/calls', 303);
+    },
+  );
+
+  /** The interview is the intake step, so it is open while the application waits for it. */
+  const applicationToInterview = (c: Context<AppEnv>): ApplicationRow => {
+    const application = applicationForCaller(c);
+    if (application.state !== 'to-call') throw new HTTPException(404);
+    return application;
+  };
+
+  const renderInterview = (
+    c: Context<AppEnv>,
+    application: ApplicationRow,
+    form: InterviewFormState,
+  ) => {
+    const t = c.get('t');
+    recordAudit(
+      db,
+      {
+        actor: c.get('user')!,
+        action: 'read',
+        subjectType: 'application',
+        subjectId: application.id,
+        detail: 'interview',
+      },
+      clock(),
+    );
+    return c.render(
+      <InterviewPage
+        application={application}
+        choices={{ courses: listPlacementCourses(db), localities: listLocalities(db) }}
+        {...form}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('interview.title', { name: application.name }) },
+    );
+  };
+
+  /** Verbal consent is asked for only when none was given with the application. */
+  const consentErrors = (
+    c: Context<AppEnv>,
+    application: ApplicationRow,
+    confirmed: boolean,
+  ): FieldErrors =>
+    application.consentAt === null && !confirmed
+      ? { consentConfirmed: c.get('t')('interview.validation.consent') }
+      : {};
+
+  app.get('/applications/:id/interview', callers, (c) =>
+    renderInterview(c, applicationToInterview(c), { values: {}, checkedNeeds: [], errors: {} }),
+  );
+
+  app.post(
+    '/applications/:id/interview',
+    callers,
+    async (c, next) => {
+      applicationToInterview(c);
+      await next();
+    },
+    validForm(interviewInputFor(db), async (c, invalid) => {
+      const application = applicationToInterview(c);
+      return renderInterview(c, application, {
+        values: invalid.values,
+        checkedNeeds: await tickedNeeds(c),
+        errors: {
+          ...invalid.errors,
+          ...consentErrors(c, application, invalid.values.consentConfirmed !== undefined),
+        },
+      });
+    }),
+    async (c) => {
+      const application = applicationToInterview(c);
+      const input = c.req.valid('form');
+      const refuse = async (errors: FieldErrors) => {
+        c.status(422);
+        return renderInterview(c, application, {
+          values: typedValues(await c.req.parseBody()),
+          checkedNeeds: input.needs,
+          errors,
+        });
+      };
+      const missingConsent = consentErrors(c, application, input.consentConfirmed);
+      if (Object.keys(missingConsent).length > 0) return refuse(missingConsent);
+
+      const now = clock();
+      let result: InterviewResult;
+      if (input.outcome === 'place' && input.courseId !== null) {
+        // placeOnCourse runs its own immediate transaction (seat counting must not race), so it
+        // goes first: a refused placement leaves nothing behind. Should saving the interview then
+        // fail, the placement stands and the interview can be recorded again.
+        try {
+          const placement = placeOnCourse(
+            db,
+            { applicationId: application.id, courseId: input.courseId },
+            { organizer, now, publicUrl: config.publicUrl },
+          );
+          result = { kind: placement.state };
+        } catch (error) {
+          if (!(error instanceof EnrollmentRefused)) throw error;
+          return refuse({ courseId: c.get('t')('interview.validation.courseRefused') });
+        }
+      } else if (input.outcome === 'wait' && input.localityId !== null) {
+        result = { kind: 'wait', localityId: input.localityId };
+      } else if (input.outcome === 'not-suitable' || input.outcome === 'declined') {
+        result = { kind: 'closed', reason: input.outcome, note: input.reason };
+      } else {
+        // The schema requires the course or locality for these outcomes.
+        throw new HTTPException(400);
+      }
+      saveInterview(db, application, input, result, { actor: c.get('user')!, now });
+      const flashKey =
+        result.kind === 'placed'
+          ? 'interview.flash.placed'
+          : result.kind === 'waitlisted'
+            ? 'interview.flash.waitlisted'
+            : result.kind === 'wait'
+              ? 'interview.flash.waiting'
+              : 'interview.flash.closed';
+      setFlash(c, { kind: 'success', key: flashKey });
+      return c.redirect('/calls', 303);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,334 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { and, asc, eq, inArray, notInArray, or } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  applications,
+  courseInstructors,
+  enrollments,
+  instructors,
+  type CourseStatus,
+} from '../../../db/schema';
+import { DecisionsPage } from '../../../views/enrollment/decisions-page';
+import { RosterPage, type DemandListEntry } from '../../../views/enrollment/roster-page';
+import type { InvalidRowForm } from '../../../views/enrollment/row-field';
+import { access, planningStaff } from '../../http/access';
+import type { AppDeps, AppEnv, SignedInUser } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { validForm } from '../../http/form';
+import { instantToWallClock } from '../../lib/helsinki-time';
+import { requiredText, wholeNumber } from '../../lib/form-input';
+import type { AppDatabase } from '../../db';
+import { recordAudit } from '../audit/audit-log';
+import { canBeCancelled } from '../courses/course-rules';
+import { changeCourseStatus, findCourse, type CourseWithSchedule } from '../courses/queries';
+import { organizerFrom } from '../invites/invitations';
+import {
+  EnrollmentRefused,
+  cancelCourseAndTellEveryone,
+  courseRoster,
+  goNoGoDecisions,
+  moveUpOnWaitlist,
+  placeOnCourse,
+  postponeCourse,
+  withdrawEnrollment,
+  type MailContext,
+} from './queries';
+
+const anId = wholeNumber(1, Number.MAX_SAFE_INTEGER);
+const reasonForm = z.object({ reason: requiredText(500) });
+const placementForm = z.object({ applicationId: anId, courseId: anId });
+const goDecisionForm = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('confirm') }),
+  z.object({ decision: z.literal('postpone'), weeks: wholeNumber(1, 12) }),
+  z.object({ decision: z.literal('cancel'), reason: requiredText(500) }),
+]);
+
+/** Only a course still waiting to start can be confirmed anyway, postponed or called off here. */
+const awaitingDecision: readonly CourseStatus[] = ['planned', 'open'];
+
+function idParam(c: Context, name: string): number {
+  const id = Number(c.req.param(name));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404);
+  return id;
+}
+
+/** Whether the signed-in instructor is one of the course's instructor pair. */
+function leadsCourse(db: AppDatabase, user: SignedInUser, courseId: number): boolean {
+  return (
+    db
+      .select({ courseId: courseInstructors.courseId })
+      .from(courseInstructors)
+      .innerJoin(instructors, eq(instructors.id, courseInstructors.instructorId))
+      .where(and(eq(courseInstructors.courseId, courseId), eq(instructors.userId, user.id)))
+      .get() !== undefined
+  );
+}
+
+/** People waiting in the course's locality (or for this very course) who are not on it already. */
+function demandListFor(db: AppDatabase, course: CourseWithSchedule): DemandListEntry[] {
+  const onCourse = db
+    .select({ id: enrollments.applicationId })
+    .from(enrollments)
+    .where(
+      and(
+        eq(enrollments.courseId, course.course.id),
+        inArray(enrollments.state, ['placed', 'waitlisted']),
+      ),
+    );
+  return db
+    .select({
+      applicationId: applications.id,
+      name: applications.name,
+      municipality: applications.municipality,
+    })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.state, 'waiting'),
+        or(
+          eq(applications.localityId, course.course.localityId),
+          eq(applications.preferredCourseId, course.course.id),
+        ),
+        notInArray(applications.id, onCourse),
+      ),
+    )
+    .orderBy(asc(applications.createdAt), asc(applications.id))
+    .all();
+}
+
+/**
+ * Staff actions on enrollments: the course roster, placing from the demand list, moving up on the
+ * waitlist, withdrawing, and the go/no-go decisions on courses short of their minimum.
+ */
+export function enrollmentRoutes({ db, clock, config }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const organizer = organizerFrom(config.mailFrom);
+  const mailContext = (): MailContext => ({ organizer, publicUrl: config.publicUrl, now: clock() });
+  const today = () => instantToWallClock(clock()).date;
+
+  const loadCourse = (courseId: number) => {
+    const course = findCourse(db, courseId);
+    if (!course) throw new HTTPException(404);
+    return course;
+  };
+
+  const enrollmentOr404 = (c: Context) => {
+    const enrollment = db
+      .select()
+      .from(enrollments)
+      .where(eq(enrollments.id, idParam(c, 'id')))
+      .get();
+    if (!enrollment) throw new HTTPException(404);
+    return enrollment;
+  };
+
+  const renderRoster = (
+    c: Context<AppEnv>,
+    course: CourseWithSchedule,
+    invalid: InvalidRowForm | null,
+  ) => {
+    const user = c.get('user')!;
+    const canManage = user.role !== 'instructor';
+    recordAudit(
+      db,
+      {
+        actor: user,
+        action: 'read',
+        subjectType: 'enrollment',
+        detail: `roster of course ${course.course.id}`,
+      },
+      clock(),
+    );
+    const t = c.get('t');
+    return c.render(
+      <RosterPage
+        course={course}
+        roster={courseRoster(db, course.course.id)}
+        canManage={canManage}
+        demand={canManage ? demandListFor(db, course) : []}
+        invalid={invalid}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('roster.title') },
+    );
+  };
+
+  app.get('/courses/:id/roster', access(['coordinator', 'admin', 'instructor']), (c) => {
+    const course = loadCourse(idParam(c, 'id'));
+    const user = c.get('user')!;
+    if (user.role === 'instructor' && !leadsCourse(db, user, course.course.id)) {
+      throw new HTTPException(403);
+    }
+    return renderRoster(c, course, null);
+  });
+
+  /** Places an applicant; a full course puts them on its waitlist. */
+  app.post(
+    '/enrollments',
+    planningStaff,
+    validForm(placementForm, (c, invalid) => {
+      const courseId = Number(invalid.values.courseId);
+      if (!Number.isSafeInteger(courseId) || courseId <= 0) throw new HTTPException(400);
+      return renderRoster(c, loadCourse(courseId), { form: 'place', ...invalid });
+    }),
+    (c) => {
+      const input = c.req.valid('form');
+      const rosterPath = `/courses/${input.courseId}/roster`;
+      try {
+        const placed = placeOnCourse(db, input, mailContext());
+        recordAudit(
+          db,
+          {
+            actor: c.get('user')!,
+            action: 'create',
+            subjectType: 'enrollment',
+            subjectId: placed.enrollmentId,
+          },
+          clock(),
+        );
+        setFlash(c, {
+          kind: 'success',
+          key: placed.state === 'placed' ? 'roster.placed' : 'roster.waitlisted',
+        });
+      } catch (error) {
+        if (!(error instanceof EnrollmentRefused)) throw error;
+        if (error.reason === 'not-found') throw new HTTPException(404);
+        setFlash(c, { kind: 'error', key: `roster.refused.${error.reason}` });
+      }
+      return c.redirect(rosterPath, 303);
+    },
+  );
+
+  app.post(
+    '/enrollments/:id/move-up',
+    planningStaff,
+    validForm(reasonForm, (c, invalid) => {
+      const enrollment = enrollmentOr404(c);
+      return renderRoster(c, loadCourse(enrollment.courseId), {
+        form: `move-up-${enrollment.id}`,
+        ...invalid,
+      });
+    }),
+    (c) => {
+      const enrollment = enrollmentOr404(c);
+      if (enrollment.state !== 'waitlisted') throw new HTTPException(404);
+      const { reason } = c.req.valid('form');
+      moveUpOnWaitlist(db, { enrollmentId: enrollment.id, reason }, clock());
+      recordAudit(
+        db,
+        {
+          actor: c.get('user')!,
+          action: 'update',
+          subjectType: 'enrollment',
+          subjectId: enrollment.id,
+          detail: 'moved up',
+        },
+        clock(),
+      );
+      setFlash(c, { kind: 'success', key: 'roster.movedUp' });
+      return c.redirect(`/courses/${enrollment.courseId}/roster`, 303);
+    },
+  );
+
+  app.post(
+    '/enrollments/:id/withdrawal',
+    planningStaff,
+    validForm(reasonForm, (c, invalid) => {
+      const enrollment = enrollmentOr404(c);
+      return renderRoster(c, loadCourse(enrollment.courseId), {
+        form: `withdraw-${enrollment.id}`,
+        ...invalid,
+      });
+    }),
+    (c) => {
+      const enrollment = enrollmentOr404(c);
+      if (enrollment.state !== 'placed' && enrollment.state !== 'waitlisted') {
+        throw new HTTPException(404);
+      }
+      const { reason } = c.req.valid('form');
+      const { promotedApplicationIds } = withdrawEnrollment(
+        db,
+        { enrollmentId: enrollment.id, reason, by: 'staff' },
+        mailContext(),
+      );
+      recordAudit(
+        db,
+        {
+          actor: c.get('user')!,
+          action: 'update',
+          subjectType: 'enrollment',
+          subjectId: enrollment.id,
+          detail: 'withdrawn',
+        },
+        clock(),
+      );
+      setFlash(
+        c,
+        promotedApplicationIds.length > 0
+          ? {
+              kind: 'success',
+              key: 'roster.withdrawnAndPromoted',
+              params: { count: promotedApplicationIds.length },
+            }
+          : { kind: 'success', key: 'roster.withdrawn' },
+      );
+      return c.redirect(`/courses/${enrollment.courseId}/roster`, 303);
+    },
+  );
+
+  const renderDecisions = (c: Context<AppEnv>, invalid: InvalidRowForm | null) => {
+    const t = c.get('t');
+    return c.render(
+      <DecisionsPage
+        decisions={goNoGoDecisions(db, today())}
+        invalid={invalid}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('decision.title') },
+    );
+  };
+
+  app.get('/decisions', planningStaff, (c) => renderDecisions(c, null));
+
+  app.post(
+    '/courses/:id/go-decision',
+    planningStaff,
+    validForm(goDecisionForm, (c, invalid) =>
+      renderDecisions(c, {
+        form: `${invalid.values.decision ?? ''}-${c.req.param('id')}`,
+        ...invalid,
+      }),
+    ),
+    (c) => {
+      const course = loadCourse(idParam(c, 'id'));
+      if (!awaitingDecision.includes(course.course.status)) throw new HTTPException(404);
+      const input = c.req.valid('form');
+      const courseId = course.course.id;
+      switch (input.decision) {
+        case 'confirm':
+          changeCourseStatus(db, courseId, 'confirmed', clock());
+          setFlash(c, { kind: 'success', key: 'decision.confirmed' });
+          break;
+        case 'postpone':
+          postponeCourse(db, { courseId, weeks: input.weeks }, mailContext());
+          setFlash(c, {
+            kind: 'success',
+            key: 'decision.postponed',
+            params: { weeks: input.weeks },
+          });
+          break;
+        case 'cancel':
+          if (!canBeCancelled(course.course.status)) throw new HTTPException(404);
+          cancelCourseAndTellEveryone(db, { courseId, reason: input.reason }, mailContext());
+          setFlash(c, { kind: 'info', key: 'decision.cancelled' });
+          break;
+      }
+      return c.redirect('/decisions', 303);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,189 @@
+export const fi = {
+  'nav.newApplication': 'Uusi hakemus',
+
+  'intake.applyTitle': 'Hae Arkeen Voimaa -kurssille',
+  'intake.applyIntro':
+    'Arkeen Voimaa on kuuden kerran vertaisryhmä arjen jaksamiseen pitkäaikaisen sairauden tai kuormittavan elämäntilanteen kanssa. Jätä yhteystietosi, niin kurssikoordinaattori soittaa sinulle ja kertoo lisää.',
+  'intake.openCoursesTitle': 'Kurssit, joille voi hakea nyt',
+  'intake.noOpenCourses':
+    'Juuri nyt haku ei ole auki millekään kurssille. Voit silti jättää yhteystietosi: koordinaattori soittaa, kun lähelläsi alkaa kurssi.',
+  'intake.course': 'Kurssi',
+  'intake.dates': 'Päivät',
+  'intake.time': 'Aika',
+  'intake.venue': 'Paikka',
+  'intake.venueToBeConfirmed': 'Paikka vahvistetaan myöhemmin',
+  'intake.weeklyTime': '{weekday} {time}',
+  'intake.weekday.0': 'sunnuntaisin',
+  'intake.weekday.1': 'maanantaisin',
+  'intake.weekday.2': 'tiistaisin',
+  'intake.weekday.3': 'keskiviikkoisin',
+  'intake.weekday.4': 'torstaisin',
+  'intake.weekday.5': 'perjantaisin',
+  'intake.weekday.6': 'lauantaisin',
+
+  'intake.formTitle': 'Hakulomake',
+  'intake.name': 'Nimi',
+  'intake.phone': 'Puhelinnumero',
+  'intake.phoneHint': 'Koordinaattori soittaa tähän numeroon, esimerkiksi 040 123 4567.',
+  'intake.email': 'Sähköposti',
+  'intake.emailHint': 'Vapaaehtoinen. Kurssin kutsut tulevat sähköpostiin, muuten kirjeenä.',
+  'intake.municipality': 'Kotikunta',
+  'intake.chooseMunicipality': 'Valitse kunta',
+  'intake.otherMunicipalityOption': 'Muu kunta',
+  'intake.otherMunicipality': 'Muu kunta, mikä?',
+  'intake.otherMunicipalityHint': 'Täytä vain, jos valitsit ”Muu kunta”.',
+  'intake.preferredCourse': 'Toivottu kurssi',
+  'intake.anyCourse': 'Mikä tahansa kurssi lähelläni',
+  'intake.goodTimesToCall': 'Milloin sinulle voi soittaa?',
+  'intake.goodTimesToCallHint': 'Vapaaehtoinen, esimerkiksi ”arkisin aamupäivisin”.',
+  'intake.honeypot': 'Jätä tämä kenttä tyhjäksi',
+  'intake.privacyTitle': 'Miten tietojasi käsitellään',
+  'intake.privacyWho':
+    'Tietosi tallentaa ja niitä käsittelee hyvinvointialueen Arkeen Voimaa -kurssikoordinaattori.',
+  'intake.privacyWhy':
+    'Tietoja käytetään vain siihen, että koordinaattori voi soittaa sinulle ja sopia paikastasi kurssilla.',
+  'intake.privacyHowLong':
+    'Tiedot säilytetään kurssin päättymiseen ja sen jälkeen 30 päivää, tai kunnes pyydät poistamaan ne.',
+  'intake.consent':
+    'Annan luvan tallentaa tietoni ja soittaa minulle kurssia varten yllä kerrotulla tavalla.',
+  'intake.submitApplication': 'Lähetä hakemus',
+
+  'intake.referralTitle': 'Ohjaa asiakas Arkeen Voimaa -kurssille',
+  'intake.referralIntro':
+    'Ammattilaisille: kun asiakkaasi haluaa kurssille ja on antanut luvan yhteydenottoon, täytä hänen tietonsa. Kurssikoordinaattori soittaa asiakkaalle.',
+  'intake.seeOpenCourses': 'Katso kurssit, joille voi hakea nyt',
+  'intake.referrerTitle': 'Ohjaajan tiedot',
+  'intake.referrerName': 'Nimesi',
+  'intake.referrerUnit': 'Yksikkö',
+  'intake.referrerContact': 'Yhteystietosi',
+  'intake.referrerContactHint':
+    'Puhelinnumero tai sähköposti, jos koordinaattorilla on kysyttävää.',
+  'intake.clientTitle': 'Asiakkaan tiedot',
+  'intake.clientConsent':
+    'Asiakas on antanut luvan siihen, että kurssikoordinaattori ottaa häneen yhteyttä.',
+  'intake.submitReferral': 'Lähetä ohjaus',
+
+  'intake.phoneTitle': 'Uusi hakemus puhelimessa',
+  'intake.phoneIntro':
+    'Kirjaa puhelimessa saatu hakemus. Kerro soittajalle, miten tietoja käsitellään, ja kysy lupa.',
+  'intake.verbalConsent': 'Henkilö antoi suullisesti luvan tietojensa tallentamiseen',
+  'intake.verbalConsentHint': 'Sinut kirjataan luvan vastaanottajaksi.',
+  'intake.submitPhoneApplication': 'Tallenna hakemus',
+  'intake.flash.phoneApplicationSaved': 'Hakemus tallennettu: {name}. Hän on soittojonossa.',
+  'intake.flash.phoneApplicationMerged':
+    'Henkilöllä {name} oli jo hakemus samalle kurssille; uudet tiedot lisättiin siihen.',
+
+  'intake.thanksTitle': 'Kiitos hakemuksestasi',
+  'intake.thanksText':
+    'Kurssikoordinaattori soittaa sinulle lähipäivinä ja kertoo kurssista lisää. Puhelu voi tulla tuntemattomasta numerosta.',
+  'intake.referralThanksTitle': 'Kiitos ohjauksesta',
+  'intake.referralThanksText':
+    'Kurssikoordinaattori soittaa asiakkaallesi lähipäivinä ja kertoo kurssista lisää.',
+  'intake.thanksRemoval':
+    'Jos haluat, että tiedot poistetaan, kerro siitä koordinaattorille puhelun aikana.',
+  'intake.backToCourses': 'Takaisin kursseihin',
+
+  'intake.tooManySubmissions':
+    'Tästä osoitteesta on lähetetty liian monta lomaketta hetken sisällä. Yritä uudelleen {minutes} minuutin kuluttua. Tietojasi ei tallennettu.',
+  'intake.validation.consent': 'Hakemusta ei voi lähettää ilman lupaa tietojen tallentamiseen.',
+  'intake.validation.clientConsent': 'Vahvista, että asiakas on antanut luvan yhteydenottoon.',
+  'intake.validation.verbalConsent': 'Hakemusta ei voi tallentaa ilman henkilön lupaa.',
+  'intake.validation.courseNotOpen': 'Tälle kurssille ei voi hakea. Valitse kurssi listasta.',
+  'intake.validation.municipality': 'Valitse kotikunta tai ”Muu kunta”.',
+  'intake.validation.referrerContact': 'Anna puhelinnumero tai sähköpostiosoite.',
+} as const;
+
+export const en: Record<keyof typeof fi, string> = {
+  'nav.newApplication': 'New application',
+
+  'intake.applyTitle': 'Apply for an Arkeen Voimaa course',
+  'intake.applyIntro':
+    'Arkeen Voimaa is a six-session peer group for coping with everyday life with a long-term illness or a demanding life situation. Leave your contact details and the course coordinator will phone you to tell you more.',
+  'intake.openCoursesTitle': 'Courses open for applications',
+  'intake.noOpenCourses':
+    'No course is open for applications right now. You can still leave your contact details: the coordinator will phone you when a course starts near you.',
+  'intake.course': 'Course',
+  'intake.dates': 'Dates',
+  'intake.time': 'Time',
+  'intake.venue': 'Venue',
+  'intake.venueToBeConfirmed': 'Venue to be confirmed',
+  'intake.weeklyTime': '{weekday} {time}',
+  'intake.weekday.0': 'Sundays',
+  'intake.weekday.1': 'Mondays',
+  'intake.weekday.2': 'Tuesdays',
+  'intake.weekday.3': 'Wednesdays',
+  'intake.weekday.4': 'Thursdays',
+  'intake.weekday.5': 'Fridays',
+  'intake.weekday.6': 'Saturdays',
+
+  'intake.formTitle': 'Application form',
+  'intake.name': 'Name',
+  'intake.phone': 'Phone number',
+  'intake.phoneHint': 'The coordinator will call this number, e.g. 040 123 4567.',
+  'intake.email': 'E-mail',
+  'intake.emailHint': 'Optional. Course invitations come by e-mail, otherwise as a letter.',
+  'intake.municipality': 'Home municipality',
+  'intake.chooseMunicipality': 'Choose a municipality',
+  'intake.otherMunicipalityOption': 'Other municipality',
+  'intake.otherMunicipality': 'Other municipality, which?',
+  'intake.otherMunicipalityHint': 'Only if you chose “Other municipality”.',
+  'intake.preferredCourse': 'Preferred course',
+  'intake.anyCourse': 'Any course near me',
+  'intake.goodTimesToCall': 'When is a good time to call you?',
+  'intake.goodTimesToCallHint': 'Optional, e.g. “weekday mornings”.',
+  'intake.honeypot': 'Leave empty',
+  'intake.privacyTitle': 'How your data is handled',
+  'intake.privacyWho':
+    "Your data is kept and handled by the wellbeing services county's Arkeen Voimaa course coordinator.",
+  'intake.privacyWhy':
+    'It is used only so that the coordinator can phone you and place you on a course.',
+  'intake.privacyHowLong':
+    'It is kept until the course ends plus 30 days, or until you ask for it to be removed.',
+  'intake.consent':
+    'I agree that my details are stored and that I am phoned about the course as described above.',
+  'intake.submitApplication': 'Send application',
+
+  'intake.referralTitle': 'Refer a client to an Arkeen Voimaa course',
+  'intake.referralIntro':
+    'For professionals: when your client wants to join a course and has agreed to be contacted, fill in their details. The course coordinator will phone the client.',
+  'intake.seeOpenCourses': 'See the courses open for applications',
+  'intake.referrerTitle': 'About you',
+  'intake.referrerName': 'Your name',
+  'intake.referrerUnit': 'Unit',
+  'intake.referrerContact': 'Your contact',
+  'intake.referrerContactHint': 'A phone number or e-mail, in case the coordinator has questions.',
+  'intake.clientTitle': 'About the client',
+  'intake.clientConsent': 'The client has agreed to be contacted by the course coordinator.',
+  'intake.submitReferral': 'Send referral',
+
+  'intake.phoneTitle': 'New application by phone',
+  'intake.phoneIntro':
+    'Record an application taken on the phone. Tell the caller how their data is handled and ask for consent.',
+  'intake.verbalConsent': 'The person consented verbally to their details being stored',
+  'intake.verbalConsentHint': 'You are recorded as the one who took the consent.',
+  'intake.submitPhoneApplication': 'Save application',
+  'intake.flash.phoneApplicationSaved': 'Application saved: {name}. They are on the call list.',
+  'intake.flash.phoneApplicationMerged':
+    '{name} already had an application for the same course; the new details were added to it.',
+
+  'intake.thanksTitle': 'Thank you for your application',
+  'intake.thanksText':
+    'The course coordinator will phone you in the next few days and tell you more about the course. The call may come from an unknown number.',
+  'intake.referralThanksTitle': 'Thank you for the referral',
+  'intake.referralThanksText':
+    'The course coordinator will phone your client in the next few days and tell them more about the course.',
+  'intake.thanksRemoval': 'If you want your data removed, tell the coordinator when they call.',
+  'intake.backToCourses': 'Back to the courses',
+
+  'intake.tooManySubmissions':
+    'Too many forms have been sent from this address in a short time. Please try again in {minutes} minutes. Your details were not saved.',
+  'intake.validation.consent':
+    'The application cannot be sent without consent to store your details.',
+  'intake.validation.clientConsent': 'Confirm that the client has agreed to be contacted.',
+  'intake.validation.verbalConsent':
+    "The application cannot be saved without the person's consent.",
+  'intake.validation.courseNotOpen':
+    'This course is not open for applications. Choose one from the list.',
+  'intake.validation.municipality': 'Choose a home municipality or “Other municipality”.',
+  'intake.validation.referrerContact': 'Give a phone number or an e-mail address.',
+};

@@ -1,0 +1,281 @@
+import { and, asc, eq, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import {
+  applications,
+  courseSessions,
+  courses,
+  localities,
+  programs,
+  publicSubmissions,
+  venues,
+} from '../../../db/schema';
+import { preparedFor, type AppDatabase, type Transaction } from '../../db';
+import type { SignedInUser } from '../../http/app-env';
+import { recordAudit } from '../audit/audit-log';
+import { findDuplicate } from './duplicates';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+
+export function findApplication(db: AppDatabase, id: number): ApplicationRow | undefined {
+  return db.select().from(applications).where(eq(applications.id, id)).get();
+}
+
+const openCourseRows = preparedFor((db) =>
+  db
+    .select({
+      id: courses.id,
+      localityId: courses.localityId,
+      localityName: localities.name,
+      programNameFi: programs.nameFi,
+      programNameEn: programs.nameEn,
+      venueName: venues.name,
+      weeklyStartTime: courses.weeklyStartTime,
+      firstDate: sql<
+        string | null
+      >`(select min(${courseSessions.localDate}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled')`,
+      lastDate: sql<
+        string | null
+      >`(select max(${courseSessions.localDate}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled')`,
+      weeklyEndTime: sql<
+        string | null
+      >`(select ${courseSessions.endTime} from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled' order by ${courseSessions.startsAt} limit 1)`,
+    })
+    .from(courses)
+    .innerJoin(localities, eq(localities.id, courses.localityId))
+    .innerJoin(programs, eq(programs.id, courses.programId))
+    .leftJoin(venues, eq(venues.id, courses.venueId))
+    .where(eq(courses.status, 'open'))
+    .orderBy(asc(localities.name), asc(courses.id))
+    .prepare(),
+);
+
+/** Courses open for enrolment, by locality name, for the public page and the course choice. */
+export function listOpenCourses(db: AppDatabase) {
+  return openCourseRows(db).all();
+}
+export type OpenCourse = ReturnType<typeof listOpenCourses>[number];
+
+export function isOpenCourse(db: AppDatabase, courseId: number): boolean {
+  const row = db
+    .select({ id: courses.id })
+    .from(courses)
+    .where(and(eq(courses.id, courseId), eq(courses.status, 'open')))
+    .get();
+  return row !== undefined;
+}
+
+export function courseLocalityId(db: AppDatabase, courseId: number): number | null {
+  return (
+    db
+      .select({ localityId: courses.localityId })
+      .from(courses)
+      .where(eq(courses.id, courseId))
+      .get()?.localityId ?? null
+  );
+}
+
+export function listLocalityChoices(db: AppDatabase) {
+  return db
+    .select({ id: localities.id, name: localities.name })
+    .from(localities)
+    .orderBy(asc(localities.name))
+    .all();
+}
+
+export function findLocalityName(db: AppDatabase, localityId: number): string | null {
+  return (
+    db.select({ name: localities.name }).from(localities).where(eq(localities.id, localityId)).get()
+      ?.name ?? null
+  );
+}
+
+/** One person's way in, as the forms give it; consent is always given (the forms require it). */
+export type NewApplication = {
+  source: 'public' | 'referral' | 'phone';
+  name: string;
+  /** E.164. */
+  phone: string;
+  email: string;
+  municipality: string;
+  localityId: number | null;
+  preferredCourseId: number | null;
+  goodTimesToCall: string;
+  /** The staff member who heard the consent on the phone; null when the person ticked the box. */
+  consentRecordedBy: number | null;
+  referrerName: string;
+  referrerUnit: string;
+  referrerContact: string;
+  language: string;
+};
+
+export type SavedApplication = { id: number; merged: boolean };
+
+function saveInTransaction(
+  tx: Transaction,
+  input: NewApplication,
+  now: Date,
+  actor?: Pick<SignedInUser, 'id' | 'name'>,
+): SavedApplication {
+  const email = input.email.trim().toLowerCase();
+  const phoneOrEmail =
+    email === ''
+      ? eq(applications.phone, input.phone)
+      : or(eq(applications.phone, input.phone), eq(sql`lower(${applications.email})`, email));
+  const candidates = tx
+    .select({
+      id: applications.id,
+      phone: applications.phone,
+      email: applications.email,
+      preferredCourseId: applications.preferredCourseId,
+      state: applications.state,
+    })
+    .from(applications)
+    .where(and(phoneOrEmail, ne(applications.state, 'closed')))
+    .all();
+  const duplicateId = findDuplicate({ ...input, email }, candidates);
+
+  let saved: SavedApplication;
+  if (duplicateId !== null) {
+    const existing = tx.select().from(applications).where(eq(applications.id, duplicateId)).get()!;
+    const filled = <T>(current: T, offered: T): T =>
+      current === '' || current === null ? offered : current;
+    tx.update(applications)
+      .set({
+        email: filled(existing.email, email),
+        municipality: filled(existing.municipality, input.municipality),
+        localityId: filled(existing.localityId, input.localityId),
+        goodTimesToCall: filled(existing.goodTimesToCall, input.goodTimesToCall),
+        consentAt: existing.consentAt ?? now,
+        consentRecordedBy: existing.consentAt
+          ? existing.consentRecordedBy
+          : input.consentRecordedBy,
+        referrerName: filled(existing.referrerName, input.referrerName),
+        referrerUnit: filled(existing.referrerUnit, input.referrerUnit),
+        referrerContact: filled(existing.referrerContact, input.referrerContact),
+        createdAt: existing.createdAt < now ? existing.createdAt : now,
+        updatedAt: now,
+      })
+      .where(eq(applications.id, duplicateId))
+      .run();
+    saved = { id: duplicateId, merged: true };
+  } else {
+    const inserted = tx
+      .insert(applications)
+      .values({
+        ...input,
+        email,
+        consentAt: now,
+        state: 'to-call',
+        callReason: 'intake',
+        callDueAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: applications.id })
+      .get();
+    saved = { id: inserted.id, merged: false };
+  }
+  if (actor) {
+    recordAudit(
+      tx,
+      {
+        actor,
+        action: saved.merged ? 'update' : 'create',
+        subjectType: 'application',
+        subjectId: saved.id,
+        detail: saved.merged ? 'merged phone application' : 'phone application',
+      },
+      now,
+    );
+  }
+  return saved;
+}
+
+/**
+ * Saves an application, merging it into an open one of the same person for the same course. The
+ * lookup and the write share one IMMEDIATE transaction, so two identical posts arriving together
+ * still make one application. A staff member entering it (`actor`) is written to the audit log.
+ */
+export function saveApplication(
+  db: AppDatabase,
+  input: NewApplication,
+  now: Date,
+  actor?: Pick<SignedInUser, 'id' | 'name'>,
+): SavedApplication {
+  return db.transaction((tx) => saveInTransaction(tx, input, now, actor), {
+    behavior: 'immediate',
+  });
+}
+
+/** The public forms take at most this many submissions per client address in the window. */
+export const publicSubmissionLimit = { max: 5, windowMilliseconds: 10 * 60 * 1000 } as const;
+
+export type PublicSubmissionResult =
+  ({ limited: false } & SavedApplication) | { limited: true; retryAfterMinutes: number };
+
+/**
+ * A submission of a public form: counts the address's recent submissions and, under the limit,
+ * records this one and saves the application, all in one IMMEDIATE transaction so parallel posts
+ * cannot slip past the count. Submissions older than the window are forgotten (addresses are
+ * personal data, kept only as long as the limit needs them).
+ */
+export function submitPublicApplication(
+  db: AppDatabase,
+  input: NewApplication,
+  address: string,
+  now: Date,
+  limit: typeof publicSubmissionLimit = publicSubmissionLimit,
+): PublicSubmissionResult {
+  const since = new Date(now.getTime() - limit.windowMilliseconds);
+  return db.transaction(
+    (tx): PublicSubmissionResult => {
+      tx.delete(publicSubmissions).where(lte(publicSubmissions.at, since)).run();
+      const recent = tx
+        .select({ at: publicSubmissions.at })
+        .from(publicSubmissions)
+        .where(and(eq(publicSubmissions.address, address), gt(publicSubmissions.at, since)))
+        .orderBy(asc(publicSubmissions.at))
+        .all();
+      if (recent.length >= limit.max) {
+        const oldestCounted = recent[recent.length - limit.max]!.at;
+        const freeAt = oldestCounted.getTime() + limit.windowMilliseconds;
+        return {
+          limited: true,
+          retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)),
+        };
+      }
+      tx.insert(publicSubmissions).values({ address, at: now }).run();
+      return { limited: false, ...saveInTransaction(tx, input, now) };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export type LocalityDemand = {
+  localityId: number;
+  localityName: string;
+  waiting: number;
+  toCall: number;
+};
+
+const demandRows = preparedFor((db) =>
+  db
+    .select({
+      localityId: localities.id,
+      localityName: localities.name,
+      waiting: sql<number>`sum(case when ${applications.state} = 'waiting' then 1 else 0 end)`,
+      toCall: sql<number>`sum(case when ${applications.state} = 'to-call' then 1 else 0 end)`,
+    })
+    .from(applications)
+    .innerJoin(localities, eq(localities.id, applications.localityId))
+    .where(inArray(applications.state, ['waiting', 'to-call']))
+    .groupBy(localities.id)
+    .orderBy(asc(localities.name))
+    .prepare(),
+);
+
+/** Applicants per locality still to be called or waiting for a course; localities without any are left out. */
+export function demandByLocality(db: AppDatabase): LocalityDemand[] {
+  return demandRows(db)
+    .all()
+    .map((row) => ({ ...row, waiting: Number(row.waiting), toCall: Number(row.toCall) }));
+}

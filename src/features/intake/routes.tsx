@@ -1,0 +1,203 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { ApplyPage } from '../../../views/intake/apply-page';
+import type { IntakeFormState } from '../../../views/intake/applicant-fields';
+import { PhoneApplicationPage } from '../../../views/intake/phone-application-page';
+import { ReferralPage } from '../../../views/intake/referral-page';
+import { ThanksPage } from '../../../views/intake/thanks-page';
+import { access, planningStaff } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { clientAddress } from '../../http/client-address';
+import { setFlash } from '../../http/flash';
+import { typedValues, validForm } from '../../http/form';
+import { defaultLanguage } from '../../i18n';
+import {
+  honeypotField,
+  phoneApplicationInputFor,
+  publicApplicationInputFor,
+  referralInputFor,
+  type Applicant,
+} from './application-input';
+import {
+  listLocalityChoices,
+  listOpenCourses,
+  saveApplication,
+  submitPublicApplication,
+  type NewApplication,
+} from './queries';
+
+type IntakePage = typeof ApplyPage | typeof ReferralPage | typeof PhoneApplicationPage;
+
+const noReferrer = { referrerName: '', referrerUnit: '', referrerContact: '' };
+
+export function intakeRoutes({ db, config, clock }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const publicApplicationInput = publicApplicationInputFor(db);
+  const referralInput = referralInputFor(db);
+  const phoneApplicationInput = phoneApplicationInputFor(db);
+
+  const renderForm =
+    (Page: IntakePage, title: 'intake.applyTitle' | 'intake.referralTitle' | 'intake.phoneTitle') =>
+    (c: Context<AppEnv>, form: IntakeFormState) => {
+      const t = c.get('t');
+      return c.render(
+        <Page
+          courses={listOpenCourses(db)}
+          localities={listLocalityChoices(db)}
+          {...form}
+          t={t}
+          language={c.get('language')}
+        />,
+        { title: t(title) },
+      );
+    };
+  const renderApply = renderForm(ApplyPage, 'intake.applyTitle');
+  const renderReferral = renderForm(ReferralPage, 'intake.referralTitle');
+  const renderPhoneApplication = renderForm(PhoneApplicationPage, 'intake.phoneTitle');
+
+  /** A filled honeypot is a robot: it is told "thank you" and nothing is kept. */
+  const ignoreRobots =
+    (thanksPath: string): MiddlewareHandler<AppEnv> =>
+    async (c, next) => {
+      const body = await c.req.parseBody();
+      const honeypot = body[honeypotField];
+      if (typeof honeypot === 'string' && honeypot.trim() !== '') {
+        return c.redirect(thanksPath, 303);
+      }
+      await next();
+    };
+
+  /** Saves a public submission under the per-address limit; over it, the form comes back with 429. */
+  const submitOrRefuse = async (
+    c: Context<AppEnv>,
+    application: NewApplication,
+    render: (c: Context<AppEnv>, form: IntakeFormState) => Response | Promise<Response>,
+  ) => {
+    const result = submitPublicApplication(
+      db,
+      application,
+      clientAddress(c, config.trustProxy),
+      clock(),
+    );
+    if (!result.limited) return null;
+    const t = c.get('t');
+    c.status(429);
+    c.header('Retry-After', String(result.retryAfterMinutes * 60));
+    const { [honeypotField]: _honeypot, ...values } = typedValues(await c.req.parseBody());
+    return render(c, {
+      values,
+      errors: {},
+      problem: t('intake.tooManySubmissions', { minutes: result.retryAfterMinutes }),
+    });
+  };
+
+  const personOf = (c: Context<AppEnv>, input: Applicant) => ({
+    name: input.name,
+    phone: input.phone,
+    email: input.email,
+    municipality: input.municipality,
+    localityId: input.localityId,
+    preferredCourseId: input.preferredCourseId,
+    goodTimesToCall: input.goodTimesToCall,
+    language: c.get('language'),
+  });
+
+  app.get('/apply', access('public'), (c) => renderApply(c, { values: {}, errors: {} }));
+
+  app.post(
+    '/apply',
+    access('public'),
+    ignoreRobots('/apply/thanks'),
+    validForm(publicApplicationInput, renderApply),
+    async (c) => {
+      const input = c.req.valid('form');
+      const refused = await submitOrRefuse(
+        c,
+        { ...personOf(c, input), source: 'public', consentRecordedBy: null, ...noReferrer },
+        renderApply,
+      );
+      return refused ?? c.redirect('/apply/thanks', 303);
+    },
+  );
+
+  app.get('/apply/thanks', access('public'), (c) => {
+    const t = c.get('t');
+    return c.render(
+      <ThanksPage heading={t('intake.thanksTitle')} text={t('intake.thanksText')} t={t} />,
+      { title: t('intake.thanksTitle') },
+    );
+  });
+
+  app.get('/referrals', access('public'), (c) => renderReferral(c, { values: {}, errors: {} }));
+
+  app.post(
+    '/referrals',
+    access('public'),
+    ignoreRobots('/referrals/thanks'),
+    validForm(referralInput, renderReferral),
+    async (c) => {
+      const input = c.req.valid('form');
+      const refused = await submitOrRefuse(
+        c,
+        {
+          ...personOf(c, input),
+          source: 'referral',
+          consentRecordedBy: null,
+          referrerName: input.referrerName,
+          referrerUnit: input.referrerUnit,
+          referrerContact: input.referrerContact,
+        },
+        renderReferral,
+      );
+      return refused ?? c.redirect('/referrals/thanks', 303);
+    },
+  );
+
+  app.get('/referrals/thanks', access('public'), (c) => {
+    const t = c.get('t');
+    return c.render(
+      <ThanksPage
+        heading={t('intake.referralThanksTitle')}
+        text={t('intake.referralThanksText')}
+        t={t}
+      />,
+      { title: t('intake.referralThanksTitle') },
+    );
+  });
+
+  app.get('/applications/new', planningStaff, (c) =>
+    renderPhoneApplication(c, { values: {}, errors: {} }),
+  );
+
+  app.post(
+    '/applications/new',
+    planningStaff,
+    validForm(phoneApplicationInput, renderPhoneApplication),
+    (c) => {
+      const input = c.req.valid('form');
+      const user = c.get('user')!;
+      const saved = saveApplication(
+        db,
+        {
+          ...personOf(c, input),
+          // The coordinator's own screen language says nothing of the caller's; asked later.
+          language: defaultLanguage,
+          source: 'phone',
+          consentRecordedBy: user.id,
+          ...noReferrer,
+        },
+        clock(),
+        user,
+      );
+      setFlash(c, {
+        kind: 'success',
+        key: saved.merged
+          ? 'intake.flash.phoneApplicationMerged'
+          : 'intake.flash.phoneApplicationSaved',
+        params: { name: input.name },
+      });
+      return c.redirect('/applications/new', 303);
+    },
+  );
+
+  return app;
+}

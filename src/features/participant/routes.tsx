@@ -1,0 +1,179 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { deletionRequests } from '../../../db/schema';
+import type { InvalidRowForm } from '../../../views/enrollment/row-field';
+import {
+  ParticipantLinkProblem,
+  ParticipantPage,
+  isActiveEnrollment,
+  type ParticipantCourse,
+} from '../../../views/participant/participant-page';
+import { access } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { validForm } from '../../http/form';
+import { translatorFor } from '../../i18n';
+import { optionalText, wholeNumber } from '../../lib/form-input';
+import { findCourse } from '../courses/queries';
+import { EnrollmentRefused, withdrawEnrollment } from '../enrollment/queries';
+import { buildCourseCalendar } from '../invites/course-calendar';
+import { calendarCourseOf, organizerFrom } from '../invites/invitations';
+import { calendarResponse } from '../invites/routes';
+import { findParticipantByToken, type ParticipantView } from './links';
+
+const withdrawalForm = z.object({
+  enrollmentId: wholeNumber(1, Number.MAX_SAFE_INTEGER),
+  reason: optionalText(500),
+});
+
+/**
+ * The participant's self-service behind their personal link. There is no sign-in: the random token
+ * in the address is the key, and every lookup is scoped to the one application it belongs to.
+ */
+export function participantRoutes({ db, clock, config }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const organizer = organizerFrom(config.mailFrom);
+  const mailContext = () => ({ organizer, publicUrl: config.publicUrl, now: clock() });
+
+  /** The person behind the token, or a localized page saying the link is unknown (404) or expired (410). */
+  const participantOr = (c: Context<AppEnv>) => {
+    const found = findParticipantByToken(db, c.req.param('token') ?? '', clock());
+    // The address is a secret: never cache it or hand it on as a referrer.
+    c.header('Cache-Control', 'no-store');
+    if (found.ok) return { participant: found.participant, problem: null };
+    const t = c.get('t');
+    c.status(found.reason === 'expired' ? 410 : 404);
+    return {
+      participant: null,
+      problem: c.render(<ParticipantLinkProblem reason={found.reason} t={t} />, {
+        title: t(`participant.${found.reason}Title`),
+      }),
+    };
+  };
+
+  const renderPage = (
+    c: Context<AppEnv>,
+    participant: ParticipantView,
+    invalid: InvalidRowForm | null,
+  ) => {
+    // The page speaks the participant's language, whatever the browser asked for.
+    c.set('language', participant.language);
+    const t = translatorFor(participant.language);
+    c.set('t', t);
+    const courses: ParticipantCourse[] = participant.enrollments.flatMap((enrollment) => {
+      const course = findCourse(db, enrollment.courseId);
+      return course
+        ? [{ enrollmentId: enrollment.enrollmentId, state: enrollment.state, course }]
+        : [];
+    });
+    const pending = db
+      .select({ requestedAt: deletionRequests.requestedAt })
+      .from(deletionRequests)
+      .where(
+        and(
+          eq(deletionRequests.applicationId, participant.applicationId),
+          isNull(deletionRequests.handledAt),
+        ),
+      )
+      .orderBy(desc(deletionRequests.requestedAt))
+      .get();
+    return c.render(
+      <ParticipantPage
+        token={c.req.param('token') ?? ''}
+        name={participant.name}
+        courses={courses}
+        deletionRequestedAt={pending?.requestedAt ?? null}
+        invalid={invalid}
+        t={t}
+        language={participant.language}
+      />,
+      { title: t('participant.title') },
+    );
+  };
+
+  app.get('/p/:token', access('public'), (c) => {
+    const { participant, problem } = participantOr(c);
+    if (!participant) return problem;
+    return renderPage(c, participant, null);
+  });
+
+  app.get('/p/:token/calendar.ics/:courseId', access('public'), (c) => {
+    const { participant, problem } = participantOr(c);
+    if (!participant) return problem;
+    const courseId = Number(c.req.param('courseId'));
+    const own = participant.enrollments.find(
+      (enrollment) => enrollment.courseId === courseId && isActiveEnrollment(enrollment.state),
+    );
+    const course = own && findCourse(db, own.courseId);
+    if (!course) throw new HTTPException(404);
+    const calendar = buildCourseCalendar({
+      course: calendarCourseOf(course, participant.language),
+      method: 'PUBLISH',
+      stamp: clock(),
+      organizer,
+    });
+    c.header('Referrer-Policy', 'no-referrer');
+    return calendarResponse(c, calendar, `kurssi-${course.course.id}.ics`);
+  });
+
+  app.post(
+    '/p/:token/withdrawal',
+    access('public'),
+    validForm(withdrawalForm, (c, invalid) => {
+      const { participant, problem } = participantOr(c);
+      if (!participant) return problem;
+      return renderPage(c, participant, {
+        form: `withdraw-${invalid.values.enrollmentId ?? ''}`,
+        ...invalid,
+      });
+    }),
+    (c) => {
+      const { participant, problem } = participantOr(c);
+      if (!participant) return problem;
+      const { enrollmentId, reason } = c.req.valid('form');
+      const own = participant.enrollments.find(
+        (enrollment) =>
+          enrollment.enrollmentId === enrollmentId && isActiveEnrollment(enrollment.state),
+      );
+      // Another person's enrollment, or one already ended, is simply not found from here.
+      if (!own) throw new HTTPException(404);
+      try {
+        withdrawEnrollment(db, { enrollmentId, reason, by: 'participant' }, mailContext());
+      } catch (error) {
+        if (error instanceof EnrollmentRefused) throw new HTTPException(404);
+        throw error;
+      }
+      setFlash(c, { kind: 'success', key: 'participant.withdrawn' });
+      return c.redirect(`/p/${c.req.param('token')}`, 303);
+    },
+  );
+
+  app.post('/p/:token/deletion-request', access('public'), (c) => {
+    const { participant, problem } = participantOr(c);
+    if (!participant) return problem;
+    const now = clock();
+    db.transaction((tx) => {
+      const pending = tx
+        .select({ id: deletionRequests.id })
+        .from(deletionRequests)
+        .where(
+          and(
+            eq(deletionRequests.applicationId, participant.applicationId),
+            isNull(deletionRequests.handledAt),
+          ),
+        )
+        .get();
+      if (!pending) {
+        tx.insert(deletionRequests)
+          .values({ applicationId: participant.applicationId, requestedAt: now })
+          .run();
+      }
+    });
+    setFlash(c, { kind: 'success', key: 'participant.deletionReceived' });
+    return c.redirect(`/p/${c.req.param('token')}`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,441 @@
+import { load } from 'cheerio';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applications, auditLog, publicSubmissions } from '../../db/schema';
+import { demandByLocality, findApplication } from '../../src/features/intake/queries';
+import { aLocality, anArvoProgram, anAutumnTerm, aVenue } from '../support/planning-fixtures';
+import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
+
+describe('intake: applying, referring and phoning in', () => {
+  const { app, db, clock } = buildTestApp();
+  let coordinator = { id: 0, cookie: '' };
+  const ids = {
+    term: 0,
+    lapua: 0,
+    kurikka: 0,
+    openLapua: 0,
+    openKurikka: 0,
+    planned: 0,
+    cancelled: 0,
+  };
+
+  let addressCounter = 0;
+  /** Each test posts from its own address, so the rate limit only shows where it is tested. */
+  const anAddress = () => `198.51.100.${(addressCounter += 1)}`;
+  let phoneCounter = 0;
+  const aPhone = () => `040 555 ${String((phoneCounter += 1)).padStart(4, '0')}`;
+
+  const planCourse = async (localityId: number, firstDate: string, venueId = '') => {
+    const response = await postForm(
+      app,
+      '/courses',
+      {
+        termId: String(ids.term),
+        programId: String(anArvoProgram(db)),
+        localityId: String(localityId),
+        venueId,
+        audience: 'open',
+        firstDate,
+        startTime: '17:00',
+        instructor1: '',
+        instructor2: '',
+        acceptWarnings: 'on',
+      },
+      { cookie: coordinator.cookie },
+    );
+    expect(response.status).toBe(303);
+    return Number(response.headers.get('Location')!.split('/').pop());
+  };
+  const openForEnrolment = async (courseId: number) => {
+    const response = await postForm(
+      app,
+      `/courses/${courseId}/status`,
+      { status: 'open' },
+      { cookie: coordinator.cookie },
+    );
+    expect(response.status).toBe(303);
+  };
+
+  const anApplicationForm = (overrides: Record<string, string> = {}) => ({
+    name: 'Aino Esimerkki',
+    phone: aPhone(),
+    email: '',
+    localityId: String(ids.lapua),
+    otherMunicipality: '',
+    preferredCourseId: String(ids.openLapua),
+    goodTimesToCall: 'arkisin aamupäivisin',
+    consent: 'on',
+    website: '',
+    ...overrides,
+  });
+  const applicationsWithPhone = (phone: string) =>
+    db.select().from(applications).where(eq(applications.phone, phone)).all();
+  const applicationCount = () => db.select().from(applications).all().length;
+
+  beforeAll(async () => {
+    const user = await aStaffUser(db, 'coordinator');
+    coordinator = { id: user.id, cookie: await signIn(app, user) };
+    ids.term = anAutumnTerm(db);
+    ids.lapua = aLocality(db, 'Lapua');
+    ids.kurikka = aLocality(db, 'Kurikka');
+    ids.openLapua = await planCourse(ids.lapua, '2026-10-06', String(aVenue(db, ids.lapua)));
+    ids.openKurikka = await planCourse(ids.kurikka, '2026-11-04');
+    ids.planned = await planCourse(ids.kurikka, '2026-11-05');
+    ids.cancelled = await planCourse(ids.lapua, '2026-11-03');
+    await openForEnrolment(ids.openLapua);
+    await openForEnrolment(ids.openKurikka);
+    await openForEnrolment(ids.cancelled);
+    const cancelled = await postForm(
+      app,
+      `/courses/${ids.cancelled}/cancellation`,
+      { reason: 'Liian vähän hakijoita' },
+      { cookie: coordinator.cookie },
+    );
+    expect(cancelled.status).toBe(303);
+  });
+
+  it('lists only the courses open for enrolment, by locality, to anyone without signing in', async () => {
+    const response = await getPage(app, '/apply');
+    expect(response.status).toBe(200);
+    const $ = load(await response.text());
+    expect(
+      $('#open-courses caption')
+        .map((_, caption) => $(caption).text())
+        .get(),
+    ).toEqual(['Kurikka', 'Lapua']);
+    const listed = $('#open-courses tr[data-course-id]')
+      .map((_, row) => Number($(row).attr('data-course-id')))
+      .get();
+    expect(listed.sort()).toEqual([ids.openLapua, ids.openKurikka].sort());
+    const lapuaRow = $(`#open-courses tr[data-course-id=${ids.openLapua}]`).text();
+    expect(lapuaRow).toContain('ti 6.10.2026 – ti 10.11.2026');
+    expect(lapuaRow).toContain('tiistaisin 17.00–19.30');
+    expect(lapuaRow).toContain('Tila');
+    expect($('#preferredCourseId option').first().text()).toBe('Mikä tahansa kurssi lähelläni');
+    expect($('#preferredCourseId option[value]').length).toBe(3);
+    expect($(`#preferredCourseId option[value=${ids.planned}]`)).toHaveLength(0);
+    expect($('#website').attr('tabindex')).toBe('-1');
+    expect($('.privacy-notice').text()).toContain('30 päivää');
+  });
+
+  it('answers in English when the language cookie says so', async () => {
+    const $ = load(await (await getPage(app, '/apply', 'kp_lang=en')).text());
+    expect($('h1').text()).toBe('Apply for an Arkeen Voimaa course');
+    expect($(`#open-courses tr[data-course-id=${ids.openLapua}]`).text()).toContain(
+      'Tuesdays 17:00–19:30',
+    );
+    const thanks = load(await (await getPage(app, '/apply/thanks', 'kp_lang=en')).text());
+    expect(thanks('h1').text()).toBe('Thank you for your application');
+    expect(thanks('main').text()).toContain('will phone you');
+  });
+
+  it('stores an application with the phone in E.164, the consent time and a place on the call list', async () => {
+    const response = await postForm(
+      app,
+      '/apply',
+      anApplicationForm({ phone: '040 123 4567', email: 'Aino@Example.fi' }),
+      { address: anAddress() },
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe('/apply/thanks');
+    const [stored] = applicationsWithPhone('+358401234567');
+    expect(stored).toMatchObject({
+      source: 'public',
+      name: 'Aino Esimerkki',
+      email: 'aino@example.fi',
+      municipality: 'Lapua',
+      localityId: ids.lapua,
+      preferredCourseId: ids.openLapua,
+      goodTimesToCall: 'arkisin aamupäivisin',
+      state: 'to-call',
+      callReason: 'intake',
+      consentRecordedBy: null,
+      language: 'fi',
+    });
+    expect(stored!.consentAt).toEqual(clock());
+    expect(stored!.callDueAt).toEqual(clock());
+    expect(findApplication(db, stored!.id)?.phone).toBe('+358401234567');
+
+    const thanks = load(await (await getPage(app, '/apply/thanks')).text());
+    expect(thanks('h1').text()).toBe('Kiitos hakemuksestasi');
+    expect(thanks('main').text()).toContain('soittaa sinulle');
+  });
+
+  it('keeps "any course near me" as no course, and a municipality outside the list as text', async () => {
+    const form = anApplicationForm({
+      localityId: 'other',
+      otherMunicipality: 'Vaasa',
+      preferredCourseId: '',
+    });
+    expect((await postForm(app, '/apply', form, { address: anAddress() })).status).toBe(303);
+    expect(applicationsWithPhone(`+35840555${form.phone.slice(-4)}`)[0]).toMatchObject({
+      preferredCourseId: null,
+      localityId: null,
+      municipality: 'Vaasa',
+    });
+  });
+
+  it('makes one application of the same form posted twice', async () => {
+    const form = anApplicationForm({ phone: '050 765 4321' });
+    const address = anAddress();
+    const first = await postForm(app, '/apply', form, { address });
+    clock.advanceMinutes(1);
+    const second = await postForm(
+      app,
+      '/apply',
+      { ...form, phone: '+358 50 765 4321', email: 'uusi@example.fi' },
+      { address },
+    );
+    expect([first.status, second.status]).toEqual([303, 303]);
+    const stored = applicationsWithPhone('+358507654321');
+    expect(stored).toHaveLength(1);
+    // The merge fills in what was missing and keeps the first arrival's time.
+    expect(stored[0]!.email).toBe('uusi@example.fi');
+    expect(stored[0]!.updatedAt.getTime() - stored[0]!.createdAt.getTime()).toBe(60_000);
+  });
+
+  it('keeps a second application for another course apart', async () => {
+    const form = anApplicationForm();
+    await postForm(app, '/apply', form, { address: anAddress() });
+    await postForm(
+      app,
+      '/apply',
+      { ...form, preferredCourseId: String(ids.openKurikka) },
+      { address: anAddress() },
+    );
+    expect(applicationsWithPhone(`+35840555${form.phone.slice(-4)}`)).toHaveLength(2);
+  });
+
+  it.each([
+    ['a missing phone', { phone: '' }, 'phone', 'Tämä tieto puuttuu.'],
+    ['a phone that is not one', { phone: 'abc' }, 'phone', 'puhelinnumero'],
+    ['an e-mail that is not one', { email: 'aino(at)example' }, 'email', 'nimi@esimerkki.fi'],
+    ['no consent', { consent: '' }, 'consent', 'ilman lupaa'],
+    ['an unknown course', { preferredCourseId: '999' }, 'preferredCourseId', 'ei voi hakea'],
+    ['a course not open', { preferredCourseId: 'planned' }, 'preferredCourseId', 'ei voi hakea'],
+    ['a cancelled course', { preferredCourseId: 'cancelled' }, 'preferredCourseId', 'ei voi hakea'],
+    ['no municipality', { localityId: '' }, 'localityId', 'Valitse kotikunta'],
+    ['"other" without a name', { localityId: 'other' }, 'otherMunicipality', 'puuttuu'],
+    ['a name too long', { name: 'x'.repeat(201) }, 'name', 'enintään 200'],
+  ] as const)(
+    'refuses %s with a message at the field, keeps what was typed and stores nothing',
+    async (_, change, field, message) => {
+      const course = { planned: String(ids.planned), cancelled: String(ids.cancelled) };
+      const overrides: Record<string, string> = { ...change };
+      if (overrides.preferredCourseId === 'planned') overrides.preferredCourseId = course.planned;
+      if (overrides.preferredCourseId === 'cancelled')
+        overrides.preferredCourseId = course.cancelled;
+      const form = anApplicationForm({
+        ...overrides,
+        consent: overrides.consent ?? 'on',
+        name: overrides.name ?? 'Testi Kirjoitettu',
+      });
+      if (overrides.consent === '') delete (form as Record<string, string>).consent;
+      const before = applicationCount();
+      const submissionsBefore = db.select().from(publicSubmissions).all().length;
+
+      const response = await postForm(app, '/apply', form, { address: anAddress() });
+      expect(response.status).toBe(422);
+      const $ = load(await response.text());
+      expect($(`#${field}-error`).text()).toContain(message);
+      expect($('#name').val()).toBe(form.name);
+      expect($('#goodTimesToCall').text()).toBe('arkisin aamupäivisin');
+      if (field !== 'consent') expect($('#consent').is('[checked]')).toBe(true);
+      expect(applicationCount()).toBe(before);
+      expect(db.select().from(publicSubmissions).all().length).toBe(submissionsBefore);
+    },
+  );
+
+  it('gives the same messages in English', async () => {
+    const form = anApplicationForm({ phone: 'abc' });
+    delete (form as Record<string, string>).consent;
+    const response = await postForm(app, '/apply', form, {
+      address: anAddress(),
+      cookie: 'kp_lang=en',
+    });
+    expect(response.status).toBe(422);
+    const $ = load(await response.text());
+    expect($('#consent-error').text()).toBe(
+      'The application cannot be sent without consent to store your details.',
+    );
+    expect($('#phone-error').text()).not.toBe('');
+  });
+
+  it('pretends to thank a robot that filled the hidden field, and keeps nothing', async () => {
+    const before = applicationCount();
+    const response = await postForm(
+      app,
+      '/apply',
+      anApplicationForm({ website: 'http://spam.example' }),
+      { address: anAddress() },
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe('/apply/thanks');
+    expect(applicationCount()).toBe(before);
+  });
+
+  it('refuses the sixth submission from one address within ten minutes, but not from another', async () => {
+    const address = '192.0.2.5';
+    for (let i = 0; i < 5; i += 1) {
+      const response = await postForm(app, '/apply', anApplicationForm(), { address });
+      expect(response.status).toBe(303);
+      clock.advanceMinutes(1);
+    }
+    const before = applicationCount();
+    const sixth = anApplicationForm({ name: 'Kuudes Hakija' });
+    const refused = await postForm(app, '/apply', sixth, { address });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Retry-After')).toBe(String(5 * 60));
+    const $ = load(await refused.text());
+    expect($('.error-summary').text()).toContain('liian monta lomaketta');
+    expect($('#name').val()).toBe('Kuudes Hakija');
+    expect($('#phone').val()).toBe(sixth.phone);
+    expect(applicationCount()).toBe(before);
+
+    const elsewhere = await postForm(app, '/apply', anApplicationForm(), {
+      address: '192.0.2.6',
+    });
+    expect(elsewhere.status).toBe(303);
+
+    clock.advanceMinutes(5);
+    expect((await postForm(app, '/apply', sixth, { address })).status).toBe(303);
+  });
+
+  describe('a referral from a professional', () => {
+    const aReferral = (overrides: Record<string, string> = {}) => {
+      const { consent: _consent, ...client } = anApplicationForm();
+      return {
+        referrerName: 'Sanna Sosiaalityöntekijä',
+        referrerUnit: 'Aikuissosiaalityö, Lapua',
+        referrerContact: '06 123 4567',
+        ...client,
+        clientConsent: 'on',
+        ...overrides,
+      };
+    };
+
+    it('shows the form to anyone', async () => {
+      const response = await getPage(app, '/referrals');
+      expect(response.status).toBe(200);
+      const $ = load(await response.text());
+      expect($('#referrerContact')).toHaveLength(1);
+      expect($('#clientConsent')).toHaveLength(1);
+    });
+
+    it('stores the referrer with the client, consent at now', async () => {
+      const form = aReferral({ referrerContact: 'Sanna@Example.fi' });
+      const response = await postForm(app, '/referrals', form, { address: anAddress() });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('Location')).toBe('/referrals/thanks');
+      const [stored] = applicationsWithPhone(`+35840555${form.phone.slice(-4)}`);
+      expect(stored).toMatchObject({
+        source: 'referral',
+        referrerName: 'Sanna Sosiaalityöntekijä',
+        referrerUnit: 'Aikuissosiaalityö, Lapua',
+        referrerContact: 'sanna@example.fi',
+        state: 'to-call',
+      });
+      expect(stored!.consentAt).toEqual(clock());
+      const thanks = load(await (await getPage(app, '/referrals/thanks')).text());
+      expect(thanks('main').text()).toContain('soittaa asiakkaallesi');
+    });
+
+    it('requires the box saying the client agreed, and a way to reach the referrer', async () => {
+      const form = aReferral({ referrerContact: 'ei tiedossa' });
+      delete (form as Record<string, string>).clientConsent;
+      const before = applicationCount();
+      const response = await postForm(app, '/referrals', form, { address: anAddress() });
+      expect(response.status).toBe(422);
+      const $ = load(await response.text());
+      expect($('#clientConsent-error').text()).toContain('asiakas on antanut luvan');
+      expect($('#referrerContact-error').text()).toContain('puhelinnumero tai sähköposti');
+      expect($('#referrerName').val()).toBe('Sanna Sosiaalityöntekijä');
+      expect(applicationCount()).toBe(before);
+    });
+
+    it('ignores a robot here too', async () => {
+      const before = applicationCount();
+      const response = await postForm(app, '/referrals', aReferral({ website: 'x' }), {
+        address: anAddress(),
+      });
+      expect(response.headers.get('Location')).toBe('/referrals/thanks');
+      expect(applicationCount()).toBe(before);
+    });
+  });
+
+  describe('an application the coordinator takes by phone', () => {
+    it('records who heard the consent, and writes the audit log', async () => {
+      const form = anApplicationForm();
+      const response = await postForm(app, '/applications/new', form, {
+        cookie: coordinator.cookie,
+      });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('Location')).toBe('/applications/new');
+      const [stored] = applicationsWithPhone(`+35840555${form.phone.slice(-4)}`);
+      expect(stored).toMatchObject({
+        source: 'phone',
+        consentRecordedBy: coordinator.id,
+        state: 'to-call',
+      });
+      expect(stored!.consentAt).toEqual(clock());
+      const audit = db.select().from(auditLog).where(eq(auditLog.subjectId, stored!.id)).all();
+      expect(audit.filter((entry) => entry.subjectType === 'application')).toMatchObject([
+        { action: 'create', actorUserId: coordinator.id },
+      ]);
+    });
+
+    it('requires the consent box', async () => {
+      const form = anApplicationForm();
+      delete (form as Record<string, string>).consent;
+      const response = await postForm(app, '/applications/new', form, {
+        cookie: coordinator.cookie,
+      });
+      expect(response.status).toBe(422);
+      expect(load(await response.text())('#consent-error').text()).toContain(
+        'ilman henkilön lupaa',
+      );
+    });
+
+    it('is not for instructors, nor for anyone signed out', async () => {
+      const instructor = await signIn(app, await aStaffUser(db, 'instructor'));
+      expect((await getPage(app, '/applications/new', instructor)).status).toBe(403);
+      expect(
+        (await postForm(app, '/applications/new', anApplicationForm(), { cookie: instructor }))
+          .status,
+      ).toBe(403);
+      expect((await getPage(app, '/applications/new')).status).toBe(303);
+    });
+  });
+
+  it('counts the demand per locality, waiting and to call, leaving out localities without any', async () => {
+    const seinajoki = aLocality(db, 'Seinäjoki');
+    aLocality(db, 'Alajärvi');
+    for (const phone of ['040 111 0001', '040 111 0002', '040 111 0003']) {
+      await postForm(
+        app,
+        '/apply',
+        anApplicationForm({ phone, localityId: String(seinajoki), preferredCourseId: '' }),
+        { address: anAddress() },
+      );
+    }
+    db.update(applications)
+      .set({ state: 'waiting' })
+      .where(eq(applications.phone, '+358401110001'))
+      .run();
+    db.update(applications)
+      .set({ state: 'closed' })
+      .where(eq(applications.phone, '+358401110002'))
+      .run();
+    const demand = demandByLocality(db);
+    expect(demand.find((row) => row.localityName === 'Seinäjoki')).toEqual({
+      localityId: seinajoki,
+      localityName: 'Seinäjoki',
+      waiting: 1,
+      toCall: 1,
+    });
+    expect(demand.map((row) => row.localityName)).not.toContain('Alajärvi');
+    expect(demand.map((row) => row.localityName)).toEqual(
+      [...demand.map((row) => row.localityName)].sort((a, b) => a.localeCompare(b, 'fi')),
+    );
+  });
+});

@@ -1,0 +1,317 @@
+import { load } from 'cheerio';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applications, deletionRequests, enrollments, venues } from '../../db/schema';
+import type { AppDatabase } from '../../src/db';
+import { programDefaults } from '../../src/features/programs/program-input';
+import { createProgram } from '../../src/features/programs/queries';
+import { createParticipantLink } from '../../src/features/participant/links';
+import { aLocality, anAutumnTerm, aVenue } from '../support/planning-fixtures';
+import {
+  aStaffUser,
+  buildTestApp,
+  cookiesFrom,
+  getPage,
+  postForm,
+  signIn,
+} from '../support/test-app';
+
+let programCounter = 0;
+
+/** A program with its own group size (the shared builder only takes the licensed defaults). */
+function aProgram(db: AppDatabase, size: { minParticipants?: number; maxParticipants?: number }) {
+  programCounter += 1;
+  return createProgram(db, {
+    ...programDefaults,
+    nameFi: `Arkeen Voimaa ${programCounter}`,
+    nameEn: `Arkeen Voimaa ${programCounter}`,
+    minParticipants:
+      size.minParticipants ?? Math.min(programDefaults.minParticipants, size.maxParticipants ?? 14),
+    maxParticipants: size.maxParticipants ?? programDefaults.maxParticipants,
+  });
+}
+
+let personCounter = 0;
+
+function aWaitingApplicant(
+  db: AppDatabase,
+  localityId: number,
+  overrides: { name?: string; email?: string; language?: string } = {},
+) {
+  personCounter += 1;
+  const now = new Date('2026-08-20T09:00:00Z');
+  return db
+    .insert(applications)
+    .values({
+      source: 'referral',
+      name: overrides.name ?? `Osallistuja ${personCounter}`,
+      phone: `+35850${String(2000000 + personCounter)}`,
+      email: overrides.email ?? `osallistuja${personCounter}@example.fi`,
+      localityId,
+      state: 'waiting',
+      language: overrides.language ?? 'fi',
+      callDueAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: applications.id })
+    .get().id;
+}
+
+function enrollmentOf(db: AppDatabase, applicationId: number, courseId: number) {
+  return db
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.applicationId, applicationId), eq(enrollments.courseId, courseId)))
+    .get()!;
+}
+
+/** A staff member's setup: an open course at a venue with notes, people placed through the app. */
+function aCourseWithParticipants(maxParticipants: number) {
+  const { app, db, clock } = buildTestApp();
+  const ids = { course: 0, otherCourse: 0, locality: 0 };
+  let cookie = '';
+
+  const openCourse = async (firstDate: string) => {
+    const created = await postForm(
+      app,
+      '/courses',
+      {
+        termId: anAutumnTerm(db),
+        programId: aProgram(db, { maxParticipants }),
+        localityId: ids.locality,
+        venueId: venueId,
+        audience: 'open',
+        firstDate,
+        startTime: '17:00',
+        acceptWarnings: 'on',
+      },
+      { cookie },
+    );
+    expect(created.status).toBe(303);
+    const courseId = Number(created.headers.get('Location')!.split('/').pop());
+    await postForm(app, `/courses/${courseId}/status`, { status: 'open' }, { cookie });
+    return courseId;
+  };
+  let venueId = 0;
+
+  const place = async (applicationId: number, courseId = ids.course) => {
+    const response = await postForm(app, '/enrollments', { applicationId, courseId }, { cookie });
+    expect(response.status).toBe(303);
+  };
+
+  const linkFor = (applicationId: number, expiresAt = new Date('2027-01-31T00:00:00Z')) =>
+    createParticipantLink(db, applicationId, expiresAt, clock());
+
+  beforeAll(async () => {
+    cookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+    ids.locality = aLocality(db, `Lapua ${Math.random()}`);
+    venueId = aVenue(db, ids.locality);
+    db.update(venues)
+      .set({ accessibilityNotes: 'Hissi pääovelta', hearingLoop: true })
+      .where(eq(venues.id, venueId))
+      .run();
+    ids.course = await openCourse('2026-10-06');
+    ids.otherCourse = await openCourse('2026-10-07');
+  });
+
+  return { app, db, clock, ids, place, linkFor };
+}
+
+describe("a participant's personal link", () => {
+  const setup = aCourseWithParticipants(14);
+  const { app, db, ids } = setup;
+  const people = { aino: 0, bertil: 0, english: 0 };
+  const tokens = { aino: '', english: '' };
+
+  beforeAll(async () => {
+    people.aino = aWaitingApplicant(db, ids.locality, { name: 'Aino Aaltonen' });
+    people.bertil = aWaitingApplicant(db, ids.locality, {
+      name: 'Bertil Bergström',
+      email: 'bertil@example.fi',
+    });
+    people.english = aWaitingApplicant(db, ids.locality, { name: 'Emma English', language: 'en' });
+    await setup.place(people.aino);
+    await setup.place(people.bertil);
+    await setup.place(people.english);
+    // Bertil is on the other course too; Aino must not see it.
+    await setup.place(people.bertil, ids.otherCourse);
+    tokens.aino = setup.linkFor(people.aino);
+    tokens.english = setup.linkFor(people.english);
+  });
+
+  it('shows the person their own course, dates, venue and place, and nobody else', async () => {
+    const response = await getPage(app, `/p/${tokens.aino}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const html = await response.text();
+    const $ = load(html);
+    expect($('#participant-page').text()).toContain('Hei, Aino Aaltonen!');
+    expect($('.participant-course')).toHaveLength(1);
+    expect($('.participant-course h2').text()).toContain('Arkeen Voimaa');
+    expect($('.participant-state').text()).toBe('Sinulla on paikka tällä kurssilla.');
+    const dates = $('.participant-sessions li')
+      .map((_, item) => $(item).text())
+      .get();
+    expect(dates).toHaveLength(6);
+    expect(dates[0]).toBe('ti 6.10.2026 17.00–19.30');
+    expect($('.participant-venue').text()).toContain('Esimerkkikatu 1');
+    expect($('.participant-venue').text()).toContain('Saavutettavuus: Hissi pääovelta');
+    expect($('.participant-venue').text()).toContain('induktiosilmukka');
+    expect($(`a[href="/p/${tokens.aino}/calendar.ics/${ids.course}"]`)).toHaveLength(1);
+    expect($('.participant-privacy').text()).toContain('kurssikoordinaattori');
+    expect($('.participant-privacy').text()).toContain('30 päivää');
+    for (const other of ['Bertil', 'Emma', 'bertil@example.fi']) expect(html).not.toContain(other);
+  });
+
+  it("speaks the participant's own language, whatever the browser asks for", async () => {
+    const response = await getPage(app, `/p/${tokens.english}`, '', { 'Accept-Language': 'fi' });
+    const $ = load(await response.text());
+    expect($('html').attr('lang')).toBe('en');
+    expect($('h1').text()).toBe('Your course place');
+    expect($('.participant-state').text()).toBe('You have a place on this course.');
+    expect($('.participant-sessions li').first().text()).toBe('Tue 6 Oct 2026 17:00–19:30');
+  });
+
+  it('answers an unknown link with 404 in the language of the request', async () => {
+    const response = await getPage(app, '/p/not-a-real-token', '', { 'Accept-Language': 'en' });
+    expect(response.status).toBe(404);
+    const $ = load(await response.text());
+    expect($('h1').text()).toBe('Link not found');
+  });
+
+  it('gives the calendar of their own course only', async () => {
+    const response = await getPage(app, `/p/${tokens.aino}/calendar.ics/${ids.course}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toContain('text/calendar');
+    const calendar = await response.text();
+    expect(calendar).toContain('METHOD:PUBLISH');
+    expect(calendar).not.toContain('ATTENDEE');
+    expect((await getPage(app, `/p/${tokens.aino}/calendar.ics/${ids.otherCourse}`)).status).toBe(
+      404,
+    );
+    expect((await getPage(app, `/p/wrong/calendar.ics/${ids.course}`)).status).toBe(404);
+  });
+
+  it("refuses to withdraw another person's enrollment", async () => {
+    const bertils = enrollmentOf(db, people.bertil, ids.course);
+    const response = await postForm(app, `/p/${tokens.aino}/withdrawal`, {
+      enrollmentId: bertils.id,
+    });
+    expect(response.status).toBe(404);
+    expect(enrollmentOf(db, people.bertil, ids.course).state).toBe('placed');
+  });
+
+  it('keeps a too long reason and says so at the field', async () => {
+    const ainos = enrollmentOf(db, people.aino, ids.course);
+    const response = await postForm(app, `/p/${tokens.aino}/withdrawal`, {
+      enrollmentId: ainos.id,
+      reason: 'x'.repeat(501),
+    });
+    expect(response.status).toBe(422);
+    const $ = load(await response.text());
+    expect($(`#withdraw-reason-${ainos.id}-error`).text()).toBe(
+      'Teksti on liian pitkä (enintään 500 merkkiä).',
+    );
+    expect(enrollmentOf(db, people.aino, ids.course).state).toBe('placed');
+  });
+
+  it('refuses a form posted from another site', async () => {
+    const ainos = enrollmentOf(db, people.aino, ids.course);
+    const response = await postForm(
+      app,
+      `/p/${tokens.aino}/withdrawal`,
+      { enrollmentId: ainos.id },
+      { origin: 'https://evil.example' },
+    );
+    expect(response.status).toBe(403);
+    expect(enrollmentOf(db, people.aino, ids.course).state).toBe('placed');
+  });
+
+  it('takes a request to delete the data, once, and says what happens next', async () => {
+    const response = await postForm(app, `/p/${tokens.aino}/deletion-request`, {});
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe(`/p/${tokens.aino}`);
+    const page = load(
+      await (await getPage(app, `/p/${tokens.aino}`, cookiesFrom(response))).text(),
+    );
+    expect(page('#flash').text()).toBe(
+      'Pyyntösi on vastaanotettu. Koordinaattori poistaa tietosi 30 päivän kuluessa.',
+    );
+    expect(page('.deletion-pending').text()).toContain('Pyysit tietojesi poistamista');
+    await postForm(app, `/p/${tokens.aino}/deletion-request`, {});
+    const requests = db
+      .select()
+      .from(deletionRequests)
+      .where(eq(deletionRequests.applicationId, people.aino))
+      .all();
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe('withdrawing through the personal link', () => {
+  const setup = aCourseWithParticipants(2);
+  const { app, db, ids } = setup;
+  const people: number[] = [];
+
+  beforeAll(async () => {
+    for (const name of ['Kaisa', 'Lauri', 'Mirja', 'Niilo']) {
+      const person = aWaitingApplicant(db, ids.locality, { name });
+      people.push(person);
+      await setup.place(person);
+    }
+  });
+
+  it('frees the seat, and only the first on the waitlist gets it', async () => {
+    const token = setup.linkFor(people[0]!);
+    const kaisas = enrollmentOf(db, people[0]!, ids.course);
+    expect(enrollmentOf(db, people[2]!, ids.course).state).toBe('waitlisted');
+
+    const response = await postForm(app, `/p/${token}/withdrawal`, {
+      enrollmentId: kaisas.id,
+      reason: 'Työvuorot muuttuivat',
+    });
+    expect(response.status).toBe(303);
+    expect(enrollmentOf(db, people[0]!, ids.course)).toMatchObject({
+      state: 'withdrawn',
+      withdrawnBy: 'participant',
+      withdrawnReason: 'Työvuorot muuttuivat',
+    });
+    expect(enrollmentOf(db, people[2]!, ids.course).state).toBe('placed');
+    expect(enrollmentOf(db, people[3]!, ids.course).state).toBe('waitlisted');
+
+    const $ = load(await (await getPage(app, `/p/${token}`, cookiesFrom(response))).text());
+    expect($('#flash').text()).toBe('Osallistumisesi on peruttu. Kiitos, että kerroit.');
+    expect($('.participant-state').text()).toBe('Olet perunut osallistumisesi tälle kurssille.');
+    expect($('.participant-withdrawal')).toHaveLength(0);
+  });
+
+  it('shows a waitlisted person that they are waiting', async () => {
+    const $ = load(await (await getPage(app, `/p/${setup.linkFor(people[3]!)}`)).text());
+    expect($('.participant-state').text()).toContain('Olet jonossa');
+  });
+});
+
+describe('an expired personal link', () => {
+  const setup = aCourseWithParticipants(14);
+  const { app, db, clock, ids } = setup;
+
+  it('answers 410 with a clear page once the link has run out', async () => {
+    const person = aWaitingApplicant(db, ids.locality, { name: 'Olavi Vanhentunut' });
+    await setup.place(person);
+    const token = setup.linkFor(person, new Date(clock().getTime() + 24 * 60 * 60_000));
+    expect((await getPage(app, `/p/${token}`)).status).toBe(200);
+
+    clock.advanceMinutes(2 * 24 * 60);
+    const response = await getPage(app, `/p/${token}`);
+    expect(response.status).toBe(410);
+    const html = await response.text();
+    expect(load(html)('h1').text()).toBe('Linkki on vanhentunut');
+    expect(html).not.toContain('Olavi');
+    const withdrawal = await postForm(app, `/p/${token}/withdrawal`, {
+      enrollmentId: enrollmentOf(db, person, ids.course).id,
+    });
+    expect(withdrawal.status).toBe(410);
+    expect(enrollmentOf(db, person, ids.course).state).toBe('placed');
+  });
+});

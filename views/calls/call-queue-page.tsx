@@ -1,0 +1,246 @@
+import type { CallOutcome } from '../../db/schema';
+import type { QueueItem } from '../../src/features/calls/queries';
+import { formatDateTime } from '../../src/i18n/format';
+import type { Language, Translate } from '../../src/i18n';
+import { formatPhoneForDisplay } from '../../src/lib/phone';
+import type { FieldErrors } from '../components/form-fields';
+
+type PageContext = { t: Translate; language: Language };
+
+/** A form on one row that came back invalid: its messages and what was typed. */
+export type RowProblem = {
+  applicationId: number;
+  errors: FieldErrors;
+  values: Record<string, string>;
+};
+
+const oneClickOutcomes = ['reached', 'no-answer', 'wrong-number'] as const satisfies CallOutcome[];
+
+export function PhoneLink(props: { phone: string }) {
+  return <a href={`tel:${props.phone}`}>{formatPhoneForDisplay(props.phone)}</a>;
+}
+
+/** A message under a control on a row; ids carry the row, as many rows share the field names. */
+function RowError(props: { id: string; message?: string }) {
+  if (!props.message) return null;
+  return (
+    <p id={props.id} class="field-error">
+      {props.message}
+    </p>
+  );
+}
+
+function CallForms(props: { item: QueueItem; problem?: RowProblem } & PageContext) {
+  const { item, t } = props;
+  const action = `/applications/${item.id}/call-attempts`;
+  const callBackId = `callBackAt-${item.id}`;
+  const callBackError = props.problem?.errors.callBackAt ?? props.problem?.errors.outcome;
+  return (
+    <div class="actions" role="group" aria-label={t('calls.recordFor', { name: item.name })}>
+      <form method="post" action={action}>
+        {oneClickOutcomes.map((outcome) => (
+          <button
+            type="submit"
+            name="outcome"
+            value={outcome}
+            class={outcome === 'reached' ? undefined : 'secondary'}
+          >
+            {t(`calls.record.${outcome}`)}
+          </button>
+        ))}
+      </form>
+      <form method="post" action={action} class="inline-form">
+        <div class={callBackError ? 'field field-invalid' : 'field'}>
+          <label for={callBackId}>{t('calls.callBackAt')}</label>
+          <RowError id={`${callBackId}-error`} message={callBackError} />
+          <input
+            id={callBackId}
+            name="callBackAt"
+            type="datetime-local"
+            value={props.problem?.values.callBackAt}
+            aria-invalid={callBackError ? 'true' : undefined}
+            aria-describedby={callBackError ? `${callBackId}-error` : undefined}
+          />
+        </div>
+        <button type="submit" name="outcome" value="call-back" class="secondary">
+          {t('calls.record.call-back')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** Only planning staff may close; an instructor sees why the coordinator will be asked to. */
+function ClosingProposal(
+  props: { item: QueueItem; canClose: boolean; problem?: RowProblem } & PageContext,
+) {
+  const { item, t } = props;
+  const noteId = `closeNote-${item.id}`;
+  const noteError = props.problem?.errors.note ?? props.problem?.errors.reason;
+  if (!props.canClose) return <p class="warning">{t('calls.unreachable')}</p>;
+  return (
+    <div class="warning">
+      <p>{t('calls.unreachable')}</p>
+      <p>{t('calls.letterNote')}</p>
+      <form method="post" action={`/applications/${item.id}/closure`} class="inline-form">
+        <input type="hidden" name="reason" value="unreachable" />
+        <div class={noteError ? 'field field-invalid' : 'field'}>
+          <label for={noteId}>{t('calls.closeNote')}</label>
+          <RowError id={`${noteId}-error`} message={noteError} />
+          <input
+            id={noteId}
+            name="note"
+            type="text"
+            value={props.problem?.values.note}
+            aria-invalid={noteError ? 'true' : undefined}
+            aria-describedby={noteError ? `${noteId}-error` : undefined}
+          />
+        </div>
+        <button type="submit" class="danger">
+          {t('calls.proposeClosing')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function AssignmentForm(
+  props: {
+    item: QueueItem;
+    instructors: { id: number; name: string }[];
+    problem?: RowProblem;
+  } & PageContext,
+) {
+  const { item, t } = props;
+  const selectId = `instructorId-${item.id}`;
+  const error = props.problem?.errors.instructorId;
+  const chosen = props.problem?.values.instructorId ?? String(item.assignedInstructorId ?? '');
+  return (
+    <form method="post" action={`/applications/${item.id}/assignment`} class="inline-form">
+      <div class={error ? 'field field-invalid' : 'field'}>
+        <label for={selectId}>{t('calls.assignee')}</label>
+        <RowError id={`${selectId}-error`} message={error} />
+        <select
+          id={selectId}
+          name="instructorId"
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${selectId}-error` : undefined}
+        >
+          <option value="">{t('calls.unassigned')}</option>
+          {props.instructors.map((person) => (
+            <option value={String(person.id)} selected={String(person.id) === chosen}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="secondary">
+        {t('calls.assign')}
+      </button>
+    </form>
+  );
+}
+
+function AttemptsSummary(props: { item: QueueItem } & PageContext) {
+  const { item, t } = props;
+  if (item.lastOutcome === null) return <>{t('calls.attemptsNone')}</>;
+  return (
+    <>
+      {t('calls.attemptsSummary', {
+        count: item.attemptCount,
+        outcome: t(`calls.outcome.${item.lastOutcome}`),
+      })}
+    </>
+  );
+}
+
+export function CallQueueRows(
+  props: {
+    items: QueueItem[];
+    /** Present for staff who may assign calls; instructors get no assignment column. */
+    instructors: { id: number; name: string }[] | null;
+    problem?: RowProblem;
+  } & PageContext,
+) {
+  const { t, language } = props;
+  if (props.items.length === 0) return <p id="call-queue">{t('calls.empty')}</p>;
+  return (
+    <table id="call-queue">
+      <caption>{t('calls.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('calls.name')}</th>
+          <th scope="col">{t('calls.phone')}</th>
+          <th scope="col">{t('calls.source')}</th>
+          <th scope="col">{t('calls.reason')}</th>
+          <th scope="col">{t('calls.attempts')}</th>
+          <th scope="col">{t('calls.due')}</th>
+          <th scope="col">{t('calls.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.items.map((item) => {
+          const problem = props.problem?.applicationId === item.id ? props.problem : undefined;
+          return (
+            <tr id={`call-${item.id}`}>
+              <th scope="row">{item.name}</th>
+              <td>
+                <PhoneLink phone={item.phone} />
+                {item.goodTimesToCall && (
+                  <p class="hint">{t('calls.goodTimes', { times: item.goodTimesToCall })}</p>
+                )}
+              </td>
+              <td>{t(`calls.source.${item.source}`)}</td>
+              <td>{t(`calls.reason.${item.callReason}`)}</td>
+              <td>
+                <AttemptsSummary item={item} t={t} language={language} />
+              </td>
+              <td>{formatDateTime(item.callDueAt, language)}</td>
+              <td>
+                {item.lastOutcome === 'wrong-number' && (
+                  <p class="warning">{t('calls.wrongNumberWarning')}</p>
+                )}
+                <CallForms item={item} problem={problem} t={t} language={language} />
+                {item.unreachable && (
+                  <ClosingProposal
+                    item={item}
+                    canClose={props.instructors !== null}
+                    problem={problem}
+                    t={t}
+                    language={language}
+                  />
+                )}
+                {props.instructors !== null && (
+                  <AssignmentForm
+                    item={item}
+                    instructors={props.instructors}
+                    problem={problem}
+                    t={t}
+                    language={language}
+                  />
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function CallQueuePage(
+  props: {
+    items: QueueItem[];
+    instructors: { id: number; name: string }[] | null;
+    problem?: RowProblem;
+  } & PageContext,
+) {
+  const { t } = props;
+  return (
+    <section id="calls-page">
+      <h1>{t('calls.title')}</h1>
+      <p>{props.instructors === null ? t('calls.introInstructor') : t('calls.intro')}</p>
+      <CallQueueRows {...props} />
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { formatLocalDate } from '../../src/i18n/format';
+import type { Language, Translate } from '../../src/i18n';
+import { ErrorSummary } from '../components/form-fields';
+import { courseTitle } from '../courses/course-parts';
+import { RowField, type InvalidRowForm } from './row-field';
+
+type PageContext = { t: Translate; language: Language };
+
+/** A course due for its go/no-go decision, in the shape goNoGoDecisions returns. */
+export type GoNoGoDecision = {
+  courseId: number;
+  programNameFi: string;
+  programNameEn: string;
+  localityName: string;
+  goNoGoDate: string;
+  placed: number;
+  minimum: number;
+};
+
+function DecisionForms(props: {
+  decision: GoNoGoDecision;
+  invalid: InvalidRowForm | null;
+  t: Translate;
+}) {
+  const { decision, t } = props;
+  const action = `/courses/${decision.courseId}/go-decision`;
+  const postpone = props.invalid?.form === `postpone-${decision.courseId}` ? props.invalid : null;
+  const cancel = props.invalid?.form === `cancel-${decision.courseId}` ? props.invalid : null;
+  return (
+    <div class="actions decision-actions">
+      <form method="post" action={action}>
+        <input type="hidden" name="decision" value="confirm" />
+        <button type="submit">{t('decision.confirmSubmit')}</button>
+      </form>
+      <form method="post" action={action} class="inline-form">
+        <input type="hidden" name="decision" value="postpone" />
+        <RowField
+          id={`postpone-${decision.courseId}-weeks`}
+          name="weeks"
+          type="number"
+          min={1}
+          max={12}
+          label={t('decision.weeks')}
+          value={postpone?.values.weeks ?? '1'}
+          error={postpone?.errors.weeks}
+          required
+          t={t}
+        />
+        <button type="submit" class="secondary">
+          {t('decision.postponeSubmit')}
+        </button>
+      </form>
+      <form method="post" action={action} class="inline-form">
+        <input type="hidden" name="decision" value="cancel" />
+        <RowField
+          id={`cancel-${decision.courseId}-reason`}
+          name="reason"
+          label={t('decision.reason')}
+          value={cancel?.values.reason}
+          error={cancel?.errors.reason}
+          maxlength={500}
+          required
+          t={t}
+        />
+        <button type="submit" class="secondary">
+          {t('decision.cancelSubmit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/**
+ * The courses waiting for a go/no-go decision, each with its three choices: confirm anyway,
+ * postpone by some weeks, or cancel with a reason (which tells everyone placed or waiting).
+ */
+export function GoNoGoDecisionList(
+  props: { decisions: GoNoGoDecision[]; invalid?: InvalidRowForm | null } & PageContext,
+) {
+  const { t, language } = props;
+  if (props.decisions.length === 0) return <p class="decision-none">{t('decision.none')}</p>;
+  return (
+    <ul class="go-no-go-decisions">
+      {props.decisions.map((decision) => (
+        <li id={`decision-${decision.courseId}`}>
+          <h3>
+            <a href={`/courses/${decision.courseId}`}>
+              {courseTitle(
+                {
+                  program: { nameFi: decision.programNameFi, nameEn: decision.programNameEn },
+                  localityName: decision.localityName,
+                },
+                language,
+              )}
+            </a>
+          </h3>
+          <p>
+            {t('decision.goNoGoDate', { date: formatLocalDate(decision.goNoGoDate, language) })}
+            {' · '}
+            {t('decision.placed', { placed: decision.placed, minimum: decision.minimum })}
+            {' · '}
+            <a href={`/courses/${decision.courseId}/roster`}>{t('decision.roster')}</a>
+          </p>
+          <DecisionForms decision={decision} invalid={props.invalid ?? null} t={t} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function DecisionsPage(
+  props: { decisions: GoNoGoDecision[]; invalid: InvalidRowForm | null } & PageContext,
+) {
+  const { t } = props;
+  return (
+    <section id="decisions-page">
+      <h1>{t('decision.title')}</h1>
+      {props.invalid && <ErrorSummary errors={props.invalid.errors} t={t} />}
+      <p>{t('decision.intro')}</p>
+      <GoNoGoDecisionList
+        decisions={props.decisions}
+        invalid={props.invalid}
+        t={t}
+        language={props.language}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,242 @@
+import type { EnrollmentState } from '../../db/schema';
+import type { CourseWithSchedule } from '../../src/features/courses/queries';
+import type { Language, Translate } from '../../src/i18n';
+import { formatPhoneForDisplay } from '../../src/lib/phone';
+import { ErrorSummary } from '../components/form-fields';
+import { titleOf } from '../courses/course-page';
+import { RowField, type InvalidRowForm } from './row-field';
+
+type PageContext = { t: Translate; language: Language };
+
+/** One line of the roster, in the shape courseRoster returns. */
+export type RosterRow = {
+  enrollmentId: number;
+  applicationId: number;
+  name: string;
+  phone: string;
+  email: string;
+  state: EnrollmentState;
+  movedUpReason: string;
+  withdrawnReason: string;
+};
+
+export type DemandListEntry = { applicationId: number; name: string; municipality: string };
+
+function StateCell(props: { row: RosterRow; position: number | null; t: Translate }) {
+  const { row, t } = props;
+  return (
+    <td>
+      {row.state === 'waitlisted'
+        ? t('roster.state.waitlisted', { position: props.position ?? '' })
+        : t(`roster.state.${row.state}`)}
+      {row.state === 'withdrawn' && row.withdrawnReason && (
+        <p class="hint">{t('roster.withdrawnBecause', { reason: row.withdrawnReason })}</p>
+      )}
+      {row.state === 'waitlisted' && row.movedUpReason && (
+        <p class="hint">{t('roster.movedUpBecause', { reason: row.movedUpReason })}</p>
+      )}
+    </td>
+  );
+}
+
+function ReasonForm(props: {
+  form: string;
+  action: string;
+  label: string;
+  submit: string;
+  invalid: InvalidRowForm | null;
+  t: Translate;
+}) {
+  const mine = props.invalid?.form === props.form ? props.invalid : null;
+  return (
+    <form method="post" action={props.action} class="inline-form">
+      <RowField
+        id={`${props.form}-reason`}
+        name="reason"
+        label={props.label}
+        value={mine?.values.reason}
+        error={mine?.errors.reason}
+        maxlength={500}
+        required
+        t={props.t}
+      />
+      <button type="submit" class="secondary">
+        {props.submit}
+      </button>
+    </form>
+  );
+}
+
+function RowActions(props: { row: RosterRow; invalid: InvalidRowForm | null; t: Translate }) {
+  const { row, t } = props;
+  const active = row.state === 'placed' || row.state === 'waitlisted';
+  return (
+    <td>
+      {active && (
+        <div class="actions">
+          {row.state === 'waitlisted' && (
+            <ReasonForm
+              form={`move-up-${row.enrollmentId}`}
+              action={`/enrollments/${row.enrollmentId}/move-up`}
+              label={t('roster.moveUpReason')}
+              submit={t('roster.moveUpSubmit', { name: row.name })}
+              invalid={props.invalid}
+              t={t}
+            />
+          )}
+          <ReasonForm
+            form={`withdraw-${row.enrollmentId}`}
+            action={`/enrollments/${row.enrollmentId}/withdrawal`}
+            label={t('roster.withdrawReason')}
+            submit={t('roster.withdrawSubmit', { name: row.name })}
+            invalid={props.invalid}
+            t={t}
+          />
+        </div>
+      )}
+    </td>
+  );
+}
+
+export function RosterTable(
+  props: { roster: RosterRow[]; canManage: boolean; invalid: InvalidRowForm | null } & PageContext,
+) {
+  const { t } = props;
+  if (props.roster.length === 0) return <p>{t('roster.empty')}</p>;
+  let waitlistPosition = 0;
+  return (
+    <table id="roster">
+      <caption>{t('roster.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('roster.name')}</th>
+          <th scope="col">{t('roster.phone')}</th>
+          <th scope="col">{t('roster.email')}</th>
+          <th scope="col">{t('roster.state')}</th>
+          {props.canManage && <th scope="col">{t('roster.actions')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {props.roster.map((row) => {
+          const position = row.state === 'waitlisted' ? ++waitlistPosition : null;
+          return (
+            <tr id={`enrollment-${row.enrollmentId}`} class={`state-${row.state}`}>
+              <th scope="row">{row.name}</th>
+              <td>
+                {row.phone && <a href={`tel:${row.phone}`}>{formatPhoneForDisplay(row.phone)}</a>}
+              </td>
+              <td>
+                {row.email ? (
+                  <a href={`mailto:${row.email}`}>{row.email}</a>
+                ) : (
+                  <span class="hint">{t('roster.noEmail')}</span>
+                )}
+              </td>
+              <StateCell row={row} position={position} t={t} />
+              {props.canManage && <RowActions row={row} invalid={props.invalid} t={t} />}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function PlaceFromDemandList(
+  props: {
+    courseId: number;
+    demand: DemandListEntry[];
+    invalid: InvalidRowForm | null;
+  } & PageContext,
+) {
+  const { t } = props;
+  const error = props.invalid?.form === 'place' ? props.invalid.errors.applicationId : undefined;
+  return (
+    <section aria-labelledby="place-title">
+      <h2 id="place-title">{t('roster.placeTitle')}</h2>
+      {props.demand.length === 0 ? (
+        <p>{t('roster.placeNone')}</p>
+      ) : (
+        <form method="post" action="/enrollments" class="inline-form">
+          <input type="hidden" name="courseId" value={String(props.courseId)} />
+          <div class={error ? 'field field-invalid' : 'field'}>
+            <label for="applicationId">
+              {t('roster.placeApplication')}
+              <span class="required"> {t('form.required')}</span>
+            </label>
+            {error && (
+              <p id="applicationId-error" class="field-error">
+                {error}
+              </p>
+            )}
+            <select
+              id="applicationId"
+              name="applicationId"
+              required
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? 'applicationId-error' : undefined}
+            >
+              <option value="">{t('roster.placeChoose')}</option>
+              {props.demand.map((entry) => (
+                <option value={String(entry.applicationId)}>
+                  {entry.municipality ? `${entry.name} (${entry.municipality})` : entry.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t('roster.placeSubmit')}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function RosterPage(
+  props: {
+    course: CourseWithSchedule;
+    roster: RosterRow[];
+    canManage: boolean;
+    demand: DemandListEntry[];
+    invalid: InvalidRowForm | null;
+  } & PageContext,
+) {
+  const { course, roster, t, language } = props;
+  const placed = roster.filter((row) => row.state === 'placed').length;
+  const waiting = roster.filter((row) => row.state === 'waitlisted').length;
+  const open = course.course.status !== 'cancelled' && course.course.status !== 'completed';
+  return (
+    <section id="roster-page">
+      {props.canManage && (
+        <p>
+          <a href={`/courses/${course.course.id}`}>{t('roster.backToCourse')}</a>
+        </p>
+      )}
+      <h1>
+        {t('roster.title')}: {titleOf(course, language)}
+      </h1>
+      {props.invalid && <ErrorSummary errors={props.invalid.errors} t={t} />}
+      <ul class="roster-counts">
+        <li id="roster-seats">
+          {t('roster.seats', { placed, max: course.program.maxParticipants })}
+        </li>
+        <li>{t('roster.waitlistCount', { count: waiting })}</li>
+      </ul>
+      <RosterTable
+        roster={roster}
+        canManage={props.canManage}
+        invalid={props.invalid}
+        t={t}
+        language={language}
+      />
+      {props.canManage && open && (
+        <PlaceFromDemandList
+          courseId={course.course.id}
+          demand={props.demand}
+          invalid={props.invalid}
+          t={t}
+          language={language}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+import type { OpenCourse } from '../../src/features/intake/queries';
+import { honeypotField, otherMunicipality } from '../../src/features/intake/application-input';
+import type { Language, MessageKey, Translate } from '../../src/i18n';
+import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
+import { SelectField, TextAreaField, TextField, type FieldErrors } from '../components/form-fields';
+import { programName } from '../courses/course-parts';
+
+export type IntakeFormState = {
+  values: Record<string, string>;
+  errors: FieldErrors;
+  /** A problem with the whole attempt, e.g. too many submissions. */
+  problem?: string;
+};
+
+export type IntakeChoices = {
+  courses: OpenCourse[];
+  localities: { id: number; name: string }[];
+};
+
+type PageContext = { t: Translate; language: Language };
+
+const weekdayKeys = [
+  'intake.weekday.0',
+  'intake.weekday.1',
+  'intake.weekday.2',
+  'intake.weekday.3',
+  'intake.weekday.4',
+  'intake.weekday.5',
+  'intake.weekday.6',
+] as const satisfies readonly MessageKey[];
+
+/** "tiistaisin 17.00–19.30" / "Tuesdays 17:00–19:30", from the first session's date. */
+export function weeklyTime(course: OpenCourse, { t, language }: PageContext): string {
+  const time = formatTimeRange(
+    course.weeklyStartTime,
+    course.weeklyEndTime ?? course.weeklyStartTime,
+    language,
+  );
+  if (!course.firstDate) return time;
+  const weekday = new Date(`${course.firstDate}T12:00:00Z`).getUTCDay();
+  return t('intake.weeklyTime', { weekday: t(weekdayKeys[weekday]!), time });
+}
+
+export function courseDates(course: OpenCourse, language: Language): string {
+  if (!course.firstDate || !course.lastDate) return '';
+  return `${formatLocalDate(course.firstDate, language)} – ${formatLocalDate(course.lastDate, language)}`;
+}
+
+function courseChoiceLabel(course: OpenCourse, context: PageContext): string {
+  const name = programName(
+    { nameFi: course.programNameFi, nameEn: course.programNameEn },
+    context.language,
+  );
+  const starts = course.firstDate ? formatLocalDate(course.firstDate, context.language) : '';
+  return [`${name} · ${course.localityName}`, starts, weeklyTime(course, context)]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** The open courses by locality, with what a person needs to decide: dates, time and place. */
+export function OpenCourseList(props: { courses: OpenCourse[] } & PageContext) {
+  const { t, language } = props;
+  if (props.courses.length === 0) return <p id="open-courses">{t('intake.noOpenCourses')}</p>;
+  const byLocality = new Map<string, OpenCourse[]>();
+  for (const course of props.courses) {
+    byLocality.set(course.localityName, [...(byLocality.get(course.localityName) ?? []), course]);
+  }
+  return (
+    <div id="open-courses">
+      {[...byLocality].map(([locality, courses]) => (
+        <table class="open-courses">
+          <caption>{locality}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('intake.course')}</th>
+              <th scope="col">{t('intake.dates')}</th>
+              <th scope="col">{t('intake.time')}</th>
+              <th scope="col">{t('intake.venue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {courses.map((course) => (
+              <tr data-course-id={course.id}>
+                <td>
+                  {programName(
+                    { nameFi: course.programNameFi, nameEn: course.programNameEn },
+                    language,
+                  )}
+                </td>
+                <td>{courseDates(course, language)}</td>
+                <td>{weeklyTime(course, props)}</td>
+                <td>{course.venueName ?? t('intake.venueToBeConfirmed')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  );
+}
+
+/** The person's own fields, the same in every intake form; must sit inside `<FormFields>`. */
+export function ApplicantFields(
+  props: IntakeChoices & PageContext & { values: Record<string, string>; ownApplication: boolean },
+) {
+  const { t, values } = props;
+  return (
+    <>
+      <TextField
+        name="name"
+        label={t('intake.name')}
+        value={values.name}
+        autocomplete={props.ownApplication ? 'name' : 'off'}
+        required
+      />
+      <TextField
+        name="phone"
+        type="tel"
+        label={t('intake.phone')}
+        hint={t('intake.phoneHint')}
+        value={values.phone}
+        autocomplete={props.ownApplication ? 'tel' : 'off'}
+        required
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t('intake.email')}
+        hint={t('intake.emailHint')}
+        value={values.email}
+        autocomplete={props.ownApplication ? 'email' : 'off'}
+      />
+      <SelectField
+        name="localityId"
+        label={t('intake.municipality')}
+        value={values.localityId}
+        placeholder={t('intake.chooseMunicipality')}
+        options={[
+          ...props.localities.map((locality) => ({
+            value: String(locality.id),
+            label: locality.name,
+          })),
+          { value: otherMunicipality, label: t('intake.otherMunicipalityOption') },
+        ]}
+        required
+      />
+      <TextField
+        name="otherMunicipality"
+        label={t('intake.otherMunicipality')}
+        hint={t('intake.otherMunicipalityHint')}
+        value={values.otherMunicipality}
+      />
+      <SelectField
+        name="preferredCourseId"
+        label={t('intake.preferredCourse')}
+        value={values.preferredCourseId}
+        placeholder={t('intake.anyCourse')}
+        options={props.courses.map((course) => ({
+          value: String(course.id),
+          label: courseChoiceLabel(course, props),
+        }))}
+      />
+      <TextAreaField
+        name="goodTimesToCall"
+        label={t('intake.goodTimesToCall')}
+        hint={t('intake.goodTimesToCallHint')}
+        value={values.goodTimesToCall}
+        rows={2}
+      />
+    </>
+  );
+}
+
+/**
+ * Hidden from people (off screen, out of the tab order and the accessibility tree); a robot that
+ * fills in every field fills this one too.
+ */
+export function HoneypotField(props: { t: Translate }) {
+  return (
+    <div class="visually-hidden" aria-hidden="true">
+      <label for={honeypotField}>{props.t('intake.honeypot')}</label>
+      <input id={honeypotField} name={honeypotField} type="text" tabindex={-1} autocomplete="off" />
+    </div>
+  );
+}
+
+/** Who keeps the data, why and for how long, next to the consent box. */
+export function PrivacyNotice(props: { t: Translate }) {
+  const { t } = props;
+  return (
+    <section class="privacy-notice" aria-labelledby="privacy-title">
+      <h2 id="privacy-title">{t('intake.privacyTitle')}</h2>
+      <ul>
+        <li>{t('intake.privacyWho')}</li>
+        <li>{t('intake.privacyWhy')}</li>
+        <li>{t('intake.privacyHowLong')}</li>
+      </ul>
+    </section>
+  );
+}

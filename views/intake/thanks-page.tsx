@@ -1,0 +1,15 @@
+import type { Translate } from '../../src/i18n';
+
+/** After a public form: what happens next, in the language the form was filled in. */
+export function ThanksPage(props: { heading: string; text: string; t: Translate }) {
+  return (
+    <section id="thanks-page">
+      <h1>{props.heading}</h1>
+      <p>{props.text}</p>
+      <p>{props.t('intake.thanksRemoval')}</p>
+      <p>
+        <a href="/apply">{props.t('intake.backToCourses')}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,212 @@
+import type { EnrollmentState } from '../../db/schema';
+import type { CourseWithSchedule } from '../../src/features/courses/queries';
+import { formatDateTime, formatLocalDate, formatTimeRange } from '../../src/i18n/format';
+import type { Language, Translate } from '../../src/i18n';
+import { ErrorSummary } from '../components/form-fields';
+import { titleOf } from '../courses/course-page';
+import { RowField, type InvalidRowForm } from '../enrollment/row-field';
+
+type PageContext = { t: Translate; language: Language };
+
+export type ParticipantCourse = {
+  enrollmentId: number;
+  state: EnrollmentState;
+  course: CourseWithSchedule;
+};
+
+/** Whether the person still holds (or waits for) a seat, and so may withdraw or download the times. */
+export function isActiveEnrollment(state: EnrollmentState): boolean {
+  return state === 'placed' || state === 'waitlisted';
+}
+
+function SessionList(props: { course: CourseWithSchedule } & PageContext) {
+  const { t, language } = props;
+  return (
+    <>
+      <h3>{t('participant.sessions')}</h3>
+      <ol class="participant-sessions">
+        {props.course.sessions.map((session) => {
+          const date = formatLocalDate(session.localDate, language);
+          const time = formatTimeRange(session.startTime, session.endTime, language);
+          return session.status === 'cancelled' ? (
+            <li class="cancelled">{t('participant.sessionCancelled', { date, time })}</li>
+          ) : (
+            <li>
+              {date} {time}
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}
+
+function VenueDetails(props: { venue: CourseWithSchedule['venue'] } & PageContext) {
+  const { venue, t } = props;
+  return (
+    <>
+      <h3>{t('participant.venue')}</h3>
+      {!venue ? (
+        <p>{t('participant.venueLater')}</p>
+      ) : (
+        <div class="participant-venue">
+          <p>
+            {venue.name}
+            {venue.streetAddress && (
+              <>
+                <br />
+                {venue.streetAddress}
+              </>
+            )}
+          </p>
+          {venue.kind === 'online' && <p>{t('participant.venueOnline')}</p>}
+          {venue.stepFreeAccess && <p>{t('participant.stepFree')}</p>}
+          {venue.hearingLoop && <p>{t('participant.hearingLoop')}</p>}
+          {venue.accessibilityNotes && (
+            <p>{t('participant.accessibility', { notes: venue.accessibilityNotes })}</p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+function WithdrawalForm(
+  props: { token: string; enrollmentId: number; invalid: InvalidRowForm | null } & PageContext,
+) {
+  const { t, enrollmentId } = props;
+  const mine = props.invalid?.form === `withdraw-${enrollmentId}` ? props.invalid : null;
+  return (
+    <form method="post" action={`/p/${props.token}/withdrawal`} class="participant-withdrawal">
+      <h3>{t('participant.withdrawTitle')}</h3>
+      <input type="hidden" name="enrollmentId" value={String(enrollmentId)} />
+      <RowField
+        id={`withdraw-reason-${enrollmentId}`}
+        name="reason"
+        label={t('participant.withdrawReason')}
+        hint={t('participant.withdrawHint')}
+        value={mine?.values.reason}
+        error={mine?.errors.reason}
+        maxlength={500}
+        t={t}
+      />
+      <button type="submit" class="secondary">
+        {t('participant.withdrawSubmit')}
+      </button>
+    </form>
+  );
+}
+
+function CourseCard(
+  props: {
+    token: string;
+    entry: ParticipantCourse;
+    invalid: InvalidRowForm | null;
+  } & PageContext,
+) {
+  const { entry, t, language } = props;
+  const active = isActiveEnrollment(entry.state);
+  return (
+    <article class="participant-course" id={`enrollment-${entry.enrollmentId}`}>
+      <h2>{titleOf(entry.course, language)}</h2>
+      <p class={`participant-state state-${entry.state}`}>
+        <strong>{t(`participant.state.${entry.state}`)}</strong>
+      </p>
+      <SessionList course={entry.course} t={t} language={language} />
+      <VenueDetails venue={entry.course.venue} t={t} language={language} />
+      {active && (
+        <p>
+          <a href={`/p/${props.token}/calendar.ics/${entry.course.course.id}`} download>
+            {t('participant.calendar')}
+          </a>
+        </p>
+      )}
+      {active && (
+        <WithdrawalForm
+          token={props.token}
+          enrollmentId={entry.enrollmentId}
+          invalid={props.invalid}
+          t={t}
+          language={language}
+        />
+      )}
+    </article>
+  );
+}
+
+function PrivacyNotice(props: { token: string; deletionRequestedAt: Date | null } & PageContext) {
+  const { t, language } = props;
+  return (
+    <section aria-labelledby="privacy-title" class="participant-privacy">
+      <h2 id="privacy-title">{t('participant.privacyTitle')}</h2>
+      <p>{t('participant.privacyWho')}</p>
+      <p>{t('participant.privacyWhy')}</p>
+      <p>{t('participant.privacyHowLong')}</p>
+      <p>{t('participant.privacyDelete')}</p>
+      {props.deletionRequestedAt ? (
+        <p class="deletion-pending">
+          {t('participant.deletionPending', {
+            date: formatDateTime(props.deletionRequestedAt, language),
+          })}
+        </p>
+      ) : (
+        <form method="post" action={`/p/${props.token}/deletion-request`}>
+          <button type="submit" class="secondary">
+            {t('participant.deletionSubmit')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The participant's own page behind their personal link: only their name and their courses. */
+export function ParticipantPage(
+  props: {
+    token: string;
+    name: string;
+    courses: ParticipantCourse[];
+    deletionRequestedAt: Date | null;
+    invalid: InvalidRowForm | null;
+  } & PageContext,
+) {
+  const { t, language } = props;
+  return (
+    <section id="participant-page">
+      <h1>{t('participant.title')}</h1>
+      {props.invalid && <ErrorSummary errors={props.invalid.errors} t={t} />}
+      <p>{t('participant.greeting', { name: props.name })}</p>
+      <p>{t('participant.intro')}</p>
+      {props.courses.length === 0 ? (
+        <p>{t('participant.noEnrollments')}</p>
+      ) : (
+        props.courses.map((entry) => (
+          <CourseCard
+            token={props.token}
+            entry={entry}
+            invalid={props.invalid}
+            t={t}
+            language={language}
+          />
+        ))
+      )}
+      <PrivacyNotice
+        token={props.token}
+        deletionRequestedAt={props.deletionRequestedAt}
+        t={t}
+        language={language}
+      />
+    </section>
+  );
+}
+
+/** An unknown or expired personal link: says what happened without revealing whose link it was. */
+export function ParticipantLinkProblem(props: { reason: 'unknown' | 'expired'; t: Translate }) {
+  const { t } = props;
+  return (
+    <section class="error-page" id="participant-link-problem">
+      <h1>{t(`participant.${props.reason}Title`)}</h1>
+      <p>{t(`participant.${props.reason}Body`)}</p>
+    </section>
+  );
+}
