@@ -3,7 +3,6 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditLog, courses, enrollments, instructors, outbox } from '../../db/schema';
 import type { AppDatabase } from '../../src/db';
-import { createProgram } from '../../src/features/programs/queries';
 import { fillFreeSeats } from '../../src/features/enrollment/queries';
 import { organizerFrom } from '../../src/features/invites/invitations';
 import { programDefaults } from '../../src/features/programs/program-input';
@@ -14,6 +13,9 @@ import {
   aVenue,
   courseRow,
   sessionsOf,
+  aProgramOfSize,
+  aWaitingApplicant,
+  enrollmentOf,
 } from '../support/planning-fixtures';
 import {
   aStaffUser,
@@ -23,57 +25,6 @@ import {
   postForm,
   signIn,
 } from '../support/test-app';
-
-let programCounter = 0;
-
-/** A program with its own group size (the shared builder only takes the licensed defaults). */
-function aProgram(db: AppDatabase, size: { minParticipants?: number; maxParticipants?: number }) {
-  programCounter += 1;
-  return createProgram(db, {
-    ...programDefaults,
-    nameFi: `Arkeen Voimaa ${programCounter}`,
-    nameEn: `Arkeen Voimaa ${programCounter}`,
-    minParticipants:
-      size.minParticipants ?? Math.min(programDefaults.minParticipants, size.maxParticipants ?? 14),
-    maxParticipants: size.maxParticipants ?? programDefaults.maxParticipants,
-  });
-}
-
-let personCounter = 0;
-
-/** Someone on the locality's demand list, as the intake interview leaves them. */
-function aWaitingApplicant(
-  db: AppDatabase,
-  localityId: number,
-  overrides: { name?: string; email?: string; language?: string } = {},
-) {
-  personCounter += 1;
-  const now = new Date('2026-08-20T09:00:00Z');
-  return db
-    .insert(applications)
-    .values({
-      source: 'phone',
-      name: overrides.name ?? `Hakija ${personCounter}`,
-      phone: `+35840${String(1000000 + personCounter)}`,
-      email: overrides.email ?? `hakija${personCounter}@example.fi`,
-      localityId,
-      state: 'waiting',
-      language: overrides.language ?? 'fi',
-      callDueAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: applications.id })
-    .get().id;
-}
-
-function enrollmentOf(db: AppDatabase, applicationId: number, courseId: number) {
-  return db
-    .select()
-    .from(enrollments)
-    .where(and(eq(enrollments.applicationId, applicationId), eq(enrollments.courseId, courseId)))
-    .get()!;
-}
 
 function applicationRow(db: AppDatabase, applicationId: number) {
   return db.select().from(applications).where(eq(applications.id, applicationId)).get()!;
@@ -104,7 +55,7 @@ describe('enrollment by staff: roster, waitlist, decisions', () => {
       '/courses',
       {
         termId: ids.term,
-        programId: options.programId ?? aProgram(db, { maxParticipants: 2 }),
+        programId: options.programId ?? aProgramOfSize(db, { maxParticipants: 2 }),
         localityId: ids.locality,
         venueId: ids.venue,
         audience: 'open',
@@ -243,7 +194,7 @@ describe('enrollment by staff: roster, waitlist, decisions', () => {
   });
 
   it('moving someone up on the waitlist changes who gets the next free seat', async () => {
-    const courseId = await anOpenCourse({ programId: aProgram(db, { maxParticipants: 1 }) });
+    const courseId = await anOpenCourse({ programId: aProgramOfSize(db, { maxParticipants: 1 }) });
     const [placed, early, late] = [1, 2, 3].map(() => aWaitingApplicant(db, ids.locality));
     for (const person of [placed!, early!, late!]) await place(person, courseId);
     const lateEnrollment = enrollmentOf(db, late!, courseId);
@@ -274,7 +225,7 @@ describe('enrollment by staff: roster, waitlist, decisions', () => {
   });
 
   it('a raised maximum promotes from the waitlist', async () => {
-    const programId = aProgram(db, { maxParticipants: 1, minParticipants: 1 });
+    const programId = aProgramOfSize(db, { maxParticipants: 1, minParticipants: 1 });
     const courseId = await anOpenCourse({ programId });
     const people = [1, 2, 3].map(() => aWaitingApplicant(db, ids.locality));
     for (const person of people) await place(person, courseId);
@@ -456,7 +407,7 @@ describe('enrollment by staff: roster, waitlist, decisions', () => {
     let fullEnough = 0;
 
     beforeAll(async () => {
-      const program = aProgram(db, { minParticipants: 2, maxParticipants: 4 });
+      const program = aProgramOfSize(db, { minParticipants: 2, maxParticipants: 4 });
       due.confirm = await anOpenCourse({
         programId: program,
         firstDate: '2026-09-08',

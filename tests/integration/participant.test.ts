@@ -1,12 +1,16 @@
 import { load } from 'cheerio';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applications, deletionRequests, enrollments, venues } from '../../db/schema';
-import type { AppDatabase } from '../../src/db';
-import { programDefaults } from '../../src/features/programs/program-input';
-import { createProgram } from '../../src/features/programs/queries';
+import { deletionRequests, venues } from '../../db/schema';
 import { createParticipantLink } from '../../src/features/participant/links';
-import { aLocality, anAutumnTerm, aVenue } from '../support/planning-fixtures';
+import {
+  aLocality,
+  anAutumnTerm,
+  aProgramOfSize,
+  aVenue,
+  aWaitingApplicant,
+  enrollmentOf,
+} from '../support/planning-fixtures';
 import {
   aStaffUser,
   buildTestApp,
@@ -15,56 +19,6 @@ import {
   postForm,
   signIn,
 } from '../support/test-app';
-
-let programCounter = 0;
-
-/** A program with its own group size (the shared builder only takes the licensed defaults). */
-function aProgram(db: AppDatabase, size: { minParticipants?: number; maxParticipants?: number }) {
-  programCounter += 1;
-  return createProgram(db, {
-    ...programDefaults,
-    nameFi: `Arkeen Voimaa ${programCounter}`,
-    nameEn: `Arkeen Voimaa ${programCounter}`,
-    minParticipants:
-      size.minParticipants ?? Math.min(programDefaults.minParticipants, size.maxParticipants ?? 14),
-    maxParticipants: size.maxParticipants ?? programDefaults.maxParticipants,
-  });
-}
-
-let personCounter = 0;
-
-function aWaitingApplicant(
-  db: AppDatabase,
-  localityId: number,
-  overrides: { name?: string; email?: string; language?: string } = {},
-) {
-  personCounter += 1;
-  const now = new Date('2026-08-20T09:00:00Z');
-  return db
-    .insert(applications)
-    .values({
-      source: 'referral',
-      name: overrides.name ?? `Osallistuja ${personCounter}`,
-      phone: `+35850${String(2000000 + personCounter)}`,
-      email: overrides.email ?? `osallistuja${personCounter}@example.fi`,
-      localityId,
-      state: 'waiting',
-      language: overrides.language ?? 'fi',
-      callDueAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: applications.id })
-    .get().id;
-}
-
-function enrollmentOf(db: AppDatabase, applicationId: number, courseId: number) {
-  return db
-    .select()
-    .from(enrollments)
-    .where(and(eq(enrollments.applicationId, applicationId), eq(enrollments.courseId, courseId)))
-    .get()!;
-}
 
 /** A staff member's setup: an open course at a venue with notes, people placed through the app. */
 function aCourseWithParticipants(maxParticipants: number) {
@@ -78,7 +32,7 @@ function aCourseWithParticipants(maxParticipants: number) {
       '/courses',
       {
         termId: anAutumnTerm(db),
-        programId: aProgram(db, { maxParticipants }),
+        programId: aProgramOfSize(db, { maxParticipants }),
         localityId: ids.locality,
         venueId: venueId,
         audience: 'open',

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { courseSessions, courses, localities } from '../../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { applications, courseSessions, courses, enrollments, localities } from '../../db/schema';
 import type { AppDatabase } from '../../src/db';
 import { createInstructor } from '../../src/features/instructors/queries';
 import { createVenue } from '../../src/features/places/queries';
@@ -95,4 +95,53 @@ export function courseRow(db: AppDatabase, courseId: number) {
 
 export function courseCount(db: AppDatabase) {
   return db.select().from(courses).all().length;
+}
+
+/** A program with its own group size (the shared builder only takes the licensed defaults). */
+export function aProgramOfSize(
+  db: AppDatabase,
+  size: { minParticipants?: number; maxParticipants?: number },
+) {
+  const n = next();
+  return createProgram(db, {
+    ...programDefaults,
+    nameFi: `Arkeen Voimaa ${n}`,
+    nameEn: `Arkeen Voimaa ${n}`,
+    minParticipants:
+      size.minParticipants ?? Math.min(programDefaults.minParticipants, size.maxParticipants ?? 14),
+    maxParticipants: size.maxParticipants ?? programDefaults.maxParticipants,
+  });
+}
+
+export function aWaitingApplicant(
+  db: AppDatabase,
+  localityId: number,
+  overrides: { name?: string; email?: string; language?: string } = {},
+) {
+  const n = next();
+  const now = new Date('2026-08-20T09:00:00Z');
+  return db
+    .insert(applications)
+    .values({
+      source: 'referral',
+      name: overrides.name ?? `Osallistuja ${n}`,
+      phone: `+35840${String(2000000 + n)}`,
+      email: overrides.email ?? `osallistuja${n}@example.fi`,
+      localityId,
+      state: 'waiting',
+      language: overrides.language ?? 'fi',
+      callDueAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: applications.id })
+    .get().id;
+}
+
+export function enrollmentOf(db: AppDatabase, applicationId: number, courseId: number) {
+  return db
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.applicationId, applicationId), eq(enrollments.courseId, courseId)))
+    .get()!;
 }
