@@ -16,6 +16,7 @@ import { intakeRoutes } from './features/intake/routes';
 import { instructorRoutes } from './features/instructors/routes';
 import { inviteRoutes } from './features/invites/routes';
 import { placeRoutes } from './features/places/routes';
+import { privacyRoutes } from './features/privacy/routes';
 import { programRoutes } from './features/programs/routes';
 import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
 import { userRoutes } from './features/users/routes';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', enrollmentRoutes(deps)); // before /courses: instructors may read their rosters
   app.route('/courses', courseRoutes(deps));
   app.route('/', inviteRoutes(deps));
+  app.route('/', privacyRoutes(deps));
   app.route('/', outboxRoutes(deps));
   app.route('/', intakeRoutes(deps));
   app.route('/', participantRoutes(deps));

@@ -8,6 +8,7 @@ import * as intakeMessages from '../features/intake/messages';
 import * as inviteMessages from '../features/invites/messages';
 import * as outboxMessages from '../features/outbox/messages';
 import * as participantMessages from '../features/participant/messages';
+import * as privacyMessages from '../features/privacy/messages';
 import * as placeMessages from '../features/places/messages';
 import * as programMessages from '../features/programs/messages';
 import * as termMessages from '../features/terms/messages';
@@ -34,6 +35,7 @@ export const finnishCatalogParts = {
   calls: callMessages.fi,
   enrollment: enrollmentMessages.fi,
   participant: participantMessages.fi,
+  privacy: privacyMessages.fi,
 };
 
 /** Each feature keeps its texts beside its code; Finnish is the reference for every other language. */
@@ -52,6 +54,7 @@ const fi = {
   ...callMessages.fi,
   ...enrollmentMessages.fi,
   ...participantMessages.fi,
+  ...privacyMessages.fi,
 };
 const en: Record<keyof typeof fi, string> = {
   ...coreEn,
@@ -68,6 +71,7 @@ const en: Record<keyof typeof fi, string> = {
   ...callMessages.en,
   ...enrollmentMessages.en,
   ...participantMessages.en,
+  ...privacyMessages.en,
 };
 
 export type MessageKey = keyof typeof fi;

@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deletionRequests, venues } from '../../db/schema';
+import { applications, auditLog, deletionRequests, invitations, venues } from '../../db/schema';
 import { createParticipantLink } from '../../src/features/participant/links';
 import {
   aLocality,
@@ -200,6 +200,33 @@ describe("a participant's personal link", () => {
       .where(eq(deletionRequests.applicationId, people.aino))
       .all();
     expect(requests).toHaveLength(1);
+  });
+
+  it('lets the coordinator carry out the request: the place is freed and the person is erased', async () => {
+    const coordinatorCookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+    const home = load(await (await getPage(app, '/', coordinatorCookie)).text());
+    const form = home('#deletion-requests-title').parent().find('form');
+    expect(home('#deletion-requests-title').parent().text()).toContain('Aino Aaltonen');
+
+    const response = await postForm(app, form.attr('action')!, {}, { cookie: coordinatorCookie });
+    expect(response.status).toBe(303);
+    expect(enrollmentOf(db, people.aino, ids.course).state).toBe('withdrawn');
+    const erased = db.select().from(applications).where(eq(applications.id, people.aino)).get()!;
+    expect(erased).toMatchObject({
+      name: '–',
+      phone: '',
+      email: '',
+      state: 'closed',
+      closeReason: 'deleted',
+    });
+    expect(JSON.stringify(db.select().from(invitations).all())).not.toContain('Aino');
+    expect((await getPage(app, `/p/${tokens.aino}`)).status).toBe(404);
+    expect(db.select().from(auditLog).all().at(-1)).toMatchObject({
+      action: 'delete',
+      subjectId: people.aino,
+    });
+    const again = await postForm(app, form.attr('action')!, {}, { cookie: coordinatorCookie });
+    expect(again.status).toBe(404);
   });
 });
 

@@ -3,6 +3,8 @@ import { venueText } from '../../src/features/invites/invitation-mail';
 import { SessionTable, titleOf } from '../courses/course-page';
 import { GoNoGoDecisionList, type GoNoGoDecision } from '../enrollment/decisions-page';
 import { LettersToPrint, type LetterRow } from '../invites/letters';
+import { DeletionRequests } from '../privacy/deletion-requests';
+import type { PendingDeletionRequest } from '../../src/features/privacy/queries';
 import type { SignedInUser } from '../../src/http/app-env';
 import { formatDateTime, formatLongDate } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
@@ -12,6 +14,8 @@ export function HomePage(props: {
   now: Date;
   /** For planners: invitees without e-mail; null for instructors. */
   letters: LetterRow[] | null;
+  /** For planners: "delete my data" requests to carry out; null for instructors. */
+  deletionRequests: PendingDeletionRequest[] | null;
   /** For planners: courses past their go/no-go date below the minimum; null for instructors. */
   decisions: GoNoGoDecision[] | null;
   /** For instructors: the courses they lead; null for planners. */
@@ -33,6 +37,9 @@ export function HomePage(props: {
           <h2 id="home-decisions-title">{t('home.decisions')}</h2>
           <GoNoGoDecisionList decisions={props.decisions} t={t} language={language} />
         </section>
+      )}
+      {props.deletionRequests && (
+        <DeletionRequests requests={props.deletionRequests} t={t} language={language} />
       )}
       {props.letters && <LettersToPrint letters={props.letters} t={t} language={language} />}
       {props.ownCourses && <OwnCourses courses={props.ownCourses} t={t} language={language} />}

@@ -4,6 +4,7 @@ import { access } from '../../http/access';
 import { recordAudit } from '../audit/audit-log';
 import { findCourse } from '../courses/queries';
 import { goNoGoDecisions } from '../enrollment/queries';
+import { listPendingDeletionRequests } from '../privacy/queries';
 import { instantToWallClock } from '../../lib/helsinki-time';
 import { feedCourseIds, listLettersToPrint } from '../invites/queries';
 import type { AppDeps, AppEnv } from '../../http/app-env';
@@ -15,6 +16,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
     const t = c.get('t');
     const user = c.get('user')!;
     const letters = user.role === 'instructor' ? null : listLettersToPrint(db);
+    const deletionRequests = user.role === 'instructor' ? null : listPendingDeletionRequests(db);
     const decisions =
       user.role === 'instructor' ? null : goNoGoDecisions(db, instantToWallClock(clock()).date);
     const ownCourses =
@@ -23,6 +25,13 @@ export function homeRoutes({ db, clock }: AppDeps) {
             .map((courseId) => findCourse(db, courseId))
             .filter((course) => course !== undefined)
         : null;
+    if (deletionRequests && deletionRequests.length > 0) {
+      recordAudit(
+        db,
+        { actor: user, action: 'read', subjectType: 'application', detail: 'deletion requests' },
+        clock(),
+      );
+    }
     if (letters && letters.length > 0) {
       recordAudit(
         db,
@@ -35,6 +44,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
         user={user}
         now={clock()}
         letters={letters}
+        deletionRequests={deletionRequests}
         decisions={decisions}
         ownCourses={ownCourses}
         t={t}
