@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lte, max, ne, sql } from 'drizzle-orm';
 import {
   applications,
   courseSessions,
@@ -8,7 +8,7 @@ import {
   programs,
   type EnrollmentState,
 } from '../../../db/schema';
-import type { AppDatabase, DatabaseOrTransaction } from '../../db';
+import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
 import { addDays, wallClockToInstant } from '../../lib/helsinki-time';
 import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { isLanguage } from '../../i18n';
@@ -274,9 +274,8 @@ export function courseRoster(db: AppDatabase, courseId: number): RosterEntry[] {
     .sort((a, b) => rosterOrder[a.state] - rosterOrder[b.state]);
 }
 
-/** Courses at or past their go/no-go date, still planned or open, below the program minimum. */
-export function goNoGoDecisions(db: AppDatabase, today: string) {
-  return db
+const coursesAtDecision = preparedFor((db) =>
+  db
     .select({
       courseId: courses.id,
       programNameFi: programs.nameFi,
@@ -290,10 +289,19 @@ export function goNoGoDecisions(db: AppDatabase, today: string) {
     .innerJoin(programs, eq(programs.id, courses.programId))
     .innerJoin(localities, eq(localities.id, courses.localityId))
     .where(
-      and(inArray(courses.status, ['planned', 'open']), lt(courses.goNoGoDate, addDays(today, 1))),
+      and(
+        inArray(courses.status, ['planned', 'open']),
+        lte(courses.goNoGoDate, sql.placeholder('today')),
+      ),
     )
     .orderBy(asc(courses.goNoGoDate))
-    .all()
+    .prepare(),
+);
+
+/** Courses at or past their go/no-go date, still planned or open, below the program minimum. */
+export function goNoGoDecisions(db: AppDatabase, today: string) {
+  return coursesAtDecision(db)
+    .all({ today })
     .filter((course) => course.placed < course.minimum);
 }
 

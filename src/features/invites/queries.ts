@@ -8,7 +8,7 @@ import {
   localities,
   programs,
 } from '../../../db/schema';
-import type { AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase } from '../../db';
 import { newSecretToken } from '../../lib/tokens';
 
 export function findFeedToken(db: AppDatabase, userId: number): string | undefined {
@@ -49,9 +49,8 @@ export function feedCourseIds(db: AppDatabase, user: { id: number; role: string 
     .map((row) => row.id);
 }
 
-/** Active invitees who have no e-mail: they get a printed letter. */
-export function listLettersToPrint(db: AppDatabase) {
-  return db
+const lettersToPrint = preparedFor((db) =>
+  db
     .select({
       id: invitations.id,
       name: invitations.name,
@@ -72,7 +71,12 @@ export function listLettersToPrint(db: AppDatabase) {
       ),
     )
     .orderBy(asc(invitations.name))
-    .all();
+    .prepare(),
+);
+
+/** Active invitees who have no e-mail: they get a printed letter. */
+export function listLettersToPrint(db: AppDatabase) {
+  return lettersToPrint(db).all();
 }
 
 export function findInvitation(db: AppDatabase, id: number) {

@@ -8,12 +8,12 @@ import {
   invitations,
   participantLinks,
 } from '../../../db/schema';
-import type { AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase } from '../../db';
 import { recordAudit, type AuditEntry } from '../audit/audit-log';
 import { withdrawEnrollment, type MailContext } from '../enrollment/queries';
 
-export function listPendingDeletionRequests(db: AppDatabase) {
-  return db
+const pendingDeletionRequests = preparedFor((db) =>
+  db
     .select({
       id: deletionRequests.id,
       requestedAt: deletionRequests.requestedAt,
@@ -24,7 +24,11 @@ export function listPendingDeletionRequests(db: AppDatabase) {
     .innerJoin(applications, eq(applications.id, deletionRequests.applicationId))
     .where(isNull(deletionRequests.handledAt))
     .orderBy(asc(deletionRequests.requestedAt))
-    .all();
+    .prepare(),
+);
+
+export function listPendingDeletionRequests(db: AppDatabase) {
+  return pendingDeletionRequests(db).all();
 }
 export type PendingDeletionRequest = ReturnType<typeof listPendingDeletionRequests>[number];
 
