@@ -77,8 +77,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', instructorRoutes(deps));
   app.route('/', termRoutes(deps));
   app.route('/', blockedPeriodRoutes(deps));
-  app.route('/', enrollmentRoutes(deps)); // before /courses: instructors may read their rosters
   app.route('/courses', courseRoutes(deps));
+  app.route('/', enrollmentRoutes(deps));
   app.route('/', inviteRoutes(deps));
   app.route('/', privacyRoutes(deps));
   app.route('/', outboxRoutes(deps));

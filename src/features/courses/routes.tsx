@@ -138,7 +138,6 @@ function venueIsOnline(db: AppDatabase, venueId: number | null): boolean {
 
 export function courseRoutes({ db, clock, config }: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.use('*', planningStaff);
   const today = () => instantToWallClock(clock()).date;
   const organizer = organizerFrom(config.mailFrom);
   const notify = (tx: Transaction, courseId: number, change: CourseChange, now: Date) =>
@@ -157,7 +156,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
     );
   };
 
-  app.get('/new', (c) =>
+  app.get('/new', planningStaff, (c) =>
     renderNewCourseForm(c, {
       values: { termId: c.req.query('termId') ?? '', audience: 'open', startTime: '17:00' },
       errors: {},
@@ -166,6 +165,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
 
   app.post(
     '/',
+    planningStaff,
     validForm(newCourseForm(today), (c, invalid) => renderNewCourseForm(c, invalid)),
     async (c) => {
       const input = c.req.valid('form');
@@ -290,10 +290,10 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
     );
   };
 
-  app.get('/:id', (c) => renderCoursePage(c, loadCourse(db, c)));
+  app.get('/:id', planningStaff, (c) => renderCoursePage(c, loadCourse(db, c)));
 
   /** The course's series for download: METHOD:PUBLISH, no organizer, no attendees. */
-  app.get('/:id/calendar.ics', (c) => {
+  app.get('/:id/calendar.ics', planningStaff, (c) => {
     const course = loadCourse(db, c);
     const calendar = buildCourseCalendar({
       course: calendarCourseOf(course, c.get('language')),
@@ -325,7 +325,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
     );
   };
 
-  app.get('/:id/edit', (c) => {
+  app.get('/:id/edit', planningStaff, (c) => {
     const course = loadCourse(db, c);
     const [first, second] = course.instructors;
     return renderEditForm(c, course, {
@@ -343,6 +343,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
 
   app.post(
     '/:id',
+    planningStaff,
     validForm(courseDetailsForm, (c, invalid) => renderEditForm(c, loadCourse(db, c), invalid)),
     async (c) => {
       const course = loadCourse(db, c);
@@ -414,6 +415,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
 
   app.post(
     '/:id/status',
+    planningStaff,
     validForm(courseStatusForm, (c, invalid) =>
       renderCoursePage(c, loadCourse(db, c), invalid.errors),
     ),
@@ -450,12 +452,13 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
     );
   };
 
-  app.get('/:id/cancellation', (c) =>
+  app.get('/:id/cancellation', planningStaff, (c) =>
     renderCancelPage(c, loadCourse(db, c), { values: {}, errors: {} }),
   );
 
   app.post(
     '/:id/cancellation',
+    planningStaff,
     validForm(courseCancellationForm, (c, invalid) =>
       renderCancelPage(c, loadCourse(db, c), invalid),
     ),
@@ -505,7 +508,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
     );
   };
 
-  app.get('/:id/sessions/:sessionId/rescheduling', (c) => {
+  app.get('/:id/sessions/:sessionId/rescheduling', planningStaff, (c) => {
     const course = loadCourse(db, c);
     const session = loadSession(c, course);
     return renderMovePage(c, course, {
@@ -520,6 +523,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
 
   app.post(
     '/:id/sessions/:sessionId/rescheduling',
+    planningStaff,
     validForm(sessionMoveForm(today), (c, invalid) =>
       renderMovePage(c, loadCourse(db, c), invalid),
     ),
@@ -576,7 +580,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
     },
   );
 
-  app.post('/:id/sessions/:sessionId/cancellation', (c) => {
+  app.post('/:id/sessions/:sessionId/cancellation', planningStaff, (c) => {
     const course = loadCourse(db, c);
     const session = loadSession(c, course);
     const now = clock();

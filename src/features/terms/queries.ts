@@ -10,7 +10,6 @@ import {
   programs,
   terms,
   venues,
-  type CourseStatus,
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase } from '../../db';
 
@@ -74,34 +73,19 @@ const termCourseRows = preparedFor((db) =>
       instructorNames: sql<
         string | null
       >`(select group_concat(${instructors.name}, ', ') from ${courseInstructors} join ${instructors} on ${instructors.id} = ${courseInstructors.instructorId} where ${courseInstructors.courseId} = ${courses.id})`,
-      instructorKinds: sql<
-        string | null
-      >`(select group_concat(${instructors.kind}) from ${courseInstructors} join ${instructors} on ${instructors.id} = ${courseInstructors.instructorId} where ${courseInstructors.courseId} = ${courses.id})`,
     })
     .from(courses)
     .innerJoin(localities, eq(localities.id, courses.localityId))
     .innerJoin(programs, eq(programs.id, courses.programId))
     .leftJoin(venues, eq(venues.id, courses.venueId))
-    .where(
-      sql`${courses.termId} = ${sql.placeholder('termId')}
-        and (${sql.placeholder('localityId')} is null or ${courses.localityId} = ${sql.placeholder('localityId')})
-        and (${sql.placeholder('status')} is null or ${courses.status} = ${sql.placeholder('status')})`,
-    )
+    .where(eq(courses.termId, sql.placeholder('termId')))
     .orderBy(asc(localities.name), asc(courses.id))
     .prepare(),
 );
 
-export function findTermCourses(
-  db: AppDatabase,
-  termId: number,
-  filters: { localityId: number | null; status: CourseStatus | null },
-) {
-  return termCourseRows(db)
-    .all({ termId, localityId: filters.localityId, status: filters.status })
-    .map((row) => ({
-      ...row,
-      instructorKinds: row.instructorKinds ? row.instructorKinds.split(',') : [],
-    }));
+/** Every course of a term; a term has a handful, so the plan filters them in memory. */
+export function findTermCourses(db: AppDatabase, termId: number) {
+  return termCourseRows(db).all({ termId });
 }
 export type TermCourse = ReturnType<typeof findTermCourses>[number];
 

@@ -56,14 +56,18 @@ function renderTermPlan(
   if (!term) throw new HTTPException(404);
   const query = filterQuery.parse(c.req.query());
   const filters: TermFilters = { localityId: query.locality ?? null, status: query.status ?? null };
-  const activeCourseCount = findTermCourses(db, term.id, { localityId: null, status: null }).filter(
-    (course) => course.status !== 'cancelled',
-  ).length;
+  const termCourses = findTermCourses(db, term.id);
+  const activeCourseCount = termCourses.filter((course) => course.status !== 'cancelled').length;
+  const shownCourses = termCourses.filter(
+    (course) =>
+      (filters.localityId === null || course.localityId === filters.localityId) &&
+      (filters.status === null || course.status === filters.status),
+  );
   const t = c.get('t');
   return c.render(
     <TermPlanPage
       term={term}
-      courses={findTermCourses(db, term.id, filters)}
+      courses={shownCourses}
       activeCourseCount={activeCourseCount}
       progress={targetProgress(activeCourseCount, term.targetCoursesMin, term.targetCoursesMax)}
       filters={filters}
