@@ -1,6 +1,7 @@
 import { interviewOutcomes, participantNeeds } from '../../db/schema';
 import { interviewNotesMax } from '../../src/features/calls/interview-input';
-import type { ApplicationRow, PlacementCourse } from '../../src/features/calls/queries';
+import type { PlacementCourse } from '../../src/features/calls/queries';
+import type { ApplicationRow } from '../../src/features/intake/queries';
 import { formatDateTime, formatLocalDate } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import {

@@ -11,9 +11,10 @@ import {
   type CallOutcome,
   type ApplicationState,
 } from '../../../db/schema';
-import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
+import { preparedFor, type AppDatabase } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
+import type { ApplicationRow } from '../intake/queries';
 import {
   isUnreachable,
   nextCallDue,
@@ -108,11 +109,6 @@ export function instructorIdOfUser(db: AppDatabase, userId: number): number | nu
   );
 }
 
-export function findApplication(db: DatabaseOrTransaction, id: number) {
-  return db.select().from(applications).where(eq(applications.id, id)).get();
-}
-export type ApplicationRow = NonNullable<ReturnType<typeof findApplication>>;
-
 export function listInstructorChoices(db: AppDatabase) {
   return db
     .select({ id: instructors.id, name: instructors.name })
@@ -147,14 +143,6 @@ export function listPlacementCourses(db: AppDatabase) {
     .all();
 }
 export type PlacementCourse = ReturnType<typeof listPlacementCourses>[number];
-
-export function listLocalities(db: AppDatabase) {
-  return db
-    .select({ id: localities.id, name: localities.name })
-    .from(localities)
-    .orderBy(asc(localities.name))
-    .all();
-}
 
 export function localityExists(db: AppDatabase, id: number): boolean {
   return db.select({ id: localities.id }).from(localities).where(eq(localities.id, id)).get()

@@ -4,6 +4,9 @@ import { CallQueuePage, type RowProblem } from '../../../views/calls/call-queue-
 import { InterviewPage, type InterviewFormState } from '../../../views/calls/interview-page';
 import type { FieldErrors } from '../../../views/components/form-fields';
 import { access, planningStaff } from '../../http/access';
+import { idParam } from '../../http/params';
+import { findApplication, type ApplicationRow } from '../intake/queries';
+import { listLocalities } from '../places/queries';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm, type InvalidFormRenderer } from '../../http/form';
@@ -19,26 +22,17 @@ import {
 import {
   assignCall,
   closeApplication,
-  findApplication,
   instructorIdOfUser,
   listCallQueue,
   listInstructorChoices,
-  listLocalities,
   listPlacementCourses,
   recordCallAttempt,
   saveInterview,
-  type ApplicationRow,
   type InterviewResult,
 } from './queries';
 
 /** Planning staff call anyone; an instructor calls the applicants assigned to them. */
 const callers = access(['coordinator', 'admin', 'instructor']);
-
-function applicationIdOf(c: Context<AppEnv>): number {
-  const id = Number(c.req.param('id'));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404);
-  return id;
-}
 
 function isOnTheQueue(application: ApplicationRow): boolean {
   return (
@@ -66,7 +60,7 @@ export function callRoutes({ db, clock, config }: AppDeps) {
   };
 
   const applicationForCaller = (c: Context<AppEnv>): ApplicationRow => {
-    const application = findApplication(db, applicationIdOf(c));
+    const application = findApplication(db, idParam(c));
     if (!application) throw new HTTPException(404);
     const scope = callerScope(c);
     if (
@@ -107,7 +101,7 @@ export function callRoutes({ db, clock, config }: AppDeps) {
   };
 
   const renderRowProblem: InvalidFormRenderer = (c, invalid) =>
-    renderQueue(c, { applicationId: applicationIdOf(c), ...invalid });
+    renderQueue(c, { applicationId: idParam(c), ...invalid });
 
   app.get('/calls', callers, (c) => renderQueue(c));
 
@@ -142,7 +136,7 @@ export function callRoutes({ db, clock, config }: AppDeps) {
     planningStaff,
     validForm(closureInput, renderRowProblem),
     (c) => {
-      const application = findApplication(db, applicationIdOf(c));
+      const application = findApplication(db, idParam(c));
       if (!application || application.state === 'closed') throw new HTTPException(404);
       const closure = c.req.valid('form');
       closeApplication(db, application.id, closure, { actor: c.get('user')!, now: clock() });
@@ -160,7 +154,7 @@ export function callRoutes({ db, clock, config }: AppDeps) {
     planningStaff,
     validForm(assignmentInputFor(db), renderRowProblem),
     (c) => {
-      const application = findApplication(db, applicationIdOf(c));
+      const application = findApplication(db, idParam(c));
       if (!application) throw new HTTPException(404);
       const { instructorId } = c.req.valid('form');
       assignCall(db, application.id, instructorId, { actor: c.get('user')!, now: clock() });

@@ -21,6 +21,7 @@ import {
 } from '../../../views/courses/course-parts';
 import type { FieldErrors } from '../../../views/components/form-fields';
 import { planningStaff } from '../../http/access';
+import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
@@ -67,12 +68,6 @@ import {
   type CourseWithSchedule,
 } from './queries';
 import type { Translate } from '../../i18n';
-
-function idParam(c: Context, name: string): number {
-  const id = Number(c.req.param(name));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404);
-  return id;
-}
 
 function loadCourse(db: AppDatabase, c: Context): CourseWithSchedule {
   const course = findCourse(db, idParam(c, 'id'));

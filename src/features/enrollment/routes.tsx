@@ -13,6 +13,7 @@ import { DecisionsPage } from '../../../views/enrollment/decisions-page';
 import { RosterPage, type DemandListEntry } from '../../../views/enrollment/roster-page';
 import type { InvalidRowForm } from '../../../views/enrollment/row-field';
 import { access, planningStaff } from '../../http/access';
+import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv, SignedInUser } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
@@ -46,12 +47,6 @@ const goDecisionForm = z.discriminatedUnion('decision', [
 
 /** Only a course still waiting to start can be confirmed anyway, postponed or called off here. */
 const awaitingDecision: readonly CourseStatus[] = ['planned', 'open'];
-
-function idParam(c: Context, name: string): number {
-  const id = Number(c.req.param(name));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404);
-  return id;
-}
 
 /** Whether the signed-in instructor is one of the course's instructor pair. */
 function leadsCourse(db: AppDatabase, user: SignedInUser, courseId: number): boolean {

@@ -6,6 +6,7 @@ import { TermListPage } from '../../../views/terms/term-list-page';
 import { TermPlanPage, type TermFilters } from '../../../views/terms/term-plan-page';
 import type { FieldErrors } from '../../../views/components/form-fields';
 import { planningStaff } from '../../http/access';
+import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
@@ -39,12 +40,6 @@ const filterQuery = z.object({
 
 type FormState = { values: Record<string, string>; errors: FieldErrors };
 const emptyForm: FormState = { values: {}, errors: {} };
-
-function termIdParam(c: Context): number {
-  const id = Number(c.req.param('id'));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404);
-  return id;
-}
 
 function renderTermPlan(
   db: AppDatabase,
@@ -136,16 +131,16 @@ export function termRoutes({ db, clock }: AppDeps) {
     },
   );
 
-  app.get('/terms/:id', planningStaff, (c) => renderTermPlan(db, c, termIdParam(c)));
+  app.get('/terms/:id', planningStaff, (c) => renderTermPlan(db, c, idParam(c)));
 
   app.post(
     '/terms/:id/targets',
     planningStaff,
     validForm(termTargetsForm, (c, invalid) =>
-      renderTermPlan(db, c, termIdParam(c), { targetsForm: invalid }),
+      renderTermPlan(db, c, idParam(c), { targetsForm: invalid }),
     ),
     (c) => {
-      const termId = termIdParam(c);
+      const termId = idParam(c);
       if (!findTerm(db, termId)) throw new HTTPException(404);
       updateTermTargets(db, termId, c.req.valid('form'));
       setFlash(c, { kind: 'success', key: 'term.targetsSaved' });
@@ -185,7 +180,7 @@ export function blockedPeriodRoutes({ db, clock }: AppDeps) {
   );
 
   app.post('/blocked-periods/:id/deletion', planningStaff, async (c) => {
-    const removed = removeBlockedPeriod(db, termIdParam(c));
+    const removed = removeBlockedPeriod(db, idParam(c));
     if (!removed) throw new HTTPException(404);
     setFlash(c, { kind: 'info', key: 'term.blockedRemoved' });
     return c.redirect(await returnTo(c), 303);
