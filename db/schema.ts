@@ -22,7 +22,38 @@ export const users = sqliteTable('users', {
   name: text('name').notNull(),
   role: text('role', { enum: staffRoles }).notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** A disabled account cannot sign in and has no sessions; its history stays. */
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+  /** Set by an admin-issued one-time password: the next sign-in must choose a new one. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /** RFC 6238 shared secret (base32) once two-step sign-in is confirmed; null when not in use. */
+  totpSecret: text('totp_secret'),
+  /** A secret shown as a QR code but not yet confirmed with a code. */
+  totpPendingSecret: text('totp_pending_secret'),
+  totpEnabledAt: integer('totp_enabled_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
+});
+
+/** One-time recovery codes for two-step sign-in, stored as hashes. */
+export const totpRecoveryCodes = sqliteTable(
+  'totp_recovery_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('totp_recovery_codes_user_idx').on(table.userId)],
+);
+
+/** Settings an admin changes at run time; one row (id 1). */
+export const securitySettings = sqliteTable('security_settings', {
+  id: integer('id').primaryKey(),
+  /** Every staff account must use two-step sign-in. */
+  requireTotp: integer('require_totp', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 });
 
 /** Server-side sign-in sessions; the cookie carries a random token, the table only its SHA-256. */
@@ -35,6 +66,14 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+    /** Shown in the owner's list of active sessions, so they can tell them apart. */
+    userAgent: text('user_agent').notNull().default(''),
+    address: text('address').notNull().default(''),
+    /** The password was right but the two-step code is still to come: not signed in yet. */
+    awaitingSecondFactor: integer('awaiting_second_factor', { mode: 'boolean' })
+      .notNull()
+      .default(false),
   },
   (table) => [index('sessions_user_idx').on(table.userId)],
 );
@@ -262,14 +301,24 @@ export const outbox = sqliteTable(
     calendarMethod: text('calendar_method').notNull().default(''),
     calendar: text('calendar').notNull().default(''),
     courseId: integer('course_id').references(() => courses.id, { onDelete: 'set null' }),
+    /** The participant the message is for, so erasure finds their messages. */
+    applicationId: integer('application_id').references(() => applications.id, {
+      onDelete: 'set null',
+    }),
     state: text('state', { enum: outboxStates }).notNull().default('queued'),
+    /** The worker process holding a `sending` claim, and until when; an expired lease is requeued. */
+    claimedBy: text('claimed_by').notNull().default(''),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     lastError: text('last_error').notNull().default(''),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (table) => [index('outbox_due_idx').on(table.state, table.nextAttemptAt)],
+  (table) => [
+    index('outbox_due_idx').on(table.state, table.nextAttemptAt),
+    index('outbox_application_idx').on(table.applicationId),
+  ],
 );
 
 /**
@@ -300,14 +349,14 @@ export const invitations = sqliteTable(
 );
 
 /**
- * The secret of a staff member's calendar subscription feed. Kept readable (not hashed) because
- * the owner must be able to copy the address again; it unlocks only their own session times.
+ * The secret of a staff member's calendar subscription feed, stored only as its hash: the full
+ * address is shown once, when created or renewed.
  */
 export const calendarFeeds = sqliteTable('calendar_feeds', {
   userId: integer('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
-  token: text('token').notNull().unique(),
+  tokenHash: text('token_hash').notNull().unique(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
@@ -495,4 +544,31 @@ export const publicSubmissions = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [index('public_submissions_address_idx').on(table.address, table.at)],
+);
+
+/**
+ * A public or referral submission that matched an existing application. It never changes the
+ * record's contact details by itself: the coordinator reviews it and takes over what is right.
+ */
+export const unconfirmedSubmissions = sqliteTable(
+  'unconfirmed_submissions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: applicationSources }).notNull(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email').notNull().default(''),
+    municipality: text('municipality').notNull().default(''),
+    goodTimesToCall: text('good_times_to_call').notNull().default(''),
+    referrerName: text('referrer_name').notNull().default(''),
+    referrerUnit: text('referrer_unit').notNull().default(''),
+    referrerContact: text('referrer_contact').notNull().default(''),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+    reviewedBy: integer('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (table) => [index('unconfirmed_submissions_application_idx').on(table.applicationId)],
 );

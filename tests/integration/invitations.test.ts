@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { instructors, outbox, users } from '../../db/schema';
+import { calendarFeeds, instructors, outbox, users } from '../../db/schema';
 import { calendarUid } from '../../src/features/invites/invitations';
 import { createMailSender } from '../../src/features/outbox/mail-sender';
 import { startOutboxWorker } from '../../src/features/outbox/outbox-worker';
@@ -204,9 +204,15 @@ describe('calendar invitations for a course', () => {
       password: 'correct horse battery',
     });
 
-    expect((await postForm(app, '/calendar-feed', {}, { cookie: olliCookie })).status).toBe(303);
-    const page = load(await (await getPage(app, '/calendar-feed', olliCookie)).text());
-    const firstAddress = new URL(String(page('#feed-url').val()));
+    const created = await postForm(app, '/calendar-feed', {}, { cookie: olliCookie });
+    expect(created.status).toBe(200);
+    const firstAddress = new URL(String(load(await created.text())('#feed-url').val()));
+    const token = firstAddress.pathname.replace('/feeds/', '').replace('.ics', '');
+    // Only the hash is kept, and the address is shown once: the page later no longer has it.
+    expect(JSON.stringify(db.select().from(calendarFeeds).all())).not.toContain(token);
+    const later = await (await getPage(app, '/calendar-feed', olliCookie)).text();
+    expect(later).not.toContain(token);
+    expect(load(later)('#feed-url')).toHaveLength(0);
     const feed = await getPage(app, firstAddress.pathname);
     expect(feed.status).toBe(200);
     expect(readCalendar(await feed.text()).events.map((event) => event.uid)).toContain(

@@ -31,7 +31,9 @@ export const fi = {
   'feed.none': 'Sinulla ei vielä ole tilausosoitetta.',
   'feed.create': 'Luo tilausosoite',
   'feed.renew': 'Vaihda osoite (vanha lakkaa toimimasta)',
-  'feed.renewed': 'Uusi tilausosoite on luotu.',
+  'feed.exists':
+    'Sinulla on tilausosoite (luotu {createdAt}). Osoite näytetään vain kerran; jos et enää löydä sitä, vaihda osoite.',
+  'feed.shownOnce': 'Kopioi osoite nyt kalenteriisi: sitä ei näytetä uudelleen.',
   'feed.calendarName': 'Kurssipolku: {name}',
   'course.calendarFile': 'Lataa kalenteritiedosto (.ics)',
   'letters.title': 'Tulostettavat kirjeet',
@@ -76,7 +78,9 @@ export const en: Record<keyof typeof fi, string> = {
   'feed.none': 'You have no subscription address yet.',
   'feed.create': 'Create a subscription address',
   'feed.renew': 'Change the address (the old one stops working)',
-  'feed.renewed': 'A new subscription address was created.',
+  'feed.exists':
+    'You have a subscription address (created {createdAt}). It is shown only once; if you no longer have it, change the address.',
+  'feed.shownOnce': 'Copy the address into your calendar now: it will not be shown again.',
   'feed.calendarName': 'Kurssipolku: {name}',
   'course.calendarFile': 'Download the calendar file (.ics)',
   'letters.title': 'Letters to print',

@@ -9,24 +9,37 @@ import {
   programs,
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase } from '../../db';
-import { newSecretToken } from '../../lib/tokens';
+import { hashSecretToken, newSecretToken } from '../../lib/tokens';
 
-export function findFeedToken(db: AppDatabase, userId: number): string | undefined {
-  return db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, userId)).get()?.token;
+/** When the user's current feed address was made, if they have one (the address itself is not kept). */
+export function findFeedCreatedAt(db: AppDatabase, userId: number): Date | undefined {
+  return db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, userId))
+    .get()?.createdAt;
 }
 
-/** A new secret replaces the old one, so a leaked address can be shut off. */
+/**
+ * A new secret replaces the old one, so a leaked address can be shut off. Only its hash is kept;
+ * the caller shows the returned token once.
+ */
 export function renewFeedToken(db: AppDatabase, userId: number, now: Date): string {
   const token = newSecretToken();
+  const tokenHash = hashSecretToken(token);
   db.insert(calendarFeeds)
-    .values({ userId, token, createdAt: now })
-    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { token, createdAt: now } })
+    .values({ userId, tokenHash, createdAt: now })
+    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenHash, createdAt: now } })
     .run();
   return token;
 }
 
 export function findFeedOwner(db: AppDatabase, token: string) {
-  return db.select().from(calendarFeeds).where(eq(calendarFeeds.token, token)).get();
+  return db
+    .select()
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tokenHash, hashSecretToken(token)))
+    .get();
 }
 
 /** Courses whose sessions a staff member's feed shows: an instructor's own, or all for planners. */

@@ -4,7 +4,6 @@ import { FeedPage } from '../../../views/invites/feed-page';
 import { LetterPage } from '../../../views/invites/letters';
 import { access, planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
-import { setFlash } from '../../http/flash';
 import { recordAudit } from '../audit/audit-log';
 import { isLanguage, translate } from '../../i18n';
 import { findCourse } from '../courses/queries';
@@ -14,7 +13,7 @@ import { calendarCourseOf, invitationContentOf } from './invitations';
 import {
   feedCourseIds,
   findFeedOwner,
-  findFeedToken,
+  findFeedCreatedAt,
   findInvitation,
   renewFeedToken,
 } from './queries';
@@ -33,17 +32,33 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
   const feedUrl = (token: string) => new URL(`/feeds/${token}.ics`, config.publicUrl).href;
 
   app.get('/calendar-feed', access('signed-in'), (c) => {
-    const token = findFeedToken(db, c.get('user')!.id);
+    const createdAt = findFeedCreatedAt(db, c.get('user')!.id);
     const t = c.get('t');
-    return c.render(<FeedPage feedUrl={token ? feedUrl(token) : null} t={t} />, {
-      title: t('feed.title'),
-    });
+    return c.render(
+      <FeedPage
+        createdAt={createdAt ?? null}
+        newFeedUrl={null}
+        language={c.get('language')}
+        t={t}
+      />,
+      {
+        title: t('feed.title'),
+      },
+    );
   });
 
+  /** Answers with the page itself (no redirect): the new address is shown this once only. */
   app.post('/calendar-feed', access('signed-in'), (c) => {
-    renewFeedToken(db, c.get('user')!.id, clock());
-    setFlash(c, { kind: 'success', key: 'feed.renewed' });
-    return c.redirect('/calendar-feed', 303);
+    const now = clock();
+    const token = renewFeedToken(db, c.get('user')!.id, now);
+    const t = c.get('t');
+    c.header('Cache-Control', 'no-store');
+    return c.render(
+      <FeedPage createdAt={now} newFeedUrl={feedUrl(token)} language={c.get('language')} t={t} />,
+      {
+        title: t('feed.title'),
+      },
+    );
   });
 
   /** The secret in the address is the key: calendar apps cannot sign in. */
