@@ -42,3 +42,16 @@ export function preparedFor<Statement>(build: (db: AppDatabase) => Statement) {
 /** A transaction handle: writes that must share one transaction take this (or the database). */
 export type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
 export type DatabaseOrTransaction = AppDatabase | Transaction;
+
+/**
+ * The one way to open a transaction: IMMEDIATE, so a unit of work that reads and then writes takes
+ * the write lock first and waits (busy_timeout) for another process, instead of failing with
+ * SQLITE_BUSY_SNAPSHOT when its read snapshot is outdated. Only commands call this; building
+ * blocks take the `Transaction` they are given and never open their own.
+ */
+export function immediateTransaction<Result>(
+  db: AppDatabase,
+  work: (tx: Transaction) => Result,
+): Result {
+  return db.transaction(work, { behavior: 'immediate' });
+}

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, enrollments, outbox } from '../../db/schema';
 import { openDatabase, type AppDatabase } from '../../src/db';
 import { createCourseWithSessions } from '../../src/features/courses/queries';
+import { immediateTransaction } from '../../src/db';
 import { generateSessions } from '../../src/features/courses/schedule';
 import { demoSignIns } from '../../src/features/demo/demo-data';
 import { placeOnCourse } from '../../src/features/enrollment/queries';
@@ -53,22 +54,24 @@ describe('from application to a freed seat, in Chromium', () => {
       .findFirst({ where: (locality, { eq: equals }) => equals(locality.name, 'Lapua') })
       .sync()!;
     const term = db.query.terms.findFirst().sync()!;
-    courseId = createCourseWithSessions(
-      db,
-      {
-        termId: term.id,
-        programId,
-        localityId: lapua.id,
-        venueId: null,
-        audience: 'open',
-        targetService: '',
-        goNoGoDate: '2026-09-29',
-        weeklyStartTime: '17:00',
-        instructorIds: [],
-        status: 'open',
-      },
-      sessions,
-      now,
+    courseId = immediateTransaction(db, (tx) =>
+      createCourseWithSessions(
+        tx,
+        {
+          termId: term.id,
+          programId,
+          localityId: lapua.id,
+          venueId: null,
+          audience: 'open',
+          targetService: '',
+          goNoGoDate: '2026-09-29',
+          weeklyStartTime: '17:00',
+          instructorIds: [],
+          status: 'open',
+        },
+        sessions,
+        now,
+      ),
     );
   });
 

@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import { systemActor } from '../../src/features/audit/audit-log';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,7 +10,7 @@ import {
   interviews,
   type ApplicationState,
 } from '../../db/schema';
-import { createInstructor } from '../../src/features/instructors/queries';
+import { saveInstructor } from '../../src/features/instructors/queries';
 import { wallClockToInstant } from '../../src/lib/helsinki-time';
 import { aLocality, anArvoProgram, anAutumnTerm, anInstructor } from '../support/planning-fixtures';
 import {
@@ -86,15 +87,21 @@ describe('the call queue and the phone interview', () => {
     staff.coordinator.push(coordinator);
     staff.instructor.push(instructorUser);
     cookies.instructor = await signIn(app, instructorUser);
-    const linked = createInstructor(db, {
-      name: 'Olli Ohjaaja',
-      kind: 'professional',
-      email: '',
-      phone: '',
-      employerUnit: '',
-      userId: instructorUser.id,
-      localityIds: [],
-    });
+    const linked = saveInstructor(
+      db,
+      null,
+      {
+        name: 'Olli Ohjaaja',
+        kind: 'professional',
+        email: '',
+        phone: '',
+        employerUnit: '',
+        userId: instructorUser.id,
+        localityIds: [],
+      },
+      systemActor,
+      new Date(),
+    );
     if (!linked.ok) throw new Error('instructor not created');
     ids.instructor = linked.id;
     ids.otherInstructor = anInstructor(db);

@@ -1,6 +1,7 @@
 import { load } from 'cheerio';
+import { systemActor } from '../../src/features/audit/audit-log';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createInstructor } from '../../src/features/instructors/queries';
+import { saveInstructor } from '../../src/features/instructors/queries';
 import { aLocality, anArvoProgram, anAutumnTerm } from '../support/planning-fixtures';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
 
@@ -9,15 +10,21 @@ describe("an instructor's home page", () => {
   let instructorCookie = '';
 
   const instructorFor = (name: string, userId: number | null) => {
-    const created = createInstructor(db, {
-      name,
-      email: '',
-      phone: '',
-      kind: 'peer',
-      employerUnit: '',
-      userId,
-      localityIds: [],
-    });
+    const created = saveInstructor(
+      db,
+      null,
+      {
+        name,
+        email: '',
+        phone: '',
+        kind: 'peer',
+        employerUnit: '',
+        userId,
+        localityIds: [],
+      },
+      systemActor,
+      new Date(),
+    );
     if (!created.ok) throw new Error('instructor');
     return created.id;
   };

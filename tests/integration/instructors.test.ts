@@ -1,11 +1,9 @@
 import { load } from 'cheerio';
+import { systemActor } from '../../src/features/audit/audit-log';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instructorLocalities, instructors } from '../../db/schema';
-import {
-  createInstructor,
-  listInstructorsForPlanning,
-} from '../../src/features/instructors/queries';
+import { saveInstructor, listInstructorsForPlanning } from '../../src/features/instructors/queries';
 import { createLocality } from '../../src/features/places/queries';
 import {
   aStaffUser,
@@ -73,15 +71,21 @@ describe('the coordinator keeps the instructors', () => {
     lapua = createdId(createLocality(db, { name: 'Lapua', region: '' }));
     kurikka = createdId(createLocality(db, { name: 'Kurikka', region: '' }));
     existingId = createdId(
-      createInstructor(db, {
-        name: 'Olli Ohjaaja',
-        email: 'olli@test.example',
-        phone: '+35861234567',
-        kind: 'professional',
-        employerUnit: 'Seinäjoen terveyskeskus',
-        localityIds: [seinajoki],
-        userId: instructorAccount.id,
-      }),
+      saveInstructor(
+        db,
+        null,
+        {
+          name: 'Olli Ohjaaja',
+          email: 'olli@test.example',
+          phone: '+35861234567',
+          kind: 'professional',
+          employerUnit: 'Seinäjoen terveyskeskus',
+          localityIds: [seinajoki],
+          userId: instructorAccount.id,
+        },
+        systemActor,
+        new Date(),
+      ),
     );
   });
 

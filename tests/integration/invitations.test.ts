@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import { systemActor } from '../../src/features/audit/audit-log';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarFeeds, instructors, outbox, users } from '../../db/schema';
@@ -15,7 +16,7 @@ import {
 } from '../support/planning-fixtures';
 import { startTestSmtpServer } from '../support/smtp-server';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
-import { createInstructor } from '../../src/features/instructors/queries';
+import { saveInstructor } from '../../src/features/instructors/queries';
 
 describe('calendar invitations for a course', () => {
   const { app, db, clock } = buildTestApp();
@@ -30,15 +31,21 @@ describe('calendar invitations for a course', () => {
     kind: 'professional' | 'peer',
     userId: number | null = null,
   ) => {
-    const created = createInstructor(db, {
-      name,
-      email,
-      phone: '+358401230009',
-      kind,
-      employerUnit: '',
-      userId,
-      localityIds: [],
-    });
+    const created = saveInstructor(
+      db,
+      null,
+      {
+        name,
+        email,
+        phone: '+358401230009',
+        kind,
+        employerUnit: '',
+        userId,
+        localityIds: [],
+      },
+      systemActor,
+      new Date(),
+    );
     if (!created.ok) throw new Error('instructor');
     return created.id;
   };

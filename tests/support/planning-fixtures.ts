@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import { systemActor } from '../../src/features/audit/audit-log';
 import { applications, courseSessions, courses, enrollments, localities } from '../../db/schema';
 import type { AppDatabase } from '../../src/db';
-import { createInstructor } from '../../src/features/instructors/queries';
+import { saveInstructor } from '../../src/features/instructors/queries';
 import { createVenue } from '../../src/features/places/queries';
 import { programDefaults } from '../../src/features/programs/program-input';
 import { createProgram } from '../../src/features/programs/queries';
@@ -46,15 +47,21 @@ export function aVenue(
 }
 
 export function anInstructor(db: AppDatabase, kind: 'professional' | 'peer' = 'professional') {
-  const created = createInstructor(db, {
-    name: `Ohjaaja ${next()}`,
-    kind,
-    email: '',
-    phone: '',
-    employerUnit: '',
-    userId: null,
-    localityIds: [],
-  });
+  const created = saveInstructor(
+    db,
+    null,
+    {
+      name: `Ohjaaja ${next()}`,
+      kind,
+      email: '',
+      phone: '',
+      employerUnit: '',
+      userId: null,
+      localityIds: [],
+    },
+    systemActor,
+    new Date(),
+  );
   if (!created.ok) throw new Error('instructor not created');
   return created.id;
 }

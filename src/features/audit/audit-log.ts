@@ -1,10 +1,15 @@
 import { desc } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema';
 import type { AppDatabase, DatabaseOrTransaction } from '../../db';
-import type { SignedInUser } from '../../http/app-env';
+
+/** Who acts: a signed-in staff member, or the system itself (demo data, scripts) with no id. */
+export type Actor = { id: number | null; name: string };
+
+/** Changes made by the application itself, e.g. loading the demo data. */
+export const systemActor: Actor = { id: null, name: 'Kurssipolku' };
 
 export type AuditEntry = {
-  actor: Pick<SignedInUser, 'id' | 'name'>;
+  actor: Actor;
   action: 'read' | 'create' | 'update' | 'delete';
   /** What kind of record: 'instructor', 'staff-user', 'invitation', 'outbox-message'. */
   subjectType: string;

@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
 import { failedSignIns, sessions, users } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 
 const sessionWithUser = preparedFor((db) =>
   db
@@ -30,7 +30,7 @@ export function startSession(
   db: AppDatabase,
   session: { tokenHash: string; userId: number; email: string; now: Date; expiresAt: Date },
 ): void {
-  db.transaction((tx) => {
+  immediateTransaction(db, (tx) => {
     tx.delete(sessions)
       .where(and(eq(sessions.userId, session.userId), lt(sessions.expiresAt, session.now)))
       .run();
@@ -81,7 +81,7 @@ export function recordFailedSignIn(
   db: AppDatabase,
   attempt: { email: string; address: string; at: Date; forgetBefore: Date },
 ): void {
-  db.transaction((tx) => {
+  immediateTransaction(db, (tx) => {
     tx.delete(failedSignIns).where(lt(failedSignIns.at, attempt.forgetBefore)).run();
     tx.insert(failedSignIns)
       .values({ email: attempt.email, address: attempt.address, at: attempt.at })

@@ -11,7 +11,7 @@ import {
   type CallOutcome,
   type ApplicationState,
 } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
 import type { ApplicationRow } from '../intake/queries';
@@ -162,7 +162,7 @@ export function recordCallAttempt(
   call: { outcome: CallOutcome; callBackAt: Date | null },
   { actor, now }: Change,
 ): void {
-  db.transaction((tx) => {
+  immediateTransaction(db, (tx) => {
     tx.insert(callAttempts)
       .values({
         applicationId: application.id,
@@ -201,7 +201,7 @@ export function closeApplication(
   closure: ClosureInput,
   { actor, now }: Change,
 ): void {
-  db.transaction((tx) => {
+  immediateTransaction(db, (tx) => {
     tx.update(applications)
       .set({
         state: 'closed',
@@ -232,7 +232,7 @@ export function assignCall(
   instructorId: number | null,
   { actor, now }: Change,
 ): void {
-  db.transaction((tx) => {
+  immediateTransaction(db, (tx) => {
     tx.update(applications)
       .set({ assignedInstructorId: instructorId, updatedAt: now })
       .where(eq(applications.id, applicationId))
@@ -283,7 +283,7 @@ export function saveInterview(
   result: InterviewResult,
   { actor, now }: Change,
 ): number {
-  return db.transaction((tx) => {
+  return immediateTransaction(db, (tx) => {
     const interviewId = tx
       .insert(interviews)
       .values({

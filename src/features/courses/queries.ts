@@ -11,7 +11,7 @@ import {
   venues,
   type CourseStatus,
 } from '../../../db/schema';
-import type { AppDatabase, DatabaseOrTransaction } from '../../db';
+import { type AppDatabase, type DatabaseOrTransaction, type Transaction } from '../../db';
 import type { LocalDate } from '../../lib/helsinki-time';
 import type { ScheduledSession } from './conflicts';
 import type { BlockedPeriod } from './holidays';
@@ -160,51 +160,49 @@ export type NewCourse = {
 
 /** The course, its instructor pair and all its sessions are saved together or not at all. */
 export function createCourseWithSessions(
-  db: DatabaseOrTransaction,
+  tx: Transaction,
   course: NewCourse,
   sessions: GeneratedSession[],
   now: Date,
 ): number {
-  return db.transaction((tx) => {
-    const { id } = tx
-      .insert(courses)
-      .values({
-        termId: course.termId,
-        programId: course.programId,
-        localityId: course.localityId,
-        venueId: course.venueId,
-        audience: course.audience,
-        targetService: course.audience === 'targeted' ? course.targetService : '',
-        goNoGoDate: course.goNoGoDate,
-        weeklyStartTime: course.weeklyStartTime,
-        status: course.status ?? 'planned',
-        cancellationReason: course.cancellationReason ?? '',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: courses.id })
-      .get();
-    if (course.instructorIds.length > 0) {
-      tx.insert(courseInstructors)
-        .values(course.instructorIds.map((instructorId) => ({ courseId: id, instructorId })))
-        .run();
-    }
-    tx.insert(courseSessions)
-      .values(
-        sessions.map((session) => ({
-          courseId: id,
-          ordinal: session.ordinal,
-          localDate: session.localDate,
-          startTime: session.startTime,
-          endTime: session.endTime,
-          startsAt: session.startsAt,
-          endsAt: session.endsAt,
-          seriesDate: session.localDate,
-        })),
-      )
+  const { id } = tx
+    .insert(courses)
+    .values({
+      termId: course.termId,
+      programId: course.programId,
+      localityId: course.localityId,
+      venueId: course.venueId,
+      audience: course.audience,
+      targetService: course.audience === 'targeted' ? course.targetService : '',
+      goNoGoDate: course.goNoGoDate,
+      weeklyStartTime: course.weeklyStartTime,
+      status: course.status ?? 'planned',
+      cancellationReason: course.cancellationReason ?? '',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: courses.id })
+    .get();
+  if (course.instructorIds.length > 0) {
+    tx.insert(courseInstructors)
+      .values(course.instructorIds.map((instructorId) => ({ courseId: id, instructorId })))
       .run();
-    return id;
-  });
+  }
+  tx.insert(courseSessions)
+    .values(
+      sessions.map((session) => ({
+        courseId: id,
+        ordinal: session.ordinal,
+        localDate: session.localDate,
+        startTime: session.startTime,
+        endTime: session.endTime,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        seriesDate: session.localDate,
+      })),
+    )
+    .run();
+  return id;
 }
 
 export type CourseDetails = {
@@ -217,30 +215,28 @@ export type CourseDetails = {
 
 /** Invitations carry the venue and the instructor pair, so any change raises the sequence. */
 export function updateCourseDetails(
-  db: DatabaseOrTransaction,
+  tx: Transaction,
   courseId: number,
   details: CourseDetails,
   now: Date,
 ): void {
-  db.transaction((tx) => {
-    tx.update(courses)
-      .set({
-        venueId: details.venueId,
-        audience: details.audience,
-        targetService: details.audience === 'targeted' ? details.targetService : '',
-        goNoGoDate: details.goNoGoDate,
-        updatedAt: now,
-        scheduleSequence: sql`${courses.scheduleSequence} + 1`,
-      })
-      .where(eq(courses.id, courseId))
+  tx.update(courses)
+    .set({
+      venueId: details.venueId,
+      audience: details.audience,
+      targetService: details.audience === 'targeted' ? details.targetService : '',
+      goNoGoDate: details.goNoGoDate,
+      updatedAt: now,
+      scheduleSequence: sql`${courses.scheduleSequence} + 1`,
+    })
+    .where(eq(courses.id, courseId))
+    .run();
+  tx.delete(courseInstructors).where(eq(courseInstructors.courseId, courseId)).run();
+  if (details.instructorIds.length > 0) {
+    tx.insert(courseInstructors)
+      .values(details.instructorIds.map((instructorId) => ({ courseId, instructorId })))
       .run();
-    tx.delete(courseInstructors).where(eq(courseInstructors.courseId, courseId)).run();
-    if (details.instructorIds.length > 0) {
-      tx.insert(courseInstructors)
-        .values(details.instructorIds.map((instructorId) => ({ courseId, instructorId })))
-        .run();
-    }
-  });
+  }
 }
 
 function touchSchedule(db: DatabaseOrTransaction, courseId: number, now: Date) {
@@ -251,7 +247,7 @@ function touchSchedule(db: DatabaseOrTransaction, courseId: number, now: Date) {
 }
 
 export function rescheduleSession(
-  db: DatabaseOrTransaction,
+  tx: Transaction,
   session: {
     id: number;
     courseId: number;
@@ -263,49 +259,33 @@ export function rescheduleSession(
   },
   now: Date,
 ): void {
-  db.transaction((tx) => {
-    tx.update(courseSessions)
-      .set({
-        localDate: session.localDate,
-        startTime: session.startTime,
-        endTime: session.endTime,
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
-      })
-      .where(and(eq(courseSessions.id, session.id), eq(courseSessions.courseId, session.courseId)))
-      .run();
-    touchSchedule(tx, session.courseId, now);
-  });
+  tx.update(courseSessions)
+    .set({
+      localDate: session.localDate,
+      startTime: session.startTime,
+      endTime: session.endTime,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+    })
+    .where(and(eq(courseSessions.id, session.id), eq(courseSessions.courseId, session.courseId)))
+    .run();
+  touchSchedule(tx, session.courseId, now);
 }
 
-export function cancelSession(
-  db: DatabaseOrTransaction,
-  courseId: number,
-  sessionId: number,
-  now: Date,
-) {
-  db.transaction((tx) => {
-    tx.update(courseSessions)
-      .set({ status: 'cancelled' })
-      .where(and(eq(courseSessions.id, sessionId), eq(courseSessions.courseId, courseId)))
-      .run();
-    touchSchedule(tx, courseId, now);
-  });
+export function cancelSession(tx: Transaction, courseId: number, sessionId: number, now: Date) {
+  tx.update(courseSessions)
+    .set({ status: 'cancelled' })
+    .where(and(eq(courseSessions.id, sessionId), eq(courseSessions.courseId, courseId)))
+    .run();
+  touchSchedule(tx, courseId, now);
 }
 
-export function cancelCourse(
-  db: DatabaseOrTransaction,
-  courseId: number,
-  reason: string,
-  now: Date,
-) {
-  db.transaction((tx) => {
-    tx.update(courses)
-      .set({ status: 'cancelled', cancellationReason: reason, updatedAt: now })
-      .where(eq(courses.id, courseId))
-      .run();
-    touchSchedule(tx, courseId, now);
-  });
+export function cancelCourse(tx: Transaction, courseId: number, reason: string, now: Date) {
+  tx.update(courses)
+    .set({ status: 'cancelled', cancellationReason: reason, updatedAt: now })
+    .where(eq(courses.id, courseId))
+    .run();
+  touchSchedule(tx, courseId, now);
 }
 
 export function changeCourseStatus(

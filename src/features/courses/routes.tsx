@@ -26,7 +26,7 @@ import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
 import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
-import type { AppDatabase, Transaction } from '../../db';
+import { type AppDatabase, type Transaction, immediateTransaction } from '../../db';
 import { cancelCourseAndTellEveryone } from '../enrollment/queries';
 import { buildCourseCalendar } from '../invites/course-calendar';
 import {
@@ -216,7 +216,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
         });
       }
       const now = clock();
-      const courseId = db.transaction((tx) => {
+      const courseId = immediateTransaction(db, (tx) => {
         const id = createCourseWithSessions(
           tx,
           {
@@ -379,7 +379,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
       }
       const now = clock();
       const venueChanged = input.venueId !== course.course.venueId;
-      db.transaction((tx) => {
+      immediateTransaction(db, (tx) => {
         updateCourseDetails(
           tx,
           course.course.id,
@@ -546,7 +546,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
         });
       }
       const now = clock();
-      db.transaction((tx) => {
+      immediateTransaction(db, (tx) => {
         rescheduleSession(
           tx,
           {
@@ -579,7 +579,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
     const course = loadCourse(db, c);
     const session = loadSession(c, course);
     const now = clock();
-    db.transaction((tx) => {
+    immediateTransaction(db, (tx) => {
       cancelSession(tx, course.course.id, session.id, now);
       notify(
         tx,

@@ -2,22 +2,24 @@ import { count, eq } from 'drizzle-orm';
 import {
   applications,
   localities,
+  programs,
   users,
   type CourseStatus,
   type StaffRole,
 } from '../../../db/schema';
-import type { AppDatabase } from '../../db';
+import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
+import { hashPassword } from '../../lib/password';
 import { createCourseWithSessions } from '../courses/queries';
 import { notifyCourseInvitees, type Organizer } from '../invites/invitations';
 import { defaultGoNoGoDate } from '../courses/course-rules';
 import { generateSessions } from '../courses/schedule';
-import { createInstructor } from '../instructors/queries';
-import { saveApplication, type NewApplication } from '../intake/queries';
+import { saveInstructorIn } from '../instructors/queries';
+import { saveInTransaction, type NewApplication } from '../intake/queries';
 import { createVenue } from '../places/queries';
 import { programDefaults } from '../programs/program-input';
 import { createProgram, findProgram } from '../programs/queries';
 import { addBlockedPeriod, createTerm } from '../terms/queries';
-import { createUser } from '../users/queries';
+import { insertUser } from '../users/queries';
 
 /** Invented people only; the seeds' real names and numbers never appear here. */
 export const demoSignIns: { role: StaffRole; name: string; email: string; password: string }[] = [
@@ -62,8 +64,11 @@ export const demoLocalities = [
   'Kurikka',
 ];
 
+/** Nothing a person or the demo would have made: no staff, no localities, no programs. */
 export function isDatabaseEmpty(db: AppDatabase): boolean {
-  return (db.select({ users: count() }).from(users).get()?.users ?? 0) === 0;
+  const countOf = (table: typeof users | typeof localities | typeof programs) =>
+    db.select({ rows: count() }).from(table).get()?.rows ?? 0;
+  return countOf(users) + countOf(localities) + countOf(programs) === 0;
 }
 
 function idOf<T extends { ok: boolean }>(
@@ -83,9 +88,24 @@ export async function loadDemoData(
   now: Date,
   organizer: Organizer,
 ): Promise<void> {
+  // Hashing is slow and asynchronous, so it happens before the one synchronous transaction.
+  const staff = await Promise.all(
+    demoSignIns.map(async (person) => ({
+      ...person,
+      passwordHash: await hashPassword(person.password),
+    })),
+  );
+  immediateTransaction(db, (tx) => fillDemoRegion(tx, staff, now, organizer));
+}
+
+function fillDemoRegion(
+  db: Transaction,
+  staff: (Omit<(typeof demoSignIns)[number], 'password'> & { passwordHash: string })[],
+  now: Date,
+  organizer: Organizer,
+): void {
   const userIds = new Map<string, number>();
-  for (const person of demoSignIns)
-    userIds.set(person.email, idOf(await createUser(db, person, now)));
+  for (const person of staff) userIds.set(person.email, idOf(insertUser(db, person, now)));
 
   db.insert(localities)
     .values(demoLocalities.map((name) => ({ name, region: 'Etelä-Pohjanmaa', createdAt: now })))
@@ -174,7 +194,7 @@ export async function loadDemoData(
     userEmail?: string;
   }) =>
     idOf(
-      createInstructor(db, {
+      saveInstructorIn(db, null, {
         name: input.name,
         kind: input.kind,
         employerUnit: input.employerUnit,
@@ -363,7 +383,7 @@ export async function loadDemoData(
       referrer?: [string, string, string];
     },
   ) =>
-    saveApplication(
+    saveInTransaction(
       db,
       {
         source: input.source,

@@ -8,7 +8,12 @@ import {
   programs,
   type EnrollmentState,
 } from '../../../db/schema';
-import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
+import {
+  preparedFor,
+  type AppDatabase,
+  type DatabaseOrTransaction,
+  immediateTransaction,
+} from '../../db';
 import { addDays, wallClockToInstant } from '../../lib/helsinki-time';
 import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { isLanguage } from '../../i18n';
@@ -72,64 +77,61 @@ export function placeOnCourse(
   input: { applicationId: number; courseId: number },
   mail: MailContext,
 ): { enrollmentId: number; state: 'placed' | 'waitlisted' } {
-  return db.transaction(
-    (tx) => {
-      const capacity = courseCapacity(tx, input.courseId);
-      const application = tx
-        .select({ id: applications.id })
-        .from(applications)
-        .where(eq(applications.id, input.applicationId))
-        .get();
-      if (!capacity || !application) throw new EnrollmentRefused('not-found');
-      const course = {
-        status: capacity.status,
-        lastSessionStartsAt: lastSessionStart(capacity.lastSessionStartsAt),
-      };
-      if (!acceptsPlacements(course, mail.now)) throw new EnrollmentRefused('course-closed');
-      const existing = tx
-        .select()
-        .from(enrollments)
-        .where(
-          and(
-            eq(enrollments.courseId, input.courseId),
-            eq(enrollments.applicationId, input.applicationId),
-          ),
-        )
-        .get();
-      if (existing && (existing.state === 'placed' || existing.state === 'waitlisted')) {
-        throw new EnrollmentRefused('already-enrolled');
-      }
-      const state = placedCount(tx, input.courseId) < capacity.maximum ? 'placed' : 'waitlisted';
-      const values = {
-        state,
-        queuedAt: mail.now,
-        updatedAt: mail.now,
-        withdrawnReason: '',
-        withdrawnBy: '',
-        movedUpReason: '',
-      } as const;
-      const enrollmentId = existing
-        ? (tx.update(enrollments).set(values).where(eq(enrollments.id, existing.id)).run(),
-          existing.id)
-        : tx
-            .insert(enrollments)
-            .values({
-              ...values,
-              courseId: input.courseId,
-              applicationId: input.applicationId,
-              createdAt: mail.now,
-            })
-            .returning({ id: enrollments.id })
-            .get().id;
-      tx.update(applications)
-        .set({ state: 'placed', updatedAt: mail.now })
-        .where(eq(applications.id, input.applicationId))
-        .run();
-      if (state === 'placed') notifyCourseInvitees(tx, input.courseId, { kind: 'planned' }, mail);
-      return { enrollmentId, state };
-    },
-    { behavior: 'immediate' },
-  );
+  return immediateTransaction(db, (tx) => {
+    const capacity = courseCapacity(tx, input.courseId);
+    const application = tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(eq(applications.id, input.applicationId))
+      .get();
+    if (!capacity || !application) throw new EnrollmentRefused('not-found');
+    const course = {
+      status: capacity.status,
+      lastSessionStartsAt: lastSessionStart(capacity.lastSessionStartsAt),
+    };
+    if (!acceptsPlacements(course, mail.now)) throw new EnrollmentRefused('course-closed');
+    const existing = tx
+      .select()
+      .from(enrollments)
+      .where(
+        and(
+          eq(enrollments.courseId, input.courseId),
+          eq(enrollments.applicationId, input.applicationId),
+        ),
+      )
+      .get();
+    if (existing && (existing.state === 'placed' || existing.state === 'waitlisted')) {
+      throw new EnrollmentRefused('already-enrolled');
+    }
+    const state = placedCount(tx, input.courseId) < capacity.maximum ? 'placed' : 'waitlisted';
+    const values = {
+      state,
+      queuedAt: mail.now,
+      updatedAt: mail.now,
+      withdrawnReason: '',
+      withdrawnBy: '',
+      movedUpReason: '',
+    } as const;
+    const enrollmentId = existing
+      ? (tx.update(enrollments).set(values).where(eq(enrollments.id, existing.id)).run(),
+        existing.id)
+      : tx
+          .insert(enrollments)
+          .values({
+            ...values,
+            courseId: input.courseId,
+            applicationId: input.applicationId,
+            createdAt: mail.now,
+          })
+          .returning({ id: enrollments.id })
+          .get().id;
+    tx.update(applications)
+      .set({ state: 'placed', updatedAt: mail.now })
+      .where(eq(applications.id, input.applicationId))
+      .run();
+    if (state === 'placed') notifyCourseInvitees(tx, input.courseId, { kind: 'planned' }, mail);
+    return { enrollmentId, state };
+  });
 }
 
 /** Fills free seats from the waitlist, first come first served, and tells the people placed. */
@@ -172,30 +174,27 @@ export function withdrawEnrollment(
   input: { enrollmentId: number; reason: string; by: 'participant' | 'staff' },
   mail: MailContext,
 ): { promotedApplicationIds: number[] } {
-  return db.transaction(
-    (tx) => {
-      const enrollment = tx
-        .select()
-        .from(enrollments)
-        .where(eq(enrollments.id, input.enrollmentId))
-        .get();
-      if (!enrollment || (enrollment.state !== 'placed' && enrollment.state !== 'waitlisted')) {
-        throw new EnrollmentRefused('not-found');
-      }
-      tx.update(enrollments)
-        .set({
-          state: 'withdrawn',
-          withdrawnReason: input.reason,
-          withdrawnBy: input.by,
-          updatedAt: mail.now,
-        })
-        .where(eq(enrollments.id, enrollment.id))
-        .run();
-      notifyCourseInvitees(tx, enrollment.courseId, { kind: 'planned' }, mail);
-      return { promotedApplicationIds: fillFreeSeats(tx, enrollment.courseId, mail) };
-    },
-    { behavior: 'immediate' },
-  );
+  return immediateTransaction(db, (tx) => {
+    const enrollment = tx
+      .select()
+      .from(enrollments)
+      .where(eq(enrollments.id, input.enrollmentId))
+      .get();
+    if (!enrollment || (enrollment.state !== 'placed' && enrollment.state !== 'waitlisted')) {
+      throw new EnrollmentRefused('not-found');
+    }
+    tx.update(enrollments)
+      .set({
+        state: 'withdrawn',
+        withdrawnReason: input.reason,
+        withdrawnBy: input.by,
+        updatedAt: mail.now,
+      })
+      .where(eq(enrollments.id, enrollment.id))
+      .run();
+    notifyCourseInvitees(tx, enrollment.courseId, { kind: 'planned' }, mail);
+    return { promotedApplicationIds: fillFreeSeats(tx, enrollment.courseId, mail) };
+  });
 }
 
 export function moveUpOnWaitlist(
@@ -203,7 +202,7 @@ export function moveUpOnWaitlist(
   input: { enrollmentId: number; reason: string },
   now: Date,
 ): void {
-  db.transaction((tx) => {
+  immediateTransaction(db, (tx) => {
     const enrollment = tx
       .select()
       .from(enrollments)
@@ -314,7 +313,7 @@ export function cancelCourseAndTellEveryone(
   input: { courseId: number; reason: string },
   mail: MailContext,
 ): void {
-  db.transaction((tx) => {
+  immediateTransaction(db, (tx) => {
     const course = tx.select().from(courses).where(eq(courses.id, input.courseId)).get();
     if (!course) throw new EnrollmentRefused('not-found');
     cancelCourse(tx, input.courseId, input.reason, mail.now);
@@ -404,7 +403,7 @@ export function postponeCourse(
   input: { courseId: number; weeks: number },
   mail: MailContext,
 ): void {
-  db.transaction((tx) => {
+  immediateTransaction(db, (tx) => {
     const sessions = tx
       .select()
       .from(courseSessions)

@@ -1,11 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { instructorLocalities, instructors, localities, users } from '../../../db/schema';
-import {
-  preparedFor,
-  type AppDatabase,
-  type DatabaseOrTransaction,
-  type Transaction,
-} from '../../db';
+import { immediateTransaction, preparedFor, type AppDatabase, type Transaction } from '../../db';
+import { recordAudit, type Actor } from '../audit/audit-log';
 import type { InstructorInput } from './instructor-input';
 
 const instructorList = preparedFor((db) =>
@@ -177,44 +173,49 @@ function accountTakenOnUniqueViolation(save: () => SaveInstructorResult): SaveIn
 }
 
 /**
- * The instructor and their localities are saved together or not at all; an account links to one
- * instructor only (the unique index on user_id guards it under concurrent saves).
+ * Saves a new (id null) or existing instructor with their localities in the caller's transaction;
+ * an account links to one instructor only.
  */
-export function createInstructor(
-  db: DatabaseOrTransaction,
+export function saveInstructorIn(
+  tx: Transaction,
+  id: number | null,
   input: InstructorInput,
 ): SaveInstructorResult {
   const { localityIds, ...instructor } = input;
-  return accountTakenOnUniqueViolation(() =>
-    db.transaction((tx): SaveInstructorResult => {
-      if (isAccountLinkedElsewhere(tx, instructor.userId))
-        return { ok: false, reason: 'account-taken' };
-      const { id } = tx
-        .insert(instructors)
-        .values(instructor)
-        .returning({ id: instructors.id })
-        .get();
-      replaceLocalities(tx, id, localityIds);
-      return { ok: true, id };
-    }),
-  );
+  if (isAccountLinkedElsewhere(tx, instructor.userId, id ?? undefined)) {
+    return { ok: false, reason: 'account-taken' };
+  }
+  let savedId = id;
+  if (savedId === null) {
+    savedId = tx.insert(instructors).values(instructor).returning({ id: instructors.id }).get().id;
+  } else if (
+    tx.update(instructors).set(instructor).where(eq(instructors.id, savedId)).run().changes !== 1
+  ) {
+    return { ok: false, reason: 'not-found' };
+  }
+  replaceLocalities(tx, savedId, localityIds);
+  return { ok: true, id: savedId };
 }
 
-export function updateInstructor(
-  db: DatabaseOrTransaction,
-  id: number,
+/**
+ * Creates (id null) or changes an instructor with the audit entry in one transaction; the unique
+ * index on user_id guards the account link against a concurrent save.
+ */
+export function saveInstructor(
+  db: AppDatabase,
+  id: number | null,
   input: InstructorInput,
+  actor: Actor,
+  now: Date,
 ): SaveInstructorResult {
-  const { localityIds, ...instructor } = input;
   return accountTakenOnUniqueViolation(() =>
-    db.transaction((tx): SaveInstructorResult => {
-      if (isAccountLinkedElsewhere(tx, instructor.userId, id)) {
-        return { ok: false, reason: 'account-taken' };
+    immediateTransaction(db, (tx) => {
+      const result = saveInstructorIn(tx, id, input);
+      if (result.ok) {
+        const action = id === null ? 'create' : 'update';
+        recordAudit(tx, { actor, action, subjectType: 'instructor', subjectId: result.id }, now);
       }
-      const changed = tx.update(instructors).set(instructor).where(eq(instructors.id, id)).run();
-      if (changed.changes !== 1) return { ok: false, reason: 'not-found' };
-      replaceLocalities(tx, id, localityIds);
-      return { ok: true, id };
+      return result;
     }),
   );
 }

@@ -14,13 +14,7 @@ import type { FieldErrors } from '../../../views/components/form-fields';
 import { formatPhoneForDisplay } from '../../lib/phone';
 import { listLocalities } from '../places/queries';
 import { instructorInputFor, type InstructorInput } from './instructor-input';
-import {
-  createInstructor,
-  findInstructor,
-  listInstructors,
-  listLinkableAccounts,
-  updateInstructor,
-} from './queries';
+import { saveInstructor, findInstructor, listInstructors, listLinkableAccounts } from './queries';
 
 type StoredInstructor = NonNullable<ReturnType<typeof findInstructor>>;
 
@@ -133,22 +127,7 @@ export function instructorRoutes({ db, clock }: AppDeps) {
     ),
     (c) => {
       const input = c.req.valid('form');
-      const saved = db.transaction((tx) => {
-        const result = createInstructor(tx, input);
-        if (result.ok) {
-          recordAudit(
-            tx,
-            {
-              actor: c.get('user')!,
-              action: 'create',
-              subjectType: 'instructor',
-              subjectId: result.id,
-            },
-            clock(),
-          );
-        }
-        return result;
-      });
+      const saved = saveInstructor(db, null, input, c.get('user')!, clock());
       if (!saved.ok) {
         c.status(422);
         const errors = { userId: c.get('t')('validation.accountTaken') };
@@ -187,22 +166,7 @@ export function instructorRoutes({ db, clock }: AppDeps) {
     (c) => {
       const instructor = instructorOr404(c);
       const input = c.req.valid('form');
-      const saved = db.transaction((tx) => {
-        const result = updateInstructor(tx, instructor.id, input);
-        if (result.ok) {
-          recordAudit(
-            tx,
-            {
-              actor: c.get('user')!,
-              action: 'update',
-              subjectType: 'instructor',
-              subjectId: instructor.id,
-            },
-            clock(),
-          );
-        }
-        return result;
-      });
+      const saved = saveInstructor(db, instructor.id, input, c.get('user')!, clock());
       if (!saved.ok) {
         if (saved.reason === 'not-found') throw new HTTPException(404);
         c.status(422);

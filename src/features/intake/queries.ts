@@ -8,7 +8,7 @@ import {
   publicSubmissions,
   venues,
 } from '../../../db/schema';
-import { preparedFor, type AppDatabase, type Transaction } from '../../db';
+import { preparedFor, type AppDatabase, type Transaction, immediateTransaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
 import { findDuplicate } from './duplicates';
@@ -109,7 +109,7 @@ export type NewApplication = {
 
 export type SavedApplication = { id: number; merged: boolean };
 
-function saveInTransaction(
+export function saveInTransaction(
   tx: Transaction,
   input: NewApplication,
   now: Date,
@@ -201,9 +201,7 @@ export function saveApplication(
   now: Date,
   actor?: Pick<SignedInUser, 'id' | 'name'>,
 ): SavedApplication {
-  return db.transaction((tx) => saveInTransaction(tx, input, now, actor), {
-    behavior: 'immediate',
-  });
+  return immediateTransaction(db, (tx) => saveInTransaction(tx, input, now, actor));
 }
 
 /** The public forms take at most this many submissions per client address in the window. */
@@ -226,28 +224,25 @@ export function submitPublicApplication(
   limit: typeof publicSubmissionLimit = publicSubmissionLimit,
 ): PublicSubmissionResult {
   const since = new Date(now.getTime() - limit.windowMilliseconds);
-  return db.transaction(
-    (tx): PublicSubmissionResult => {
-      tx.delete(publicSubmissions).where(lte(publicSubmissions.at, since)).run();
-      const recent = tx
-        .select({ at: publicSubmissions.at })
-        .from(publicSubmissions)
-        .where(and(eq(publicSubmissions.address, address), gt(publicSubmissions.at, since)))
-        .orderBy(asc(publicSubmissions.at))
-        .all();
-      if (recent.length >= limit.max) {
-        const oldestCounted = recent[recent.length - limit.max]!.at;
-        const freeAt = oldestCounted.getTime() + limit.windowMilliseconds;
-        return {
-          limited: true,
-          retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)),
-        };
-      }
-      tx.insert(publicSubmissions).values({ address, at: now }).run();
-      return { limited: false, ...saveInTransaction(tx, input, now) };
-    },
-    { behavior: 'immediate' },
-  );
+  return immediateTransaction(db, (tx): PublicSubmissionResult => {
+    tx.delete(publicSubmissions).where(lte(publicSubmissions.at, since)).run();
+    const recent = tx
+      .select({ at: publicSubmissions.at })
+      .from(publicSubmissions)
+      .where(and(eq(publicSubmissions.address, address), gt(publicSubmissions.at, since)))
+      .orderBy(asc(publicSubmissions.at))
+      .all();
+    if (recent.length >= limit.max) {
+      const oldestCounted = recent[recent.length - limit.max]!.at;
+      const freeAt = oldestCounted.getTime() + limit.windowMilliseconds;
+      return {
+        limited: true,
+        retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)),
+      };
+    }
+    tx.insert(publicSubmissions).values({ address, at: now }).run();
+    return { limited: false, ...saveInTransaction(tx, input, now) };
+  });
 }
 
 export type LocalityDemand = {

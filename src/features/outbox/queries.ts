@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { outbox, type OutboxState } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 
 export type CalendarMethod = '' | 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
@@ -49,34 +49,31 @@ export function enqueueMessage(db: OutboxWriter, message: NewOutboxMessage, now:
  * one immediate transaction so two workers never take the same message.
  */
 export function claimDueMessages(db: AppDatabase, now: Date, limit: number): OutboxMessage[] {
-  return db.transaction(
-    (tx) => {
-      const due = tx
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(and(inArray(outbox.state, sendableStates), lte(outbox.nextAttemptAt, now)))
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-        .limit(limit)
-        .all();
-      if (due.length === 0) return [];
-      return tx
-        .update(outbox)
-        .set({ state: 'sending', attempts: sql`${outbox.attempts} + 1` })
-        .where(
-          and(
-            inArray(
-              outbox.id,
-              due.map((row) => row.id),
-            ),
-            inArray(outbox.state, sendableStates),
+  return immediateTransaction(db, (tx) => {
+    const due = tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(inArray(outbox.state, sendableStates), lte(outbox.nextAttemptAt, now)))
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(limit)
+      .all();
+    if (due.length === 0) return [];
+    return tx
+      .update(outbox)
+      .set({ state: 'sending', attempts: sql`${outbox.attempts} + 1` })
+      .where(
+        and(
+          inArray(
+            outbox.id,
+            due.map((row) => row.id),
           ),
-        )
-        .returning()
-        .all()
-        .sort((a, b) => a.id - b.id);
-    },
-    { behavior: 'immediate' },
-  );
+          inArray(outbox.state, sendableStates),
+        ),
+      )
+      .returning()
+      .all()
+      .sort((a, b) => a.id - b.id);
+  });
 }
 
 /** The outcomes below apply only to a message still being sent; each returns whether it did. */

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { immediateTransaction } from '../../db';
 import { HTTPException } from 'hono/http-exception';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -154,7 +155,7 @@ export function participantRoutes({ db, clock, config }: AppDeps) {
     const { participant, problem } = participantOr(c);
     if (!participant) return problem;
     const now = clock();
-    db.transaction((tx) => {
+    immediateTransaction(db, (tx) => {
       const pending = tx
         .select({ id: deletionRequests.id })
         .from(deletionRequests)

@@ -1,6 +1,11 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { courses, localities, venues } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import {
+  immediateTransaction,
+  preparedFor,
+  type AppDatabase,
+  type DatabaseOrTransaction,
+} from '../../db';
 import type { LocalityInput, VenueInput } from './place-input';
 
 const localityList = preparedFor((db) =>
@@ -110,7 +115,11 @@ export function findVenue(db: AppDatabase, id: number) {
 }
 
 /** Used by the form and by the demo data; returns the new venue's id. */
-export function createVenue(db: AppDatabase, localityId: number, input: VenueInput): number {
+export function createVenue(
+  db: DatabaseOrTransaction,
+  localityId: number,
+  input: VenueInput,
+): number {
   return db
     .insert(venues)
     .values({ ...input, localityId })
@@ -143,7 +152,7 @@ export type DeleteVenueResult = { ok: true } | { ok: false; reason: 'in-use'; co
  * and the foreign key is the last guard.
  */
 export function deleteUnusedVenue(db: AppDatabase, id: number): DeleteVenueResult {
-  return db.transaction((tx) => {
+  return immediateTransaction(db, (tx) => {
     const courseCount =
       tx.select({ courses: count() }).from(courses).where(eq(courses.venueId, id)).get()?.courses ??
       0;

@@ -8,7 +8,7 @@ import {
   invitations,
   participantLinks,
 } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import { recordAudit, type AuditEntry } from '../audit/audit-log';
 import { withdrawEnrollment, type MailContext } from '../enrollment/queries';
 
@@ -63,7 +63,7 @@ export function eraseApplicant(
   for (const enrollment of held) {
     withdrawEnrollment(db, { enrollmentId: enrollment.id, reason: '', by: 'participant' }, mail);
   }
-  db.transaction((tx) => {
+  immediateTransaction(db, (tx) => {
     tx.update(applications)
       .set({
         name: '–',

@@ -30,12 +30,12 @@ export function listPrograms(db: AppDatabase) {
   return programList(db).all();
 }
 
-export function findProgram(db: AppDatabase, id: number): ProgramRow | undefined {
+export function findProgram(db: DatabaseOrTransaction, id: number): ProgramRow | undefined {
   return db.select(programColumns).from(programs).where(eq(programs.id, id)).get();
 }
 
 /** Used by the form and by the demo data; returns the new programme's id. */
-export function createProgram(db: AppDatabase, input: ProgramInput): number {
+export function createProgram(db: DatabaseOrTransaction, input: ProgramInput): number {
   return db.insert(programs).values(input).returning({ id: programs.id }).get().id;
 }
 

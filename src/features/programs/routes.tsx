@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { immediateTransaction } from '../../db';
 import { HTTPException } from 'hono/http-exception';
 import {
   ProgramFormPage,
@@ -123,7 +124,7 @@ export function programRoutes({ db, clock, config }: AppDeps) {
         now: clock(),
         publicUrl: config.publicUrl,
       };
-      db.transaction((tx) => {
+      immediateTransaction(db, (tx) => {
         if (!updateProgram(tx, programId, input)) throw new HTTPException(404);
         // A raised maximum frees seats: the waitlists move up at once.
         for (const courseId of activeCourseIdsOf(tx, programId)) fillFreeSeats(tx, courseId, mail);

@@ -11,7 +11,7 @@ import {
   terms,
   venues,
 } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
 
 export function listTerms(db: AppDatabase) {
   return db.select().from(terms).orderBy(asc(terms.startsOn)).all();
@@ -32,7 +32,7 @@ export type NewTerm = {
 };
 
 /** Returns null when the name is taken (the unique index decides, also under concurrent posts). */
-export function createTerm(db: AppDatabase, term: NewTerm, now: Date): number | null {
+export function createTerm(db: DatabaseOrTransaction, term: NewTerm, now: Date): number | null {
   const inserted = db
     .insert(terms)
     .values({ ...term, createdAt: now })
@@ -119,7 +119,7 @@ export function findTermSessions(db: AppDatabase, termId: number) {
 export type TermSession = ReturnType<typeof findTermSessions>[number];
 
 export function addBlockedPeriod(
-  db: AppDatabase,
+  db: DatabaseOrTransaction,
   period: { name: string; startsOn: string; endsOn: string },
   now: Date,
 ): void {

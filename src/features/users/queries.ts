@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
 import { hashPassword } from '../../lib/password';
 import type { NewUserInput } from './new-user';
 
@@ -35,13 +35,22 @@ export async function createUser(
   now: Date,
 ): Promise<CreateUserResult> {
   const passwordHash = await hashPassword(input.password);
+  return insertUser(db, { ...input, passwordHash }, now);
+}
+
+/** The insert alone, for a caller that hashed the password before opening its transaction. */
+export function insertUser(
+  db: DatabaseOrTransaction,
+  input: Omit<NewUserInput, 'password'> & { passwordHash: string },
+  now: Date,
+): CreateUserResult {
   const inserted = db
     .insert(users)
     .values({
       name: input.name,
       email: input.email,
       role: input.role,
-      passwordHash,
+      passwordHash: input.passwordHash,
       createdAt: now,
     })
     .onConflictDoNothing({ target: users.email })
