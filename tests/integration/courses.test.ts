@@ -1,5 +1,7 @@
 import { load } from 'cheerio';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { blockedPeriods } from '../../db/schema';
 import {
   aLocality,
   anArvoProgram,
@@ -422,5 +424,32 @@ describe('a coordinator plans a course and its sessions', () => {
     expect((await getPage(app, '/courses/1/sessions/999999/rescheduling', cookie)).status).toBe(
       404,
     );
+  });
+
+  it('says "no free dates" only when the dates run out; a failing database is an error, not that', async () => {
+    const farFuture = lapuaCourse({ firstDate: '2031-01-07', venueId: '', intent: 'preview' });
+    const blockedYear = db
+      .insert(blockedPeriods)
+      .values({
+        name: 'Remontti',
+        startsOn: '2031-01-01',
+        endsOn: '2032-12-31',
+        createdAt: new Date(),
+      })
+      .returning({ id: blockedPeriods.id })
+      .get();
+    const noDates = await postForm(app, '/courses', farFuture, { cookie });
+    expect(noDates.status).toBe(422);
+    expect(load(await noDates.text())('main').text()).toContain('Vapaita päiviä ei löytynyt');
+    db.delete(blockedPeriods).where(eq(blockedPeriods.id, blockedYear.id)).run();
+
+    db.$client.exec('ALTER TABLE course_sessions RENAME TO course_sessions_away');
+    try {
+      const broken = await postForm(app, '/courses', farFuture, { cookie });
+      expect(broken.status).toBe(500);
+      expect(await broken.text()).not.toContain('Vapaita päiviä ei löytynyt');
+    } finally {
+      db.$client.exec('ALTER TABLE course_sessions_away RENAME TO course_sessions');
+    }
   });
 });

@@ -288,15 +288,6 @@ export function cancelCourse(tx: Transaction, courseId: number, reason: string, 
   touchSchedule(tx, courseId, now);
 }
 
-export function changeCourseStatus(
-  db: DatabaseOrTransaction,
-  courseId: number,
-  status: CourseStatus,
-  now: Date,
-) {
-  db.update(courses).set({ status, updatedAt: now }).where(eq(courses.id, courseId)).run();
-}
-
 export function instructorsByIds(db: DatabaseOrTransaction, ids: number[]) {
   if (ids.length === 0) return [];
   return db

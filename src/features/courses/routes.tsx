@@ -26,17 +26,19 @@ import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
 import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
-import { type AppDatabase, type Transaction, immediateTransaction } from '../../db';
-import { cancelCourseAndTellEveryone } from '../enrollment/queries';
+import type { AppDatabase } from '../../db';
 import { buildCourseCalendar } from '../invites/course-calendar';
-import {
-  calendarCourseOf,
-  notifyCourseInvitees,
-  organizerFrom,
-  type CourseChange,
-} from '../invites/invitations';
+import { calendarCourseOf, organizerFrom } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
-import { venueText, type ChangeNote } from '../invites/invitation-mail';
+import {
+  cancelCourseAndTellEveryone,
+  cancelCourseSession,
+  changeCourseDetails,
+  changeCourseStatus,
+  createCourse,
+  moveSession,
+  type CourseCommandContext,
+} from './course-changes';
 import type { Conflict } from './conflicts';
 import {
   courseCancellationForm,
@@ -48,7 +50,6 @@ import {
 } from './course-input';
 import {
   canBeCancelled,
-  canChangeStatus,
   defaultGoNoGoDate,
   instructorPairWarnings,
   nextStatuses,
@@ -56,17 +57,13 @@ import {
 } from './course-rules';
 import { conflictsFor, previewNewCourse } from './planning';
 import {
-  cancelSession,
-  changeCourseStatus,
-  createCourseWithSessions,
   findCourse,
   findPlanningChoices,
   instructorsByIds,
   listBlockedPeriods,
-  rescheduleSession,
-  updateCourseDetails,
   type CourseWithSchedule,
 } from './queries';
+import { NoFreeDates } from './schedule';
 import type { Translate } from '../../i18n';
 
 function loadCourse(db: AppDatabase, c: Context): CourseWithSchedule {
@@ -135,8 +132,10 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
   const app = new Hono<AppEnv>();
   const today = () => instantToWallClock(clock()).date;
   const organizer = organizerFrom(config.mailFrom);
-  const notify = (tx: Transaction, courseId: number, change: CourseChange, now: Date) =>
-    notifyCourseInvitees(tx, courseId, change, { organizer, now, publicUrl: config.publicUrl });
+  const commandContext = (c: Context<AppEnv>): CourseCommandContext => ({
+    actor: c.get('user')!,
+    mail: { organizer, now: clock(), publicUrl: config.publicUrl },
+  });
 
   const renderNewCourseForm = (c: Context<AppEnv>, state: CourseFormState) => {
     const t = c.get('t');
@@ -184,7 +183,8 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
           venueIsOnline: venueIsOnline(db, input.venueId),
           instructorIds,
         });
-      } catch {
+      } catch (error) {
+        if (!(error instanceof NoFreeDates)) throw error;
         c.status(422);
         return renderNewCourseForm(c, {
           values,
@@ -215,27 +215,22 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
           ),
         });
       }
-      const now = clock();
-      const courseId = immediateTransaction(db, (tx) => {
-        const id = createCourseWithSessions(
-          tx,
-          {
-            termId: input.termId,
-            programId: input.programId,
-            localityId: input.localityId,
-            venueId: input.venueId,
-            audience: input.audience,
-            targetService: input.targetService,
-            goNoGoDate: input.goNoGoDate ?? defaultGoNoGoDate(preview.sessions[0]!.localDate),
-            weeklyStartTime: input.startTime,
-            instructorIds,
-          },
-          preview.sessions,
-          now,
-        );
-        notify(tx, id, { kind: 'planned' }, now);
-        return id;
-      });
+      const courseId = createCourse(
+        db,
+        {
+          termId: input.termId,
+          programId: input.programId,
+          localityId: input.localityId,
+          venueId: input.venueId,
+          audience: input.audience,
+          targetService: input.targetService,
+          goNoGoDate: input.goNoGoDate ?? defaultGoNoGoDate(preview.sessions[0]!.localDate),
+          weeklyStartTime: input.startTime,
+          instructorIds,
+        },
+        preview.sessions,
+        commandContext(c),
+      );
       setFlash(c, { kind: 'success', key: 'course.created' });
       return c.redirect(`/courses/${courseId}`, 303);
     },
@@ -377,32 +372,18 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
           ),
         });
       }
-      const now = clock();
-      const venueChanged = input.venueId !== course.course.venueId;
-      immediateTransaction(db, (tx) => {
-        updateCourseDetails(
-          tx,
-          course.course.id,
-          {
-            venueId: input.venueId,
-            audience: input.audience,
-            targetService: input.targetService,
-            goNoGoDate: input.goNoGoDate ?? course.course.goNoGoDate,
-            instructorIds,
-          },
-          now,
-        );
-        const newVenue = venueChanged ? findCourse(tx, course.course.id)?.venue : undefined;
-        const notes: ChangeNote[] = venueChanged
-          ? [{ kind: 'venue-changed', venue: venueText(newVenue ?? null) || '–' }]
-          : [];
-        notify(
-          tx,
-          course.course.id,
-          notes.length ? { kind: 'changed', notes } : { kind: 'planned' },
-          now,
-        );
-      });
+      changeCourseDetails(
+        db,
+        course.course.id,
+        {
+          venueId: input.venueId,
+          audience: input.audience,
+          targetService: input.targetService,
+          goNoGoDate: input.goNoGoDate ?? course.course.goNoGoDate,
+          instructorIds,
+        },
+        commandContext(c),
+      );
       setFlash(c, { kind: 'success', key: 'course.updated' });
       return c.redirect(`/courses/${course.course.id}`, 303);
     },
@@ -418,11 +399,10 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
       const course = loadCourse(db, c);
       const { status } = c.req.valid('form');
       const t = c.get('t');
-      if (!canChangeStatus(course.course.status, status)) {
+      if (!changeCourseStatus(db, course.course.id, status, commandContext(c))) {
         c.status(422);
         return renderCoursePage(c, course, { status: t('validation.statusChange') });
       }
-      changeCourseStatus(db, course.course.id, status, clock());
       setFlash(c, {
         kind: 'success',
         key: 'course.statusChanged',
@@ -459,13 +439,11 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
     ),
     (c) => {
       const course = loadCourse(db, c);
-      if (!canBeCancelled(course.course.status)) throw new HTTPException(404);
       const { reason } = c.req.valid('form');
-      cancelCourseAndTellEveryone(
-        db,
-        { courseId: course.course.id, reason },
-        { organizer, now: clock(), publicUrl: config.publicUrl },
-      );
+      const courseId = course.course.id;
+      if (!cancelCourseAndTellEveryone(db, { courseId, reason }, commandContext(c))) {
+        throw new HTTPException(404);
+      }
       setFlash(c, { kind: 'info', key: 'course.cancelledFlash' });
       return c.redirect(`/courses/${course.course.id}`, 303);
     },
@@ -545,31 +523,17 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
           conflicts,
         });
       }
-      const now = clock();
-      immediateTransaction(db, (tx) => {
-        rescheduleSession(
-          tx,
-          {
-            id: session.id,
-            courseId: course.course.id,
-            localDate: input.localDate,
-            startTime: input.startTime,
-            endTime: input.endTime,
-            startsAt: moved.startsAt,
-            endsAt: moved.endsAt,
-          },
-          now,
-        );
-        notify(
-          tx,
-          course.course.id,
-          {
-            kind: 'changed',
-            notes: [{ kind: 'session-moved', ordinal: session.ordinal, from: session, to: input }],
-          },
-          now,
-        );
-      });
+      moveSession(
+        db,
+        {
+          courseId: course.course.id,
+          sessionId: session.id,
+          localDate: input.localDate,
+          startTime: input.startTime,
+          endTime: input.endTime,
+        },
+        commandContext(c),
+      );
       setFlash(c, { kind: 'success', key: 'course.session.moved' });
       return c.redirect(`/courses/${course.course.id}`, 303);
     },
@@ -578,21 +542,11 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
   app.post('/:id/sessions/:sessionId/cancellation', planningStaff, (c) => {
     const course = loadCourse(db, c);
     const session = loadSession(c, course);
-    const now = clock();
-    immediateTransaction(db, (tx) => {
-      cancelSession(tx, course.course.id, session.id, now);
-      notify(
-        tx,
-        course.course.id,
-        {
-          kind: 'changed',
-          notes: [
-            { kind: 'session-cancelled', ordinal: session.ordinal, localDate: session.localDate },
-          ],
-        },
-        now,
-      );
-    });
+    cancelCourseSession(
+      db,
+      { courseId: course.course.id, sessionId: session.id },
+      commandContext(c),
+    );
     setFlash(c, { kind: 'info', key: 'course.session.cancelledFlash' });
     return c.redirect(`/courses/${course.course.id}`, 303);
   });

@@ -25,6 +25,9 @@ export type GeneratedSession = {
 
 export type MovedDate = { from: LocalDate; to: LocalDate; reason: DayOff };
 
+/** The plan cannot be kept: too many of the candidate dates are holidays or blocked. */
+export class NoFreeDates extends Error {}
+
 /** How many days off in a row a course may run into before the plan is treated as impossible. */
 const maxSkippedCandidates = 52;
 
@@ -63,7 +66,7 @@ export function generateSessions(input: {
 
   for (let candidateIndex = 0; sessions.length < plan.sessionCount; candidateIndex++) {
     if (candidateIndex >= candidateLimit) {
-      throw new Error(
+      throw new NoFreeDates(
         `Could not fit ${plan.sessionCount} sessions from ${firstDate} within ${candidateLimit} ` +
           `candidate dates: too many of them are holidays or blocked`,
       );

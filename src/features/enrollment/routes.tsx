@@ -2,13 +2,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { and, asc, eq, inArray, notInArray, or } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  applications,
-  courseInstructors,
-  enrollments,
-  instructors,
-  type CourseStatus,
-} from '../../../db/schema';
+import { applications, courseInstructors, enrollments, instructors } from '../../../db/schema';
 import { DecisionsPage } from '../../../views/enrollment/decisions-page';
 import { RosterPage, type DemandListEntry } from '../../../views/enrollment/roster-page';
 import type { InvalidRowForm } from '../../../views/enrollment/row-field';
@@ -21,17 +15,21 @@ import { instantToWallClock } from '../../lib/helsinki-time';
 import { requiredText, wholeNumber } from '../../lib/form-input';
 import type { AppDatabase } from '../../db';
 import { recordAudit } from '../audit/audit-log';
-import { canBeCancelled } from '../courses/course-rules';
-import { changeCourseStatus, findCourse, type CourseWithSchedule } from '../courses/queries';
+import {
+  awaitingDecision,
+  cancelCourseAndTellEveryone,
+  confirmCourseAnyway,
+  postponeCourse,
+  type CourseCommandContext,
+} from '../courses/course-changes';
+import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { organizerFrom } from '../invites/invitations';
 import {
   EnrollmentRefused,
-  cancelCourseAndTellEveryone,
   courseRoster,
   goNoGoDecisions,
   moveUpOnWaitlist,
   placeOnCourse,
-  postponeCourse,
   withdrawEnrollment,
   type MailContext,
 } from './queries';
@@ -44,9 +42,6 @@ const goDecisionForm = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('postpone'), weeks: wholeNumber(1, 12) }),
   z.object({ decision: z.literal('cancel'), reason: requiredText(500) }),
 ]);
-
-/** Only a course still waiting to start can be confirmed anyway, postponed or called off here. */
-const awaitingDecision: readonly CourseStatus[] = ['planned', 'open'];
 
 /** Whether the signed-in instructor is one of the course's instructor pair. */
 function leadsCourse(db: AppDatabase, user: SignedInUser, courseId: number): boolean {
@@ -302,13 +297,16 @@ export function enrollmentRoutes({ db, clock, config }: AppDeps) {
       if (!awaitingDecision.includes(course.course.status)) throw new HTTPException(404);
       const input = c.req.valid('form');
       const courseId = course.course.id;
+      const context: CourseCommandContext = { actor: c.get('user')!, mail: mailContext() };
       switch (input.decision) {
         case 'confirm':
-          changeCourseStatus(db, courseId, 'confirmed', clock());
+          if (!confirmCourseAnyway(db, courseId, context)) {
+            throw new HTTPException(404);
+          }
           setFlash(c, { kind: 'success', key: 'decision.confirmed' });
           break;
         case 'postpone':
-          postponeCourse(db, { courseId, weeks: input.weeks }, mailContext());
+          postponeCourse(db, { courseId, weeks: input.weeks }, context);
           setFlash(c, {
             kind: 'success',
             key: 'decision.postponed',
@@ -316,8 +314,7 @@ export function enrollmentRoutes({ db, clock, config }: AppDeps) {
           });
           break;
         case 'cancel':
-          if (!canBeCancelled(course.course.status)) throw new HTTPException(404);
-          cancelCourseAndTellEveryone(db, { courseId, reason: input.reason }, mailContext());
+          cancelCourseAndTellEveryone(db, { courseId, reason: input.reason }, context);
           setFlash(c, { kind: 'info', key: 'decision.cancelled' });
           break;
       }
