@@ -6,6 +6,7 @@ import { auditRoutes } from './features/audit/routes';
 import { callRoutes } from './features/calls/routes';
 import { authRoutes } from './features/auth/routes';
 import { courseRoutes } from './features/courses/routes';
+import { courseSessionRoutes } from './features/courses/session-routes';
 import { enrollmentRoutes } from './features/enrollment/routes';
 import { participantRoutes } from './features/participant/routes';
 import { loadSignedInUser } from './features/auth/session-cookie';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', termRoutes(deps));
   app.route('/', blockedPeriodRoutes(deps));
   app.route('/courses', courseRoutes(deps));
+  app.route('/courses', courseSessionRoutes(deps));
   app.route('/', enrollmentRoutes(deps));
   app.route('/', inviteRoutes(deps));
   app.route('/', privacyRoutes(deps));

@@ -1,12 +1,17 @@
 import type { Context } from 'hono';
 import { zValidator, type Hook } from '@hono/zod-validator';
 import type { z } from 'zod';
-import type { FieldErrors } from '../../views/components/form-fields';
 import { isMessageKey, type Translate } from '../i18n';
 import type { AppEnv } from './app-env';
 
 /** What a form sent, as text, so a re-rendered form can show exactly what was typed. */
 export type TypedValues = Record<string, string>;
+
+/** A message in the user's language for each field that was refused, by field name. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** A form to show again: what was typed and what was wrong with it. */
+export type FormState = { values: TypedValues; errors: FieldErrors };
 
 export function typedValues(input: unknown): TypedValues {
   if (typeof input !== 'object' || input === null) return {};

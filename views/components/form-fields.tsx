@@ -1,14 +1,15 @@
 import { createContext, useContext, type Child } from 'hono/jsx';
 import type { Translate } from '../../src/i18n';
+import type { FieldErrors } from '../../src/http/form';
 
-export type FieldErrors = Partial<Record<string, string>>;
+export type { FieldErrors };
 
-type FormState = { errors: FieldErrors; t: Translate };
+type FormFieldsContext = { errors: FieldErrors; t: Translate };
 
-const FormContext = createContext<FormState | null>(null);
+const FormContext = createContext<FormFieldsContext | null>(null);
 
 /** Gives every field inside one form its error messages and translator, so no field repeats them. */
-export function FormFields(props: FormState & { children: Child }) {
+export function FormFields(props: FormFieldsContext & { children: Child }) {
   return (
     <FormContext.Provider value={{ errors: props.errors, t: props.t }}>
       {props.children}
@@ -16,7 +17,7 @@ export function FormFields(props: FormState & { children: Child }) {
   );
 }
 
-function useFormState(): FormState {
+function useFormState(): FormFieldsContext {
   const state = useContext(FormContext);
   if (!state) throw new Error('A form field must be inside <FormFields>');
   return state;
@@ -206,7 +207,7 @@ export function SelectField(
  * Shown above a form that came back with errors, as an alert so screen readers announce it. A
  * problem with the whole attempt (e.g. a wrong password) replaces the general text.
  */
-export function ErrorSummary(props: Partial<FormState> & { problem?: string }) {
+export function ErrorSummary(props: Partial<FormFieldsContext> & { problem?: string }) {
   const context = useContext(FormContext);
   const errors = props.errors ?? context?.errors ?? {};
   const t = props.t ?? context?.t;

@@ -5,7 +5,8 @@ import { groupByLocality } from '../../src/features/terms/term-plan';
 import type { LocalityDemand } from '../../src/features/intake/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
-import { ErrorSummary, TextField, type FieldErrors, FormFields } from '../components/form-fields';
+import type { FormState } from '../../src/http/form';
+import { ErrorSummary, TextField, FormFields } from '../components/form-fields';
 import { courseTitle } from '../courses/course-parts';
 import { TargetFields } from './term-list-page';
 
@@ -19,7 +20,6 @@ type Term = {
   targetInstructorsMax: number;
 };
 export type TermFilters = { localityId: number | null; status: CourseStatus | null };
-type FormState = { values: Record<string, string>; errors: FieldErrors };
 
 function titleOf(course: TermCourse | TermSession, language: Language) {
   return courseTitle(

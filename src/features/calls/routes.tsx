@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { CallQueuePage, type RowProblem } from '../../../views/calls/call-queue-page';
 import { InterviewPage, type InterviewFormState } from '../../../views/calls/interview-page';
-import type { FieldErrors } from '../../../views/components/form-fields';
+import type { FieldErrors } from '../../http/form';
 import { access, planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import { findApplication, type ApplicationRow } from '../intake/queries';

@@ -1,43 +1,28 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { eq } from 'drizzle-orm';
-import { localities, programs, terms, venues } from '../../../db/schema';
-import {
-  CancelCoursePage,
-  CoursePage,
-  MoveSessionPage,
-  titleOf,
-} from '../../../views/courses/course-page';
+import { programs } from '../../../db/schema';
+import { CancelCoursePage, CoursePage, titleOf } from '../../../views/courses/course-page';
 import {
   EditCourseForm,
   NewCourseForm,
   type CourseFormState,
 } from '../../../views/courses/course-form';
-import {
-  MovedDatesList,
-  SessionDateList,
-  WarningList,
-  type InstructorNames,
-} from '../../../views/courses/course-parts';
-import type { FieldErrors } from '../../../views/components/form-fields';
+import { MovedDatesList, SessionDateList, WarningList } from '../../../views/courses/course-parts';
+import type { FieldErrors } from '../../http/form';
 import { planningStaff } from '../../http/access';
-import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
-import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
-import type { AppDatabase } from '../../db';
+import { instantToWallClock } from '../../lib/helsinki-time';
 import { buildCourseCalendar } from '../invites/course-calendar';
 import { calendarCourseOf, organizerFrom } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
 import {
   cancelCourseAndTellEveryone,
-  cancelCourseSession,
   changeCourseDetails,
   changeCourseStatus,
   createCourse,
-  moveSession,
-  type CourseCommandContext,
 } from './course-changes';
 import type { Conflict } from './conflicts';
 import {
@@ -45,8 +30,6 @@ import {
   courseDetailsForm,
   courseStatusForm,
   newCourseForm,
-  sessionMoveForm,
-  type CourseDetailsInput,
 } from './course-input';
 import {
   canBeCancelled,
@@ -55,87 +38,28 @@ import {
   nextStatuses,
   skippedSeriesDates,
 } from './course-rules';
-import { conflictsFor, previewNewCourse } from './planning';
 import {
-  findCourse,
+  chosenInstructors,
+  conflictsFor,
+  instructorNameMap,
+  previewNewCourse,
+  referenceErrors,
+  venueIsOnline,
+} from './planning';
+import {
   findPlanningChoices,
   instructorsByIds,
   listBlockedPeriods,
   type CourseWithSchedule,
 } from './queries';
 import { NoFreeDates } from './schedule';
-import type { Translate } from '../../i18n';
-
-function loadCourse(db: AppDatabase, c: Context): CourseWithSchedule {
-  const course = findCourse(db, idParam(c, 'id'));
-  if (!course) throw new HTTPException(404);
-  return course;
-}
-
-/** Names for the instructors that warnings mention. */
-function instructorNameMap(db: AppDatabase, conflicts: Conflict[]): InstructorNames {
-  const ids = conflicts.flatMap((conflict) =>
-    conflict.kind === 'instructor' ? [conflict.instructorId] : [],
-  );
-  return new Map(instructorsByIds(db, [...new Set(ids)]).map((person) => [person.id, person.name]));
-}
-
-function chosenInstructors(input: { instructor1: number | null; instructor2: number | null }) {
-  return [input.instructor1, input.instructor2].filter((id): id is number => id !== null);
-}
-
-/** Checks what zod cannot: that every chosen id exists and the venue is in the locality. */
-function referenceErrors(
-  db: AppDatabase,
-  input: CourseDetailsInput & { localityId: number; programId?: number; termId?: number },
-  t: Translate,
-): FieldErrors {
-  const errors: FieldErrors = {};
-  const unknown = t('validation.unknownChoice');
-  if (
-    input.termId !== undefined &&
-    !db.select().from(terms).where(eq(terms.id, input.termId)).get()
-  ) {
-    errors.termId = unknown;
-  }
-  if (
-    input.programId !== undefined &&
-    !db.select().from(programs).where(eq(programs.id, input.programId)).get()
-  ) {
-    errors.programId = unknown;
-  }
-  if (!db.select().from(localities).where(eq(localities.id, input.localityId)).get()) {
-    errors.localityId = unknown;
-  }
-  if (input.venueId !== null) {
-    const venue = db.select().from(venues).where(eq(venues.id, input.venueId)).get();
-    if (!venue) errors.venueId = unknown;
-    else if (venue.localityId !== input.localityId)
-      errors.venueId = t('validation.venueNotInLocality');
-  }
-  const wanted = chosenInstructors(input);
-  const found = new Set(instructorsByIds(db, wanted).map((person) => person.id));
-  if (input.instructor1 !== null && !found.has(input.instructor1)) errors.instructor1 = unknown;
-  if (input.instructor2 !== null && !found.has(input.instructor2)) errors.instructor2 = unknown;
-  return errors;
-}
-
-function venueIsOnline(db: AppDatabase, venueId: number | null): boolean {
-  if (venueId === null) return false;
-  return (
-    db.select({ kind: venues.kind }).from(venues).where(eq(venues.id, venueId)).get()?.kind ===
-    'online'
-  );
-}
+import { commandContextFor, loadCourse } from './route-helpers';
 
 export function courseRoutes({ db, clock, config }: AppDeps) {
   const app = new Hono<AppEnv>();
   const today = () => instantToWallClock(clock()).date;
   const organizer = organizerFrom(config.mailFrom);
-  const commandContext = (c: Context<AppEnv>): CourseCommandContext => ({
-    actor: c.get('user')!,
-    mail: { organizer, now: clock(), publicUrl: config.publicUrl },
-  });
+  const commandContext = commandContextFor({ clock, config });
 
   const renderNewCourseForm = (c: Context<AppEnv>, state: CourseFormState) => {
     const t = c.get('t');
@@ -448,108 +372,6 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
       return c.redirect(`/courses/${course.course.id}`, 303);
     },
   );
-
-  const loadSession = (c: Context, course: CourseWithSchedule) => {
-    const sessionId = idParam(c, 'sessionId');
-    const session = course.sessions.find((candidate) => candidate.id === sessionId);
-    if (!session || session.status !== 'scheduled' || course.course.status === 'cancelled') {
-      throw new HTTPException(404);
-    }
-    return session;
-  };
-
-  const renderMovePage = (
-    c: Context<AppEnv>,
-    course: CourseWithSchedule,
-    form: { values: Record<string, string>; errors: FieldErrors; conflicts?: Conflict[] },
-  ) => {
-    const session = loadSession(c, course);
-    const t = c.get('t');
-    return c.render(
-      <MoveSessionPage
-        course={course}
-        sessionId={session.id}
-        ordinal={session.ordinal}
-        values={form.values}
-        errors={form.errors}
-        conflicts={form.conflicts ?? []}
-        instructorNames={instructorNameMap(db, form.conflicts ?? [])}
-        t={t}
-        language={c.get('language')}
-      />,
-      { title: t('course.session.moveTitle', { number: session.ordinal }) },
-    );
-  };
-
-  app.get('/:id/sessions/:sessionId/rescheduling', planningStaff, (c) => {
-    const course = loadCourse(db, c);
-    const session = loadSession(c, course);
-    return renderMovePage(c, course, {
-      values: {
-        localDate: session.localDate,
-        startTime: session.startTime,
-        endTime: session.endTime,
-      },
-      errors: {},
-    });
-  });
-
-  app.post(
-    '/:id/sessions/:sessionId/rescheduling',
-    planningStaff,
-    validForm(sessionMoveForm(today), (c, invalid) =>
-      renderMovePage(c, loadCourse(db, c), invalid),
-    ),
-    async (c) => {
-      const course = loadCourse(db, c);
-      const session = loadSession(c, course);
-      const input = c.req.valid('form');
-      const moved = {
-        sessionId: session.id,
-        localDate: input.localDate,
-        startsAt: wallClockToInstant(input.localDate, input.startTime),
-        endsAt: wallClockToInstant(input.localDate, input.endTime),
-      };
-      const conflicts = conflictsFor(db, course.course.id, [moved], {
-        venueId: course.course.venueId,
-        venueIsOnline: course.venue?.kind === 'online',
-        instructorIds: course.instructors.map((person) => person.id),
-      });
-      if (conflicts.length > 0 && !input.acceptWarnings) {
-        c.status(422);
-        return renderMovePage(c, course, {
-          values: typedValues(await c.req.parseBody()),
-          errors: { acceptWarnings: c.get('t')('validation.acceptWarnings') },
-          conflicts,
-        });
-      }
-      moveSession(
-        db,
-        {
-          courseId: course.course.id,
-          sessionId: session.id,
-          localDate: input.localDate,
-          startTime: input.startTime,
-          endTime: input.endTime,
-        },
-        commandContext(c),
-      );
-      setFlash(c, { kind: 'success', key: 'course.session.moved' });
-      return c.redirect(`/courses/${course.course.id}`, 303);
-    },
-  );
-
-  app.post('/:id/sessions/:sessionId/cancellation', planningStaff, (c) => {
-    const course = loadCourse(db, c);
-    const session = loadSession(c, course);
-    cancelCourseSession(
-      db,
-      { courseId: course.course.id, sessionId: session.id },
-      commandContext(c),
-    );
-    setFlash(c, { kind: 'info', key: 'course.session.cancelledFlash' });
-    return c.redirect(`/courses/${course.course.id}`, 303);
-  });
 
   return app;
 }

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit-log';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm, type TypedValues } from '../../http/form';
-import type { FieldErrors } from '../../../views/components/form-fields';
+import type { FieldErrors } from '../../http/form';
 import { formatPhoneForDisplay } from '../../lib/phone';
 import { listLocalities } from '../places/queries';
 import { instructorInputFor, type InstructorInput } from './instructor-input';

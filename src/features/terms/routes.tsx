@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { courseStatuses } from '../../../db/schema';
 import { TermListPage } from '../../../views/terms/term-list-page';
 import { TermPlanPage, type TermFilters } from '../../../views/terms/term-plan-page';
-import type { FieldErrors } from '../../../views/components/form-fields';
+import type { FormState } from '../../http/form';
 import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv } from '../../http/app-env';
@@ -38,7 +38,6 @@ const filterQuery = z.object({
   status: z.enum(courseStatuses).optional().catch(undefined),
 });
 
-type FormState = { values: Record<string, string>; errors: FieldErrors };
 const emptyForm: FormState = { values: {}, errors: {} };
 
 function renderTermPlan(

@@ -1,0 +1,23 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDatabase } from '../../db';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { idParam } from '../../http/params';
+import { organizerFrom } from '../invites/invitations';
+import type { CourseCommandContext } from './course-changes';
+import { findCourse, type CourseWithSchedule } from './queries';
+
+export function loadCourse(db: AppDatabase, c: Context): CourseWithSchedule {
+  const course = findCourse(db, idParam(c, 'id'));
+  if (!course) throw new HTTPException(404);
+  return course;
+}
+
+/** Who acts and what their messages need, for a course command called from a route. */
+export function commandContextFor({ clock, config }: Pick<AppDeps, 'clock' | 'config'>) {
+  const organizer = organizerFrom(config.mailFrom);
+  return (c: Context<AppEnv>): CourseCommandContext => ({
+    actor: c.get('user')!,
+    mail: { organizer, now: clock(), publicUrl: config.publicUrl },
+  });
+}

@@ -1,0 +1,126 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { MoveSessionPage } from '../../../views/courses/course-page';
+import { planningStaff } from '../../http/access';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { typedValues, validForm, type FieldErrors } from '../../http/form';
+import { idParam } from '../../http/params';
+import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
+import type { Conflict } from './conflicts';
+import { cancelCourseSession, moveSession } from './course-changes';
+import { sessionMoveForm } from './course-input';
+import { conflictsFor, instructorNameMap } from './planning';
+import type { CourseWithSchedule } from './queries';
+import { commandContextFor, loadCourse } from './route-helpers';
+
+/** Moving or cancelling one session of a course. */
+export function courseSessionRoutes({ db, clock, config }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const today = () => instantToWallClock(clock()).date;
+  const commandContext = commandContextFor({ clock, config });
+
+  const loadSession = (c: Context, course: CourseWithSchedule) => {
+    const sessionId = idParam(c, 'sessionId');
+    const session = course.sessions.find((candidate) => candidate.id === sessionId);
+    if (!session || session.status !== 'scheduled' || course.course.status === 'cancelled') {
+      throw new HTTPException(404);
+    }
+    return session;
+  };
+
+  const renderMovePage = (
+    c: Context<AppEnv>,
+    course: CourseWithSchedule,
+    form: { values: Record<string, string>; errors: FieldErrors; conflicts?: Conflict[] },
+  ) => {
+    const session = loadSession(c, course);
+    const t = c.get('t');
+    return c.render(
+      <MoveSessionPage
+        course={course}
+        sessionId={session.id}
+        ordinal={session.ordinal}
+        values={form.values}
+        errors={form.errors}
+        conflicts={form.conflicts ?? []}
+        instructorNames={instructorNameMap(db, form.conflicts ?? [])}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('course.session.moveTitle', { number: session.ordinal }) },
+    );
+  };
+
+  app.get('/:id/sessions/:sessionId/rescheduling', planningStaff, (c) => {
+    const course = loadCourse(db, c);
+    const session = loadSession(c, course);
+    return renderMovePage(c, course, {
+      values: {
+        localDate: session.localDate,
+        startTime: session.startTime,
+        endTime: session.endTime,
+      },
+      errors: {},
+    });
+  });
+
+  app.post(
+    '/:id/sessions/:sessionId/rescheduling',
+    planningStaff,
+    validForm(sessionMoveForm(today), (c, invalid) =>
+      renderMovePage(c, loadCourse(db, c), invalid),
+    ),
+    async (c) => {
+      const course = loadCourse(db, c);
+      const session = loadSession(c, course);
+      const input = c.req.valid('form');
+      const moved = {
+        sessionId: session.id,
+        localDate: input.localDate,
+        startsAt: wallClockToInstant(input.localDate, input.startTime),
+        endsAt: wallClockToInstant(input.localDate, input.endTime),
+      };
+      const conflicts = conflictsFor(db, course.course.id, [moved], {
+        venueId: course.course.venueId,
+        venueIsOnline: course.venue?.kind === 'online',
+        instructorIds: course.instructors.map((person) => person.id),
+      });
+      if (conflicts.length > 0 && !input.acceptWarnings) {
+        c.status(422);
+        return renderMovePage(c, course, {
+          values: typedValues(await c.req.parseBody()),
+          errors: { acceptWarnings: c.get('t')('validation.acceptWarnings') },
+          conflicts,
+        });
+      }
+      moveSession(
+        db,
+        {
+          courseId: course.course.id,
+          sessionId: session.id,
+          localDate: input.localDate,
+          startTime: input.startTime,
+          endTime: input.endTime,
+        },
+        commandContext(c),
+      );
+      setFlash(c, { kind: 'success', key: 'course.session.moved' });
+      return c.redirect(`/courses/${course.course.id}`, 303);
+    },
+  );
+
+  app.post('/:id/sessions/:sessionId/cancellation', planningStaff, (c) => {
+    const course = loadCourse(db, c);
+    const session = loadSession(c, course);
+    cancelCourseSession(
+      db,
+      { courseId: course.course.id, sessionId: session.id },
+      commandContext(c),
+    );
+    setFlash(c, { kind: 'info', key: 'course.session.cancelledFlash' });
+    return c.redirect(`/courses/${course.course.id}`, 303);
+  });
+
+  return app;
+}
