@@ -90,10 +90,14 @@ describe('the term plan', () => {
     const fragment = await (
       await getPage(app, `/terms/${ids.term}?locality=${ids.lapua}`, cookie, {
         'HX-Request': 'true',
+        'HX-Target': 'term-courses',
       })
     ).text();
     expect(fragment).not.toContain('<html');
-    expect(load(fragment, null, false)('#term-courses caption').text()).toBe('Lapua');
+    const $fragment = load(fragment, null, false);
+    expect($fragment('#term-courses caption').text()).toBe('Lapua');
+    // Only the list it replaces: no calendar, demand or forms for the client to throw away.
+    expect($fragment('#calendar-title, #demand-table, #targets-title, form')).toHaveLength(0);
   });
 
   it('shows per locality how many applicants wait for a course there', async () => {

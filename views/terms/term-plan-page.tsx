@@ -92,7 +92,6 @@ function Filters(
       hx-get={path}
       hx-trigger="change"
       hx-target="#term-courses"
-      hx-select="#term-courses"
       hx-swap="outerHTML"
       hx-push-url="true"
     >

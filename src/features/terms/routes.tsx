@@ -3,7 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { courseStatuses } from '../../../db/schema';
 import { TermListPage } from '../../../views/terms/term-list-page';
-import { TermPlanPage, type TermFilters } from '../../../views/terms/term-plan-page';
+import { TermCourses, TermPlanPage, type TermFilters } from '../../../views/terms/term-plan-page';
+import { isHtmxRequestFor } from '../../http/htmx';
 import type { FormState } from '../../http/form';
 import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
@@ -58,6 +59,13 @@ function renderTermPlan(
       (filters.status === null || course.status === filters.status),
   );
   const t = c.get('t');
+  const title = t('term.planTitle', { name: term.name });
+  // The filter swaps only the course list: build nothing else for it.
+  if (isHtmxRequestFor(c, 'term-courses')) {
+    return c.render(<TermCourses courses={shownCourses} t={t} language={c.get('language')} />, {
+      title,
+    });
+  }
   return c.render(
     <TermPlanPage
       term={term}
@@ -84,7 +92,7 @@ function renderTermPlan(
       t={t}
       language={c.get('language')}
     />,
-    { title: t('term.planTitle', { name: term.name }) },
+    { title },
   );
 }
 
