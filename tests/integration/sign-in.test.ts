@@ -7,6 +7,7 @@ import {
   getPage,
   postForm,
   signIn,
+  testConfig,
 } from '../support/test-app';
 
 describe('staff sign-in', () => {
@@ -120,6 +121,34 @@ describe('staff sign-in', () => {
     expect(fromGuesser.status).toBe(429);
     const fromElsewhere = await postForm(app, '/sign-in', coordinator, { address: '192.0.2.7' });
     expect(fromElsewhere.status).toBe(303);
+  });
+
+  it('counts a spoofed left-most X-Forwarded-For against the address our proxy added', async () => {
+    const behindProxy = buildTestApp({ config: testConfig({ TRUST_PROXY: 'true' }) });
+    const user = await aStaffUser(behindProxy.db, 'instructor');
+    const proxy = { address: '10.0.0.2' };
+    for (let attempt = 1; attempt <= 20; attempt += 1) {
+      const spoofed = { 'X-Forwarded-For': `203.0.113.${attempt}, 192.0.2.66` };
+      const wrong = await postForm(
+        behindProxy.app,
+        '/sign-in',
+        { email: `nobody${attempt}@test.example`, password: 'x' },
+        { ...proxy, headers: spoofed },
+      );
+      expect(wrong.status, `attempt ${attempt}`).toBe(401);
+    }
+    const freshSpoof = { 'X-Forwarded-For': '203.0.113.99, 192.0.2.66' };
+    const refused = await postForm(behindProxy.app, '/sign-in', user, {
+      ...proxy,
+      headers: freshSpoof,
+    });
+    expect(refused.status).toBe(429);
+    const anotherClient = { 'X-Forwarded-For': '192.0.2.67' };
+    const allowed = await postForm(behindProxy.app, '/sign-in', user, {
+      ...proxy,
+      headers: anotherClient,
+    });
+    expect(allowed.status).toBe(303);
   });
 
   it('ends the session after SESSION_HOURS without use and asks to sign in again', async () => {

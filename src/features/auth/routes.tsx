@@ -56,7 +56,7 @@ export function authRoutes({ db, config, clock }: AppDeps) {
       const { email, password, next } = c.req.valid('form');
       const t = c.get('t');
       const now = clock();
-      const address = clientAddress(c, config.trustProxy);
+      const address = clientAddress(c, config.trustedProxyHops);
       const failures = recentFailedSignIns(db, {
         email,
         address,
