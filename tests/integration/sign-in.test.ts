@@ -87,27 +87,69 @@ describe('staff sign-in', () => {
     expect(response.status).toBe(422);
   });
 
-  it('refuses the sixth wrong password in a row, even a right one, with a clear message', async () => {
+  it('makes each attempt after the third wrong password in a row wait longer, with a clear message', async () => {
     const victim = await aStaffUser(db, 'instructor');
-    for (let attempt = 1; attempt <= 5; attempt += 1) {
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
       const wrong = await postForm(app, '/sign-in', {
         email: victim.email,
         password: `guess ${attempt}`,
       });
       expect(wrong.status, `attempt ${attempt}`).toBe(401);
     }
-    const sixth = await postForm(app, '/sign-in', { email: victim.email, password: 'guess 6' });
-    const $ = load(await sixth.text());
-    expect(sixth.status).toBe(429);
+    const tooSoon = await postForm(app, '/sign-in', victim);
+    const $ = load(await tooSoon.text());
+    expect(tooSoon.status).toBe(429);
+    expect(tooSoon.headers.get('Retry-After')).toBe('1');
     expect($('[role=alert]').text()).toBe(
-      'Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen 15 minuutin kuluttua.',
+      'Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen 1 minuutin kuluttua.',
     );
-    const rightPassword = await postForm(app, '/sign-in', victim);
-    expect(rightPassword.status).toBe(429);
 
-    clock.advanceMinutes(16);
-    const afterTheWait = await postForm(app, '/sign-in', victim);
-    expect(afterTheWait.status).toBe(303);
+    clock.advanceMinutes(1);
+    expect((await postForm(app, '/sign-in', { ...victim, password: 'guess 4' })).status).toBe(401);
+    const fifth = await postForm(app, '/sign-in', victim);
+    expect(fifth.status).toBe(429);
+    expect(fifth.headers.get('Retry-After')).toBe('2');
+
+    clock.advanceMinutes(1);
+    expect((await postForm(app, '/sign-in', victim)).status).toBe(303);
+    // The successful sign-in ended the run: three free attempts again.
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      const wrong = await postForm(app, '/sign-in', { ...victim, password: 'typo' });
+      expect(wrong.status, `attempt ${attempt} after signing in`).toBe(401);
+    }
+  });
+
+  it('lets the owner in a minute after five wrong guesses by a stranger, not fifteen minutes later', async () => {
+    const owner = await aStaffUser(db, 'coordinator');
+    const stranger = { address: '203.0.113.50' };
+    for (let guess = 1; guess <= 5; guess += 1) {
+      if (guess > 3) clock.advanceMinutes(1);
+      const response = await postForm(
+        app,
+        '/sign-in',
+        { email: owner.email, password: `guess ${guess}` },
+        stranger,
+      );
+      expect(response.status, `guess ${guess}`).toBe(401);
+    }
+    clock.advanceMinutes(1);
+    expect((await postForm(app, '/sign-in', owner, { address: '192.0.2.8' })).status).toBe(303);
+  });
+
+  it('never locks the owner out for longer than fifteen minutes, however many guesses others make', async () => {
+    const owner = await aStaffUser(db, 'coordinator');
+    for (let guess = 1; guess <= 30; guess += 1) {
+      const response = await postForm(
+        app,
+        '/sign-in',
+        { email: owner.email, password: `guess ${guess}` },
+        { address: `198.51.100.${guess}` },
+      );
+      if (response.status === 429) clock.advanceMinutes(15);
+      else expect(response.status, `guess ${guess}`).toBe(401);
+    }
+    clock.advanceMinutes(15);
+    expect((await postForm(app, '/sign-in', owner)).status).toBe(303);
   });
 
   it('refuses an address after 20 failures on any accounts, but not other addresses', async () => {
