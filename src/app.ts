@@ -23,7 +23,7 @@ import { userRoutes } from './features/users/routes';
 import { denyRoutesWithoutAccessRule } from './http/access';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { refuseCrossSiteForms } from './http/csrf';
-import { takeFlash } from './http/flash';
+import { flashMessages } from './http/flash';
 import { pageRenderer, renderError, renderNotFound } from './http/render';
 import { defaultLanguage, isLanguage, languages, translatorFor } from './i18n';
 
@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(pageRenderer);
-  app.use(takeFlash);
+  app.use(flashMessages(deps.config));
   app.use(loadSignedInUser(deps));
   app.use(refuseCrossSiteForms(deps.config.publicUrl));
   app.use(denyRoutesWithoutAccessRule);

@@ -38,6 +38,9 @@ describe('staff sign-in', () => {
     expect(sessionCookie).toMatch(/HttpOnly/);
     expect(sessionCookie).toMatch(/SameSite=Lax/);
     expect(sessionCookie).not.toMatch(/Secure/);
+    const flashCookie = response.headers.getSetCookie().find((c) => c.startsWith('kp_flash='));
+    expect(flashCookie).toMatch(/HttpOnly/);
+    expect(flashCookie).not.toMatch(/Secure/);
 
     const home = await getPage(app, '/', cookiesFrom(response));
     const $ = load(await home.text());
@@ -191,6 +194,22 @@ describe('staff sign-in', () => {
       headers: anotherClient,
     });
     expect(allowed.status).toBe(303);
+  });
+
+  it('marks the session and flash cookies Secure when PUBLIC_URL is https', async () => {
+    const secureOrigin = 'https://kurssipolku.example.fi';
+    const https = buildTestApp({ config: testConfig({ PUBLIC_URL: secureOrigin }) });
+    const user = await aStaffUser(https.db, 'coordinator');
+    const signedIn = await postForm(https.app, '/sign-in', user, { origin: secureOrigin });
+    expect(signedIn.status).toBe(303);
+    const cookies = signedIn.headers.getSetCookie();
+    expect(cookies.find((c) => c.startsWith('kp_session='))).toMatch(/; Secure/);
+    expect(cookies.find((c) => c.startsWith('kp_flash='))).toMatch(/; Secure/);
+
+    const shown = await getPage(https.app, '/', cookiesFrom(signedIn));
+    const deleted = shown.headers.getSetCookie().find((c) => c.startsWith('kp_flash='));
+    expect(deleted).toMatch(/Max-Age=0/);
+    expect(deleted).toMatch(/; Secure/);
   });
 
   it('ends the session after SESSION_HOURS without use and asks to sign in again', async () => {
