@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { assetRoutes } from './features/assets/routes';
@@ -26,6 +27,12 @@ import { refuseCrossSiteForms } from './http/csrf';
 import { flashMessages } from './http/flash';
 import { pageRenderer, renderError, renderNotFound } from './http/render';
 import { defaultLanguage, isLanguage, languages, translatorFor } from './i18n';
+
+/**
+ * Every route takes forms of a few fields (the longest text is 1,000 characters) and no uploads, so
+ * one limit fits all; a larger body is refused with 413 before it is read into memory.
+ */
+export const maxRequestBodyBytes = 64 * 1024;
 
 /** Builds the whole application from its dependencies; never listens (see server.ts). */
 export function createApp(deps: AppDeps) {
@@ -61,6 +68,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(pageRenderer);
+  app.use(bodyLimit({ maxSize: maxRequestBodyBytes }));
   app.use(flashMessages(deps.config));
   app.use(loadSignedInUser(deps));
   app.use(refuseCrossSiteForms(deps.config.publicUrl));
