@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { assetRoutes } from './features/assets/routes';
@@ -24,9 +25,15 @@ import { userRoutes } from './features/users/routes';
 import { denyRoutesWithoutAccessRule } from './http/access';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { refuseCrossSiteForms } from './http/csrf';
-import { takeFlash } from './http/flash';
+import { flashMessages } from './http/flash';
 import { pageRenderer, renderError, renderNotFound } from './http/render';
 import { defaultLanguage, isLanguage, languages, translatorFor } from './i18n';
+
+/**
+ * Every route takes forms of a few fields (the longest text is 1,000 characters) and no uploads, so
+ * one limit fits all; a larger body is refused with 413 before it is read into memory.
+ */
+export const maxRequestBodyBytes = 64 * 1024;
 
 /** Builds the whole application from its dependencies; never listens (see server.ts). */
 export function createApp(deps: AppDeps) {
@@ -62,7 +69,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(pageRenderer);
-  app.use(takeFlash);
+  app.use(bodyLimit({ maxSize: maxRequestBodyBytes }));
+  app.use(flashMessages(deps.config));
   app.use(loadSignedInUser(deps));
   app.use(refuseCrossSiteForms(deps.config.publicUrl));
   app.use(denyRoutesWithoutAccessRule);

@@ -4,6 +4,21 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const proxyHopsProblem =
+  'must be false, true (one reverse proxy of your own) or the number of your proxies in front, such as 2';
+
+/** `false` trusts no proxy; `true` is one proxy (the old meaning); a number counts the proxies. */
+const trustedProxyHops = z.union(
+  [
+    booleanFlag.transform((trusted) => (trusted ? 1 : 0)),
+    z
+      .string()
+      .regex(/^\d{1,2}$/)
+      .transform(Number),
+  ],
+  { error: proxyHopsProblem },
+);
+
 const environmentSchema = z.object({
   PORT: z.coerce
     .number({ error: 'must be a whole number between 1 and 65535' })
@@ -22,7 +37,7 @@ const environmentSchema = z.object({
     .max(24 * 30, 'must be at most 720 hours')
     .default(8),
   SEED_DEMO_DATA: booleanFlag.default(true),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: trustedProxyHops.default(0),
   SMTP_URL: z
     .url({
       protocol: /^smtps?$/,
@@ -55,7 +70,8 @@ export type Config = {
   secureCookies: boolean;
   sessionMilliseconds: number;
   seedDemoData: boolean;
-  trustProxy: boolean;
+  /** How many reverse proxies of our own add to X-Forwarded-For; 0: use the socket's address. */
+  trustedProxyHops: number;
   /** Without it, mail waits in the outbox and shows on the Outgoing mail page. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -99,7 +115,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): ConfigResult {
       secureCookies: publicUrl.protocol === 'https:',
       sessionMilliseconds: env.SESSION_HOURS * 60 * 60 * 1000,
       seedDemoData: env.SEED_DEMO_DATA,
-      trustProxy: env.TRUST_PROXY,
+      trustedProxyHops: env.TRUST_PROXY,
       smtpUrl: env.SMTP_URL ?? null,
       mailFrom: env.MAIL_FROM,
       unreachableRule: {

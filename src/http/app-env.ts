@@ -19,7 +19,10 @@ export type AppEnv = {
     language: Language;
     t: Translate;
     user: SignedInUser | null;
+    /** The notice shown on this page. */
     flash: Flash | null;
+    /** The notice this response leaves for the next page. */
+    flashForNextPage: Flash | null;
   };
 };
 

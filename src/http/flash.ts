@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Config } from '../config';
 import { isMessageKey, type MessageKey, type MessageParams } from '../i18n';
 import type { AppEnv } from './app-env';
 
@@ -8,8 +9,9 @@ export type Flash = { kind: 'success' | 'info' | 'error'; key: MessageKey; param
 
 const flashCookie = 'kp_flash';
 
-export function setFlash(c: Context, flash: Flash): void {
-  setCookie(c, flashCookie, JSON.stringify(flash), { path: '/', httpOnly: true, sameSite: 'Lax' });
+/** The notice goes out as a cookie with this response (see `flashMessages`). */
+export function setFlash(c: Context<AppEnv>, flash: Flash): void {
+  c.set('flashForNextPage', flash);
 }
 
 function parseFlash(raw: string | undefined): Flash | null {
@@ -30,9 +32,24 @@ function parseFlash(raw: string | undefined): Flash | null {
   }
 }
 
-export const takeFlash: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const raw = getCookie(c, flashCookie);
-  c.set('flash', parseFlash(raw));
-  if (raw !== undefined) deleteCookie(c, flashCookie, { path: '/' });
-  await next();
-};
+/**
+ * Takes the notice the previous response left (shown once, then deleted) and writes the one this
+ * response leaves. It can carry names, so it is `Secure` like the session cookie.
+ */
+export function flashMessages(config: Pick<Config, 'secureCookies'>): MiddlewareHandler<AppEnv> {
+  const options = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: config.secureCookies,
+  } as const;
+  return async (c, next) => {
+    const raw = getCookie(c, flashCookie);
+    c.set('flash', parseFlash(raw));
+    c.set('flashForNextPage', null);
+    if (raw !== undefined) deleteCookie(c, flashCookie, options);
+    await next();
+    const flashForNextPage = c.get('flashForNextPage');
+    if (flashForNextPage) setCookie(c, flashCookie, JSON.stringify(flashForNextPage), options);
+  };
+}

@@ -56,7 +56,7 @@ export const pageRenderer = jsxRenderer<AppEnv>(
 );
 
 function errorStatusFor(status: number): ErrorStatus {
-  if (status === 403 || status === 404) return status;
+  if (status === 403 || status === 404 || status === 413) return status;
   if (status >= 400 && status < 500) return 400;
   return 500;
 }

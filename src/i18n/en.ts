@@ -65,6 +65,9 @@ export const en: Record<keyof typeof fi, string> = {
     'You do not have access to this page or action. If you sent a form, reload the page and try again.',
   'error.404.title': 'Page not found',
   'error.404.body': 'The page you are looking for does not exist or has moved.',
+  'error.413.title': 'Request too large',
+  'error.413.body':
+    'The request carried more data than any form in this service needs, so it was not handled. Go back to the form and try again.',
   'error.500.title': 'Something went wrong',
   'error.500.body':
     'An unexpected error happened. Nothing was saved half-way. Please try again in a moment.',

@@ -66,6 +66,9 @@ export const fi = {
     'Sinulla ei ole oikeutta tähän sivuun tai toimintoon. Jos lähetit lomakkeen, lataa sivu uudelleen ja yritä uudelleen.',
   'error.404.title': 'Sivua ei löytynyt',
   'error.404.body': 'Etsimääsi sivua ei ole, tai se on siirretty.',
+  'error.413.title': 'Liian suuri pyyntö',
+  'error.413.body':
+    'Pyynnössä oli enemmän tietoa kuin mikään tämän palvelun lomake tarvitsee, joten sitä ei käsitelty. Palaa lomakkeelle ja yritä uudelleen.',
   'error.500.title': 'Jokin meni vikaan',
   'error.500.body':
     'Palvelussa tapahtui odottamaton virhe. Mitään ei tallennettu puoliksi. Yritä hetken päästä uudelleen.',

@@ -7,6 +7,7 @@ import {
   getPage,
   postForm,
   signIn,
+  testConfig,
 } from '../support/test-app';
 
 describe('staff sign-in', () => {
@@ -37,6 +38,9 @@ describe('staff sign-in', () => {
     expect(sessionCookie).toMatch(/HttpOnly/);
     expect(sessionCookie).toMatch(/SameSite=Lax/);
     expect(sessionCookie).not.toMatch(/Secure/);
+    const flashCookie = response.headers.getSetCookie().find((c) => c.startsWith('kp_flash='));
+    expect(flashCookie).toMatch(/HttpOnly/);
+    expect(flashCookie).not.toMatch(/Secure/);
 
     const home = await getPage(app, '/', cookiesFrom(response));
     const $ = load(await home.text());
@@ -86,27 +90,69 @@ describe('staff sign-in', () => {
     expect(response.status).toBe(422);
   });
 
-  it('refuses the sixth wrong password in a row, even a right one, with a clear message', async () => {
+  it('makes each attempt after the third wrong password in a row wait longer, with a clear message', async () => {
     const victim = await aStaffUser(db, 'instructor');
-    for (let attempt = 1; attempt <= 5; attempt += 1) {
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
       const wrong = await postForm(app, '/sign-in', {
         email: victim.email,
         password: `guess ${attempt}`,
       });
       expect(wrong.status, `attempt ${attempt}`).toBe(401);
     }
-    const sixth = await postForm(app, '/sign-in', { email: victim.email, password: 'guess 6' });
-    const $ = load(await sixth.text());
-    expect(sixth.status).toBe(429);
+    const tooSoon = await postForm(app, '/sign-in', victim);
+    const $ = load(await tooSoon.text());
+    expect(tooSoon.status).toBe(429);
+    expect(tooSoon.headers.get('Retry-After')).toBe('1');
     expect($('[role=alert]').text()).toBe(
-      'Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen 15 minuutin kuluttua.',
+      'Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen 1 minuutin kuluttua.',
     );
-    const rightPassword = await postForm(app, '/sign-in', victim);
-    expect(rightPassword.status).toBe(429);
 
-    clock.advanceMinutes(16);
-    const afterTheWait = await postForm(app, '/sign-in', victim);
-    expect(afterTheWait.status).toBe(303);
+    clock.advanceMinutes(1);
+    expect((await postForm(app, '/sign-in', { ...victim, password: 'guess 4' })).status).toBe(401);
+    const fifth = await postForm(app, '/sign-in', victim);
+    expect(fifth.status).toBe(429);
+    expect(fifth.headers.get('Retry-After')).toBe('2');
+
+    clock.advanceMinutes(1);
+    expect((await postForm(app, '/sign-in', victim)).status).toBe(303);
+    // The successful sign-in ended the run: three free attempts again.
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      const wrong = await postForm(app, '/sign-in', { ...victim, password: 'typo' });
+      expect(wrong.status, `attempt ${attempt} after signing in`).toBe(401);
+    }
+  });
+
+  it('lets the owner in a minute after five wrong guesses by a stranger, not fifteen minutes later', async () => {
+    const owner = await aStaffUser(db, 'coordinator');
+    const stranger = { address: '203.0.113.50' };
+    for (let guess = 1; guess <= 5; guess += 1) {
+      if (guess > 3) clock.advanceMinutes(1);
+      const response = await postForm(
+        app,
+        '/sign-in',
+        { email: owner.email, password: `guess ${guess}` },
+        stranger,
+      );
+      expect(response.status, `guess ${guess}`).toBe(401);
+    }
+    clock.advanceMinutes(1);
+    expect((await postForm(app, '/sign-in', owner, { address: '192.0.2.8' })).status).toBe(303);
+  });
+
+  it('never locks the owner out for longer than fifteen minutes, however many guesses others make', async () => {
+    const owner = await aStaffUser(db, 'coordinator');
+    for (let guess = 1; guess <= 30; guess += 1) {
+      const response = await postForm(
+        app,
+        '/sign-in',
+        { email: owner.email, password: `guess ${guess}` },
+        { address: `198.51.100.${guess}` },
+      );
+      if (response.status === 429) clock.advanceMinutes(15);
+      else expect(response.status, `guess ${guess}`).toBe(401);
+    }
+    clock.advanceMinutes(15);
+    expect((await postForm(app, '/sign-in', owner)).status).toBe(303);
   });
 
   it('refuses an address after 20 failures on any accounts, but not other addresses', async () => {
@@ -120,6 +166,50 @@ describe('staff sign-in', () => {
     expect(fromGuesser.status).toBe(429);
     const fromElsewhere = await postForm(app, '/sign-in', coordinator, { address: '192.0.2.7' });
     expect(fromElsewhere.status).toBe(303);
+  });
+
+  it('counts a spoofed left-most X-Forwarded-For against the address our proxy added', async () => {
+    const behindProxy = buildTestApp({ config: testConfig({ TRUST_PROXY: 'true' }) });
+    const user = await aStaffUser(behindProxy.db, 'instructor');
+    const proxy = { address: '10.0.0.2' };
+    for (let attempt = 1; attempt <= 20; attempt += 1) {
+      const spoofed = { 'X-Forwarded-For': `203.0.113.${attempt}, 192.0.2.66` };
+      const wrong = await postForm(
+        behindProxy.app,
+        '/sign-in',
+        { email: `nobody${attempt}@test.example`, password: 'x' },
+        { ...proxy, headers: spoofed },
+      );
+      expect(wrong.status, `attempt ${attempt}`).toBe(401);
+    }
+    const freshSpoof = { 'X-Forwarded-For': '203.0.113.99, 192.0.2.66' };
+    const refused = await postForm(behindProxy.app, '/sign-in', user, {
+      ...proxy,
+      headers: freshSpoof,
+    });
+    expect(refused.status).toBe(429);
+    const anotherClient = { 'X-Forwarded-For': '192.0.2.67' };
+    const allowed = await postForm(behindProxy.app, '/sign-in', user, {
+      ...proxy,
+      headers: anotherClient,
+    });
+    expect(allowed.status).toBe(303);
+  });
+
+  it('marks the session and flash cookies Secure when PUBLIC_URL is https', async () => {
+    const secureOrigin = 'https://kurssipolku.example.fi';
+    const https = buildTestApp({ config: testConfig({ PUBLIC_URL: secureOrigin }) });
+    const user = await aStaffUser(https.db, 'coordinator');
+    const signedIn = await postForm(https.app, '/sign-in', user, { origin: secureOrigin });
+    expect(signedIn.status).toBe(303);
+    const cookies = signedIn.headers.getSetCookie();
+    expect(cookies.find((c) => c.startsWith('kp_session='))).toMatch(/; Secure/);
+    expect(cookies.find((c) => c.startsWith('kp_flash='))).toMatch(/; Secure/);
+
+    const shown = await getPage(https.app, '/', cookiesFrom(signedIn));
+    const deleted = shown.headers.getSetCookie().find((c) => c.startsWith('kp_flash='));
+    expect(deleted).toMatch(/Max-Age=0/);
+    expect(deleted).toMatch(/; Secure/);
   });
 
   it('ends the session after SESSION_HOURS without use and asks to sign in again', async () => {

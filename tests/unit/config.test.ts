@@ -31,4 +31,23 @@ describe('configuration from the environment', () => {
     const result = parseConfig({ PUBLIC_URL: 'https://kurssipolku.example.fi' });
     expect(result.ok && result.config.secureCookies).toBe(true);
   });
+
+  it('trusts no proxy by default, one proxy for TRUST_PROXY=true and as many as a number says', () => {
+    const hops = (value?: string) => {
+      const result = parseConfig({ TRUST_PROXY: value });
+      return result.ok ? result.config.trustedProxyHops : result.problems;
+    };
+    expect([undefined, 'false', '0', 'no'].map(hops)).toEqual([0, 0, 0, 0]);
+    expect(['true', '1', 'yes'].map(hops)).toEqual([1, 1, 1]);
+    expect(hops('2')).toBe(2);
+  });
+
+  it('names TRUST_PROXY when it is neither true, false nor a number of proxies', () => {
+    for (const value of ['maybe', '-1', '1.5']) {
+      const result = parseConfig({ TRUST_PROXY: value });
+      expect(!result.ok && result.problems.join()).toMatch(
+        /^TRUST_PROXY=".*": must be false, true/,
+      );
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import type { Translate } from '../../src/i18n';
 
-export type ErrorStatus = 400 | 403 | 404 | 500;
+export type ErrorStatus = 400 | 403 | 404 | 413 | 500;
 
 export function ErrorPage(props: { status: ErrorStatus; t: Translate }) {
   const { t, status } = props;

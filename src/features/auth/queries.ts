@@ -1,6 +1,7 @@
-import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { failedSignIns, sessions, users } from '../../../db/schema';
-import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
+import { immediateTransaction, preparedFor, type AppDatabase, type Transaction } from '../../db';
+import { decideSignInAttempt, signInThrottle, type ThrottleDecision } from './sign-in-throttle';
 
 const sessionWithUser = preparedFor((db) =>
   db
@@ -55,36 +56,45 @@ export function endSession(db: AppDatabase, tokenHash: string): void {
   db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
 }
 
-/** Failure times since `since`, oldest first, for the account and for the address. */
-export function recentFailedSignIns(
+/**
+ * Reserves a sign-in attempt before its password is checked: the recent failures are read, the
+ * throttle decides, and an allowed attempt is recorded as a failure, all in one immediate
+ * transaction, so parallel requests cannot all pass on the same count. A successful sign-in
+ * removes the record again (`startSession` ends the account's run of failures).
+ */
+export function reserveSignInAttempt(
   db: AppDatabase,
-  attempt: { email: string; address: string; since: Date },
-) {
-  const rows = db
-    .select()
-    .from(failedSignIns)
-    .where(
-      and(
-        gt(failedSignIns.at, attempt.since),
-        or(eq(failedSignIns.email, attempt.email), eq(failedSignIns.address, attempt.address)),
+  attempt: { email: string; address: string; now: Date },
+): ThrottleDecision {
+  const { email, address, now } = attempt;
+  const since = (milliseconds: number) => new Date(now.getTime() - milliseconds);
+  const failureTimes = (tx: Transaction, matches: SQL | undefined, after: Date) =>
+    tx
+      .select({ at: failedSignIns.at })
+      .from(failedSignIns)
+      .where(and(matches, gt(failedSignIns.at, after)))
+      .orderBy(failedSignIns.at)
+      .all()
+      .map((row) => row.at);
+  return immediateTransaction(db, (tx) => {
+    const forgetBefore = since(
+      Math.max(signInThrottle.accountMemoryMilliseconds, signInThrottle.addressWindowMilliseconds),
+    );
+    tx.delete(failedSignIns).where(lt(failedSignIns.at, forgetBefore)).run();
+    const decision = decideSignInAttempt(
+      now,
+      failureTimes(
+        tx,
+        eq(failedSignIns.email, email),
+        since(signInThrottle.accountMemoryMilliseconds),
       ),
-    )
-    .orderBy(failedSignIns.at)
-    .all();
-  return {
-    account: rows.filter((row) => row.email === attempt.email).map((row) => row.at),
-    address: rows.filter((row) => row.address === attempt.address).map((row) => row.at),
-  };
-}
-
-export function recordFailedSignIn(
-  db: AppDatabase,
-  attempt: { email: string; address: string; at: Date; forgetBefore: Date },
-): void {
-  immediateTransaction(db, (tx) => {
-    tx.delete(failedSignIns).where(lt(failedSignIns.at, attempt.forgetBefore)).run();
-    tx.insert(failedSignIns)
-      .values({ email: attempt.email, address: attempt.address, at: attempt.at })
-      .run();
+      failureTimes(
+        tx,
+        eq(failedSignIns.address, address),
+        since(signInThrottle.addressWindowMilliseconds),
+      ),
+    );
+    if (decision.allowed) tx.insert(failedSignIns).values({ email, address, at: now }).run();
+    return decision;
   });
 }

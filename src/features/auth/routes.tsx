@@ -10,15 +10,8 @@ import { validForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
 import { verifyAgainstDecoy, verifyPassword } from '../../lib/password';
 import { hashSecretToken, newSecretToken } from '../../lib/tokens';
-import {
-  endSession,
-  findUserByEmail,
-  recentFailedSignIns,
-  recordFailedSignIn,
-  startSession,
-} from './queries';
+import { endSession, findUserByEmail, reserveSignInAttempt, startSession } from './queries';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie';
-import { decideSignInAttempt, signInThrottle } from './sign-in-throttle';
 
 const signInForm = z.object({
   email: z
@@ -56,21 +49,18 @@ export function authRoutes({ db, config, clock }: AppDeps) {
       const { email, password, next } = c.req.valid('form');
       const t = c.get('t');
       const now = clock();
-      const address = clientAddress(c, config.trustProxy);
-      const failures = recentFailedSignIns(db, {
-        email,
-        address,
-        since: new Date(now.getTime() - signInThrottle.windowMilliseconds),
-      });
+      const address = clientAddress(c, config.trustedProxyHops);
       const formState = { email, next: safeReturnPath(next), errors: {} };
 
-      const decision = decideSignInAttempt(now, failures.account, failures.address);
-      if (!decision.allowed) {
+      const reservation = reserveSignInAttempt(db, { email, address, now });
+      if (!reservation.allowed) {
         c.status(429);
-        c.header('Retry-After', String(decision.retryAfterMinutes * 60));
+        c.header('Retry-After', String(reservation.retryAfterSeconds));
         return renderSignIn(c, {
           ...formState,
-          problem: t('signIn.tooManyAttempts', { minutes: decision.retryAfterMinutes }),
+          problem: t('signIn.tooManyAttempts', {
+            minutes: Math.ceil(reservation.retryAfterSeconds / 60),
+          }),
         });
       }
 
@@ -79,12 +69,7 @@ export function authRoutes({ db, config, clock }: AppDeps) {
         ? await verifyPassword(password, user.passwordHash)
         : await verifyAgainstDecoy(password);
       if (!user || !passwordMatches) {
-        recordFailedSignIn(db, {
-          email,
-          address,
-          at: now,
-          forgetBefore: new Date(now.getTime() - signInThrottle.windowMilliseconds),
-        });
+        // The reserved attempt stays recorded as a failure.
         c.status(401);
         return renderSignIn(c, { ...formState, problem: t('signIn.invalidCredentials') });
       }

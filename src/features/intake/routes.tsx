@@ -75,7 +75,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
     const result = submitPublicApplication(
       db,
       application,
-      clientAddress(c, config.trustProxy),
+      clientAddress(c, config.trustedProxyHops),
       clock(),
     );
     if (!result.limited) return null;
