@@ -6,6 +6,7 @@ import type { FieldErrors } from '../../../views/components/form-fields';
 import { access, planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import { findApplication, type ApplicationRow } from '../intake/queries';
+import { listUnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { listLocalities } from '../places/queries';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
@@ -92,6 +93,7 @@ export function callRoutes({ db, clock, config }: AppDeps) {
       <CallQueuePage
         items={items}
         instructors={user.role === 'instructor' ? null : listInstructorChoices(db)}
+        unconfirmed={user.role === 'instructor' ? [] : listUnconfirmedSubmissions(db, null)}
         problem={problem}
         t={t}
         language={c.get('language')}
@@ -190,6 +192,9 @@ export function callRoutes({ db, clock, config }: AppDeps) {
     return c.render(
       <InterviewPage
         application={application}
+        unconfirmed={
+          c.get('user')!.role === 'instructor' ? [] : listUnconfirmedSubmissions(db, application.id)
+        }
         choices={{ courses: listPlacementCourses(db), localities: listLocalities(db) }}
         {...form}
         t={t}
