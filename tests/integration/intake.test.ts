@@ -206,6 +206,29 @@ describe('intake: applying, referring and phoning in', () => {
     expect(unconfirmedFor(stored[0]!.id)).toEqual([]);
   });
 
+  it('stores typed text without control characters or bidirectional overrides', async () => {
+    const form = anApplicationForm({
+      name: 'Aino\u0000 \u202eikkremisE\u202c',
+      goodTimesToCall: 'aamuisin\r\nei perjantaisin\u0007',
+    });
+    const response = await postForm(app, '/apply', form, { address: anAddress() });
+    expect(response.status).toBe(303);
+    const [stored] = applicationsWithPhone(`+35840555${form.phone.slice(-4)}`);
+    expect(stored).toMatchObject({
+      name: 'Aino ikkremisE',
+      goodTimesToCall: 'aamuisin\nei perjantaisin',
+    });
+
+    const refused = await postForm(
+      app,
+      '/apply',
+      { ...form, phone: 'abc' },
+      { address: anAddress() },
+    );
+    expect(refused.status).toBe(422);
+    expect(load(await refused.text())('#name').val()).toBe('Aino ikkremisE');
+  });
+
   it('keeps a second application for another course apart', async () => {
     const form = anApplicationForm();
     await postForm(app, '/apply', form, { address: anAddress() });
