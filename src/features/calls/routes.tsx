@@ -60,6 +60,12 @@ export function callRoutes({ db, clock, config }: AppDeps) {
     return instructorId === null ? 'nothing' : { assignedTo: instructorId };
   };
 
+  /** An instructor places people only on the courses they lead; planning staff on any. */
+  const placementCoursesFor = (c: Context<AppEnv>) => {
+    const scope = callerScope(c);
+    return scope === 'nothing' ? [] : listPlacementCourses(db, { ledBy: scope.assignedTo });
+  };
+
   const applicationForCaller = (c: Context<AppEnv>): ApplicationRow => {
     const application = findApplication(db, idParam(c));
     if (!application) throw new HTTPException(404);
@@ -195,7 +201,7 @@ export function callRoutes({ db, clock, config }: AppDeps) {
         unconfirmed={
           c.get('user')!.role === 'instructor' ? [] : listUnconfirmedSubmissions(db, application.id)
         }
-        choices={{ courses: listPlacementCourses(db), localities: listLocalities(db) }}
+        choices={{ courses: placementCoursesFor(c), localities: listLocalities(db) }}
         {...form}
         t={t}
         language={c.get('language')}
@@ -249,6 +255,12 @@ export function callRoutes({ db, clock, config }: AppDeps) {
       };
       const missingConsent = consentErrors(c, application, input.consentConfirmed);
       if (Object.keys(missingConsent).length > 0) return refuse(missingConsent);
+      if (
+        input.outcome === 'place' &&
+        !placementCoursesFor(c).some((course) => course.id === input.courseId)
+      ) {
+        return refuse({ courseId: c.get('t')('interview.validation.notYourCourse') });
+      }
 
       const now = clock();
       let result: InterviewResult;
