@@ -2,9 +2,13 @@ import type { Context } from 'hono';
 import { zValidator, type Hook } from '@hono/zod-validator';
 import type { z } from 'zod';
 import { isMessageKey, type Translate } from '../i18n';
+import { cleanFormValues, cleanText } from '../lib/clean-text';
 import type { AppEnv } from './app-env';
 
-/** What a form sent, as text, so a re-rendered form can show exactly what was typed. */
+/**
+ * What a form sent, as text, so a re-rendered form can show what was typed (without the control
+ * characters validation removes).
+ */
 export type TypedValues = Record<string, string>;
 
 /** A message in the user's language for each field that was refused, by field name. */
@@ -16,7 +20,10 @@ export type FormState = { values: TypedValues; errors: FieldErrors };
 export function typedValues(input: unknown): TypedValues {
   if (typeof input !== 'object' || input === null) return {};
   return Object.fromEntries(
-    Object.entries(input).map(([name, value]) => [name, typeof value === 'string' ? value : '']),
+    Object.entries(input).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? cleanText(value) : '',
+    ]),
   );
 }
 
@@ -45,8 +52,9 @@ export type InvalidFormRenderer = (
 ) => Response | Promise<Response>;
 
 /**
- * Validates a posted form at the route edge. Invalid input re-renders the form with status 422,
- * messages at the fields and the typed values kept; the handler only ever sees parsed data.
+ * Validates a posted form at the route edge. Control characters are removed from every value
+ * first (`cleanText`). Invalid input re-renders the form with status 422, messages at the fields
+ * and the typed values kept; the handler only ever sees parsed data.
  */
 export function validForm<Schema extends z.ZodType>(
   schema: Schema,
@@ -67,5 +75,9 @@ export function validForm<Schema extends z.ZodType>(
     'form',
     schema,
     reRenderWhenInvalid,
+    {
+      // The library types the result by a condition on the schema that a generic cannot resolve.
+      validationFunction: (schema, value) => schema.safeParseAsync(cleanFormValues(value)) as never,
+    },
   );
 }

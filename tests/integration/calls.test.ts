@@ -79,6 +79,36 @@ describe('the call queue and the phone interview', () => {
   const interview = (id: number, fields: Record<string, string>, cookie = cookies.coordinator) =>
     postForm(app, `/applications/${id}/interview`, fields, { cookie });
 
+  /** A course planned and opened for enrolment by the coordinator, in the test locality. */
+  const anOpenCourse = async (firstDate: string, instructor1 = '') => {
+    const planned = await postForm(
+      app,
+      '/courses',
+      {
+        termId: String(anAutumnTerm(db)),
+        programId: String(anArvoProgram(db)),
+        localityId: String(ids.locality),
+        audience: 'open',
+        firstDate,
+        startTime: '17:00',
+        instructor1,
+        instructor2: '',
+        acceptWarnings: 'on',
+      },
+      { cookie: cookies.coordinator },
+    );
+    expect(planned.status).toBe(303);
+    const courseId = Number(planned.headers.get('Location')!.split('/').pop());
+    const opened = await postForm(
+      app,
+      `/courses/${courseId}/status`,
+      { status: 'open' },
+      { cookie: cookies.coordinator },
+    );
+    expect(opened.status).toBe(303);
+    return courseId;
+  };
+
   beforeAll(async () => {
     const coordinator = await aStaffUser(db, 'coordinator');
     ids.coordinator = coordinator.id;
@@ -107,31 +137,7 @@ describe('the call queue and the phone interview', () => {
     ids.otherInstructor = anInstructor(db);
     ids.locality = aLocality(db, 'Lapua');
 
-    const planned = await postForm(
-      app,
-      '/courses',
-      {
-        termId: String(anAutumnTerm(db)),
-        programId: String(anArvoProgram(db)),
-        localityId: String(ids.locality),
-        audience: 'open',
-        firstDate: '2026-10-06',
-        startTime: '17:00',
-        instructor1: '',
-        instructor2: '',
-        acceptWarnings: 'on',
-      },
-      { cookie: cookies.coordinator },
-    );
-    expect(planned.status).toBe(303);
-    ids.course = Number(planned.headers.get('Location')!.split('/').pop());
-    const opened = await postForm(
-      app,
-      `/courses/${ids.course}/status`,
-      { status: 'open' },
-      { cookie: cookies.coordinator },
-    );
-    expect(opened.status).toBe(303);
+    ids.course = await anOpenCourse('2026-10-06');
   });
 
   describe('the queue', () => {
@@ -471,6 +477,49 @@ describe('the call queue and the phone interview', () => {
       expect(
         (await getPage(app, `/applications/${mine}/interview`, cookies.instructor)).status,
       ).toBe(200);
+    });
+
+    it('places an assigned applicant only on a course they lead', async () => {
+      const ownCourse = await anOpenCourse('2026-10-08', String(ids.instructor));
+      const id = anApplication({ name: 'Sijoitettava Sini', assignedInstructorId: ids.instructor });
+      const courseChoices = async (cookie: string) => {
+        const page = load(
+          await (await getPage(app, `/applications/${id}/interview`, cookie)).text(),
+        );
+        return page('#courseId option[value!=""]')
+          .map((_, option) => Number(page(option).attr('value')))
+          .get();
+      };
+      expect(await courseChoices(cookies.instructor)).toEqual([ownCourse]);
+      expect(await courseChoices(cookies.coordinator)).toEqual(
+        expect.arrayContaining([ids.course, ownCourse]),
+      );
+
+      const fields = { canAttendAll: 'yes', notes: 'Sopii', outcome: 'place' };
+      const refused = await interview(
+        id,
+        { ...fields, courseId: String(ids.course) },
+        cookies.instructor,
+      );
+      expect(refused.status).toBe(422);
+      const $ = load(await refused.text());
+      expect($('#courseId-error').text()).toContain('vain kurssille, jota itse ohjaat');
+      expect($('#notes').text()).toBe('Sopii');
+      expect(db.select().from(enrollments).where(eq(enrollments.applicationId, id)).all()).toEqual(
+        [],
+      );
+      expect(interviewsOf(id)).toEqual([]);
+      expect(applicationRow(id).state).toBe('to-call');
+
+      const placed = await interview(
+        id,
+        { ...fields, courseId: String(ownCourse) },
+        cookies.instructor,
+      );
+      expect(placed.status).toBe(303);
+      expect(
+        db.select().from(enrollments).where(eq(enrollments.applicationId, id)).get(),
+      ).toMatchObject({ courseId: ownCourse, state: 'placed' });
     });
 
     it('is refused another application’s interview and calls', async () => {

@@ -1,7 +1,14 @@
 import { load } from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditLog, publicSubmissions } from '../../db/schema';
+import {
+  applications,
+  auditLog,
+  deletionRequests,
+  outbox,
+  publicSubmissions,
+  unconfirmedSubmissions,
+} from '../../db/schema';
 import { demandByLocality, findApplication } from '../../src/features/intake/queries';
 import { aLocality, anArvoProgram, anAutumnTerm, aVenue } from '../support/planning-fixtures';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
@@ -71,6 +78,12 @@ describe('intake: applying, referring and phoning in', () => {
   const applicationsWithPhone = (phone: string) =>
     db.select().from(applications).where(eq(applications.phone, phone)).all();
   const applicationCount = () => db.select().from(applications).all().length;
+  const unconfirmedFor = (applicationId: number) =>
+    db
+      .select()
+      .from(unconfirmedSubmissions)
+      .where(eq(unconfirmedSubmissions.applicationId, applicationId))
+      .all();
 
   beforeAll(async () => {
     const user = await aStaffUser(db, 'coordinator');
@@ -176,22 +189,44 @@ describe('intake: applying, referring and phoning in', () => {
   });
 
   it('makes one application of the same form posted twice', async () => {
-    const form = anApplicationForm({ phone: '050 765 4321' });
+    const form = anApplicationForm({ phone: '050 765 4321', email: 'aino.k@example.fi' });
     const address = anAddress();
     const first = await postForm(app, '/apply', form, { address });
     clock.advanceMinutes(1);
     const second = await postForm(
       app,
       '/apply',
-      { ...form, phone: '+358 50 765 4321', email: 'uusi@example.fi' },
+      { ...form, phone: '+358 50 765 4321', email: 'Aino.K@Example.fi' },
       { address },
     );
     expect([first.status, second.status]).toEqual([303, 303]);
     const stored = applicationsWithPhone('+358507654321');
     expect(stored).toHaveLength(1);
-    // The merge fills in what was missing and keeps the first arrival's time.
-    expect(stored[0]!.email).toBe('uusi@example.fi');
-    expect(stored[0]!.updatedAt.getTime() - stored[0]!.createdAt.getTime()).toBe(60_000);
+    expect(stored[0]!.email).toBe('aino.k@example.fi');
+    expect(unconfirmedFor(stored[0]!.id)).toEqual([]);
+  });
+
+  it('stores typed text without control characters or bidirectional overrides', async () => {
+    const form = anApplicationForm({
+      name: 'Aino\u0000 \u202eikkremisE\u202c',
+      goodTimesToCall: 'aamuisin\r\nei perjantaisin\u0007',
+    });
+    const response = await postForm(app, '/apply', form, { address: anAddress() });
+    expect(response.status).toBe(303);
+    const [stored] = applicationsWithPhone(`+35840555${form.phone.slice(-4)}`);
+    expect(stored).toMatchObject({
+      name: 'Aino ikkremisE',
+      goodTimesToCall: 'aamuisin\nei perjantaisin',
+    });
+
+    const refused = await postForm(
+      app,
+      '/apply',
+      { ...form, phone: 'abc' },
+      { address: anAddress() },
+    );
+    expect(refused.status).toBe(422);
+    expect(load(await refused.text())('#name').val()).toBe('Aino ikkremisE');
   });
 
   it('keeps a second application for another course apart', async () => {
@@ -404,6 +439,254 @@ describe('intake: applying, referring and phoning in', () => {
           .status,
       ).toBe(403);
       expect((await getPage(app, '/applications/new')).status).toBe(303);
+    });
+  });
+
+  describe('a public form for an application that already exists', () => {
+    /** A person who applied without an e-mail, as the coordinator finds them on the queue. */
+    const aPhoneOnlyApplication = async (form = anApplicationForm()) => {
+      expect((await postForm(app, '/apply', form, { address: anAddress() })).status).toBe(303);
+      const [stored] = applicationsWithPhone(`+35840555${form.phone.slice(-4)}`);
+      expect(stored!.email).toBe('');
+      return { id: stored!.id, form };
+    };
+    const attacker = 'hyokkaaja@example.net';
+    const reviewButtons = ($: ReturnType<typeof load>, submissionId: number) => ({
+      takeOver: $(`form[action="/unconfirmed-submissions/${submissionId}/acceptance"]`),
+      dismiss: $(`form[action="/unconfirmed-submissions/${submissionId}/dismissal"]`),
+    });
+
+    it('never attaches an e-mail sent by someone who knows the phone number, and shows it to the coordinator instead', async () => {
+      const { id, form } = await aPhoneOnlyApplication();
+      clock.advanceMinutes(5);
+
+      const takeover = await postForm(
+        app,
+        '/apply',
+        { ...form, name: 'Joku Muu', email: attacker, goodTimesToCall: 'milloin vain' },
+        { address: '203.0.113.66' },
+      );
+      expect(takeover.status).toBe(303);
+      expect(applicationsWithPhone(`+35840555${form.phone.slice(-4)}`)).toHaveLength(1);
+      expect(findApplication(db, id)).toMatchObject({
+        name: 'Aino Esimerkki',
+        email: '',
+        goodTimesToCall: 'arkisin aamupäivisin',
+      });
+      expect(unconfirmedFor(id)).toMatchObject([
+        { source: 'public', email: attacker, name: 'Joku Muu', reviewedAt: null },
+      ]);
+
+      const queue = load(await (await getPage(app, '/calls', coordinator.cookie)).text());
+      const offered = queue('#unconfirmed-submissions');
+      expect(offered.text()).toContain('Aino Esimerkki');
+      expect(offered.find('tr[data-field="email"]').text()).toContain(attacker);
+      expect(offered.find('tr[data-field="name"]').text()).toContain('Joku Muu');
+      expect(offered.find('tr[data-field="phone"]')).toHaveLength(0);
+      const interview = load(
+        await (await getPage(app, `/applications/${id}/interview`, coordinator.cookie)).text(),
+      );
+      expect(interview('#unconfirmed-submissions tr[data-field="email"]').text()).toContain(
+        attacker,
+      );
+
+      // The next change that writes to the person (here: a place on the course) reaches no one else.
+      const placed = await postForm(
+        app,
+        `/applications/${id}/interview`,
+        { canAttendAll: 'yes', outcome: 'place', courseId: String(ids.openLapua) },
+        { cookie: coordinator.cookie },
+      );
+      expect(placed.status).toBe(303);
+      expect(findApplication(db, id)!.state).toBe('placed');
+      expect(JSON.stringify(db.select().from(outbox).all())).not.toContain(attacker);
+    });
+
+    it('keeps one note of the same offer sent twice, and none of a form that offers nothing new', async () => {
+      const { id, form } = await aPhoneOnlyApplication();
+      await postForm(app, '/apply', form, { address: anAddress() });
+      expect(unconfirmedFor(id)).toEqual([]);
+
+      const offer = { ...form, email: 'uusi@example.fi' };
+      await postForm(app, '/apply', offer, { address: anAddress() });
+      clock.advanceMinutes(1);
+      await postForm(
+        app,
+        '/apply',
+        { ...offer, email: 'UUSI@example.fi' },
+        { address: anAddress() },
+      );
+      expect(unconfirmedFor(id)).toHaveLength(1);
+      expect(findApplication(db, id)!.email).toBe('');
+    });
+
+    it('does not let a referral change the referrer or contact details either', async () => {
+      const { id, form } = await aPhoneOnlyApplication();
+      const { consent: _consent, ...client } = form;
+      const response = await postForm(
+        app,
+        '/referrals',
+        {
+          ...client,
+          email: attacker,
+          referrerName: 'Väärä Viranomainen',
+          referrerContact: attacker,
+          clientConsent: 'on',
+        },
+        { address: anAddress() },
+      );
+      expect(response.status).toBe(303);
+      expect(findApplication(db, id)).toMatchObject({
+        source: 'public',
+        email: '',
+        referrerName: '',
+        referrerContact: '',
+      });
+      expect(unconfirmedFor(id)).toMatchObject([
+        { source: 'referral', referrerName: 'Väärä Viranomainen', email: attacker },
+      ]);
+    });
+
+    it('takes the offered details over when the coordinator has checked them, with an audit entry', async () => {
+      const { id, form } = await aPhoneOnlyApplication();
+      await postForm(
+        app,
+        '/apply',
+        { ...form, email: 'aino.oikea@example.fi', localityId: String(ids.kurikka) },
+        { address: anAddress() },
+      );
+      const [submission] = unconfirmedFor(id);
+      const page = load(
+        await (await getPage(app, `/applications/${id}/interview`, coordinator.cookie)).text(),
+      );
+      const { takeOver } = reviewButtons(page, submission!.id);
+      expect(takeOver.find('button').text()).toBe('Ota nämä tiedot käyttöön');
+      const returnTo = takeOver.find('input[name="returnTo"]').val() as string;
+
+      const response = await postForm(
+        app,
+        takeOver.attr('action')!,
+        { returnTo },
+        { cookie: coordinator.cookie },
+      );
+      expect(response.status).toBe(303);
+      expect(response.headers.get('Location')).toBe(`/applications/${id}/interview`);
+      expect(findApplication(db, id)).toMatchObject({
+        email: 'aino.oikea@example.fi',
+        municipality: 'Kurikka',
+        localityId: ids.kurikka,
+        name: 'Aino Esimerkki',
+      });
+      expect(unconfirmedFor(id)).toMatchObject([
+        { reviewedAt: clock(), reviewedBy: coordinator.id },
+      ]);
+      const audit = db.select().from(auditLog).where(eq(auditLog.subjectId, id)).all();
+      expect(audit.at(-1)).toMatchObject({
+        action: 'update',
+        subjectType: 'application',
+        actorUserId: coordinator.id,
+      });
+      expect(audit.at(-1)!.detail).toContain('email');
+      const after = load(
+        await (await getPage(app, `/applications/${id}/interview`, coordinator.cookie)).text(),
+      );
+      expect(after('#unconfirmed-submissions')).toHaveLength(0);
+
+      const again = await postForm(
+        app,
+        takeOver.attr('action')!,
+        { returnTo },
+        { cookie: coordinator.cookie },
+      );
+      expect(again.status).toBe(303);
+      expect(db.select().from(auditLog).where(eq(auditLog.subjectId, id)).all()).toHaveLength(
+        audit.length + 1, // the read of the page above, no second change
+      );
+    });
+
+    it('dismisses the offered details, leaving the application as it was', async () => {
+      const { id, form } = await aPhoneOnlyApplication();
+      await postForm(app, '/apply', { ...form, email: attacker }, { address: anAddress() });
+      const [submission] = unconfirmedFor(id);
+      const before = findApplication(db, id);
+
+      const response = await postForm(
+        app,
+        `/unconfirmed-submissions/${submission!.id}/dismissal`,
+        { returnTo: '/calls' },
+        { cookie: coordinator.cookie },
+      );
+      expect(response.status).toBe(303);
+      expect(response.headers.get('Location')).toBe('/calls');
+      expect(findApplication(db, id)).toEqual(before);
+      expect(unconfirmedFor(id)).toMatchObject([
+        { reviewedAt: clock(), reviewedBy: coordinator.id },
+      ]);
+      expect(db.select().from(auditLog).all().at(-1)).toMatchObject({
+        action: 'update',
+        subjectId: id,
+        detail: `unconfirmed submission ${submission!.id} dismissed`,
+      });
+      const queue = load(await (await getPage(app, '/calls', coordinator.cookie)).text());
+      expect(reviewButtons(queue, submission!.id).dismiss).toHaveLength(0);
+    });
+
+    it('lets only planning staff see and review offered details', async () => {
+      const { id, form } = await aPhoneOnlyApplication();
+      await postForm(app, '/apply', { ...form, email: attacker }, { address: anAddress() });
+      const [submission] = unconfirmedFor(id);
+      const instructor = await signIn(app, await aStaffUser(db, 'instructor'));
+      for (const path of ['acceptance', 'dismissal']) {
+        const action = `/unconfirmed-submissions/${submission!.id}/${path}`;
+        expect((await postForm(app, action, {}, { cookie: instructor })).status).toBe(403);
+        expect((await postForm(app, action, {})).status).toBe(303);
+      }
+      expect(
+        load(await (await getPage(app, '/calls', instructor)).text())('#unconfirmed-submissions'),
+      ).toHaveLength(0);
+      expect(unconfirmedFor(id)).toMatchObject([{ reviewedAt: null }]);
+      expect(
+        (
+          await postForm(
+            app,
+            '/unconfirmed-submissions/99999/dismissal',
+            {},
+            { cookie: coordinator.cookie },
+          )
+        ).status,
+      ).toBe(404);
+    });
+
+    it('still fills in a missing e-mail the coordinator takes down on the phone', async () => {
+      const { id, form } = await aPhoneOnlyApplication();
+      const response = await postForm(
+        app,
+        '/applications/new',
+        { ...form, email: 'puhelimessa@example.fi' },
+        { cookie: coordinator.cookie },
+      );
+      expect(response.status).toBe(303);
+      expect(findApplication(db, id)!.email).toBe('puhelimessa@example.fi');
+      expect(unconfirmedFor(id)).toEqual([]);
+    });
+
+    it('erases the offered details with the person', async () => {
+      const { id, form } = await aPhoneOnlyApplication();
+      await postForm(app, '/apply', { ...form, email: attacker }, { address: anAddress() });
+      expect(unconfirmedFor(id)).toHaveLength(1);
+      const request = db
+        .insert(deletionRequests)
+        .values({ applicationId: id, requestedAt: clock() })
+        .returning({ id: deletionRequests.id })
+        .get();
+      const response = await postForm(
+        app,
+        `/deletion-requests/${request.id}/erasure`,
+        {},
+        { cookie: coordinator.cookie },
+      );
+      expect(response.status).toBe(303);
+      expect(unconfirmedFor(id)).toEqual([]);
     });
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicate, type ExistingApplication } from '../../src/features/intake/duplicates';
+import {
+  findDuplicate,
+  offeredChanges,
+  sameDetails,
+  type ContactDetails,
+  type ExistingApplication,
+} from '../../src/features/intake/duplicates';
 
 const anApplication = (overrides: Partial<ExistingApplication> = {}): ExistingApplication => ({
   id: 1,
@@ -47,5 +53,47 @@ describe('finding the application a new one duplicates', () => {
         anApplication({ id: 5, state: 'placed' }),
       ]),
     ).toBe(5);
+  });
+});
+
+describe('what a submission offers beyond the record', () => {
+  const record: ContactDetails = {
+    name: 'Aino Esimerkki',
+    phone: '+358401234567',
+    email: '',
+    municipality: 'Lapua',
+    goodTimesToCall: 'aamuisin',
+    referrerName: '',
+    referrerUnit: '',
+    referrerContact: '',
+  };
+
+  it('offers nothing when the details are the same, or only left empty', () => {
+    expect(offeredChanges(record, record)).toEqual([]);
+    expect(offeredChanges(record, { ...record, goodTimesToCall: '', municipality: ' ' })).toEqual(
+      [],
+    );
+  });
+
+  it('offers an e-mail the record lacks, and every other detail that differs', () => {
+    expect(
+      offeredChanges(record, {
+        ...record,
+        email: 'uusi@example.fi',
+        name: 'Aino K. Esimerkki',
+        referrerName: 'Sanna',
+      }),
+    ).toEqual(['name', 'email', 'referrerName']);
+  });
+
+  it('reads e-mail addresses regardless of case', () => {
+    const withEmail = { ...record, email: 'aino@example.fi' };
+    expect(offeredChanges(withEmail, { ...withEmail, email: 'Aino@Example.FI' })).toEqual([]);
+    expect(sameDetails(withEmail, { ...withEmail, email: 'AINO@example.fi' })).toBe(true);
+  });
+
+  it('tells the same offer sent twice from a different one', () => {
+    expect(sameDetails(record, { ...record })).toBe(true);
+    expect(sameDetails(record, { ...record, phone: '+358401234568' })).toBe(false);
   });
 });

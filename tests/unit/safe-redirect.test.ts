@@ -11,6 +11,8 @@ describe('return paths after sign-in and language change', () => {
     '//evil.example/',
     '/\\evil.example',
     'javascript:alert(1)',
+    '/calls\nSet-Cookie: x=1',
+    '/calls\u202e',
     '',
     undefined,
   ])('replaces %s with the home page', (candidate) => {

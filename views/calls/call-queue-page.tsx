@@ -1,9 +1,11 @@
 import type { CallOutcome } from '../../db/schema';
 import type { QueueItem } from '../../src/features/calls/queries';
+import type { UnconfirmedSubmission } from '../../src/features/intake/unconfirmed-submissions';
 import { formatDateTime } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import type { FieldErrors } from '../components/form-fields';
+import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -232,14 +234,22 @@ export function CallQueuePage(
   props: {
     items: QueueItem[];
     instructors: { id: number; name: string }[] | null;
+    /** Details public forms offered for existing applications; planning staff review them. */
+    unconfirmed: UnconfirmedSubmission[];
     problem?: RowProblem;
   } & PageContext,
 ) {
-  const { t } = props;
+  const { t, language } = props;
   return (
     <section id="calls-page">
       <h1>{t('calls.title')}</h1>
       <p>{props.instructors === null ? t('calls.introInstructor') : t('calls.intro')}</p>
+      <UnconfirmedSubmissions
+        submissions={props.unconfirmed}
+        returnTo="/calls"
+        t={t}
+        language={language}
+      />
       <CallQueueRows {...props} />
     </section>
   );

@@ -2,6 +2,7 @@ import { interviewOutcomes, participantNeeds } from '../../db/schema';
 import { interviewNotesMax } from '../../src/features/calls/interview-input';
 import type { PlacementCourse } from '../../src/features/calls/queries';
 import type { ApplicationRow } from '../../src/features/intake/queries';
+import type { UnconfirmedSubmission } from '../../src/features/intake/unconfirmed-submissions';
 import { formatDateTime, formatLocalDate } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import {
@@ -14,6 +15,7 @@ import {
   TextField,
   type FieldErrors,
 } from '../components/form-fields';
+import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { PhoneLink } from './call-queue-page';
 
 type PageContext = { t: Translate; language: Language };
@@ -143,9 +145,11 @@ export function InterviewPage(
   props: InterviewFormState & {
     application: ApplicationRow;
     choices: InterviewChoices;
+    /** Details public forms offered for this application, to check with the person. */
+    unconfirmed: UnconfirmedSubmission[];
   } & PageContext,
 ) {
-  const { t, application } = props;
+  const { t, language, application } = props;
   return (
     <section id="interview-page">
       <h1>{t('interview.title', { name: application.name })}</h1>
@@ -160,6 +164,12 @@ export function InterviewPage(
         <dt>{t('calls.source')}</dt>
         <dd>{t(`calls.source.${application.source}`)}</dd>
       </dl>
+      <UnconfirmedSubmissions
+        submissions={props.unconfirmed}
+        returnTo={`/applications/${application.id}/interview`}
+        t={t}
+        language={language}
+      />
       <InterviewForm {...props} />
     </section>
   );

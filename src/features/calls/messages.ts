@@ -102,6 +102,8 @@ export const fi = {
   'interview.validation.reason': 'Kirjaa syy lyhyesti.',
   'interview.validation.consent': 'Hakijan suostumus puuttuu: kysy se ja merkitse tähän.',
   'interview.validation.courseRefused': 'Tälle kurssille ei voi enää sijoittaa. Valitse toinen.',
+  'interview.validation.notYourCourse':
+    'Voit sijoittaa hakijan vain kurssille, jota itse ohjaat. Pyydä koordinaattoria sijoittamaan hänet muille kursseille.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -209,4 +211,6 @@ export const en: Record<keyof typeof fi, string> = {
   'interview.validation.reason': 'Write the reason briefly.',
   'interview.validation.consent': 'The applicant’s consent is missing: ask for it and tick here.',
   'interview.validation.courseRefused': 'This course takes no more placements. Choose another.',
+  'interview.validation.notYourCourse':
+    'You can place an applicant only on a course you lead. Ask the coordinator to place them on other courses.',
 };

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import {
   applications,
   callAttempts,
+  courseInstructors,
   courseSessions,
   courses,
   instructors,
@@ -123,8 +124,14 @@ export function instructorExists(db: AppDatabase, id: number): boolean {
     : false;
 }
 
-/** Courses a person can be placed on from the interview: open for enrolment or confirmed. */
-export function listPlacementCourses(db: AppDatabase) {
+/**
+ * Courses a person can be placed on from the interview: open for enrolment or confirmed. `ledBy`
+ * narrows them to one instructor's own courses; null gives all (for planning staff).
+ */
+export function listPlacementCourses(
+  db: AppDatabase,
+  scope: { ledBy: number | null } = { ledBy: null },
+) {
   return db
     .select({
       id: courses.id,
@@ -138,7 +145,20 @@ export function listPlacementCourses(db: AppDatabase) {
     .from(courses)
     .innerJoin(programs, eq(programs.id, courses.programId))
     .innerJoin(localities, eq(localities.id, courses.localityId))
-    .where(inArray(courses.status, ['open', 'confirmed']))
+    .where(
+      and(
+        inArray(courses.status, ['open', 'confirmed']),
+        scope.ledBy === null
+          ? undefined
+          : inArray(
+              courses.id,
+              db
+                .select({ id: courseInstructors.courseId })
+                .from(courseInstructors)
+                .where(eq(courseInstructors.instructorId, scope.ledBy)),
+            ),
+      ),
+    )
     .orderBy(asc(localities.name), asc(courses.id))
     .all();
 }

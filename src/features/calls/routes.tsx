@@ -6,6 +6,7 @@ import type { FieldErrors } from '../../http/form';
 import { access, planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import { findApplication, type ApplicationRow } from '../intake/queries';
+import { listUnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { listLocalities } from '../places/queries';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
@@ -59,6 +60,12 @@ export function callRoutes({ db, clock, config }: AppDeps) {
     return instructorId === null ? 'nothing' : { assignedTo: instructorId };
   };
 
+  /** An instructor places people only on the courses they lead; planning staff on any. */
+  const placementCoursesFor = (c: Context<AppEnv>) => {
+    const scope = callerScope(c);
+    return scope === 'nothing' ? [] : listPlacementCourses(db, { ledBy: scope.assignedTo });
+  };
+
   const applicationForCaller = (c: Context<AppEnv>): ApplicationRow => {
     const application = findApplication(db, idParam(c));
     if (!application) throw new HTTPException(404);
@@ -92,6 +99,7 @@ export function callRoutes({ db, clock, config }: AppDeps) {
       <CallQueuePage
         items={items}
         instructors={user.role === 'instructor' ? null : listInstructorChoices(db)}
+        unconfirmed={user.role === 'instructor' ? [] : listUnconfirmedSubmissions(db, null)}
         problem={problem}
         t={t}
         language={c.get('language')}
@@ -190,7 +198,10 @@ export function callRoutes({ db, clock, config }: AppDeps) {
     return c.render(
       <InterviewPage
         application={application}
-        choices={{ courses: listPlacementCourses(db), localities: listLocalities(db) }}
+        unconfirmed={
+          c.get('user')!.role === 'instructor' ? [] : listUnconfirmedSubmissions(db, application.id)
+        }
+        choices={{ courses: placementCoursesFor(c), localities: listLocalities(db) }}
         {...form}
         t={t}
         language={c.get('language')}
@@ -244,6 +255,12 @@ export function callRoutes({ db, clock, config }: AppDeps) {
       };
       const missingConsent = consentErrors(c, application, input.consentConfirmed);
       if (Object.keys(missingConsent).length > 0) return refuse(missingConsent);
+      if (
+        input.outcome === 'place' &&
+        !placementCoursesFor(c).some((course) => course.id === input.courseId)
+      ) {
+        return refuse({ courseId: c.get('t')('interview.validation.notYourCourse') });
+      }
 
       const now = clock();
       let result: InterviewResult;

@@ -33,3 +33,35 @@ export function findDuplicate(
     .sort((a, b) => a.id - b.id)[0];
   return match?.id ?? null;
 }
+
+/** The contact details a submission brings; a public one may only offer them, never write them. */
+export const contactFields = [
+  'name',
+  'phone',
+  'email',
+  'municipality',
+  'goodTimesToCall',
+  'referrerName',
+  'referrerUnit',
+  'referrerContact',
+] as const;
+export type ContactField = (typeof contactFields)[number];
+export type ContactDetails = Record<ContactField, string>;
+
+const sameDetail = (field: ContactField, a: string, b: string) =>
+  field === 'email' ? a.trim().toLowerCase() === b.trim().toLowerCase() : a.trim() === b.trim();
+
+/**
+ * The details a submission offers that the record does not hold yet. An empty detail offers
+ * nothing: leaving the e-mail out is no request to remove it.
+ */
+export function offeredChanges(record: ContactDetails, offered: ContactDetails): ContactField[] {
+  return contactFields.filter(
+    (field) => offered[field].trim() !== '' && !sameDetail(field, record[field], offered[field]),
+  );
+}
+
+/** Two submissions offering exactly the same details (sending the form twice). */
+export function sameDetails(a: ContactDetails, b: ContactDetails): boolean {
+  return contactFields.every((field) => sameDetail(field, a[field], b[field]));
+}

@@ -12,6 +12,7 @@ import { preparedFor, type AppDatabase, type Transaction, immediateTransaction }
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
 import { findDuplicate } from './duplicates';
+import { noteUnconfirmedDetails } from './unconfirmed-submissions';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -109,6 +110,35 @@ export type NewApplication = {
 
 export type SavedApplication = { id: number; merged: boolean };
 
+/**
+ * A staff member entering the application heard the person, so what they took down fills in
+ * what the record is missing. Never used for a public form: see `noteUnconfirmedDetails`.
+ */
+function fillEmptyDetails(
+  tx: Transaction,
+  existing: ApplicationRow,
+  input: NewApplication,
+  now: Date,
+): void {
+  const filled = <T>(current: T, offered: T): T =>
+    current === '' || current === null ? offered : current;
+  tx.update(applications)
+    .set({
+      email: filled(existing.email, input.email),
+      municipality: filled(existing.municipality, input.municipality),
+      localityId: filled(existing.localityId, input.localityId),
+      goodTimesToCall: filled(existing.goodTimesToCall, input.goodTimesToCall),
+      consentAt: existing.consentAt ?? now,
+      consentRecordedBy: existing.consentAt ? existing.consentRecordedBy : input.consentRecordedBy,
+      referrerName: filled(existing.referrerName, input.referrerName),
+      referrerUnit: filled(existing.referrerUnit, input.referrerUnit),
+      referrerContact: filled(existing.referrerContact, input.referrerContact),
+      updatedAt: now,
+    })
+    .where(eq(applications.id, existing.id))
+    .run();
+}
+
 export function saveInTransaction(
   tx: Transaction,
   input: NewApplication,
@@ -136,26 +166,8 @@ export function saveInTransaction(
   let saved: SavedApplication;
   if (duplicateId !== null) {
     const existing = tx.select().from(applications).where(eq(applications.id, duplicateId)).get()!;
-    const filled = <T>(current: T, offered: T): T =>
-      current === '' || current === null ? offered : current;
-    tx.update(applications)
-      .set({
-        email: filled(existing.email, email),
-        municipality: filled(existing.municipality, input.municipality),
-        localityId: filled(existing.localityId, input.localityId),
-        goodTimesToCall: filled(existing.goodTimesToCall, input.goodTimesToCall),
-        consentAt: existing.consentAt ?? now,
-        consentRecordedBy: existing.consentAt
-          ? existing.consentRecordedBy
-          : input.consentRecordedBy,
-        referrerName: filled(existing.referrerName, input.referrerName),
-        referrerUnit: filled(existing.referrerUnit, input.referrerUnit),
-        referrerContact: filled(existing.referrerContact, input.referrerContact),
-        createdAt: existing.createdAt < now ? existing.createdAt : now,
-        updatedAt: now,
-      })
-      .where(eq(applications.id, duplicateId))
-      .run();
+    if (actor) fillEmptyDetails(tx, existing, { ...input, email }, now);
+    else noteUnconfirmedDetails(tx, existing, { ...input, email }, now);
     saved = { id: duplicateId, merged: true };
   } else {
     const inserted = tx

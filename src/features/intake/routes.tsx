@@ -1,4 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
 import { ApplyPage } from '../../../views/intake/apply-page';
 import type { IntakeFormState } from '../../../views/intake/applicant-fields';
 import { PhoneApplicationPage } from '../../../views/intake/phone-application-page';
@@ -9,7 +11,10 @@ import type { AppDeps, AppEnv } from '../../http/app-env';
 import { clientAddress } from '../../http/client-address';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
+import { idParam } from '../../http/params';
+import { safeReturnPath } from '../../http/safe-redirect';
 import { defaultLanguage } from '../../i18n';
+import { optionalText } from '../../lib/form-input';
 import {
   honeypotField,
   phoneApplicationInputFor,
@@ -24,10 +29,18 @@ import {
   submitPublicApplication,
   type NewApplication,
 } from './queries';
+import {
+  dismissSubmission,
+  takeOverSubmission,
+  type ReviewResult,
+} from './unconfirmed-submissions';
 
 type IntakePage = typeof ApplyPage | typeof ReferralPage | typeof PhoneApplicationPage;
 
 const noReferrer = { referrerName: '', referrerUnit: '', referrerContact: '' };
+
+/** The review buttons sit on the call queue and the interview, and return there. */
+const reviewInput = z.object({ returnTo: optionalText(500) });
 
 export function intakeRoutes({ db, config, clock }: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -198,6 +211,34 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
       return c.redirect('/applications/new', 303);
     },
   );
+
+  /** Taking over or dismissing details a public form offered for an existing application. */
+  const reviewRoute = (
+    path: 'acceptance' | 'dismissal',
+    review: typeof takeOverSubmission,
+    done: 'intake.flash.submissionTakenOver' | 'intake.flash.submissionDismissed',
+  ) =>
+    app.post(
+      `/unconfirmed-submissions/:id/${path}`,
+      planningStaff,
+      validForm(reviewInput, (c) => c.redirect('/calls', 303)),
+      (c) => {
+        const result: ReviewResult = review(db, idParam(c), {
+          actor: c.get('user')!,
+          now: clock(),
+        });
+        if (result === 'not-found') throw new HTTPException(404);
+        setFlash(
+          c,
+          result === 'already-reviewed'
+            ? { kind: 'info', key: 'intake.flash.submissionAlreadyReviewed' }
+            : { kind: 'success', key: done },
+        );
+        return c.redirect(safeReturnPath(c.req.valid('form').returnTo, '/calls'), 303);
+      },
+    );
+  reviewRoute('acceptance', takeOverSubmission, 'intake.flash.submissionTakenOver');
+  reviewRoute('dismissal', dismissSubmission, 'intake.flash.submissionDismissed');
 
   return app;
 }

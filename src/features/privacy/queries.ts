@@ -7,6 +7,7 @@ import {
   interviews,
   invitations,
   participantLinks,
+  unconfirmedSubmissions,
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import { recordAudit, type AuditEntry } from '../audit/audit-log';
@@ -84,6 +85,9 @@ export function eraseApplicant(
     tx.delete(interviews).where(eq(interviews.applicationId, applicationId)).run();
     tx.delete(callAttempts).where(eq(callAttempts.applicationId, applicationId)).run();
     tx.delete(participantLinks).where(eq(participantLinks.applicationId, applicationId)).run();
+    tx.delete(unconfirmedSubmissions)
+      .where(eq(unconfirmedSubmissions.applicationId, applicationId))
+      .run();
     tx.update(invitations)
       .set({ name: '–', email: '' })
       .where(eq(invitations.applicationId, applicationId))
