@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
+import { accountRoutes } from './features/account/routes';
 import { assetRoutes } from './features/assets/routes';
 import { auditRoutes } from './features/audit/routes';
 import { callRoutes } from './features/calls/routes';
 import { authRoutes } from './features/auth/routes';
+import { secondStepRoutes } from './features/auth/second-step-routes';
 import { courseRoutes } from './features/courses/routes';
 import { enrollmentRoutes } from './features/enrollment/routes';
 import { participantRoutes } from './features/participant/routes';
@@ -69,6 +71,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', assetRoutes());
   app.route('/', languageRoutes(deps));
   app.route('/', authRoutes(deps));
+  app.route('/', secondStepRoutes(deps));
+  app.route('/', accountRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.route('/admin/users', userRoutes(deps));
   app.route('/', auditRoutes(deps));

@@ -9,15 +9,10 @@ import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
 import { verifyAgainstDecoy, verifyPassword } from '../../lib/password';
-import { hashSecretToken, newSecretToken } from '../../lib/tokens';
-import {
-  endSession,
-  findUserByEmail,
-  recentFailedSignIns,
-  recordFailedSignIn,
-  startSession,
-} from './queries';
-import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie';
+import { hashSecretToken } from '../../lib/tokens';
+import { finishPasswordStep } from './password-step';
+import { endSession, findUserByEmail, recentFailedSignIns, recordFailedSignIn } from './queries';
+import { clearSessionCookie, sessionCookieName } from './session-cookie';
 import { decideSignInAttempt, signInThrottle } from './sign-in-throttle';
 
 const signInForm = z.object({
@@ -89,17 +84,13 @@ export function authRoutes({ db, config, clock }: AppDeps) {
         return renderSignIn(c, { ...formState, problem: t('signIn.invalidCredentials') });
       }
 
-      const token = newSecretToken();
-      startSession(db, {
-        tokenHash: hashSecretToken(token),
-        userId: user.id,
-        email: user.email,
-        now,
-        expiresAt: new Date(now.getTime() + config.sessionMilliseconds),
+      return finishPasswordStep({ db, config, clock }, c, user, {
+        next: formState.next,
+        refuse: (problem) => {
+          c.status(403);
+          return renderSignIn(c, { ...formState, problem });
+        },
       });
-      setSessionCookie(c, token, config);
-      setFlash(c, { kind: 'success', key: 'flash.signedIn', params: { name: user.name } });
-      return c.redirect(formState.next, 303);
     },
   );
 
