@@ -57,7 +57,8 @@ export function secondStepRoutes({ db, config, clock }: AppDeps) {
     const address = clientAddress(c, config.trustProxy);
     const windowStart = new Date(now.getTime() - signInThrottle.windowMilliseconds);
     recordFailedSignIn(db, { email: user.email, address, at: now, forgetBefore: windowStart });
-    const since = user.sessionCreatedAt > windowStart ? user.sessionCreatedAt : windowStart;
+    // Failures since this session began (the query counts those after `since`, hence 1 ms less).
+    const since = new Date(Math.max(user.sessionCreatedAt.getTime(), windowStart.getTime()) - 1);
     const wrongCodes = recentFailedSignIns(db, { email: user.email, address, since }).account;
     if (wrongCodes.length >= maxWrongCodes) {
       endSession(db, user.sessionTokenHash);
