@@ -68,6 +68,20 @@ describe('the staff account lifecycle', () => {
     expect(auditDetails(coordinator.id)).toContainEqual({ detail: 'disabled', actor: admin.id });
   });
 
+  it('stops the calendar feed of a disabled account', async () => {
+    const instructor = await aStaffUser(db, 'instructor');
+    const created = await postForm(
+      app,
+      '/calendar-feed',
+      {},
+      { cookie: await signIn(app, instructor) },
+    );
+    const feedPath = new URL(String(load(await created.text())('#feed-url').val())).pathname;
+    expect((await getPage(app, feedPath)).status).toBe(200);
+    await postForm(app, `/admin/users/${instructor.id}/disabling`, {}, { cookie: adminCookie });
+    expect((await getPage(app, feedPath)).status).toBe(404);
+  });
+
   it('refuses an open session as soon as its account is marked disabled', async () => {
     const instructor = await aStaffUser(db, 'instructor');
     const cookie = await signIn(app, instructor);
