@@ -76,6 +76,7 @@ function AccountMenu(props: { user: SignedInUser; t: Translate }) {
           role: props.t(`role.${props.user.role}`),
         })}
       </span>
+      <a href="/account">{props.t('nav.account')}</a>
       <form method="post" action="/sign-out">
         <button type="submit">{props.t('nav.signOut')}</button>
       </form>

@@ -5,7 +5,12 @@ import type { StaffRole } from '../../db/schema';
 import type { AppEnv } from './app-env';
 import { isHtmxRequest } from './htmx';
 
-export type AccessRule = 'public' | 'signed-in' | readonly StaffRole[];
+/**
+ * 'own-password' is 'signed-in' that also lets in a user who must first change their password;
+ * 'second-step' is only for a session whose password was right but whose two-step code is due.
+ */
+export type AccessRule =
+  'public' | 'signed-in' | 'own-password' | 'second-step' | readonly StaffRole[];
 
 const accessRuleMarker = Symbol('accessRule');
 type MarkedHandler = MiddlewareHandler<AppEnv> & { [accessRuleMarker]?: AccessRule };
@@ -16,13 +21,18 @@ export function signInPath(returnTo?: string): string {
     : '/sign-in';
 }
 
-function redirectToSignIn(c: Context<AppEnv>): Response {
-  const target = signInPath(c.req.method === 'GET' ? c.req.path : undefined);
+export const passwordChangePath = '/account/password';
+
+function redirectTo(c: Context<AppEnv>, target: string): Response {
   if (isHtmxRequest(c)) {
     c.header('HX-Redirect', target);
     return c.body(null, 401);
   }
   return c.redirect(target, 303);
+}
+
+function redirectToSignIn(c: Context<AppEnv>): Response {
+  return redirectTo(c, signInPath(c.req.method === 'GET' ? c.req.path : undefined));
 }
 
 /**
@@ -31,10 +41,15 @@ function redirectToSignIn(c: Context<AppEnv>): Response {
  */
 export function access(rule: AccessRule): MiddlewareHandler<AppEnv> {
   const handler: MarkedHandler = async (c, next) => {
-    if (rule !== 'public') {
+    if (rule === 'second-step') {
+      if (!c.get('pendingSignIn')) return redirectTo(c, '/sign-in');
+    } else if (rule !== 'public') {
       const user = c.get('user');
       if (!user) return redirectToSignIn(c);
-      if (rule !== 'signed-in' && !rule.includes(user.role)) throw new HTTPException(403);
+      if (user.mustChangePassword && rule !== 'own-password') {
+        return redirectTo(c, passwordChangePath);
+      }
+      if (typeof rule !== 'string' && !rule.includes(user.role)) throw new HTTPException(403);
     }
     await next();
   };

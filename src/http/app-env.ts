@@ -10,6 +10,14 @@ export type SignedInUser = {
   role: StaffRole;
   sessionTokenHash: string;
   sessionExpiresAt: Date;
+  /** Set by an admin's password reset: every staff page waits until a new password is chosen. */
+  mustChangePassword: boolean;
+};
+
+/** The password was right but the two-step code (or enrolment) is still to come: not signed in. */
+export type PendingSignIn = Omit<SignedInUser, 'role' | 'sessionExpiresAt'> & {
+  hasTwoStep: boolean;
+  sessionCreatedAt: Date;
 };
 
 export type AppEnv = {
@@ -19,6 +27,7 @@ export type AppEnv = {
     language: Language;
     t: Translate;
     user: SignedInUser | null;
+    pendingSignIn: PendingSignIn | null;
     /** The notice shown on this page. */
     flash: Flash | null;
     /** The notice this response leaves for the next page. */

@@ -1,4 +1,6 @@
+import * as accountMessages from '../features/account/messages';
 import * as auditMessages from '../features/audit/messages';
+import * as authMessages from '../features/auth/messages';
 import * as callMessages from '../features/calls/messages';
 import * as courseMessages from '../features/courses/messages';
 import * as enrollmentMessages from '../features/enrollment/messages';
@@ -12,6 +14,7 @@ import * as privacyMessages from '../features/privacy/messages';
 import * as placeMessages from '../features/places/messages';
 import * as programMessages from '../features/programs/messages';
 import * as termMessages from '../features/terms/messages';
+import * as userMessages from '../features/users/messages';
 import { en as coreEn } from './en';
 import { fi as coreFi } from './fi';
 
@@ -36,6 +39,9 @@ export const finnishCatalogParts = {
   enrollment: enrollmentMessages.fi,
   participant: participantMessages.fi,
   privacy: privacyMessages.fi,
+  auth: authMessages.fi,
+  users: userMessages.fi,
+  account: accountMessages.fi,
 };
 
 /** Each feature keeps its texts beside its code; Finnish is the reference for every other language. */
@@ -55,6 +61,9 @@ const fi = {
   ...enrollmentMessages.fi,
   ...participantMessages.fi,
   ...privacyMessages.fi,
+  ...authMessages.fi,
+  ...userMessages.fi,
+  ...accountMessages.fi,
 };
 const en: Record<keyof typeof fi, string> = {
   ...coreEn,
@@ -72,6 +81,9 @@ const en: Record<keyof typeof fi, string> = {
   ...enrollmentMessages.en,
   ...participantMessages.en,
   ...privacyMessages.en,
+  ...authMessages.en,
+  ...userMessages.en,
+  ...accountMessages.en,
 };
 
 export type MessageKey = keyof typeof fi;

@@ -3,6 +3,7 @@ import { staffRoles } from '../../db/schema';
 import { formatDateTime } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import {
+  CheckboxField,
   ErrorSummary,
   SelectField,
   TextField,
@@ -16,33 +17,137 @@ export type StaffRow = {
   email: string;
   role: StaffRole;
   createdAt: Date;
+  disabledAt: Date | null;
+  mustChangePassword: boolean;
+  hasTwoStep: boolean;
 };
 export type NewUserFormState = { values: Record<string, string>; errors: FieldErrors };
 
-export function StaffTable(props: { staff: StaffRow[]; t: Translate; language: Language }) {
+function AccountStatus(props: { person: StaffRow; t: Translate; language: Language }) {
+  const { t, person } = props;
+  const notes = [
+    person.disabledAt
+      ? t('users.disabledSince', { date: formatDateTime(person.disabledAt, props.language) })
+      : t('users.active'),
+    person.mustChangePassword && t('users.mustChangePassword'),
+    person.hasTwoStep ? t('users.twoStepOn') : t('users.twoStepOff'),
+  ];
+  return <td>{notes.filter(Boolean).join(', ')}</td>;
+}
+
+/** Buttons name the person, so a screen reader's list of buttons says whose account each is. */
+function AccountActions(props: { person: StaffRow; isSelf: boolean; t: Translate }) {
+  const { t, person } = props;
+  const base = `/admin/users/${person.id}`;
+  return (
+    <td>
+      <div class="actions">
+        {!props.isSelf && (
+          <form method="post" action={`${base}/${person.disabledAt ? 'enabling' : 'disabling'}`}>
+            <button
+              type="submit"
+              class={person.disabledAt ? 'secondary' : 'danger'}
+              aria-label={t(person.disabledAt ? 'users.enableOf' : 'users.disableOf', {
+                name: person.name,
+              })}
+            >
+              {t(person.disabledAt ? 'users.enable' : 'users.disable')}
+            </button>
+          </form>
+        )}
+        <form method="post" action={`${base}/password-reset`}>
+          <button
+            type="submit"
+            class="secondary"
+            aria-label={t('users.resetPasswordOf', { name: person.name })}
+          >
+            {t('users.resetPassword')}
+          </button>
+        </form>
+      </div>
+    </td>
+  );
+}
+
+export function StaffTable(props: {
+  staff: StaffRow[];
+  currentUserId: number;
+  t: Translate;
+  language: Language;
+}) {
   const { t } = props;
   return (
-    <table id="staff-table">
-      <caption>{t('users.listCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('users.name')}</th>
-          <th scope="col">{t('users.email')}</th>
-          <th scope="col">{t('users.role')}</th>
-          <th scope="col">{t('users.createdAt')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.staff.map((person) => (
+    <div class="table-scroll" role="region" aria-labelledby="staff-caption" tabindex={0}>
+      <table id="staff-table">
+        <caption id="staff-caption">{t('users.listCaption')}</caption>
+        <thead>
           <tr>
-            <td>{person.name}</td>
-            <td>{person.email}</td>
-            <td>{t(`role.${person.role}`)}</td>
-            <td>{formatDateTime(person.createdAt, props.language)}</td>
+            <th scope="col">{t('users.name')}</th>
+            <th scope="col">{t('users.email')}</th>
+            <th scope="col">{t('users.role')}</th>
+            <th scope="col">{t('users.createdAt')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">{t('users.actions')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.staff.map((person) => (
+            <tr class={person.disabledAt ? 'cancelled' : undefined}>
+              <td>{person.name}</td>
+              <td>{person.email}</td>
+              <td>{t(`role.${person.role}`)}</td>
+              <td>{formatDateTime(person.createdAt, props.language)}</td>
+              <AccountStatus person={person} t={t} language={props.language} />
+              <AccountActions person={person} isSelf={person.id === props.currentUserId} t={t} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The admin can require two-step sign-in of every account. */
+export function TwoStepRequirementForm(props: { required: boolean; t: Translate }) {
+  const { t } = props;
+  return (
+    <form id="two-step-requirement" method="post" action="/admin/users/two-step-requirement">
+      <FormFields errors={{}} t={t}>
+        <h2>{t('users.twoStepTitle')}</h2>
+        <CheckboxField
+          name="required"
+          label={t('users.requireTwoStep')}
+          hint={t('users.requireTwoStepHint')}
+          checked={props.required}
+        />
+        <button type="submit">{t('users.saveTwoStep')}</button>
+      </FormFields>
+    </form>
+  );
+}
+
+/** Shown to the admin once, right after the reset; never stored in plain text. */
+export function OneTimePasswordPage(props: {
+  person: { name: string; email: string };
+  password: string;
+  t: Translate;
+}) {
+  const { t } = props;
+  return (
+    <section class="narrow">
+      <h1>{t('users.resetTitle')}</h1>
+      <div role="status">
+        <p>{t('users.resetDone', { name: props.person.name, email: props.person.email })}</p>
+        <p>
+          <label for="one-time-password">{t('users.oneTimePassword')}</label>
+          <input id="one-time-password" type="text" readonly value={props.password} />
+        </p>
+        <p>{t('users.resetShownOnce')}</p>
+      </div>
+      <p>
+        <a href="/admin/users">{t('users.backToList')}</a>
+      </p>
+    </section>
   );
 }
 
@@ -95,13 +200,28 @@ export function NewUserForm(props: NewUserFormState & { t: Translate }) {
 }
 
 export function UsersPage(
-  props: NewUserFormState & { staff: StaffRow[]; t: Translate; language: Language },
+  props: NewUserFormState & {
+    staff: StaffRow[];
+    currentUserId: number;
+    twoStepRequired: boolean;
+    /** A refused account action, e.g. disabling one's own account. */
+    problem?: string;
+    t: Translate;
+    language: Language;
+  },
 ) {
   return (
     <section id="users-page">
       <h1>{props.t('users.title')}</h1>
-      <StaffTable staff={props.staff} t={props.t} language={props.language} />
+      <ErrorSummary problem={props.problem} t={props.t} />
+      <StaffTable
+        staff={props.staff}
+        currentUserId={props.currentUserId}
+        t={props.t}
+        language={props.language}
+      />
       <NewUserForm values={props.values} errors={props.errors} t={props.t} />
+      <TwoStepRequirementForm required={props.twoStepRequired} t={props.t} />
     </section>
   );
 }

@@ -33,6 +33,15 @@ export function recordAudit(db: DatabaseOrTransaction, entry: AuditEntry, at: Da
     .run();
 }
 
+/** A change to a staff account (disabled, password reset, two-step on…), named in `detail`. */
+export function staffAccountChange(
+  actor: AuditEntry['actor'],
+  detail: string,
+  subjectId = actor.id ?? undefined,
+): AuditEntry {
+  return { actor, action: 'update', subjectType: 'staff-user', subjectId, detail };
+}
+
 export function listAuditEntries(db: AppDatabase, limit: number) {
   return db
     .select()

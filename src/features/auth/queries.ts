@@ -1,6 +1,12 @@
-import { and, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { failedSignIns, sessions, users } from '../../../db/schema';
-import { immediateTransaction, preparedFor, type AppDatabase, type Transaction } from '../../db';
+import {
+  immediateTransaction,
+  preparedFor,
+  type AppDatabase,
+  type DatabaseOrTransaction,
+  type Transaction,
+} from '../../db';
 import { decideSignInAttempt, signInThrottle, type ThrottleDecision } from './sign-in-throttle';
 
 const sessionWithUser = preparedFor((db) =>
@@ -10,8 +16,14 @@ const sessionWithUser = preparedFor((db) =>
       name: users.name,
       email: users.email,
       role: users.role,
+      disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
+      hasTwoStep: sql<boolean>`${users.totpSecret} is not null`.mapWith(Boolean),
       sessionTokenHash: sessions.tokenHash,
+      sessionCreatedAt: sessions.createdAt,
       sessionExpiresAt: sessions.expiresAt,
+      sessionLastSeenAt: sessions.lastSeenAt,
+      awaitingSecondFactor: sessions.awaitingSecondFactor,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -27,10 +39,24 @@ export function findUserByEmail(db: AppDatabase, email: string) {
   return db.select().from(users).where(eq(users.email, email)).get();
 }
 
-export function startSession(
-  db: AppDatabase,
-  session: { tokenHash: string; userId: number; email: string; now: Date; expiresAt: Date },
-): void {
+export function findUserById(db: AppDatabase, id: number) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export type NewSession = {
+  tokenHash: string;
+  userId: number;
+  email: string;
+  now: Date;
+  expiresAt: Date;
+  /** Shown in the owner's list of sessions. */
+  userAgent: string;
+  address: string;
+  /** The password was right; the two-step code (or enrolment) is still to come. */
+  awaitingSecondFactor: boolean;
+};
+
+export function startSession(db: AppDatabase, session: NewSession): void {
   immediateTransaction(db, (tx) => {
     tx.delete(sessions)
       .where(and(eq(sessions.userId, session.userId), lt(sessions.expiresAt, session.now)))
@@ -41,15 +67,56 @@ export function startSession(
         userId: session.userId,
         createdAt: session.now,
         expiresAt: session.expiresAt,
+        lastSeenAt: session.now,
+        userAgent: session.userAgent.slice(0, 512),
+        address: session.address.slice(0, 100),
+        awaitingSecondFactor: session.awaitingSecondFactor,
       })
       .run();
-    // A successful sign-in ends the run of failures for this account.
-    tx.delete(failedSignIns).where(eq(failedSignIns.email, session.email)).run();
+    // Wrong two-step codes count as failures too, so only a finished sign-in forgets them.
+    if (!session.awaitingSecondFactor) forgetFailedSignIns(tx, session.email);
   });
 }
 
-export function extendSession(db: AppDatabase, tokenHash: string, expiresAt: Date): void {
-  db.update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash)).run();
+/** A successful sign-in ends the run of failures for this account. */
+function forgetFailedSignIns(tx: DatabaseOrTransaction, email: string): void {
+  tx.delete(failedSignIns).where(eq(failedSignIns.email, email)).run();
+}
+
+/** The two-step code was right: the waiting session becomes a signed-in one. */
+export function completeSecondStep(
+  tx: DatabaseOrTransaction,
+  session: { tokenHash: string; email: string; expiresAt: Date; now: Date },
+): void {
+  tx.update(sessions)
+    .set({ awaitingSecondFactor: false, expiresAt: session.expiresAt, lastSeenAt: session.now })
+    .where(eq(sessions.tokenHash, session.tokenHash))
+    .run();
+  forgetFailedSignIns(tx, session.email);
+}
+
+/** Pushes the end of a session forward and notes when it was last used. */
+export function touchSession(
+  db: AppDatabase,
+  tokenHash: string,
+  seen: { expiresAt: Date; lastSeenAt: Date },
+): void {
+  db.update(sessions).set(seen).where(eq(sessions.tokenHash, tokenHash)).run();
+}
+
+/** Ends every session of an account, or every one but the one in use (`except`). */
+export function endSessionsOf(
+  tx: DatabaseOrTransaction,
+  userId: number,
+  options: { except?: string } = {},
+): void {
+  tx.delete(sessions)
+    .where(
+      options.except
+        ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, options.except))
+        : eq(sessions.userId, userId),
+    )
+    .run();
 }
 
 export function endSession(db: AppDatabase, tokenHash: string): void {
@@ -65,7 +132,7 @@ export function endSession(db: AppDatabase, tokenHash: string): void {
 export function reserveSignInAttempt(
   db: AppDatabase,
   attempt: { email: string; address: string; now: Date },
-): ThrottleDecision {
+): Exclude<ThrottleDecision, { allowed: true }> | { allowed: true; attemptId: number } {
   const { email, address, now } = attempt;
   const since = (milliseconds: number) => new Date(now.getTime() - milliseconds);
   const failureTimes = (tx: Transaction, matches: SQL | undefined, after: Date) =>
@@ -94,7 +161,37 @@ export function reserveSignInAttempt(
         since(signInThrottle.addressWindowMilliseconds),
       ),
     );
-    if (decision.allowed) tx.insert(failedSignIns).values({ email, address, at: now }).run();
-    return decision;
+    if (!decision.allowed) return decision;
+    const { id } = tx
+      .insert(failedSignIns)
+      .values({ email, address, at: now })
+      .returning({ id: failedSignIns.id })
+      .get();
+    return { ...decision, attemptId: id };
+  });
+}
+
+/** The password was right: the reserved attempt was no failure (a second step may still follow). */
+export function releaseSignInAttempt(db: AppDatabase, attemptId: number): void {
+  db.delete(failedSignIns).where(eq(failedSignIns.id, attemptId)).run();
+}
+
+/**
+ * A wrong two-step code counts as a failed sign-in of the account; returns how many the account
+ * has had since `since` (e.g. the start of the waiting session), this one included.
+ */
+export function recordWrongCode(
+  db: AppDatabase,
+  attempt: { email: string; address: string; now: Date; since: Date },
+): number {
+  return immediateTransaction(db, (tx) => {
+    tx.insert(failedSignIns)
+      .values({ email: attempt.email, address: attempt.address, at: attempt.now })
+      .run();
+    return tx
+      .select({ at: failedSignIns.at })
+      .from(failedSignIns)
+      .where(and(eq(failedSignIns.email, attempt.email), gte(failedSignIns.at, attempt.since)))
+      .all().length;
   });
 }

@@ -9,9 +9,10 @@ import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
 import { verifyAgainstDecoy, verifyPassword } from '../../lib/password';
-import { hashSecretToken, newSecretToken } from '../../lib/tokens';
-import { endSession, findUserByEmail, reserveSignInAttempt, startSession } from './queries';
-import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie';
+import { hashSecretToken } from '../../lib/tokens';
+import { finishPasswordStep } from './password-step';
+import { endSession, findUserByEmail, releaseSignInAttempt, reserveSignInAttempt } from './queries';
+import { clearSessionCookie, sessionCookieName } from './session-cookie';
 
 const signInForm = z.object({
   email: z
@@ -73,18 +74,15 @@ export function authRoutes({ db, config, clock }: AppDeps) {
         c.status(401);
         return renderSignIn(c, { ...formState, problem: t('signIn.invalidCredentials') });
       }
+      releaseSignInAttempt(db, reservation.attemptId);
 
-      const token = newSecretToken();
-      startSession(db, {
-        tokenHash: hashSecretToken(token),
-        userId: user.id,
-        email: user.email,
-        now,
-        expiresAt: new Date(now.getTime() + config.sessionMilliseconds),
+      return finishPasswordStep({ db, config, clock }, c, user, {
+        next: formState.next,
+        refuse: (problem) => {
+          c.status(403);
+          return renderSignIn(c, { ...formState, problem });
+        },
       });
-      setSessionCookie(c, token, config);
-      setFlash(c, { kind: 'success', key: 'flash.signedIn', params: { name: user.name } });
-      return c.redirect(formState.next, 303);
     },
   );
 

@@ -66,7 +66,8 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
     const token = c.req.param('file').replace(/\.ics$/, '');
     const owner = findFeedOwner(db, token);
     const user = owner && db.select().from(users).where(eq(users.id, owner.userId)).get();
-    if (!user) throw new HTTPException(404);
+    // A disabled account's feed stops with its sessions.
+    if (!user || user.disabledAt) throw new HTTPException(404);
     const courses = feedCourseIds(db, user)
       .map((courseId) => findCourse(db, courseId))
       .filter((course) => course !== undefined)

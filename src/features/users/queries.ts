@@ -1,7 +1,15 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { users } from '../../../db/schema';
-import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
+import {
+  immediateTransaction,
+  preparedFor,
+  type AppDatabase,
+  type DatabaseOrTransaction,
+} from '../../db';
+import type { SignedInUser } from '../../http/app-env';
 import { hashPassword } from '../../lib/password';
+import { recordAudit, staffAccountChange } from '../audit/audit-log';
+import { endSessionsOf } from '../auth/queries';
 import type { NewUserInput } from './new-user';
 
 const staffList = preparedFor((db) =>
@@ -12,6 +20,9 @@ const staffList = preparedFor((db) =>
       email: users.email,
       role: users.role,
       createdAt: users.createdAt,
+      disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
+      hasTwoStep: sql<boolean>`${users.totpSecret} is not null`.mapWith(Boolean),
     })
     .from(users)
     .orderBy(asc(users.name))
@@ -57,4 +68,44 @@ export function insertUser(
     .returning({ id: users.id })
     .get();
   return inserted ? { ok: true, id: inserted.id } : { ok: false, reason: 'email-taken' };
+}
+
+type AccountChange = { actor: SignedInUser; userId: number; now: Date };
+
+/** Runs one change to someone's account with its audit entry; false when there is no such account. */
+function changeAccount(
+  db: AppDatabase,
+  change: AccountChange & { detail: string; set: Partial<typeof users.$inferInsert> },
+): boolean {
+  return immediateTransaction(db, (tx) => {
+    const updated = tx.update(users).set(change.set).where(eq(users.id, change.userId)).run();
+    if (updated.changes !== 1) return false;
+    endSessionsOf(tx, change.userId);
+    recordAudit(tx, staffAccountChange(change.actor, change.detail, change.userId), change.now);
+    return true;
+  });
+}
+
+/** A disabled account is signed out everywhere at once and cannot sign in; its history stays. */
+export function setAccountDisabled(
+  db: AppDatabase,
+  change: AccountChange & { disabled: boolean },
+): boolean {
+  return changeAccount(db, {
+    ...change,
+    detail: change.disabled ? 'disabled' : 'enabled',
+    set: { disabledAt: change.disabled ? change.now : null },
+  });
+}
+
+/** The admin's one-time password: it must be changed at the next sign-in; sessions end. */
+export function resetPassword(
+  db: AppDatabase,
+  change: AccountChange & { passwordHash: string },
+): boolean {
+  return changeAccount(db, {
+    ...change,
+    detail: 'password reset',
+    set: { passwordHash: change.passwordHash, mustChangePassword: true },
+  });
 }

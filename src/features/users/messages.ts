@@ -1,0 +1,66 @@
+/** Texts of the account lifecycle on the Users page; the list and the new-user form are in core. */
+export const fi = {
+  'users.status': 'Tila',
+  'users.actions': 'Toiminnot',
+  'users.active': 'käytössä',
+  'users.disabledSince': 'poistettu käytöstä {date}',
+  'users.mustChangePassword': 'salasana vaihdettava',
+  'users.twoStepOn': 'kaksivaiheinen käytössä',
+  'users.twoStepOff': 'ei kaksivaiheista',
+  'users.disable': 'Poista käytöstä',
+  'users.disableOf': 'Poista käytöstä: {name}',
+  'users.enable': 'Ota käyttöön',
+  'users.enableOf': 'Ota käyttöön: {name}',
+  'users.resetPassword': 'Uusi salasana',
+  'users.resetPasswordOf': 'Uusi salasana: {name}',
+  'users.cannotDisableSelf': 'Et voi poistaa omaa tunnustasi käytöstä.',
+  'users.resetTitle': 'Kertakäyttöinen salasana',
+  'users.resetDone':
+    'Käyttäjän {name} ({email}) istunnot päätettiin. Hän kirjautuu tällä salasanalla ja valitsee heti uuden.',
+  'users.oneTimePassword': 'Kertakäyttöinen salasana',
+  'users.resetShownOnce':
+    'Salasana näytetään vain nyt. Anna se käyttäjälle turvallista reittiä, esimerkiksi puhelimessa, ei sähköpostilla.',
+  'users.backToList': 'Takaisin käyttäjiin',
+  'users.twoStepTitle': 'Kaksivaiheinen tunnistautuminen',
+  'users.requireTwoStep': 'Vaadi kaksivaiheinen tunnistautuminen kaikilta käyttäjiltä',
+  'users.requireTwoStepHint':
+    'Käyttäjä, jolla sitä ei vielä ole, ottaa sen käyttöön heti seuraavan kirjautumisen salasanan jälkeen. Suositeltava tuotannossa.',
+  'users.saveTwoStep': 'Tallenna',
+  'flash.userDisabled': 'Käyttäjä {email} poistettu käytöstä. Hänen istuntonsa päättyivät.',
+  'flash.userEnabled': 'Käyttäjä {email} otettu uudelleen käyttöön.',
+  'flash.twoStepRequired': 'Kaksivaiheinen tunnistautuminen vaaditaan nyt kaikilta.',
+  'flash.twoStepOptional': 'Kaksivaiheinen tunnistautuminen on nyt vapaaehtoinen.',
+} as const;
+
+export const en: Record<keyof typeof fi, string> = {
+  'users.status': 'Status',
+  'users.actions': 'Actions',
+  'users.active': 'active',
+  'users.disabledSince': 'disabled {date}',
+  'users.mustChangePassword': 'must change password',
+  'users.twoStepOn': 'two-step on',
+  'users.twoStepOff': 'no two-step',
+  'users.disable': 'Disable',
+  'users.disableOf': 'Disable: {name}',
+  'users.enable': 'Enable',
+  'users.enableOf': 'Enable: {name}',
+  'users.resetPassword': 'New password',
+  'users.resetPasswordOf': 'New password: {name}',
+  'users.cannotDisableSelf': 'You cannot disable your own account.',
+  'users.resetTitle': 'One-time password',
+  'users.resetDone':
+    'The sessions of {name} ({email}) have ended. They sign in with this password and choose a new one at once.',
+  'users.oneTimePassword': 'One-time password',
+  'users.resetShownOnce':
+    'The password is shown only now. Give it to the user by a safe route, e.g. by phone, not by e-mail.',
+  'users.backToList': 'Back to users',
+  'users.twoStepTitle': 'Two-step sign-in',
+  'users.requireTwoStep': 'Require two-step sign-in for every user',
+  'users.requireTwoStepHint':
+    'A user without it sets it up right after the password at their next sign-in. Recommended in production.',
+  'users.saveTwoStep': 'Save',
+  'flash.userDisabled': 'User {email} disabled. Their sessions have ended.',
+  'flash.userEnabled': 'User {email} enabled again.',
+  'flash.twoStepRequired': 'Two-step sign-in is now required for everyone.',
+  'flash.twoStepOptional': 'Two-step sign-in is now optional.',
+};
