@@ -6,10 +6,11 @@ export type CapturedMail = ParsedMail & { envelopeTo: string[] };
 
 /**
  * A real SMTP peer on 127.0.0.1 for mail tests: it accepts every message (or answers with the
- * status a test asks for) and keeps each one parsed by mailparser.
+ * status a test asks for) and keeps each one parsed by mailparser. With `holdUntil` it answers no
+ * message before that promise settles, so the sender stays in the middle of sending.
  */
 export async function startTestSmtpServer(
-  options: { rejectWith?: { code: number; message: string } } = {},
+  options: { rejectWith?: { code: number; message: string }; holdUntil?: Promise<unknown> } = {},
 ) {
   const messages: CapturedMail[] = [];
   const waiters: (() => void)[] = [];
@@ -30,7 +31,8 @@ export async function startTestSmtpServer(
         return;
       }
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          await options.holdUntil;
           messages.push({
             ...parsed,
             envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address),

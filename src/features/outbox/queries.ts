@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { outbox, type OutboxState } from '../../../db/schema';
 import { preparedFor, type AppDatabase } from '../../db';
 
@@ -45,10 +45,26 @@ export function enqueueMessage(db: OutboxWriter, message: NewOutboxMessage, now:
 }
 
 /**
- * Takes the due messages for one batch: they become `sending` with one more attempt counted, in
- * one immediate transaction so two workers never take the same message.
+ * How long a claim lasts: well beyond one batch on the pooled transport (its connection, greeting
+ * and socket timeouts in mail-sender.ts are at most a minute each), so only a worker that died or
+ * hung loses its messages to another.
  */
-export function claimDueMessages(db: AppDatabase, now: Date, limit: number): OutboxMessage[] {
+export const sendLeaseMs = 10 * 60_000;
+
+/** A message taken by one worker: only that worker may settle it. */
+export type SendClaim = Pick<OutboxMessage, 'id' | 'claimedBy'>;
+
+/**
+ * Takes the due messages for one batch: they become `sending`, leased to `owner` until
+ * `now + sendLeaseMs`, with one more attempt counted, in one immediate transaction so two workers
+ * never take the same message.
+ */
+export function claimDueMessages(
+  db: AppDatabase,
+  owner: string,
+  now: Date,
+  limit: number,
+): OutboxMessage[] {
   return db.transaction(
     (tx) => {
       const due = tx
@@ -61,7 +77,12 @@ export function claimDueMessages(db: AppDatabase, now: Date, limit: number): Out
       if (due.length === 0) return [];
       return tx
         .update(outbox)
-        .set({ state: 'sending', attempts: sql`${outbox.attempts} + 1` })
+        .set({
+          state: 'sending',
+          claimedBy: owner,
+          leaseUntil: new Date(now.getTime() + sendLeaseMs),
+          attempts: sql`${outbox.attempts} + 1`,
+        })
         .where(
           and(
             inArray(
@@ -79,38 +100,51 @@ export function claimDueMessages(db: AppDatabase, now: Date, limit: number): Out
   );
 }
 
-/** The outcomes below apply only to a message still being sent; each returns whether it did. */
-function finishSending(db: AppDatabase, id: number, changes: Partial<OutboxMessage>): boolean {
+/**
+ * The outcomes below apply only to a message still being sent under the same claim (its lease may
+ * have expired and another worker taken it over); each returns whether it did.
+ */
+function finishSending(db: AppDatabase, claim: SendClaim, changes: Partial<OutboxMessage>) {
   return (
     db
       .update(outbox)
-      .set(changes)
-      .where(and(eq(outbox.id, id), eq(outbox.state, 'sending')))
+      .set({ ...changes, leaseUntil: null })
+      .where(
+        and(
+          eq(outbox.id, claim.id),
+          eq(outbox.state, 'sending'),
+          eq(outbox.claimedBy, claim.claimedBy),
+        ),
+      )
       .run().changes === 1
   );
 }
 
-export function markSent(db: AppDatabase, id: number, now: Date): boolean {
-  return finishSending(db, id, { state: 'sent', sentAt: now });
+export function markSent(db: AppDatabase, claim: SendClaim, now: Date): boolean {
+  return finishSending(db, claim, { state: 'sent', sentAt: now });
 }
 
-export function markRetry(db: AppDatabase, id: number, error: string, nextAttemptAt: Date) {
-  return finishSending(db, id, { state: 'retry', lastError: error, nextAttemptAt });
+export function markRetry(db: AppDatabase, claim: SendClaim, error: string, nextAttemptAt: Date) {
+  return finishSending(db, claim, { state: 'retry', lastError: error, nextAttemptAt });
 }
 
-export function markFailed(db: AppDatabase, id: number, error: string): boolean {
-  return finishSending(db, id, { state: 'failed', lastError: error });
+export function markFailed(db: AppDatabase, claim: SendClaim, error: string): boolean {
+  return finishSending(db, claim, { state: 'failed', lastError: error });
 }
 
 /**
- * Messages a crashed worker left in `sending` go back to the queue, due now. One of them may
- * have reached the server already; its fixed Message-ID lets the receiving side spot the repeat.
+ * Messages whose worker's lease has run out (it crashed, hung or was killed) go back to the queue,
+ * due now; a live lease is another running worker's and is left alone. One of them may have
+ * reached the server already; its fixed Message-ID lets the receiving side spot the repeat. A
+ * `sending` row without a lease predates leases and counts as expired.
  */
-export function requeueInterruptedSends(db: AppDatabase, now: Date): number {
+export function requeueExpiredLeases(db: AppDatabase, now: Date): number {
   return db
     .update(outbox)
-    .set({ state: 'queued', nextAttemptAt: now })
-    .where(eq(outbox.state, 'sending'))
+    .set({ state: 'queued', nextAttemptAt: now, claimedBy: '', leaseUntil: null })
+    .where(
+      and(eq(outbox.state, 'sending'), or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now))),
+    )
     .run().changes;
 }
 
