@@ -48,6 +48,7 @@ describe('two server processes on one database', () => {
           calendarMethod: '',
           calendar: '',
           courseId: null,
+          applicationId: null,
         },
         now,
       );

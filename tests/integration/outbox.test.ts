@@ -55,6 +55,7 @@ function anInvitation(overrides: Partial<NewOutboxMessage> = {}): NewOutboxMessa
     calendarMethod: 'REQUEST',
     calendar: invitationCalendar,
     courseId: null,
+    applicationId: null,
     ...overrides,
   };
 }

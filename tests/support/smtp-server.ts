@@ -1,6 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { AppDatabase } from '../../src/db';
+import type { Clock } from '../../src/lib/clock';
+import { createMailSender } from '../../src/features/outbox/mail-sender';
+import { startOutboxWorker } from '../../src/features/outbox/outbox-worker';
 
 export type CapturedMail = ParsedMail & { envelopeTo: string[] };
 
@@ -65,4 +69,20 @@ export async function startTestSmtpServer(
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export type TestSmtpServer = Awaited<ReturnType<typeof startTestSmtpServer>>;
+
+/** Sends whatever is queued with one batch of a real worker, and returns the mail that arrived. */
+export async function deliverQueuedMail(db: AppDatabase, clock: Clock, smtp: TestSmtpServer) {
+  const before = smtp.messages.length;
+  const worker = startOutboxWorker({
+    db,
+    clock,
+    sender: createMailSender(smtp.url, 'Kurssipolku <no-reply@kurssipolku.example>'),
+    intervalMs: 60_000,
+  });
+  await worker.runOnce();
+  await worker.stop();
+  return smtp.messages.slice(before);
 }

@@ -379,6 +379,7 @@ export function cancelCourseAndTellEveryone(
           calendarMethod: '',
           calendar: '',
           courseId: input.courseId,
+          applicationId: row.applicationId,
         },
         mail.now,
       );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDatabase } from '../../db';
 import type { Clock } from '../../lib/clock';
+import { withFreshPersonalLink } from '../participant/links';
 import type { MailSender } from './mail-sender';
 import {
   claimDueMessages,
@@ -47,7 +48,7 @@ export function startOutboxWorker({
 
   async function deliver(mailer: MailSender, message: OutboxMessage): Promise<boolean> {
     try {
-      await mailer.send(message);
+      await mailer.send(withFreshPersonalLink(db, message, clock()));
     } catch (error) {
       const outcome = outcomeOfFailedSend(error, message.attempts, clock());
       const reason = describeSendError(error);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { outbox, type OutboxState } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
 
 export type CalendarMethod = '' | 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
@@ -14,6 +14,8 @@ export type NewOutboxMessage = {
   calendarMethod: CalendarMethod;
   calendar: string;
   courseId: number | null;
+  /** The participant the message is for (null for staff): erasure finds their messages by it. */
+  applicationId: number | null;
 };
 
 export type OutboxMessage = typeof outbox.$inferSelect;
@@ -146,6 +148,31 @@ export function requeueExpiredLeases(db: AppDatabase, now: Date): number {
       and(eq(outbox.state, 'sending'), or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now))),
     )
     .run().changes;
+}
+
+/**
+ * Erases one participant from the outbox, in the erasure's transaction. A message not yet sent
+ * cannot go without their address, so it is deleted (a worker sending it right now finds nothing
+ * to settle); a sent one stays as a row with no address, name, subject, text, calendar or error,
+ * so the outbox still shows that something was sent, and when.
+ */
+export function eraseMessagesTo(tx: DatabaseOrTransaction, applicationId: number): void {
+  tx.delete(outbox)
+    .where(and(eq(outbox.applicationId, applicationId), ne(outbox.state, 'sent')))
+    .run();
+  tx.update(outbox)
+    .set({
+      recipientEmail: '',
+      recipientName: '',
+      subject: '',
+      textBody: '',
+      htmlBody: '',
+      calendarMethod: '',
+      calendar: '',
+      lastError: '',
+    })
+    .where(eq(outbox.applicationId, applicationId))
+    .run();
 }
 
 /** A failed message is queued again with a fresh count of attempts; false when it had not failed. */

@@ -11,6 +11,7 @@ import {
 import { preparedFor, type AppDatabase } from '../../db';
 import { recordAudit, type AuditEntry } from '../audit/audit-log';
 import { withdrawEnrollment, type MailContext } from '../enrollment/queries';
+import { eraseMessagesTo } from '../outbox/queries';
 
 const pendingDeletionRequests = preparedFor((db) =>
   db
@@ -84,6 +85,7 @@ export function eraseApplicant(
     tx.delete(interviews).where(eq(interviews.applicationId, applicationId)).run();
     tx.delete(callAttempts).where(eq(callAttempts.applicationId, applicationId)).run();
     tx.delete(participantLinks).where(eq(participantLinks.applicationId, applicationId)).run();
+    eraseMessagesTo(tx, applicationId);
     tx.update(invitations)
       .set({ name: '–', email: '' })
       .where(eq(invitations.applicationId, applicationId))
