@@ -46,6 +46,7 @@ db.transaction((tx) => {
       name: `Osallistuja ${index}`,
       email: `osallistuja${index}@bench.example`,
       language: 'fi' as const,
+      applicationId: null,
     };
     queueCourseMail(
       tx,

@@ -4,8 +4,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarFeeds, instructors, outbox, users } from '../../db/schema';
 import { calendarUid } from '../../src/features/invites/invitations';
-import { createMailSender } from '../../src/features/outbox/mail-sender';
-import { startOutboxWorker } from '../../src/features/outbox/outbox-worker';
 import { readCalendar } from '../support/ical';
 import {
   aLocality,
@@ -14,7 +12,7 @@ import {
   aVenue,
   sessionsOf,
 } from '../support/planning-fixtures';
-import { startTestSmtpServer } from '../support/smtp-server';
+import { deliverQueuedMail, startTestSmtpServer } from '../support/smtp-server';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
 import { saveInstructor } from '../../src/features/instructors/queries';
 
@@ -51,18 +49,7 @@ describe('calendar invitations for a course', () => {
   };
 
   /** Sends whatever the changes queued, through a real SMTP server, and returns what arrived. */
-  const deliver = async () => {
-    const before = smtp.messages.length;
-    const worker = startOutboxWorker({
-      db,
-      clock,
-      sender: createMailSender(smtp.url, 'Kurssipolku <no-reply@kurssipolku.example>'),
-      intervalMs: 60_000,
-    });
-    await worker.runOnce();
-    await worker.stop();
-    return smtp.messages.slice(before);
-  };
+  const deliver = () => deliverQueuedMail(db, clock, smtp);
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();

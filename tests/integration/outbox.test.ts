@@ -9,8 +9,13 @@ import type { AppDatabase } from '../../src/db';
 import { createMailSender } from '../../src/features/outbox/mail-sender';
 import { startOutboxWorker, type OutboxWorker } from '../../src/features/outbox/outbox-worker';
 import {
+  claimDueMessages,
   enqueueMessage,
   findOutboxMessage,
+  markFailed,
+  markSent,
+  requeueExpiredLeases,
+  sendLeaseMs,
   type NewOutboxMessage,
 } from '../../src/features/outbox/queries';
 import { startTestSmtpServer } from '../support/smtp-server';
@@ -50,6 +55,7 @@ function anInvitation(overrides: Partial<NewOutboxMessage> = {}): NewOutboxMessa
     calendarMethod: 'REQUEST',
     calendar: invitationCalendar,
     courseId: null,
+    applicationId: null,
     ...overrides,
   };
 }
@@ -228,22 +234,66 @@ describe('a batch with one bad address', () => {
 describe('a message a crashed worker left sending', () => {
   const db = freshDatabase();
 
-  it('is queued again when a worker starts and sent with its original Message-ID', async () => {
+  it('waits while the lease lasts, then is queued again and sent with its original Message-ID', async () => {
     const clock = manualClock();
     const smtp = await aSmtpServer();
     const id = enqueueMessage(db, anInvitation(), clock());
-    setState(db, id, 'sending');
+    const [claimed] = claimDueMessages(db, 'crashed-worker', clock(), 10);
+    expect(claimed).toMatchObject({ id, state: 'sending', claimedBy: 'crashed-worker' });
     const { messageId } = stored(db, id);
     expect(messageId).toMatch(/^<outbox-[0-9a-f]{32}@kurssipolku>$/);
 
     const worker = aWorker(db, clock, smtp.url);
-    expect(stored(db, id).state).toBe('queued');
+    expect(stored(db, id).state).toBe('sending');
+    expect(await worker.runOnce()).toBe(0);
+
+    clock.advanceMinutes(sendLeaseMs / 60_000);
     expect(await worker.runOnce()).toBe(1);
 
     const [mail] = await smtp.waitForMessages(1);
     expect(mail!.messageId).toBe(messageId);
     expect(mail!.headers.get('message-id')).toBe(messageId);
-    expect(stored(db, id).state).toBe('sent');
+    expect(stored(db, id)).toMatchObject({ state: 'sent', leaseUntil: null });
+    expect(stored(db, id).claimedBy).not.toBe('crashed-worker');
+  });
+
+  it('is queued again only once its lease has expired', () => {
+    const clock = manualClock();
+    const expired = enqueueMessage(db, anInvitation(), clock());
+    const live = enqueueMessage(db, anInvitation(), clock());
+    expect(claimDueMessages(db, 'worker-b', clock(), 1).map((row) => row.id)).toEqual([expired]);
+    clock.advanceMinutes(5);
+    expect(claimDueMessages(db, 'worker-a', clock(), 1).map((row) => row.id)).toEqual([live]);
+    clock.advanceMinutes(sendLeaseMs / 60_000 - 5);
+
+    expect(requeueExpiredLeases(db, clock())).toBe(1);
+    expect(stored(db, live)).toMatchObject({ state: 'sending', claimedBy: 'worker-a' });
+    expect(stored(db, expired)).toMatchObject({
+      state: 'queued',
+      claimedBy: '',
+      leaseUntil: null,
+      nextAttemptAt: clock(),
+    });
+  });
+});
+
+describe('a worker whose lease ran out while it was still sending', () => {
+  const db = freshDatabase();
+
+  it('cannot settle the message another worker has taken over', () => {
+    const clock = manualClock();
+    const id = enqueueMessage(db, anInvitation(), clock());
+    const [first] = claimDueMessages(db, 'slow-worker', clock(), 10);
+    clock.advanceMinutes(sendLeaseMs / 60_000 + 1);
+    requeueExpiredLeases(db, clock());
+    const [second] = claimDueMessages(db, 'other-worker', clock(), 10);
+    expect(second!.id).toBe(id);
+
+    expect(markFailed(db, first!, '550 too late')).toBe(false);
+    expect(markSent(db, first!, clock())).toBe(false);
+    expect(stored(db, id)).toMatchObject({ state: 'sending', claimedBy: 'other-worker' });
+    expect(markSent(db, second!, clock())).toBe(true);
+    expect(stored(db, id)).toMatchObject({ state: 'sent', attempts: 2 });
   });
 });
 

@@ -1,15 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { AppDatabase } from '../../src/db';
+import type { Clock } from '../../src/lib/clock';
+import { createMailSender } from '../../src/features/outbox/mail-sender';
+import { startOutboxWorker } from '../../src/features/outbox/outbox-worker';
 
 export type CapturedMail = ParsedMail & { envelopeTo: string[] };
 
 /**
  * A real SMTP peer on 127.0.0.1 for mail tests: it accepts every message (or answers with the
- * status a test asks for) and keeps each one parsed by mailparser.
+ * status a test asks for) and keeps each one parsed by mailparser. With `holdUntil` it answers no
+ * message before that promise settles, so the sender stays in the middle of sending.
  */
 export async function startTestSmtpServer(
-  options: { rejectWith?: { code: number; message: string } } = {},
+  options: { rejectWith?: { code: number; message: string }; holdUntil?: Promise<unknown> } = {},
 ) {
   const messages: CapturedMail[] = [];
   const waiters: (() => void)[] = [];
@@ -30,7 +35,8 @@ export async function startTestSmtpServer(
         return;
       }
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          await options.holdUntil;
           messages.push({
             ...parsed,
             envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address),
@@ -63,4 +69,20 @@ export async function startTestSmtpServer(
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export type TestSmtpServer = Awaited<ReturnType<typeof startTestSmtpServer>>;
+
+/** Sends whatever is queued with one batch of a real worker, and returns the mail that arrived. */
+export async function deliverQueuedMail(db: AppDatabase, clock: Clock, smtp: TestSmtpServer) {
+  const before = smtp.messages.length;
+  const worker = startOutboxWorker({
+    db,
+    clock,
+    sender: createMailSender(smtp.url, 'Kurssipolku <no-reply@kurssipolku.example>'),
+    intervalMs: 60_000,
+  });
+  await worker.runOnce();
+  await worker.stop();
+  return smtp.messages.slice(before);
 }

@@ -29,6 +29,15 @@ export function StateText(props: { state: OutboxState; nextAttemptAt: Date } & P
   );
 }
 
+/** An erased person's sent message keeps no subject or address: the page says so instead. */
+export function subjectText(message: Pick<OutboxSummary, 'subject'>, t: Translate): string {
+  return message.subject || t('outbox.erasedSubject');
+}
+
+function recipientText(message: Pick<OutboxSummary, 'recipientEmail'>, t: Translate): string {
+  return message.recipientEmail || t('outbox.erasedRecipient');
+}
+
 /** A plain POST, so it works without JavaScript; the server answers with a redirect. */
 export function SendAgainButton(props: { id: number; recipient: string; t: Translate }) {
   return (
@@ -63,7 +72,7 @@ export function OutboxTable(props: { messages: OutboxSummary[] } & PageContext) 
         {props.messages.map((message) => (
           <tr id={`outbox-${message.id}`} data-state={message.state}>
             <th scope="row" class="outbox-subject">
-              <a href={`/outbox/${message.id}`}>{message.subject}</a>
+              <a href={`/outbox/${message.id}`}>{subjectText(message, t)}</a>
             </th>
             <td class="outbox-recipient">
               {message.recipientName ? (
@@ -72,7 +81,7 @@ export function OutboxTable(props: { messages: OutboxSummary[] } & PageContext) 
                   <br />
                 </>
               ) : null}
-              {message.recipientEmail}
+              {recipientText(message, t)}
             </td>
             <td class="outbox-state">
               <StateText
@@ -114,7 +123,12 @@ export function OutboxPage(
 
 /** The stored texts shown as they are: JSX escapes them, so a message cannot inject markup. */
 export function OutboxMessagePage(
-  props: { message: OutboxMessage; mailConfigured: boolean } & PageContext,
+  props: {
+    message: OutboxMessage;
+    mailConfigured: boolean;
+    /** The text shows the place of a personal link that the worker makes when sending. */
+    personalLinkMadeWhenSent: boolean;
+  } & PageContext,
 ) {
   const { t, language, message } = props;
   return (
@@ -122,14 +136,14 @@ export function OutboxMessagePage(
       <p>
         <a href="/outbox">{t('outbox.backToList')}</a>
       </p>
-      <h1>{t('outbox.previewTitle', { subject: message.subject })}</h1>
+      <h1>{t('outbox.previewTitle', { subject: subjectText(message, t) })}</h1>
       {props.mailConfigured ? null : <NoMailServerNotice t={t} />}
       <dl class="details">
         <dt>{t('outbox.recipient')}</dt>
         <dd>
           {message.recipientName
             ? `${message.recipientName} <${message.recipientEmail}>`
-            : message.recipientEmail}
+            : recipientText(message, t)}
         </dd>
         <dt>{t('outbox.state')}</dt>
         <dd id="outbox-message-state">
@@ -171,6 +185,11 @@ export function OutboxMessagePage(
         <SendAgainButton id={message.id} recipient={message.recipientEmail} t={t} />
       ) : null}
       <h2 id="outbox-text-heading">{t('outbox.textBody')}</h2>
+      {props.personalLinkMadeWhenSent ? (
+        <p id="outbox-personal-link-note" class="hint">
+          {t('outbox.personalLinkMadeWhenSent')}
+        </p>
+      ) : null}
       <pre id="outbox-text">{message.textBody}</pre>
       <h2 id="outbox-calendar-heading">{t('outbox.calendar')}</h2>
       {message.calendar ? (

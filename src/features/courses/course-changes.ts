@@ -336,6 +336,7 @@ function tellWaitlistedOfCancellation(
         calendarMethod: '',
         calendar: '',
         courseId: input.courseId,
+        applicationId: row.applicationId,
       },
       now,
     );

@@ -5,9 +5,8 @@ import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { courseTitle } from '../../../views/courses/course-parts';
 import type { DatabaseOrTransaction } from '../../db';
 import { isLanguage, type Language } from '../../i18n';
-import { addDays, wallClockToInstant } from '../../lib/helsinki-time';
 import { formatPhoneForDisplay } from '../../lib/phone';
-import { createParticipantLink, participantLinkUrl } from '../participant/links';
+import { participantLinkUrl, personalLinkPlaceholder } from '../participant/links';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { enqueueMessage } from '../outbox/queries';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';
@@ -82,16 +81,23 @@ export function invitationContentOf(
   };
 }
 
-/** Queues one message (text, HTML and the calendar) for one recipient of a course. */
+/**
+ * Queues one message (text, HTML and the calendar) for one recipient of a course. A participant's
+ * message (applicationId set) is theirs to erase, and carries their personal link when the context
+ * has the public address: stored with a placeholder, made when sent (`withFreshPersonalLink`).
+ */
 export function queueCourseMail(
   db: DatabaseOrTransaction,
   course: CourseWithSchedule,
-  recipient: { name: string; email: string; language: Language },
+  recipient: { name: string; email: string; language: Language; applicationId: number | null },
   kind: MailKind,
   change: CourseChange,
   context: MailContext,
-  personalLink?: string,
 ) {
+  const personalLink =
+    recipient.applicationId !== null && context.publicUrl
+      ? participantLinkUrl(context.publicUrl, personalLinkPlaceholder)
+      : undefined;
   const { subject, sections } = invitationSections({
     ...invitationContentOf(course, recipient, kind, change),
     personalLink,
@@ -114,6 +120,7 @@ export function queueCourseMail(
         attendee: { name: recipient.name, email: recipient.email },
       }),
       courseId: course.course.id,
+      applicationId: recipient.applicationId,
     },
     context.now,
   );
@@ -161,26 +168,9 @@ function isInvitationOf(row: typeof invitations.$inferSelect, person: Invitee): 
     : row.applicationId === person.id;
 }
 
-/** A participant's messages carry their personal link, valid until 30 days after the last session. */
-function personalLinkFor(
-  db: DatabaseOrTransaction,
-  course: CourseWithSchedule,
-  person: Invitee,
-  context: MailContext,
-): string | undefined {
-  if (person.kind !== 'participant' || !context.publicUrl) return undefined;
-  const lastDate =
-    course.sessions
-      .map((session) => session.localDate)
-      .sort()
-      .at(-1) ?? '';
-  const expiresAt = lastDate
-    ? new Date(wallClockToInstant(addDays(lastDate, 30), '23:59').getTime())
-    : new Date(context.now.getTime() + 90 * 24 * 60 * 60 * 1000);
-  return participantLinkUrl(
-    context.publicUrl,
-    createParticipantLink(db, person.id, expiresAt, context.now),
-  );
+/** An invitee as the recipient of a course message. */
+function recipientOf(person: Invitee) {
+  return { ...person, applicationId: person.kind === 'participant' ? person.id : null };
 }
 
 /** Someone without e-mail hears the news by phone: the coordinator's call queue gets an item. */
@@ -229,8 +219,7 @@ export function notifyCourseInvitees(
       language: isLanguage(invitation.language) ? invitation.language : 'fi',
     };
     if (person.email) {
-      const link = personalLinkFor(db, course, person, context);
-      queueCourseMail(db, course, person, 'cancellation', change, context, link);
+      queueCourseMail(db, course, recipientOf(person), 'cancellation', change, context);
     } else if (change.kind === 'cancelled') tellByPhone(db, person, 'tell-cancelled', context.now);
   }
 
@@ -242,16 +231,7 @@ export function notifyCourseInvitees(
         .set({ sentSequence: sequence, email: person.email })
         .where(eq(invitations.id, current.id))
         .run();
-      if (person.email)
-        queueCourseMail(
-          db,
-          course,
-          person,
-          'update',
-          change,
-          context,
-          personalLinkFor(db, course, person, context),
-        );
+      if (person.email) queueCourseMail(db, course, recipientOf(person), 'update', change, context);
       continue;
     }
     if (current) {
@@ -274,15 +254,7 @@ export function notifyCourseInvitees(
         .run();
     }
     if (person.email) {
-      queueCourseMail(
-        db,
-        course,
-        person,
-        'invitation',
-        change,
-        context,
-        personalLinkFor(db, course, person, context),
-      );
+      queueCourseMail(db, course, recipientOf(person), 'invitation', change, context);
     } else {
       tellByPhone(db, person, 'tell-placed', context.now);
     }

@@ -1,3 +1,4 @@
+import { immediateTransaction } from '../../db';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { FeedPage } from '../../../views/invites/feed-page';
@@ -7,6 +8,7 @@ import type { AppDeps, AppEnv } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
 import { isLanguage, translate } from '../../i18n';
 import { findCourse } from '../courses/queries';
+import { issuePersonalLink, participantLinkUrl } from '../participant/links';
 import { buildFeedCalendar } from './course-calendar';
 import { invitationSections } from './invitation-mail';
 import { calendarCourseOf, invitationContentOf } from './invitations';
@@ -80,27 +82,36 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
     return calendarResponse(c, calendar, 'kurssipolku.ics');
   });
 
+  /** A participant's letter gets a new personal link each time it is printed; the page is not kept. */
   app.get('/letters/:id{[0-9]+}', planningStaff, (c) => {
     const invitation = findInvitation(db, Number(c.req.param('id')));
     const course = invitation && findCourse(db, invitation.courseId);
     if (!invitation || !course || invitation.state !== 'active') throw new HTTPException(404);
-    recordAudit(
-      db,
-      {
-        actor: c.get('user')!,
-        action: 'read',
-        subjectType: 'invitation',
-        subjectId: invitation.id,
-      },
-      clock(),
-    );
+    const now = clock();
+    const token = immediateTransaction(db, (tx) => {
+      recordAudit(
+        tx,
+        {
+          actor: c.get('user')!,
+          action: 'read',
+          subjectType: 'invitation',
+          subjectId: invitation.id,
+        },
+        now,
+      );
+      return invitation.applicationId === null
+        ? null
+        : issuePersonalLink(tx, invitation.applicationId, course.course.id, now);
+    });
     const t = c.get('t');
     const language = isLanguage(invitation.language) ? invitation.language : 'fi';
-    const { subject, sections } = invitationSections(
-      invitationContentOf(course, { name: invitation.name, language }, 'invitation', {
+    const { subject, sections } = invitationSections({
+      ...invitationContentOf(course, { name: invitation.name, language }, 'invitation', {
         kind: 'planned',
       }),
-    );
+      personalLink: token ? participantLinkUrl(config.publicUrl, token) : undefined,
+    });
+    c.header('Cache-Control', 'no-store');
     return c.render(<LetterPage subject={subject} sections={sections} t={t} />, {
       title: t('letters.letterTitle', { name: invitation.name }),
     });

@@ -29,6 +29,10 @@ export const fi = {
   'outbox.calendar': 'Kalenteritiedosto (.ics)',
   'outbox.noCalendar': 'Viestissä ei ole kalenterikutsua.',
   'outbox.backToList': 'Takaisin lähtevään postiin',
+  'outbox.erasedSubject': 'Viesti henkilölle, jonka tiedot on poistettu',
+  'outbox.erasedRecipient': '(tiedot poistettu)',
+  'outbox.personalLinkMadeWhenSent':
+    'Osallistujan henkilökohtainen linkki luodaan vasta lähetettäessä, joten tässä näkyy sen paikka eikä toimivaa linkkiä.',
   'flash.outboxRequeued': 'Viesti vastaanottajalle {email} lähetetään uudelleen.',
   'flash.outboxNotFailed': 'Vain epäonnistuneen viestin voi lähettää uudelleen.',
 } as const;
@@ -64,6 +68,10 @@ export const en: Record<keyof typeof fi, string> = {
   'outbox.calendar': 'Calendar file (.ics)',
   'outbox.noCalendar': 'This message has no calendar invitation.',
   'outbox.backToList': 'Back to outgoing mail',
+  'outbox.erasedSubject': 'A message to a person whose data was erased',
+  'outbox.erasedRecipient': '(data erased)',
+  'outbox.personalLinkMadeWhenSent':
+    "The participant's personal link is made only when the message is sent, so its place is shown here, not a working link.",
   'flash.outboxRequeued': 'The message to {email} will be sent again.',
   'flash.outboxNotFailed': 'Only a failed message can be sent again.',
 } as const;

@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { AppDatabase } from '../../db';
 import type { Clock } from '../../lib/clock';
+import { withFreshPersonalLink } from '../participant/links';
 import type { MailSender } from './mail-sender';
 import {
   claimDueMessages,
   markFailed,
   markRetry,
   markSent,
-  requeueInterruptedSends,
+  requeueExpiredLeases,
   type OutboxMessage,
 } from './queries';
 import { describeSendError, outcomeOfFailedSend } from './retry-policy';
@@ -34,7 +36,10 @@ export function startOutboxWorker({
   intervalMs = 2000,
   batchSize = 20,
 }: OutboxWorkerOptions): OutboxWorker {
-  requeueInterruptedSends(db, clock());
+  // Claims carry this worker's own id: another process on the same database never settles or
+  // requeues them while their lease lasts.
+  const owner = randomUUID();
+  requeueExpiredLeases(db, clock());
 
   let stopped = false;
   let pendingBatches = 0;
@@ -43,21 +48,23 @@ export function startOutboxWorker({
 
   async function deliver(mailer: MailSender, message: OutboxMessage): Promise<boolean> {
     try {
-      await mailer.send(message);
+      await mailer.send(withFreshPersonalLink(db, message, clock()));
     } catch (error) {
       const outcome = outcomeOfFailedSend(error, message.attempts, clock());
       const reason = describeSendError(error);
-      if (outcome.state === 'retry') markRetry(db, message.id, reason, outcome.retryAt);
-      else markFailed(db, message.id, reason);
+      if (outcome.state === 'retry') markRetry(db, message, reason, outcome.retryAt);
+      else markFailed(db, message, reason);
       return false;
     }
-    markSent(db, message.id, clock());
+    markSent(db, message, clock());
     return true;
   }
 
   async function sendBatch(): Promise<number> {
     if (stopped || !sender) return 0;
-    const claimed = claimDueMessages(db, clock(), batchSize);
+    // Also while running: a worker that died next to this one leaves its messages here.
+    requeueExpiredLeases(db, clock());
+    const claimed = claimDueMessages(db, owner, clock(), batchSize);
     // Each message settles on its own: one failure never stops the others.
     const delivered = await Promise.all(claimed.map((message) => deliver(sender, message)));
     return delivered.filter(Boolean).length;

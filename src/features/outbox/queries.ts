@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { outbox, type OutboxState } from '../../../db/schema';
-import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
+import {
+  immediateTransaction,
+  preparedFor,
+  type AppDatabase,
+  type DatabaseOrTransaction,
+} from '../../db';
 
 export type CalendarMethod = '' | 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
@@ -14,6 +19,8 @@ export type NewOutboxMessage = {
   calendarMethod: CalendarMethod;
   calendar: string;
   courseId: number | null;
+  /** The participant the message is for (null for staff): erasure finds their messages by it. */
+  applicationId: number | null;
 };
 
 export type OutboxMessage = typeof outbox.$inferSelect;
@@ -45,10 +52,26 @@ export function enqueueMessage(db: OutboxWriter, message: NewOutboxMessage, now:
 }
 
 /**
- * Takes the due messages for one batch: they become `sending` with one more attempt counted, in
- * one immediate transaction so two workers never take the same message.
+ * How long a claim lasts: well beyond one batch on the pooled transport (its connection, greeting
+ * and socket timeouts in mail-sender.ts are at most a minute each), so only a worker that died or
+ * hung loses its messages to another.
  */
-export function claimDueMessages(db: AppDatabase, now: Date, limit: number): OutboxMessage[] {
+export const sendLeaseMs = 10 * 60_000;
+
+/** A message taken by one worker: only that worker may settle it. */
+export type SendClaim = Pick<OutboxMessage, 'id' | 'claimedBy'>;
+
+/**
+ * Takes the due messages for one batch: they become `sending`, leased to `owner` until
+ * `now + sendLeaseMs`, with one more attempt counted, in one immediate transaction so two workers
+ * never take the same message.
+ */
+export function claimDueMessages(
+  db: AppDatabase,
+  owner: string,
+  now: Date,
+  limit: number,
+): OutboxMessage[] {
   return immediateTransaction(db, (tx) => {
     const due = tx
       .select({ id: outbox.id })
@@ -60,7 +83,12 @@ export function claimDueMessages(db: AppDatabase, now: Date, limit: number): Out
     if (due.length === 0) return [];
     return tx
       .update(outbox)
-      .set({ state: 'sending', attempts: sql`${outbox.attempts} + 1` })
+      .set({
+        state: 'sending',
+        claimedBy: owner,
+        leaseUntil: new Date(now.getTime() + sendLeaseMs),
+        attempts: sql`${outbox.attempts} + 1`,
+      })
       .where(
         and(
           inArray(
@@ -76,39 +104,77 @@ export function claimDueMessages(db: AppDatabase, now: Date, limit: number): Out
   });
 }
 
-/** The outcomes below apply only to a message still being sent; each returns whether it did. */
-function finishSending(db: AppDatabase, id: number, changes: Partial<OutboxMessage>): boolean {
+/**
+ * The outcomes below apply only to a message still being sent under the same claim (its lease may
+ * have expired and another worker taken it over); each returns whether it did.
+ */
+function finishSending(db: AppDatabase, claim: SendClaim, changes: Partial<OutboxMessage>) {
   return (
     db
       .update(outbox)
-      .set(changes)
-      .where(and(eq(outbox.id, id), eq(outbox.state, 'sending')))
+      .set({ ...changes, leaseUntil: null })
+      .where(
+        and(
+          eq(outbox.id, claim.id),
+          eq(outbox.state, 'sending'),
+          eq(outbox.claimedBy, claim.claimedBy),
+        ),
+      )
       .run().changes === 1
   );
 }
 
-export function markSent(db: AppDatabase, id: number, now: Date): boolean {
-  return finishSending(db, id, { state: 'sent', sentAt: now });
+export function markSent(db: AppDatabase, claim: SendClaim, now: Date): boolean {
+  return finishSending(db, claim, { state: 'sent', sentAt: now });
 }
 
-export function markRetry(db: AppDatabase, id: number, error: string, nextAttemptAt: Date) {
-  return finishSending(db, id, { state: 'retry', lastError: error, nextAttemptAt });
+export function markRetry(db: AppDatabase, claim: SendClaim, error: string, nextAttemptAt: Date) {
+  return finishSending(db, claim, { state: 'retry', lastError: error, nextAttemptAt });
 }
 
-export function markFailed(db: AppDatabase, id: number, error: string): boolean {
-  return finishSending(db, id, { state: 'failed', lastError: error });
+export function markFailed(db: AppDatabase, claim: SendClaim, error: string): boolean {
+  return finishSending(db, claim, { state: 'failed', lastError: error });
 }
 
 /**
- * Messages a crashed worker left in `sending` go back to the queue, due now. One of them may
- * have reached the server already; its fixed Message-ID lets the receiving side spot the repeat.
+ * Messages whose worker's lease has run out (it crashed, hung or was killed) go back to the queue,
+ * due now; a live lease is another running worker's and is left alone. One of them may have
+ * reached the server already; its fixed Message-ID lets the receiving side spot the repeat. A
+ * `sending` row without a lease predates leases and counts as expired.
  */
-export function requeueInterruptedSends(db: AppDatabase, now: Date): number {
+export function requeueExpiredLeases(db: AppDatabase, now: Date): number {
   return db
     .update(outbox)
-    .set({ state: 'queued', nextAttemptAt: now })
-    .where(eq(outbox.state, 'sending'))
+    .set({ state: 'queued', nextAttemptAt: now, claimedBy: '', leaseUntil: null })
+    .where(
+      and(eq(outbox.state, 'sending'), or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now))),
+    )
     .run().changes;
+}
+
+/**
+ * Erases one participant from the outbox, in the erasure's transaction. A message not yet sent
+ * cannot go without their address, so it is deleted (a worker sending it right now finds nothing
+ * to settle); a sent one stays as a row with no address, name, subject, text, calendar or error,
+ * so the outbox still shows that something was sent, and when.
+ */
+export function eraseMessagesTo(tx: DatabaseOrTransaction, applicationId: number): void {
+  tx.delete(outbox)
+    .where(and(eq(outbox.applicationId, applicationId), ne(outbox.state, 'sent')))
+    .run();
+  tx.update(outbox)
+    .set({
+      recipientEmail: '',
+      recipientName: '',
+      subject: '',
+      textBody: '',
+      htmlBody: '',
+      calendarMethod: '',
+      calendar: '',
+      lastError: '',
+    })
+    .where(eq(outbox.applicationId, applicationId))
+    .run();
 }
 
 /** A failed message is queued again with a fresh count of attempts; false when it had not failed. */

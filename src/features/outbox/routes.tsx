@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { OutboxMessagePage, OutboxPage } from '../../../views/outbox/outbox-page';
+import { OutboxMessagePage, OutboxPage, subjectText } from '../../../views/outbox/outbox-page';
 import { planningStaff } from '../../http/access';
 import { recordAudit } from '../audit/audit-log';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
+import { personalLinkPlaceholder } from '../participant/links';
 import { findOutboxMessage, listOutbox, retryFailed } from './queries';
 
 /** The page shows the newest messages; older ones stay in the database. */
@@ -55,10 +56,13 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
       <OutboxMessagePage
         message={message}
         mailConfigured={mailConfigured}
+        personalLinkMadeWhenSent={
+          message.applicationId !== null && message.textBody.includes(personalLinkPlaceholder)
+        }
         t={t}
         language={c.get('language')}
       />,
-      { title: t('outbox.previewTitle', { subject: message.subject }) },
+      { title: t('outbox.previewTitle', { subject: subjectText(message, t) }) },
     );
   });
 

@@ -12,6 +12,7 @@ import {
 import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import { recordAudit, type AuditEntry } from '../audit/audit-log';
 import { withdrawEnrollment, type MailContext } from '../enrollment/queries';
+import { eraseMessagesTo } from '../outbox/queries';
 
 const pendingDeletionRequests = preparedFor((db) =>
   db
@@ -88,6 +89,7 @@ export function eraseApplicant(
     tx.delete(unconfirmedSubmissions)
       .where(eq(unconfirmedSubmissions.applicationId, applicationId))
       .run();
+    eraseMessagesTo(tx, applicationId);
     tx.update(invitations)
       .set({ name: '–', email: '' })
       .where(eq(invitations.applicationId, applicationId))
