@@ -10,16 +10,19 @@ import { outbox } from '../db/schema';
 import { openDatabase } from '../src/db';
 import { findCourse } from '../src/features/courses/queries';
 import { loadDemoData } from '../src/features/demo/demo-data';
-import { organizerFrom, queueCourseMail } from '../src/features/invites/invitations';
+import { mailSettingsFrom, queueCourseMail } from '../src/features/invites/invitations';
 import { createMailSender } from '../src/features/outbox/mail-sender';
 import { startOutboxWorker } from '../src/features/outbox/outbox-worker';
 import { systemClock } from '../src/lib/clock';
 
 const participants = 1000;
-const organizer = organizerFrom('Kurssipolku <no-reply@kurssipolku.example>');
+const mail = mailSettingsFrom({
+  mailFrom: 'Kurssipolku <no-reply@kurssipolku.example>',
+  publicUrl: new URL('http://localhost:3000'),
+});
 const directory = mkdtempSync(join(tmpdir(), 'kurssipolku-bench-mail-'));
 const db = openDatabase(join(directory, 'bench.sqlite'));
-await loadDemoData(db, new Date(), organizer);
+await loadDemoData(db, new Date(), mail);
 db.delete(outbox).run();
 const course = findCourse(db, 2)!;
 
@@ -54,7 +57,7 @@ db.transaction((tx) => {
       recipient,
       'invitation',
       { kind: 'planned' },
-      { organizer, now: new Date() },
+      { ...mail, now: new Date() },
     );
   }
 });

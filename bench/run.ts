@@ -9,14 +9,14 @@ import { createApp } from '../src/app';
 import { parseConfig } from '../src/config';
 import { openDatabase } from '../src/db';
 import { demoSignIns, loadDemoData } from '../src/features/demo/demo-data';
-import { organizerFrom } from '../src/features/invites/invitations';
+import { mailSettingsFrom } from '../src/features/invites/invitations';
 import { systemClock } from '../src/lib/clock';
 
 const directory = mkdtempSync(join(tmpdir(), 'kurssipolku-bench-'));
 const parsed = parseConfig({ PUBLIC_URL: 'http://localhost', SEED_DEMO_DATA: 'false' });
 if (!parsed.ok) throw new Error(parsed.problems.join());
 const db = openDatabase(join(directory, 'bench.sqlite'));
-await loadDemoData(db, new Date(), organizerFrom(parsed.config.mailFrom));
+await loadDemoData(db, new Date(), mailSettingsFrom(parsed.config));
 const app = createApp({ db, config: parsed.config, clock: systemClock });
 
 const admin = demoSignIns.find((person) => person.role === 'admin')!;

@@ -25,7 +25,8 @@ import { programRoutes } from './features/programs/routes';
 import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
 import { userRoutes } from './features/users/routes';
 import { denyRoutesWithoutAccessRule } from './http/access';
-import type { AppDeps, AppEnv } from './http/app-env';
+import type { AppDeps, AppEnv, AppParts } from './http/app-env';
+import { mailSettingsFrom } from './features/invites/invitations';
 import { refuseCrossSiteForms } from './http/csrf';
 import { flashMessages } from './http/flash';
 import { pageRenderer, renderError, renderNotFound } from './http/render';
@@ -38,7 +39,8 @@ import { defaultLanguage, isLanguage, languages, translatorFor } from './i18n';
 export const maxRequestBodyBytes = 64 * 1024;
 
 /** Builds the whole application from its dependencies; never listens (see server.ts). */
-export function createApp(deps: AppDeps) {
+export function createApp(parts: AppParts) {
+  const deps: AppDeps = { ...parts, mail: mailSettingsFrom(parts.config) };
   const app = new Hono<AppEnv>();
 
   app.use(

@@ -3,7 +3,7 @@ import { createApp } from './app';
 import { parseConfig } from './config';
 import { openDatabase } from './db';
 import { demoSignIns, isDatabaseEmpty, loadDemoData } from './features/demo/demo-data';
-import { organizerFrom } from './features/invites/invitations';
+import { mailSettingsFrom } from './features/invites/invitations';
 import { createMailSender } from './features/outbox/mail-sender';
 import { startOutboxWorker } from './features/outbox/outbox-worker';
 import { clockStartingAt, systemClock } from './lib/clock';
@@ -18,7 +18,7 @@ const { config } = parsed;
 const clock = config.startTime ? clockStartingAt(config.startTime) : systemClock;
 const db = openDatabase(config.databasePath);
 if (config.seedDemoData && isDatabaseEmpty(db)) {
-  await loadDemoData(db, clock(), organizerFrom(config.mailFrom));
+  await loadDemoData(db, clock(), mailSettingsFrom(config));
   console.log('New database: demo data loaded. Demo sign-ins:');
   console.table(demoSignIns.map(({ role, email, password }) => ({ role, email, password })));
 }

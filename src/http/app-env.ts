@@ -36,8 +36,13 @@ export type AppEnv = {
 };
 
 /** What the app is built from; tests pass their own database file and clock. */
-export type AppDeps = {
+export type AppParts = {
   db: import('../db').AppDatabase;
   config: import('../config').Config;
   clock: import('../lib/clock').Clock;
+};
+
+/** What every feature's routes get: the parts, and what is derived from them once at start. */
+export type AppDeps = AppParts & {
+  mail: import('../features/invites/invitations').MailSettings;
 };

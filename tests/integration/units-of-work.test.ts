@@ -4,10 +4,13 @@ import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { courses, localities, outbox, programs, terms, users } from '../../db/schema';
 import { isDatabaseEmpty, loadDemoData } from '../../src/features/demo/demo-data';
-import { organizerFrom } from '../../src/features/invites/invitations';
+import { mailSettingsFrom } from '../../src/features/invites/invitations';
 import { freshDatabase } from '../support/test-app';
 
-const organizer = organizerFrom('Kurssipolku <no-reply@kurssipolku.example>');
+const mail = mailSettingsFrom({
+  mailFrom: 'Kurssipolku <no-reply@kurssipolku.example>',
+  publicUrl: new URL('http://localhost'),
+});
 const now = new Date('2026-09-01T09:00:00Z');
 
 function sourceFiles(directory: string): string[] {
@@ -33,7 +36,7 @@ describe('units of work', () => {
       .run();
     expect(isDatabaseEmpty(db)).toBe(true);
 
-    await expect(loadDemoData(db, now, organizer)).rejects.toThrow();
+    await expect(loadDemoData(db, now, mail)).rejects.toThrow();
 
     const rows = (table: typeof users | typeof localities | typeof programs | typeof outbox) =>
       db.select({ rows: count() }).from(table).get()!.rows;
@@ -51,7 +54,7 @@ describe('units of work', () => {
 
   it('loads the whole demo when nothing is in the way', async () => {
     const db = freshDatabase();
-    await loadDemoData(db, now, organizer);
+    await loadDemoData(db, now, mail);
     expect(db.select({ rows: count() }).from(users).get()!.rows).toBe(5);
     expect(db.select({ rows: count() }).from(courses).get()!.rows).toBe(5);
   });

@@ -31,7 +31,8 @@ function renderSignIn(c: Context<AppEnv>, state: SignInFormState) {
   return c.render(<SignInPage {...state} t={t} />, { title: t('signIn.title') });
 }
 
-export function authRoutes({ db, config, clock }: AppDeps) {
+export function authRoutes(deps: AppDeps) {
+  const { db, config, clock } = deps;
   const app = new Hono<AppEnv>();
 
   app.get('/sign-in', access('public'), (c) => {
@@ -76,7 +77,7 @@ export function authRoutes({ db, config, clock }: AppDeps) {
       }
       releaseSignInAttempt(db, reservation.attemptId);
 
-      return finishPasswordStep({ db, config, clock }, c, user, {
+      return finishPasswordStep(deps, c, user, {
         next: formState.next,
         refuse: (problem) => {
           c.status(403);

@@ -13,7 +13,6 @@ import { setFlash } from '../../http/flash';
 import { typedValues, validForm, type InvalidFormRenderer } from '../../http/form';
 import { recordAudit } from '../audit/audit-log';
 import { EnrollmentRefused, placeOnCourse } from '../enrollment/queries';
-import { organizerFrom } from '../invites/invitations';
 import {
   assignmentInputFor,
   callAttemptInputFor,
@@ -48,9 +47,8 @@ async function tickedNeeds(c: Context<AppEnv>): Promise<string[]> {
   return [body.needs ?? []].flat().filter((value): value is string => typeof value === 'string');
 }
 
-export function callRoutes({ db, clock, config }: AppDeps) {
+export function callRoutes({ db, clock, config, mail }: AppDeps) {
   const app = new Hono<AppEnv>();
-  const organizer = organizerFrom(config.mailFrom);
 
   /** An instructor's queue is scoped in the query; the same rule guards every single item. */
   const callerScope = (c: Context<AppEnv>): { assignedTo: number | null } | 'nothing' => {
@@ -272,7 +270,7 @@ export function callRoutes({ db, clock, config }: AppDeps) {
           const placement = placeOnCourse(
             db,
             { applicationId: application.id, courseId: input.courseId },
-            { organizer, now, publicUrl: config.publicUrl },
+            { ...mail, now },
           );
           result = { kind: placement.state };
         } catch (error) {

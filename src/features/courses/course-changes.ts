@@ -37,7 +37,7 @@ import type { GeneratedSession } from './schedule';
  * write, the invitees' messages (the outbox) and the audit entry inside it. Routes only parse the
  * input, call one of these and redirect.
  */
-export type CourseCommandContext = { actor: Actor; mail: Required<MailContext> };
+export type CourseCommandContext = { actor: Actor; mail: MailContext };
 
 function audit(tx: Transaction, context: CourseCommandContext, courseId: number, detail: string) {
   recordAudit(

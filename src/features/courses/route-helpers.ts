@@ -3,7 +3,6 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppDatabase } from '../../db';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { idParam } from '../../http/params';
-import { organizerFrom } from '../invites/invitations';
 import type { CourseCommandContext } from './course-changes';
 import { findCourse, type CourseWithSchedule } from './queries';
 
@@ -14,10 +13,9 @@ export function loadCourse(db: AppDatabase, c: Context): CourseWithSchedule {
 }
 
 /** Who acts and what their messages need, for a course command called from a route. */
-export function commandContextFor({ clock, config }: Pick<AppDeps, 'clock' | 'config'>) {
-  const organizer = organizerFrom(config.mailFrom);
+export function commandContextFor({ clock, mail }: Pick<AppDeps, 'clock' | 'mail'>) {
   return (c: Context<AppEnv>): CourseCommandContext => ({
     actor: c.get('user')!,
-    mail: { organizer, now: clock(), publicUrl: config.publicUrl },
+    mail: { ...mail, now: clock() },
   });
 }

@@ -16,7 +16,7 @@ import { setFlash } from '../../http/flash';
 import { typedValues, validForm } from '../../http/form';
 import { instantToWallClock } from '../../lib/helsinki-time';
 import { buildCourseCalendar } from '../invites/course-calendar';
-import { calendarCourseOf, organizerFrom } from '../invites/invitations';
+import { calendarCourseOf } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
 import {
   cancelCourseAndTellEveryone,
@@ -55,11 +55,10 @@ import {
 import { NoFreeDates } from './schedule';
 import { commandContextFor, loadCourse } from './route-helpers';
 
-export function courseRoutes({ db, clock, config }: AppDeps) {
+export function courseRoutes({ db, clock, mail }: AppDeps) {
   const app = new Hono<AppEnv>();
   const today = () => instantToWallClock(clock()).date;
-  const organizer = organizerFrom(config.mailFrom);
-  const commandContext = commandContextFor({ clock, config });
+  const commandContext = commandContextFor({ clock, mail });
 
   const renderNewCourseForm = (c: Context<AppEnv>, state: CourseFormState) => {
     const t = c.get('t');
@@ -213,7 +212,7 @@ export function courseRoutes({ db, clock, config }: AppDeps) {
       course: calendarCourseOf(course, c.get('language')),
       method: 'PUBLISH',
       stamp: clock(),
-      organizer,
+      organizer: mail.organizer,
     });
     return calendarResponse(c, calendar, `kurssi-${course.course.id}.ics`);
   });

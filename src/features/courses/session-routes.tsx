@@ -15,10 +15,10 @@ import type { CourseWithSchedule } from './queries';
 import { commandContextFor, loadCourse } from './route-helpers';
 
 /** Moving or cancelling one session of a course. */
-export function courseSessionRoutes({ db, clock, config }: AppDeps) {
+export function courseSessionRoutes({ db, clock, mail }: AppDeps) {
   const app = new Hono<AppEnv>();
   const today = () => instantToWallClock(clock()).date;
-  const commandContext = commandContextFor({ clock, config });
+  const commandContext = commandContextFor({ clock, mail });
 
   const loadSession = (c: Context, course: CourseWithSchedule) => {
     const sessionId = idParam(c, 'sessionId');

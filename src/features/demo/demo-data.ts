@@ -10,7 +10,7 @@ import {
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { hashPassword } from '../../lib/password';
 import { createCourseWithSessions } from '../courses/queries';
-import { notifyCourseInvitees, type Organizer } from '../invites/invitations';
+import { notifyCourseInvitees, type MailSettings } from '../invites/invitations';
 import { defaultGoNoGoDate } from '../courses/course-rules';
 import { generateSessions } from '../courses/schedule';
 import { saveInstructorIn } from '../instructors/queries';
@@ -83,11 +83,7 @@ function idOf<T extends { ok: boolean }>(
  * three programs, five instructors and an autumn 2026 term with four courses, one cancelled; the
  * instructors' invitations wait in the outbox (or as letters for the one without e-mail).
  */
-export async function loadDemoData(
-  db: AppDatabase,
-  now: Date,
-  organizer: Organizer,
-): Promise<void> {
+export async function loadDemoData(db: AppDatabase, now: Date, mail: MailSettings): Promise<void> {
   // Hashing is slow and asynchronous, so it happens before the one synchronous transaction.
   const staff = await Promise.all(
     demoSignIns.map(async (person) => ({
@@ -95,14 +91,14 @@ export async function loadDemoData(
       passwordHash: await hashPassword(person.password),
     })),
   );
-  immediateTransaction(db, (tx) => fillDemoRegion(tx, staff, now, organizer));
+  immediateTransaction(db, (tx) => fillDemoRegion(tx, staff, now, mail));
 }
 
 function fillDemoRegion(
   db: Transaction,
   staff: (Omit<(typeof demoSignIns)[number], 'password'> & { passwordHash: string })[],
   now: Date,
-  organizer: Organizer,
+  mail: MailSettings,
 ): void {
   const userIds = new Map<string, number>();
   for (const person of staff) userIds.set(person.email, idOf(insertUser(db, person, now)));
@@ -320,7 +316,7 @@ function fillDemoRegion(
     );
     // A course that already ended sent its invitations long ago.
     if (input.status !== 'completed') {
-      notifyCourseInvitees(db, courseId, { kind: 'planned' }, { organizer, now });
+      notifyCourseInvitees(db, courseId, { kind: 'planned' }, { ...mail, now });
     }
     return courseId;
   };

@@ -14,13 +14,8 @@ import {
   type DatabaseOrTransaction,
   immediateTransaction,
 } from '../../db';
-import {
-  notifyCourseInvitees,
-  type MailContext as InviteMailContext,
-} from '../invites/invitations';
+import { notifyCourseInvitees, type MailContext } from '../invites/invitations';
 import { acceptsPlacements, frontOfWaitlist, whoGetsFreedSeats } from './seat-rules';
-
-export type MailContext = Required<InviteMailContext>;
 
 export class EnrollmentRefused extends Error {
   constructor(readonly reason: 'course-closed' | 'already-enrolled' | 'not-found') {

@@ -23,7 +23,7 @@ import {
   type CourseCommandContext,
 } from '../courses/course-changes';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
-import { organizerFrom } from '../invites/invitations';
+import type { MailContext } from '../invites/invitations';
 import {
   EnrollmentRefused,
   courseRoster,
@@ -31,7 +31,6 @@ import {
   moveUpOnWaitlist,
   placeOnCourse,
   withdrawEnrollment,
-  type MailContext,
 } from './queries';
 
 const anId = wholeNumber(1, Number.MAX_SAFE_INTEGER);
@@ -91,10 +90,9 @@ function demandListFor(db: AppDatabase, course: CourseWithSchedule): DemandListE
  * Staff actions on enrollments: the course roster, placing from the demand list, moving up on the
  * waitlist, withdrawing, and the go/no-go decisions on courses short of their minimum.
  */
-export function enrollmentRoutes({ db, clock, config }: AppDeps) {
+export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
   const app = new Hono<AppEnv>();
-  const organizer = organizerFrom(config.mailFrom);
-  const mailContext = (): MailContext => ({ organizer, publicUrl: config.publicUrl, now: clock() });
+  const mailContext = (): MailContext => ({ ...mail, now: clock() });
   const today = () => instantToWallClock(clock()).date;
 
   const loadCourse = (courseId: number) => {

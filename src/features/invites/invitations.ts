@@ -22,8 +22,15 @@ import {
 
 export type Organizer = { name: string; email: string };
 
-/** What every message needs besides its content; publicUrl makes the participants' personal links. */
-export type MailContext = { organizer: Organizer; now: Date; publicUrl?: URL };
+/** Built once at start from the configuration: who sends, and where people's links point. */
+export type MailSettings = { organizer: Organizer; publicUrl: URL };
+
+/** What every message needs besides its content. */
+export type MailContext = MailSettings & { now: Date };
+
+export function mailSettingsFrom(config: { mailFrom: string; publicUrl: URL }): MailSettings {
+  return { organizer: organizerFrom(config.mailFrom), publicUrl: config.publicUrl };
+}
 
 /** The ORGANIZER of every invitation: the configured sender ("Kurssipolku <no-reply@…>"). */
 export function organizerFrom(mailFrom: string): Organizer {
@@ -95,7 +102,7 @@ export function queueCourseMail(
   context: MailContext,
 ) {
   const personalLink =
-    recipient.applicationId !== null && context.publicUrl
+    recipient.applicationId !== null
       ? participantLinkUrl(context.publicUrl, personalLinkPlaceholder)
       : undefined;
   const { subject, sections } = invitationSections({

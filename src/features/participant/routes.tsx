@@ -20,7 +20,7 @@ import { optionalText, wholeNumber } from '../../lib/form-input';
 import { findCourse } from '../courses/queries';
 import { EnrollmentRefused, withdrawEnrollment } from '../enrollment/queries';
 import { buildCourseCalendar } from '../invites/course-calendar';
-import { calendarCourseOf, organizerFrom } from '../invites/invitations';
+import { calendarCourseOf } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
 import { findParticipantByToken, type ParticipantView } from './links';
 
@@ -33,10 +33,9 @@ const withdrawalForm = z.object({
  * The participant's self-service behind their personal link. There is no sign-in: the random token
  * in the address is the key, and every lookup is scoped to the one application it belongs to.
  */
-export function participantRoutes({ db, clock, config }: AppDeps) {
+export function participantRoutes({ db, clock, mail }: AppDeps) {
   const app = new Hono<AppEnv>();
-  const organizer = organizerFrom(config.mailFrom);
-  const mailContext = () => ({ organizer, publicUrl: config.publicUrl, now: clock() });
+  const mailContext = () => ({ ...mail, now: clock() });
 
   /** The person behind the token, or a localized page saying the link is unknown (404) or expired (410). */
   const participantOr = (c: Context<AppEnv>) => {
@@ -113,7 +112,7 @@ export function participantRoutes({ db, clock, config }: AppDeps) {
       course: calendarCourseOf(course, participant.language),
       method: 'PUBLISH',
       stamp: clock(),
-      organizer,
+      organizer: mail.organizer,
     });
     c.header('Referrer-Policy', 'no-referrer');
     return calendarResponse(c, calendar, `kurssi-${course.course.id}.ics`);

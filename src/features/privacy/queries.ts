@@ -11,7 +11,8 @@ import {
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import { recordAudit, type AuditEntry } from '../audit/audit-log';
-import { withdrawEnrollment, type MailContext } from '../enrollment/queries';
+import { withdrawEnrollment } from '../enrollment/queries';
+import type { MailContext } from '../invites/invitations';
 import { eraseMessagesTo } from '../outbox/queries';
 
 const pendingDeletionRequests = preparedFor((db) =>

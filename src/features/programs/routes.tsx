@@ -9,7 +9,6 @@ import {
 } from '../../../views/programs/programs-page';
 import { planningStaff } from '../../http/access';
 import { fillFreeSeats } from '../enrollment/queries';
-import { organizerFrom } from '../invites/invitations';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
@@ -39,7 +38,7 @@ function formValuesOf(program: ProgramFields): Record<string, string> {
   };
 }
 
-export function programRoutes({ db, clock, config }: AppDeps) {
+export function programRoutes({ db, clock, mail }: AppDeps) {
   const app = new Hono<AppEnv>();
 
   const programOr404 = (c: Context<AppEnv>) => {
@@ -119,15 +118,12 @@ export function programRoutes({ db, clock, config }: AppDeps) {
     (c) => {
       const input = c.req.valid('form');
       const programId = Number(c.req.param('id'));
-      const mail = {
-        organizer: organizerFrom(config.mailFrom),
-        now: clock(),
-        publicUrl: config.publicUrl,
-      };
+      const mailNow = { ...mail, now: clock() };
       immediateTransaction(db, (tx) => {
         if (!updateProgram(tx, programId, input)) throw new HTTPException(404);
         // A raised maximum frees seats: the waitlists move up at once.
-        for (const courseId of activeCourseIdsOf(tx, programId)) fillFreeSeats(tx, courseId, mail);
+        for (const courseId of activeCourseIdsOf(tx, programId))
+          fillFreeSeats(tx, courseId, mailNow);
       });
       setFlash(c, {
         kind: 'success',
