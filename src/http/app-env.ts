@@ -32,6 +32,8 @@ export type AppEnv = {
     flash: Flash | null;
     /** The notice this response leaves for the next page. */
     flashForNextPage: Flash | null;
+    /** What a valid form sent, as typed (cleaned), for a handler that must show the form again. */
+    formValues: Record<string, string>;
   };
 };
 

@@ -54,17 +54,22 @@ export type InvalidFormRenderer = (
 /**
  * Validates a posted form at the route edge. Control characters are removed from every value
  * first (`cleanText`). Invalid input re-renders the form with status 422, messages at the fields
- * and the typed values kept; the handler only ever sees parsed data.
+ * and the typed values kept; the handler gets the parsed data (`c.req.valid('form')`) and the
+ * text as typed (`c.get('formValues')`), so no route parses the body again.
  */
 export function validForm<Schema extends z.ZodType>(
   schema: Schema,
   renderInvalid: InvalidFormRenderer,
 ) {
-  const reRenderWhenInvalid: Hook<z.infer<Schema>, AppEnv, string, 'form', {}, Schema> = (
+  const reRenderWhenInvalid: Hook<z.infer<Schema>, AppEnv, string, 'form', {}, Schema> = async (
     result,
     c,
   ) => {
-    if (result.success) return;
+    if (result.success) {
+      // The body is parsed once and cached by Hono; the handler gets the text as typed from here.
+      c.set('formValues', typedValues(cleanFormValues(await c.req.parseBody())));
+      return;
+    }
     c.status(422);
     return renderInvalid(c, {
       errors: fieldErrorsFrom(result.error, c.get('t')),

@@ -122,6 +122,8 @@ describe('a coordinator plans a course and its sessions', () => {
     expect($('.warning li').text()).toContain('kokoontumispaikka on samaan aikaan varattu');
     expect($('.warning li').text()).toContain('ohjaa samaan aikaan kurssia');
     expect($('#acceptWarnings-error').text()).toBe('Tarkista varoitukset ja vahvista tallennus.');
+    expect($('input[name=firstDate]').val()).toBe('2026-10-20');
+    expect($('input[name=startTime]').val()).toBe('17:00');
     expect(courseCount(db)).toBe(before);
 
     await createCourse({ ...clash, acceptWarnings: 'on' });

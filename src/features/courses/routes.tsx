@@ -13,7 +13,7 @@ import type { FieldErrors } from '../../http/form';
 import { planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
-import { typedValues, validForm } from '../../http/form';
+import { validForm } from '../../http/form';
 import { instantToWallClock } from '../../lib/helsinki-time';
 import { buildCourseCalendar } from '../invites/course-calendar';
 import { calendarCourseOf } from '../invites/invitations';
@@ -88,7 +88,7 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
       const input = c.req.valid('form');
       const t = c.get('t');
       const language = c.get('language');
-      const values = typedValues(await c.req.parseBody());
+      const values = c.get('formValues');
       const errors = referenceErrors(db, input, t);
       if (Object.keys(errors).length > 0) {
         c.status(422);
@@ -262,7 +262,7 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
       const course = loadCourse(db, c);
       const input = c.req.valid('form');
       const t = c.get('t');
-      const values = typedValues(await c.req.parseBody());
+      const values = c.get('formValues');
       const errors = referenceErrors(db, { ...input, localityId: course.course.localityId }, t);
       if (Object.keys(errors).length > 0) {
         c.status(422);

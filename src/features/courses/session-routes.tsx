@@ -4,7 +4,7 @@ import { MoveSessionPage } from '../../../views/courses/course-page';
 import { planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
-import { typedValues, validForm, type FieldErrors } from '../../http/form';
+import { validForm, type FieldErrors } from '../../http/form';
 import { idParam } from '../../http/params';
 import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
 import type { Conflict } from './conflicts';
@@ -89,7 +89,7 @@ export function courseSessionRoutes({ db, clock, mail }: AppDeps) {
       if (conflicts.length > 0 && !input.acceptWarnings) {
         c.status(422);
         return renderMovePage(c, course, {
-          values: typedValues(await c.req.parseBody()),
+          values: c.get('formValues'),
           errors: { acceptWarnings: c.get('t')('validation.acceptWarnings') },
           conflicts,
         });

@@ -10,7 +10,7 @@ import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
-import { typedValues, validForm } from '../../http/form';
+import { validForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
 import type { AppDatabase } from '../../db';
 import { listBlockedPeriods } from '../courses/queries';
@@ -129,7 +129,7 @@ export function termRoutes({ db, clock }: AppDeps) {
       if (termId === null) {
         c.status(422);
         return renderTermList(c, {
-          values: typedValues(await c.req.parseBody()),
+          values: c.get('formValues'),
           errors: { name: c.get('t')('term.nameTaken') },
         });
       }
