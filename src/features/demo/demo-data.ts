@@ -1,12 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import {
-  applications,
-  localities,
-  programs,
-  users,
-  type CourseStatus,
-  type StaffRole,
-} from '../../../db/schema';
+import { applications, localities, programs, users, type CourseStatus } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { hashPassword } from '../../lib/password';
 import { createCourseWithSessions } from '../courses/queries';
@@ -20,49 +13,9 @@ import { programDefaults } from '../programs/program-input';
 import { createProgram, findProgram } from '../programs/queries';
 import { addBlockedPeriod, createTerm } from '../terms/queries';
 import { insertUser } from '../users/queries';
+import { demoLocalities, demoSignIns } from './demo-sign-ins';
 
-/** Invented people only; the seeds' real names and numbers never appear here. */
-export const demoSignIns: { role: StaffRole; name: string; email: string; password: string }[] = [
-  {
-    role: 'admin',
-    name: 'Aino Ylläpitäjä',
-    email: 'admin@kurssipolku.example',
-    password: 'demo-admin-2026',
-  },
-  {
-    role: 'coordinator',
-    name: 'Kaisa Koordinaattori',
-    email: 'koordinaattori@kurssipolku.example',
-    password: 'demo-koordinaattori-2026',
-  },
-  {
-    role: 'instructor',
-    name: 'Olli Ohjaaja',
-    email: 'olli.ohjaaja@kurssipolku.example',
-    password: 'demo-ohjaaja-2026',
-  },
-  {
-    role: 'instructor',
-    name: 'Pirjo Vertainen',
-    email: 'pirjo.vertainen@kurssipolku.example',
-    password: 'demo-ohjaaja-2026',
-  },
-  {
-    role: 'instructor',
-    name: 'Matti Mäkelä',
-    email: 'matti.makela@kurssipolku.example',
-    password: 'demo-ohjaaja-2026',
-  },
-];
-
-export const demoLocalities = [
-  'Seinäjoki',
-  'Lapua',
-  'Kauhajoki',
-  'Ilmajoki',
-  'Alajärvi',
-  'Kurikka',
-];
+export { demoSignIns };
 
 /** Nothing a person or the demo would have made: no staff, no localities, no programs. */
 export function isDatabaseEmpty(db: AppDatabase): boolean {
