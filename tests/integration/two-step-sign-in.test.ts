@@ -2,7 +2,7 @@ import { load } from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, totpRecoveryCodes, users } from '../../db/schema';
+import { auditLog, failedSignIns, totpRecoveryCodes, users } from '../../db/schema';
 import {
   aStaffUser,
   buildTestApp,
@@ -198,6 +198,22 @@ describe('two-step sign-in', () => {
     expect(
       (await postForm(app, '/sign-in', { email: person.email, password: person.password })).status,
     ).toBe(429);
+  });
+
+  it('judges at most five codes of one waiting session, however many arrive at once', async () => {
+    const person = await aPersonWithTwoStep();
+    const { cookie } = await passwordStep(person);
+    const right = codeAt(person.secret, clock());
+    const codes = Array.from({ length: 40 }, (_, index) => (index === 30 ? right : '000000'));
+    const answers = await Promise.all(
+      codes.map((code) => postForm(app, '/sign-in/code', { code }, { cookie })),
+    );
+    // The right code came after the session had ended: it must not answer as right.
+    expect(answers.map((answer) => answer.headers.get('Location'))).not.toContain('/');
+    expect(answers.filter((answer) => answer.status === 422).length).toBeLessThanOrEqual(4);
+    const judged = db.select().from(failedSignIns).where(eq(failedSignIns.email, person.email));
+    expect(judged.all().length).toBeLessThanOrEqual(5);
+    expect(await isSignedIn(cookie)).toBe(false);
   });
 
   it('a waiting session ends after ten minutes', async () => {

@@ -1,9 +1,20 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { securitySettings, totpRecoveryCodes, users } from '../../../db/schema';
-import { immediateTransaction, type AppDatabase, type DatabaseOrTransaction } from '../../db';
+import {
+  immediateTransaction,
+  type AppDatabase,
+  type DatabaseOrTransaction,
+  type Transaction,
+} from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit, staffAccountChange } from '../audit/audit-log';
-import { completeSecondStep } from '../auth/queries';
+import {
+  completeSecondStep,
+  endSessionIn,
+  isWaitingForSecondStep,
+  recordFailureIn,
+  wrongCodesSince,
+} from '../auth/queries';
 import {
   isCurrentTotpCode,
   looksLikeTotpCode,
@@ -14,7 +25,12 @@ import {
 
 type Actor = Pick<SignedInUser, 'id' | 'name'>;
 /** A session waiting for its second step, finished in the same transaction as the step. */
-type WaitingSession = { tokenHash: string; email: string; expiresAt: Date };
+type WaitingSession = { tokenHash: string; email: string; expiresAt: Date; createdAt: Date };
+
+/** Wrong codes after which the waiting session ends and the password must be given again. */
+export const maxWrongCodes = 5;
+
+export type SecondStepOutcome = 'passed' | 'wrong' | 'ended';
 
 export function isTwoStepRequired(db: DatabaseOrTransaction): boolean {
   const row = db
@@ -120,34 +136,59 @@ export function isRightTotpCode(db: AppDatabase, userId: number, code: string, n
 
 /**
  * The second step of signing in: a code from the app, or an unused recovery code (then used up).
- * A right one finishes the waiting session in the same transaction.
+ * The waiting session is checked, the code judged and a wrong one counted in one immediate
+ * transaction, so parallel guesses cannot all be judged against the same count or answer for a
+ * session that has already ended. A right one finishes the waiting session.
  */
 export function passSecondStep(
   db: AppDatabase,
-  step: { actor: Actor; code: string; now: Date; session: WaitingSession },
-): boolean {
+  step: { actor: Actor; code: string; now: Date; address: string; session: WaitingSession },
+): SecondStepOutcome {
   return immediateTransaction(db, (tx) => {
-    if (looksLikeTotpCode(step.code)) {
-      const secret = findTotpSecret(tx, step.actor.id);
-      if (!secret || !isCurrentTotpCode(secret, step.code, step.now)) return false;
-    } else {
-      const used = tx
-        .update(totpRecoveryCodes)
-        .set({ usedAt: step.now })
-        .where(
-          and(
-            eq(totpRecoveryCodes.userId, step.actor.id),
-            eq(totpRecoveryCodes.codeHash, recoveryCodeHash(step.code)),
-            isNull(totpRecoveryCodes.usedAt),
-          ),
-        )
-        .run();
-      if (used.changes !== 1) return false;
-      recordAudit(tx, staffAccountChange(step.actor, 'recovery code used'), step.now);
+    const waitingSince = { email: step.session.email, since: step.session.createdAt };
+    if (
+      !isWaitingForSecondStep(tx, step.session.tokenHash) ||
+      wrongCodesSince(tx, waitingSince) >= maxWrongCodes
+    ) {
+      endSessionIn(tx, step.session.tokenHash);
+      return 'ended';
+    }
+    if (!isRightSecondStep(tx, step)) {
+      recordFailureIn(tx, { email: step.session.email, address: step.address, at: step.now });
+      if (wrongCodesSince(tx, waitingSince) < maxWrongCodes) return 'wrong';
+      endSessionIn(tx, step.session.tokenHash);
+      return 'ended';
     }
     completeSecondStep(tx, { ...step.session, now: step.now });
-    return true;
+    return 'passed';
   });
+}
+
+/** A current code from the app, or an unused recovery code, which is used up here. */
+function isRightSecondStep(
+  tx: Transaction,
+  step: { actor: Actor; code: string; now: Date },
+): boolean {
+  if (looksLikeTotpCode(step.code)) {
+    const secret = findTotpSecret(tx, step.actor.id);
+    return secret !== null && isCurrentTotpCode(secret, step.code, step.now);
+  }
+  {
+    const used = tx
+      .update(totpRecoveryCodes)
+      .set({ usedAt: step.now })
+      .where(
+        and(
+          eq(totpRecoveryCodes.userId, step.actor.id),
+          eq(totpRecoveryCodes.codeHash, recoveryCodeHash(step.code)),
+          isNull(totpRecoveryCodes.usedAt),
+        ),
+      )
+      .run();
+    if (used.changes !== 1) return false;
+    recordAudit(tx, staffAccountChange(step.actor, 'recovery code used'), step.now);
+  }
+  return true;
 }
 
 export function unusedRecoveryCodeCount(db: AppDatabase, userId: number): number {

@@ -176,22 +176,33 @@ export function releaseSignInAttempt(db: AppDatabase, attemptId: number): void {
   db.delete(failedSignIns).where(eq(failedSignIns.id, attemptId)).run();
 }
 
-/**
- * A wrong two-step code counts as a failed sign-in of the account; returns how many the account
- * has had since `since` (e.g. the start of the waiting session), this one included.
- */
-export function recordWrongCode(
-  db: AppDatabase,
-  attempt: { email: string; address: string; now: Date; since: Date },
-): number {
-  return immediateTransaction(db, (tx) => {
-    tx.insert(failedSignIns)
-      .values({ email: attempt.email, address: attempt.address, at: attempt.now })
-      .run();
-    return tx
-      .select({ at: failedSignIns.at })
-      .from(failedSignIns)
-      .where(and(eq(failedSignIns.email, attempt.email), gte(failedSignIns.at, attempt.since)))
-      .all().length;
-  });
+/** A wrong two-step code counts as a failed sign-in of the account. */
+export function recordFailureIn(
+  tx: Transaction,
+  failure: { email: string; address: string; at: Date },
+): void {
+  tx.insert(failedSignIns).values(failure).run();
+}
+
+/** The account's failures since `since` (e.g. since its waiting session began). */
+export function wrongCodesSince(tx: Transaction, attempt: { email: string; since: Date }): number {
+  return tx
+    .select({ at: failedSignIns.at })
+    .from(failedSignIns)
+    .where(and(eq(failedSignIns.email, attempt.email), gte(failedSignIns.at, attempt.since)))
+    .all().length;
+}
+
+export function isWaitingForSecondStep(tx: Transaction, tokenHash: string): boolean {
+  return (
+    tx
+      .select({ waiting: sessions.awaitingSecondFactor })
+      .from(sessions)
+      .where(eq(sessions.tokenHash, tokenHash))
+      .get()?.waiting === true
+  );
+}
+
+export function endSessionIn(tx: DatabaseOrTransaction, tokenHash: string): void {
+  tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
 }

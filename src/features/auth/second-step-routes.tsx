@@ -11,11 +11,7 @@ import { twoStepCodeForm } from '../account/account-input';
 import { renderRecoveryCodes, renderTwoStepEnrolment } from '../account/two-step-pages';
 import { confirmTwoStep, passSecondStep } from '../account/two-step-store';
 import { secondStepPaths, welcome, withNext } from './password-step';
-import { endSession, recordWrongCode } from './queries';
 import { clearSessionCookie } from './session-cookie';
-
-/** Wrong codes after which the waiting session ends and the password must be given again. */
-export const maxWrongCodes = 5;
 
 /**
  * The second step of signing in, reachable only by a session whose password was right: the code
@@ -32,6 +28,7 @@ export function secondStepRoutes({ db, config, clock }: AppDeps) {
     tokenHash: user.sessionTokenHash,
     email: user.email,
     expiresAt: new Date(clock().getTime() + config.sessionMilliseconds),
+    createdAt: user.sessionCreatedAt,
   });
 
   const renderCode = (c: Context<AppEnv>, next: string, errors: FieldErrors) => {
@@ -49,27 +46,6 @@ export function secondStepRoutes({ db, config, clock }: AppDeps) {
       otherwise: '/sign-in',
     });
 
-  /** Wrong codes count with wrong passwords; too many end the waiting session. */
-  const refuseCode = (c: Context<AppEnv>, next: string) => {
-    const user = pending(c);
-    const now = clock();
-    const address = clientAddress(c, config.trustedProxyHops);
-    const wrongCodes = recordWrongCode(db, {
-      email: user.email,
-      address,
-      now,
-      since: user.sessionCreatedAt,
-    });
-    if (wrongCodes >= maxWrongCodes) {
-      endSession(db, user.sessionTokenHash);
-      clearSessionCookie(c);
-      setFlash(c, { kind: 'error', key: 'signIn.tooManyCodes' });
-      return c.redirect('/sign-in', 303);
-    }
-    c.status(422);
-    return renderCode(c, next, { code: c.get('t')('signIn.wrongCode') });
-  };
-
   app.get(secondStepPaths.code, second, (c) => {
     if (!pending(c).hasTwoStep) return c.redirect(withNext(secondStepPaths.enrolment, nextOf(c)));
     return renderCode(c, nextOf(c), {});
@@ -84,14 +60,22 @@ export function secondStepRoutes({ db, config, clock }: AppDeps) {
     (c) => {
       const { code, next } = c.req.valid('form');
       const user = pending(c);
-      const passed = passSecondStep(db, {
+      const outcome = passSecondStep(db, {
         actor: user,
         code,
         now: clock(),
+        address: clientAddress(c, config.trustedProxyHops),
         session: signedInSession(user),
       });
-      if (!passed) return refuseCode(c, nextOf(c, next));
-      return welcome(c, user, nextOf(c, next));
+      if (outcome === 'passed') return welcome(c, user, nextOf(c, next));
+      if (outcome === 'ended') {
+        // Wrong codes count with wrong passwords; too many end the waiting session.
+        clearSessionCookie(c);
+        setFlash(c, { kind: 'error', key: 'signIn.tooManyCodes' });
+        return c.redirect('/sign-in', 303);
+      }
+      c.status(422);
+      return renderCode(c, nextOf(c, next), { code: c.get('t')('signIn.wrongCode') });
     },
   );
 
