@@ -502,6 +502,30 @@ describe('intake: applying, referring and phoning in', () => {
       expect(JSON.stringify(db.select().from(outbox).all())).not.toContain(attacker);
     });
 
+    it('holds back an e-mail sent with a known phone number for another course too', async () => {
+      const { form } = await aPhoneOnlyApplication();
+      const phone = `+35840555${form.phone.slice(-4)}`;
+      const otherCourse = await postForm(
+        app,
+        '/apply',
+        { ...form, email: attacker, preferredCourseId: String(ids.openKurikka) },
+        { address: '203.0.113.67' },
+      );
+      expect(otherCourse.status).toBe(303);
+      const [, second] = applicationsWithPhone(phone).sort((a, b) => a.id - b.id);
+      // A new application for the other course, but without the address until it is confirmed.
+      expect(second).toMatchObject({ preferredCourseId: ids.openKurikka, email: '' });
+      expect(unconfirmedFor(second!.id)).toMatchObject([{ email: attacker, reviewedAt: null }]);
+      const placed = await postForm(
+        app,
+        `/applications/${second!.id}/interview`,
+        { canAttendAll: 'yes', outcome: 'place', courseId: String(ids.openKurikka) },
+        { cookie: coordinator.cookie },
+      );
+      expect(placed.status).toBe(303);
+      expect(JSON.stringify(db.select().from(outbox).all())).not.toContain(attacker);
+    });
+
     it('keeps one note of the same offer sent twice, and none of a form that offers nothing new', async () => {
       const { id, form } = await aPhoneOnlyApplication();
       await postForm(app, '/apply', form, { address: anAddress() });

@@ -170,11 +170,19 @@ export function saveInTransaction(
     else noteUnconfirmedDetails(tx, existing, { ...input, email }, now);
     saved = { id: duplicateId, merged: true };
   } else {
+    // Someone else's record has this phone with another e-mail: a new anonymous application must
+    // not give that person's invitations a new address, so the address waits for review too.
+    const holdEmail =
+      !actor &&
+      email !== '' &&
+      candidates.some(
+        (candidate) => candidate.phone === input.phone && candidate.email.toLowerCase() !== email,
+      );
     const inserted = tx
       .insert(applications)
       .values({
         ...input,
-        email,
+        email: holdEmail ? '' : email,
         consentAt: now,
         state: 'to-call',
         callReason: 'intake',
@@ -184,6 +192,10 @@ export function saveInTransaction(
       })
       .returning({ id: applications.id })
       .get();
+    if (holdEmail) {
+      const record = tx.select().from(applications).where(eq(applications.id, inserted.id)).get()!;
+      noteUnconfirmedDetails(tx, record, { ...input, email }, now);
+    }
     saved = { id: inserted.id, merged: false };
   }
   if (actor) {
