@@ -18,6 +18,8 @@ export function openDatabase(path: string): AppDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Erased personal data is overwritten on disk, not left readable in free pages of the file.
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder });
   return db;

@@ -108,6 +108,34 @@ describe('the staff account lifecycle', () => {
     ]);
   });
 
+  it('disables once however often it is asked: one state, one audit entry', async () => {
+    const coordinator = await aStaffUser(db, 'coordinator');
+    const path = `/admin/users/${coordinator.id}/disabling`;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => postForm(app, path, {}, { cookie: adminCookie })),
+    );
+    expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([303]));
+    expect(auditDetails(coordinator.id).map((entry) => entry.detail)).toEqual(['disabled']);
+  });
+
+  it('a password reset also ends the calendar address, which could be in the wrong hands', async () => {
+    const instructor = await aStaffUser(db, 'instructor');
+    const created = await postForm(
+      app,
+      '/calendar-feed',
+      {},
+      { cookie: await signIn(app, instructor) },
+    );
+    const feedPath = new URL(String(load(await created.text())('#feed-url').val())).pathname;
+    await postForm(
+      app,
+      `/admin/users/${instructor.id}/password-reset`,
+      {},
+      { cookie: adminCookie },
+    );
+    expect((await getPage(app, feedPath)).status).toBe(404);
+  });
+
   it('an admin cannot disable their own account, and only admins can disable any', async () => {
     const own = await postForm(
       app,

@@ -297,9 +297,11 @@ describe('two-step sign-in', () => {
 
   describe('when the admin requires it for every account', () => {
     let person: Person;
+    let signedInBefore = '';
 
     beforeAll(async () => {
       person = await aStaffUser(db, 'instructor');
+      signedInBefore = await signIn(app, await aStaffUser(db, 'coordinator'));
       const required = await postForm(
         app,
         '/admin/users/two-step-requirement',
@@ -307,6 +309,11 @@ describe('two-step sign-in', () => {
         { cookie: adminCookie },
       );
       expect(required.status).toBe(303);
+    });
+
+    it('ends at once the sessions of accounts without it, but not the admin’s own', async () => {
+      expect(await isSignedIn(signedInBefore)).toBe(false);
+      expect(await isSignedIn(adminCookie)).toBe(true);
     });
 
     it('an account without it sets it up right after the password, before anything else', async () => {

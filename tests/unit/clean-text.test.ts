@@ -11,6 +11,13 @@ describe('cleaning typed text of control characters', () => {
     expect(cleanText(spoofed)).toBe('Aino ikkremise x ');
   });
 
+  it('removes direction marks and invisible characters, but keeps the joiners emoji need', () => {
+    expect(cleanText('\ufeffAi\u200bno\u200e \u200fEs\u061cimerkki\u2028\u2029')).toBe(
+      'Aino Esimerkki',
+    );
+    expect(cleanText('👩\u200d💻 کتاب\u200cها')).toBe('👩\u200d💻 کتاب\u200cها');
+  });
+
   it('keeps tabs and line breaks, turning \\r\\n and a lone \\r into \\n', () => {
     expect(cleanText('rivi 1\r\nrivi 2\rrivi 3\n\tsisennetty')).toBe(
       'rivi 1\nrivi 2\nrivi 3\n\tsisennetty',

@@ -4,6 +4,7 @@ import { immediateTransaction, type AppDatabase } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit, staffAccountChange } from '../audit/audit-log';
 import { endSessionsOf } from '../auth/queries';
+import { revokeFeedOf } from '../invites/queries';
 
 /** One's own signed-in sessions, most recently used first (not those still waiting for a code). */
 export function listOwnSessions(db: AppDatabase, userId: number, now: Date) {
@@ -48,6 +49,7 @@ export function changeOwnPassword(
       .where(eq(users.id, change.actor.id))
       .run();
     endSessionsOf(tx, change.actor.id, { except: change.actor.sessionTokenHash });
+    revokeFeedOf(tx, change.actor.id);
     recordAudit(tx, staffAccountChange(change.actor, 'password changed'), change.now);
   });
 }
@@ -55,6 +57,7 @@ export function changeOwnPassword(
 export function signOutEverywhere(db: AppDatabase, actor: SignedInUser, now: Date): void {
   immediateTransaction(db, (tx) => {
     endSessionsOf(tx, actor.id);
+    revokeFeedOf(tx, actor.id);
     recordAudit(tx, staffAccountChange(actor, 'signed out everywhere'), now);
   });
 }

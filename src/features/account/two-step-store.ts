@@ -1,5 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { securitySettings, totpRecoveryCodes, users } from '../../../db/schema';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { securitySettings, sessions, totpRecoveryCodes, users } from '../../../db/schema';
 import {
   immediateTransaction,
   type AppDatabase,
@@ -41,11 +41,29 @@ export function isTwoStepRequired(db: DatabaseOrTransaction): boolean {
   return row?.requireTotp ?? false;
 }
 
+/**
+ * Requiring two-step sign-in ends at once every session of an account that has none (they set it
+ * up at their next sign-in); the admin's own session in which they require it stays.
+ */
 export function setTwoStepRequired(
   db: AppDatabase,
-  change: { actor: Actor; required: boolean; now: Date },
+  change: { actor: Actor & { sessionTokenHash: string }; required: boolean; now: Date },
 ): void {
   immediateTransaction(db, (tx) => {
+    if (change.required) {
+      const withoutTwoStep = tx
+        .select({ id: users.id })
+        .from(users)
+        .where(isNull(users.totpSecret));
+      tx.delete(sessions)
+        .where(
+          and(
+            inArray(sessions.userId, withoutTwoStep),
+            ne(sessions.tokenHash, change.actor.sessionTokenHash),
+          ),
+        )
+        .run();
+    }
     tx.insert(securitySettings)
       .values({ id: 1, requireTotp: change.required, updatedAt: change.now })
       .onConflictDoUpdate({

@@ -8,7 +8,7 @@ import {
   localities,
   programs,
 } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
 import { hashSecretToken, newSecretToken } from '../../lib/tokens';
 
 /** When the user's current feed address was made, if they have one (the address itself is not kept). */
@@ -32,6 +32,11 @@ export function renewFeedToken(db: AppDatabase, userId: number, now: Date): stri
     .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenHash, createdAt: now } })
     .run();
   return token;
+}
+
+/** The account's calendar address stops working (e.g. when its password is reset). */
+export function revokeFeedOf(tx: DatabaseOrTransaction, userId: number): void {
+  tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).run();
 }
 
 export function findFeedOwner(db: AppDatabase, token: string) {

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, not, sql, type SQL } from 'drizzle-orm';
 import { users } from '../../../db/schema';
 import {
   immediateTransaction,
@@ -10,6 +10,7 @@ import type { SignedInUser } from '../../http/app-env';
 import { hashPassword } from '../../lib/password';
 import { recordAudit, staffAccountChange } from '../audit/audit-log';
 import { endSessionsOf } from '../auth/queries';
+import { revokeFeedOf } from '../invites/queries';
 import type { NewUserInput } from './new-user';
 
 const staffList = preparedFor((db) =>
@@ -72,15 +73,28 @@ export function insertUser(
 
 type AccountChange = { actor: SignedInUser; userId: number; now: Date };
 
-/** Runs one change to someone's account with its audit entry; false when there is no such account. */
+/**
+ * Runs one change to someone's account with its audit entry: every session and the calendar feed
+ * end with it. An account already in the wanted state (`unless`) is left alone, without an entry;
+ * false when there is no such account.
+ */
 function changeAccount(
   db: AppDatabase,
-  change: AccountChange & { detail: string; set: Partial<typeof users.$inferInsert> },
+  change: AccountChange & {
+    detail: string;
+    set: Partial<typeof users.$inferInsert>;
+    unless?: SQL;
+  },
 ): boolean {
   return immediateTransaction(db, (tx) => {
-    const updated = tx.update(users).set(change.set).where(eq(users.id, change.userId)).run();
-    if (updated.changes !== 1) return false;
+    const exists = tx.select({ id: users.id }).from(users).where(eq(users.id, change.userId)).get();
+    if (!exists) return false;
+    const target = change.unless
+      ? and(eq(users.id, change.userId), not(change.unless))
+      : eq(users.id, change.userId);
+    if (tx.update(users).set(change.set).where(target).run().changes === 0) return true;
     endSessionsOf(tx, change.userId);
+    revokeFeedOf(tx, change.userId);
     recordAudit(tx, staffAccountChange(change.actor, change.detail, change.userId), change.now);
     return true;
   });
@@ -95,6 +109,7 @@ export function setAccountDisabled(
     ...change,
     detail: change.disabled ? 'disabled' : 'enabled',
     set: { disabledAt: change.disabled ? change.now : null },
+    unless: change.disabled ? isNotNull(users.disabledAt) : isNull(users.disabledAt),
   });
 }
 
