@@ -18,8 +18,9 @@ import * as userMessages from '../features/users/messages';
 import { en as coreEn } from './en';
 import { fi as coreFi } from './fi';
 
-export const languages = ['fi', 'en'] as const;
-export type Language = (typeof languages)[number];
+import { languages, type Language } from './languages';
+
+export { languages, type Language };
 export const defaultLanguage: Language = 'fi';
 
 /** A catalog part: Finnish is the reference, and the compiler checks that English has every key. */

@@ -7,7 +7,7 @@ import { access, planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
-import { isLanguage, translate } from '../../i18n';
+import { translate } from '../../i18n';
 import { findCourse } from '../courses/queries';
 import { issuePersonalLink, participantLinkUrl } from '../participant/links';
 import { buildFeedCalendar } from './course-calendar';
@@ -105,7 +105,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
         : issuePersonalLink(tx, invitation.applicationId, course.course.id, now);
     });
     const t = c.get('t');
-    const language = isLanguage(invitation.language) ? invitation.language : 'fi';
+    const { language } = invitation;
     const { subject, sections } = invitationSections({
       ...invitationContentOf(course, { name: invitation.name, language }, 'invitation', {
         kind: 'planned',

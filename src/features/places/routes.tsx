@@ -95,7 +95,7 @@ export function placeRoutes({ db, clock }: AppDeps) {
     validForm(localityInput, (c, invalid) => renderLocalitiesPage(c, invalid)),
     (c) => {
       const input = c.req.valid('form');
-      const created = createLocality(db, input);
+      const created = createLocality(db, input, clock());
       if (!created.ok) {
         c.status(422);
         return renderLocalitiesPage(c, {
@@ -119,7 +119,7 @@ export function placeRoutes({ db, clock }: AppDeps) {
     (c) => {
       const locality = localityOr404(c);
       const input = c.req.valid('form');
-      createVenue(db, locality.id, input);
+      createVenue(db, locality.id, input, clock());
       setFlash(c, { kind: 'success', key: 'flash.venueCreated', params: { name: input.name } });
       return c.redirect('/localities', 303);
     },

@@ -97,7 +97,7 @@ export function programRoutes({ db, clock, mail }: AppDeps) {
     validForm(programInput, (c, invalid) => renderNewForm(c, invalid)),
     (c) => {
       const input = c.req.valid('form');
-      createProgram(db, input);
+      createProgram(db, input, clock());
       setFlash(c, {
         kind: 'success',
         key: 'flash.programCreated',
