@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
@@ -7,14 +6,13 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { languages } from '../src/i18n/languages';
 
 export const staffRoles = ['admin', 'coordinator', 'instructor'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
-const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+/** Set from the injected clock on insert (no SQL default), so tests and the demo control time. */
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -333,11 +331,14 @@ export const invitations = sqliteTable(
       .notNull()
       .references(() => courses.id, { onDelete: 'cascade' }),
     instructorId: integer('instructor_id').references(() => instructors.id),
-    /** A participant's application (placed on the course); set instead of instructorId. */
-    applicationId: integer('application_id'),
+    /**
+     * A participant's application (placed on the course); set instead of instructorId. An
+     * application is never deleted (erasure anonymises it), so no delete action is needed.
+     */
+    applicationId: integer('application_id').references(() => applications.id),
     name: text('name').notNull(),
     email: text('email').notNull().default(''),
-    language: text('language').notNull().default('fi'),
+    language: text('language', { enum: languages }).notNull().default('fi'),
     state: text('state', { enum: ['active', 'cancelled'] })
       .notNull()
       .default('active'),
@@ -345,7 +346,12 @@ export const invitations = sqliteTable(
     sentSequence: integer('sent_sequence').notNull().default(0),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (table) => [index('invitations_course_idx').on(table.courseId)],
+  (table) => [
+    index('invitations_course_idx').on(table.courseId),
+    // One calendar series per person and course (NULLs are distinct: each row sets one of the two).
+    uniqueIndex('invitations_course_instructor_idx').on(table.courseId, table.instructorId),
+    uniqueIndex('invitations_course_application_idx').on(table.courseId, table.applicationId),
+  ],
 );
 
 /**
@@ -425,7 +431,7 @@ export const applications = sqliteTable(
     assignedInstructorId: integer('assigned_instructor_id').references(() => instructors.id, {
       onDelete: 'set null',
     }),
-    language: text('language').notNull().default('fi'),
+    language: text('language', { enum: languages }).notNull().default('fi'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -489,6 +495,8 @@ export const enrollmentStates = [
   'completed',
 ] as const;
 export type EnrollmentState = (typeof enrollmentStates)[number];
+/** Who withdrew an enrolment; empty while it is not withdrawn. */
+export const withdrawers = ['', 'participant', 'staff'] as const;
 
 export const enrollments = sqliteTable(
   'enrollments',
@@ -505,7 +513,7 @@ export const enrollments = sqliteTable(
     queuedAt: integer('queued_at', { mode: 'timestamp_ms' }).notNull(),
     movedUpReason: text('moved_up_reason').notNull().default(''),
     withdrawnReason: text('withdrawn_reason').notNull().default(''),
-    withdrawnBy: text('withdrawn_by').notNull().default(''),
+    withdrawnBy: text('withdrawn_by', { enum: withdrawers }).notNull().default(''),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

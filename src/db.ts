@@ -15,14 +15,35 @@ export function openDatabase(path: string): AppDatabase {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   // Erased personal data is overwritten on disk, not left readable in free pages of the file.
   sqlite.pragma('secure_delete = ON');
   const db = drizzle({ client: sqlite, schema });
-  migrate(db, { migrationsFolder });
+  try {
+    migrateWithForeignKeysOff(db);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  sqlite.pragma('foreign_keys = ON');
   return db;
+}
+
+/**
+ * drizzle-kit changes a SQLite table by rebuilding it (create, copy, DROP, rename). With foreign
+ * keys on, that DROP deletes in cascade from every table that refers to it, and the migration's
+ * own `PRAGMA foreign_keys=OFF` does nothing because all migrations run in one transaction. So the
+ * pragma is set here, outside it; a migration that left a reference broken is not started on.
+ */
+function migrateWithForeignKeysOff(db: AppDatabase) {
+  db.$client.pragma('foreign_keys = OFF');
+  migrate(db, { migrationsFolder });
+  const broken = db.$client.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (broken.length > 0) {
+    const where = broken.map(({ table, parent }) => `${table} → ${parent}`).join(', ');
+    throw new Error(`The database has references to missing rows after migrating: ${where}`);
+  }
 }
 
 /**

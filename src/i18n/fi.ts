@@ -1,4 +1,7 @@
-/** Texts of the shared layout, sign-in and errors; features keep theirs in their own messages.ts. */
+/**
+ * Texts of the shared layout, sign-in and errors, and the validation messages several features
+ * use; each feature keeps its own texts in its messages.ts.
+ */
 export const fi = {
   'app.name': 'Kurssipolku',
   'app.tagline': 'Arkeen Voimaa -kurssien suunnittelu ja ilmoittautuminen',
@@ -36,6 +39,14 @@ export const fi = {
   'validation.role': 'Valitse rooli listasta.',
   'validation.emailTaken': 'Tällä sähköpostiosoitteella on jo käyttäjä.',
   'validation.invalid': 'Tarkista tämä tieto.',
+  'validation.wholeNumber': 'Anna kokonaisluku numeroin, esimerkiksi 6.',
+  'validation.numberBetween': 'Anna luku väliltä {min}–{max}.',
+  'validation.maxBelowMin': 'Enimmäismäärä ei voi olla pienempi kuin vähimmäismäärä ({min}).',
+  'validation.unknownChoice': 'Valitse vaihtoehto listasta.',
+  'validation.date': 'Anna päivä muodossa vvvv-kk-pp.',
+  'validation.endBeforeStart': 'Päättymisajan pitää olla alkamisajan jälkeen.',
+  'validation.phone': 'Tarkista puhelinnumero, esimerkiksi 040 123 4567.',
+  'validation.unknownLocality': 'Valitse paikkakunnat listasta.',
   'home.title': 'Etusivu',
   'home.greeting': 'Hei, {name}!',
   'home.today': 'Tänään on {date}.',

@@ -18,80 +18,59 @@ import * as userMessages from '../features/users/messages';
 import { en as coreEn } from './en';
 import { fi as coreFi } from './fi';
 
-export const languages = ['fi', 'en'] as const;
-export type Language = (typeof languages)[number];
+import { languages, type Language } from './languages';
+
+export { languages, type Language };
 export const defaultLanguage: Language = 'fi';
 
-/** The catalog parts in merge order; a key may be defined by one part only (a unit test checks). */
-export const finnishCatalogParts = {
-  core: coreFi,
-  programs: programMessages.fi,
-  places: placeMessages.fi,
-  instructors: instructorMessages.fi,
-  courses: courseMessages.fi,
-  terms: termMessages.fi,
-  invites: inviteMessages.fi,
-  outbox: outboxMessages.fi,
-  audit: auditMessages.fi,
-  home: homeMessages.fi,
-  intake: intakeMessages.fi,
-  calls: callMessages.fi,
-  enrollment: enrollmentMessages.fi,
-  participant: participantMessages.fi,
-  privacy: privacyMessages.fi,
-  auth: authMessages.fi,
-  users: userMessages.fi,
-  account: accountMessages.fi,
+/** A catalog part: Finnish is the reference, and the compiler checks that English has every key. */
+const part = <Finnish extends Record<string, string>>(texts: {
+  fi: Finnish;
+  en: NoInfer<Record<keyof Finnish, string>>;
+}) => texts;
+
+/**
+ * The one list of catalog parts, in merge order: each feature keeps its texts beside its code, and a
+ * key may be defined by one part only (a unit test checks).
+ */
+export const catalogParts = {
+  core: part({ fi: coreFi, en: coreEn }),
+  programs: part(programMessages),
+  places: part(placeMessages),
+  instructors: part(instructorMessages),
+  courses: part(courseMessages),
+  terms: part(termMessages),
+  invites: part(inviteMessages),
+  outbox: part(outboxMessages),
+  audit: part(auditMessages),
+  home: part(homeMessages),
+  intake: part(intakeMessages),
+  calls: part(callMessages),
+  enrollment: part(enrollmentMessages),
+  participant: part(participantMessages),
+  privacy: part(privacyMessages),
+  auth: part(authMessages),
+  users: part(userMessages),
+  account: part(accountMessages),
 };
 
-/** Each feature keeps its texts beside its code; Finnish is the reference for every other language. */
-const fi = {
-  ...coreFi,
-  ...programMessages.fi,
-  ...placeMessages.fi,
-  ...instructorMessages.fi,
-  ...courseMessages.fi,
-  ...termMessages.fi,
-  ...inviteMessages.fi,
-  ...outboxMessages.fi,
-  ...auditMessages.fi,
-  ...homeMessages.fi,
-  ...intakeMessages.fi,
-  ...callMessages.fi,
-  ...enrollmentMessages.fi,
-  ...participantMessages.fi,
-  ...privacyMessages.fi,
-  ...authMessages.fi,
-  ...userMessages.fi,
-  ...accountMessages.fi,
-};
-const en: Record<keyof typeof fi, string> = {
-  ...coreEn,
-  ...programMessages.en,
-  ...placeMessages.en,
-  ...instructorMessages.en,
-  ...courseMessages.en,
-  ...termMessages.en,
-  ...inviteMessages.en,
-  ...outboxMessages.en,
-  ...auditMessages.en,
-  ...homeMessages.en,
-  ...intakeMessages.en,
-  ...callMessages.en,
-  ...enrollmentMessages.en,
-  ...participantMessages.en,
-  ...privacyMessages.en,
-  ...authMessages.en,
-  ...userMessages.en,
-  ...accountMessages.en,
-};
+type Part = (typeof catalogParts)[keyof typeof catalogParts];
+type AllOf<Union> = (Union extends unknown ? (all: Union) => void : never) extends (
+  all: infer Intersection,
+) => void
+  ? Intersection
+  : never;
 
-export type MessageKey = keyof typeof fi;
+export type MessageKey = keyof AllOf<Part['fi']>;
 export type Catalog = Record<MessageKey, string>;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-export const catalogs: Record<Language, Catalog> = { fi, en };
+function merged(language: Language): Catalog {
+  return Object.assign({}, ...Object.values(catalogParts).map((texts) => texts[language]));
+}
+
+export const catalogs: Record<Language, Catalog> = { fi: merged('fi'), en: merged('en') };
 
 /** The name of each language in itself, for the language switch. */
 export const languageNames: Record<Language, string> = { fi: 'Suomeksi', en: 'In English' };
@@ -101,7 +80,7 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === 'string' && Object.hasOwn(fi, value);
+  return typeof value === 'string' && Object.hasOwn(catalogs.fi, value);
 }
 
 export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {

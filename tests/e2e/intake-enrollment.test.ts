@@ -43,13 +43,17 @@ describe('from application to a freed seat, in Chromium', () => {
     // A one-seat course, open for enrolment, so that the journey ends with a waitlist moving up.
     db = openDatabase(join(directory, 'e2e.sqlite'));
     const now = new Date('2026-09-01T06:00:00Z');
-    const programId = createProgram(db, {
-      ...programDefaults,
-      nameFi: 'Pieni ryhmä',
-      nameEn: 'Small group',
-      minParticipants: 1,
-      maxParticipants: 1,
-    });
+    const programId = createProgram(
+      db,
+      {
+        ...programDefaults,
+        nameFi: 'Pieni ryhmä',
+        nameEn: 'Small group',
+        minParticipants: 1,
+        maxParticipants: 1,
+      },
+      now,
+    );
     const { sessions } = generateSessions({
       firstDate: '2026-10-06',
       startTime: '17:00',

@@ -67,9 +67,9 @@ describe('the coordinator keeps the instructors', () => {
     instructorAccount = signedInInstructor;
     instructorCookie = await signIn(app, signedInInstructor);
     freeAccount = await aStaffUser(db, 'instructor', { name: 'Pirjo Vertainen' });
-    seinajoki = createdId(createLocality(db, { name: 'Seinäjoki', region: '' }));
-    lapua = createdId(createLocality(db, { name: 'Lapua', region: '' }));
-    kurikka = createdId(createLocality(db, { name: 'Kurikka', region: '' }));
+    seinajoki = createdId(createLocality(db, { name: 'Seinäjoki', region: '' }, new Date()));
+    lapua = createdId(createLocality(db, { name: 'Lapua', region: '' }, new Date()));
+    kurikka = createdId(createLocality(db, { name: 'Kurikka', region: '' }, new Date()));
     existingId = createdId(
       saveInstructor(
         db,

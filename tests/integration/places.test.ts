@@ -52,8 +52,10 @@ describe('the coordinator keeps localities and their venues', () => {
   beforeAll(async () => {
     coordinatorCookie = await signIn(app, await aStaffUser(db, 'coordinator'));
     instructorCookie = await signIn(app, await aStaffUser(db, 'instructor'));
-    seinajoki = created(createLocality(db, { name: 'Seinäjoki', region: 'Etelä-Pohjanmaa' })).id;
-    townHall = createVenue(db, seinajoki, aVenue('Kaupungintalo'));
+    seinajoki = created(
+      createLocality(db, { name: 'Seinäjoki', region: 'Etelä-Pohjanmaa' }, new Date()),
+    ).id;
+    townHall = createVenue(db, seinajoki, aVenue('Kaupungintalo'), new Date());
   });
 
   it('adds a locality and lists it', async () => {
@@ -209,7 +211,7 @@ describe('the coordinator keeps localities and their venues', () => {
   });
 
   it('archives a venue out of the active list, then restores it', async () => {
-    const venueId = createVenue(db, seinajoki, aVenue('Seurakuntatalo'));
+    const venueId = createVenue(db, seinajoki, aVenue('Seurakuntatalo'), new Date());
     const archived = await postForm(
       app,
       `/venues/${venueId}/archival`,
@@ -257,7 +259,7 @@ describe('the coordinator keeps localities and their venues', () => {
   });
 
   it('deletes an unused venue', async () => {
-    const venueId = createVenue(db, seinajoki, aVenue('Väliaikainen tila'));
+    const venueId = createVenue(db, seinajoki, aVenue('Väliaikainen tila'), new Date());
     const response = await postForm(
       app,
       `/venues/${venueId}/deletion`,
@@ -275,15 +277,24 @@ describe('the coordinator keeps localities and their venues', () => {
   });
 
   it('refuses to delete a venue a course uses, and says to archive it instead', async () => {
-    const venueId = createVenue(db, seinajoki, aVenue('Käytössä oleva sali'));
-    const programId = createProgram(db, {
-      ...programDefaults,
-      nameFi: 'Arkeen Voimaa',
-      nameEn: 'Everyday Strength',
-    });
+    const venueId = createVenue(db, seinajoki, aVenue('Käytössä oleva sali'), new Date());
+    const programId = createProgram(
+      db,
+      {
+        ...programDefaults,
+        nameFi: 'Arkeen Voimaa',
+        nameEn: 'Everyday Strength',
+      },
+      new Date(),
+    );
     const term = db
       .insert(terms)
-      .values({ name: 'Syksy 2026', startsOn: '2026-08-01', endsOn: '2026-12-31' })
+      .values({
+        name: 'Syksy 2026',
+        startsOn: '2026-08-01',
+        endsOn: '2026-12-31',
+        createdAt: new Date(),
+      })
       .returning({ id: terms.id })
       .get();
     for (const goNoGoDate of ['2026-09-01', '2026-10-01']) {
@@ -295,6 +306,7 @@ describe('the coordinator keeps localities and their venues', () => {
           venueId,
           goNoGoDate,
           weeklyStartTime: '17:00',
+          createdAt: new Date(),
           updatedAt: new Date(),
         })
         .run();

@@ -35,17 +35,21 @@ describe('the coordinator keeps the course programmes', () => {
   beforeAll(async () => {
     coordinatorCookie = await signIn(app, await aStaffUser(db, 'coordinator'));
     instructorCookie = await signIn(app, await aStaffUser(db, 'instructor'));
-    existingId = createProgram(db, {
-      nameFi: 'Arkeen Voimaa – harvempi',
-      nameEn: 'Everyday Strength – adapted',
-      sessionCount: 6,
-      sessionMinutes: 120,
-      intervalWeeks: 2,
-      minParticipants: 6,
-      maxParticipants: 12,
-      completionThreshold: 4,
-      hasInfoSession: false,
-    });
+    existingId = createProgram(
+      db,
+      {
+        nameFi: 'Arkeen Voimaa – harvempi',
+        nameEn: 'Everyday Strength – adapted',
+        sessionCount: 6,
+        sessionMinutes: 120,
+        intervalWeeks: 2,
+        minParticipants: 6,
+        maxParticipants: 12,
+        completionThreshold: 4,
+        hasInfoSession: false,
+      },
+      new Date(),
+    );
   });
 
   it('offers the licensed format as the defaults of a new programme', async () => {

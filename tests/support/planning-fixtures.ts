@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { systemActor } from '../../src/features/audit/audit-log';
 import { applications, courseSessions, courses, enrollments, localities } from '../../db/schema';
 import type { AppDatabase } from '../../src/db';
+import type { Language } from '../../src/i18n';
 import { saveInstructor } from '../../src/features/instructors/queries';
 import { createVenue } from '../../src/features/places/queries';
 import { programDefaults } from '../../src/features/programs/program-input';
@@ -22,12 +23,16 @@ export function aLocality(db: AppDatabase, name = `Paikkakunta ${next()}`) {
 
 export function anArvoProgram(db: AppDatabase, overrides: Partial<typeof programDefaults> = {}) {
   const n = next();
-  return createProgram(db, {
-    ...programDefaults,
-    nameFi: `Arkeen Voimaa ${n}`,
-    nameEn: `Arkeen Voimaa ${n}`,
-    ...overrides,
-  });
+  return createProgram(
+    db,
+    {
+      ...programDefaults,
+      nameFi: `Arkeen Voimaa ${n}`,
+      nameEn: `Arkeen Voimaa ${n}`,
+      ...overrides,
+    },
+    new Date(),
+  );
 }
 
 export function aVenue(
@@ -35,15 +40,20 @@ export function aVenue(
   localityId: number,
   overrides: { kind?: 'in-person' | 'online' } = {},
 ) {
-  return createVenue(db, localityId, {
-    name: `Tila ${next()}`,
-    kind: overrides.kind ?? 'in-person',
-    streetAddress: 'Esimerkkikatu 1',
-    capacity: 16,
-    stepFreeAccess: true,
-    hearingLoop: false,
-    accessibilityNotes: '',
-  });
+  return createVenue(
+    db,
+    localityId,
+    {
+      name: `Tila ${next()}`,
+      kind: overrides.kind ?? 'in-person',
+      streetAddress: 'Esimerkkikatu 1',
+      capacity: 16,
+      stepFreeAccess: true,
+      hearingLoop: false,
+      accessibilityNotes: '',
+    },
+    new Date(),
+  );
 }
 
 export function anInstructor(db: AppDatabase, kind: 'professional' | 'peer' = 'professional') {
@@ -110,20 +120,25 @@ export function aProgramOfSize(
   size: { minParticipants?: number; maxParticipants?: number },
 ) {
   const n = next();
-  return createProgram(db, {
-    ...programDefaults,
-    nameFi: `Arkeen Voimaa ${n}`,
-    nameEn: `Arkeen Voimaa ${n}`,
-    minParticipants:
-      size.minParticipants ?? Math.min(programDefaults.minParticipants, size.maxParticipants ?? 14),
-    maxParticipants: size.maxParticipants ?? programDefaults.maxParticipants,
-  });
+  return createProgram(
+    db,
+    {
+      ...programDefaults,
+      nameFi: `Arkeen Voimaa ${n}`,
+      nameEn: `Arkeen Voimaa ${n}`,
+      minParticipants:
+        size.minParticipants ??
+        Math.min(programDefaults.minParticipants, size.maxParticipants ?? 14),
+      maxParticipants: size.maxParticipants ?? programDefaults.maxParticipants,
+    },
+    new Date(),
+  );
 }
 
 export function aWaitingApplicant(
   db: AppDatabase,
   localityId: number,
-  overrides: { name?: string; email?: string; language?: string } = {},
+  overrides: { name?: string; email?: string; language?: Language } = {},
 ) {
   const n = next();
   const now = new Date('2026-08-20T09:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs, finnishCatalogParts, languages, translate } from '../../src/i18n';
+import { catalogParts, catalogs, languages, translate } from '../../src/i18n';
 import { formatDateTime, formatLongDate } from '../../src/i18n/format';
 
 const placeholders = (text: string) =>
@@ -24,14 +24,18 @@ describe('translation catalogs', () => {
     },
   );
 
-  it('defines each key in one feature only, so no text silently replaces another', () => {
-    const owners = new Map<string, string[]>();
-    for (const [part, messages] of Object.entries(finnishCatalogParts)) {
-      for (const key of Object.keys(messages)) owners.set(key, [...(owners.get(key) ?? []), part]);
-    }
-    const sharedKeys = [...owners].filter(([, parts]) => parts.length > 1);
-    expect(sharedKeys).toEqual([]);
-  });
+  it.each(languages)(
+    'defines each %s key in one part only, so no text silently replaces another',
+    (language) => {
+      const owners = new Map<string, string[]>();
+      for (const [part, texts] of Object.entries(catalogParts)) {
+        for (const key of Object.keys(texts[language]))
+          owners.set(key, [...(owners.get(key) ?? []), part]);
+      }
+      const sharedKeys = [...owners].filter(([, parts]) => parts.length > 1);
+      expect(sharedKeys).toEqual([]);
+    },
+  );
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('fi', 'home.greeting', { name: 'Aino' })).toBe('Hei, Aino!');

@@ -8,7 +8,6 @@ import {
 } from '../../../db/schema';
 import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
-import { isLanguage } from '../../i18n';
 import { addDays, wallClockToInstant, type LocalDate } from '../../lib/helsinki-time';
 import { recordAudit, type Actor } from '../audit/audit-log';
 import { invitationSections, sectionsAsText, venueText } from '../invites/invitation-mail';
@@ -318,7 +317,7 @@ function tellWaitlistedOfCancellation(
       .where(eq(applications.id, row.applicationId))
       .get();
     if (!person?.email) continue;
-    const language = isLanguage(person.language) ? person.language : 'fi';
+    const { language } = person;
     const { subject, sections } = invitationSections(
       invitationContentOf(cancelled, { name: person.name, language }, 'cancellation', {
         kind: 'cancelled',

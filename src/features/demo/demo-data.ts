@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { applications, localities, programs, users, type CourseStatus } from '../../../db/schema';
+import { localities, programs, users, type CourseStatus } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { hashPassword } from '../../lib/password';
 import { createCourseWithSessions } from '../courses/queries';
@@ -7,9 +7,9 @@ import { notifyCourseInvitees, type MailSettings } from '../invites/invitations'
 import { defaultGoNoGoDate } from '../courses/course-rules';
 import { generateSessions } from '../courses/schedule';
 import { saveInstructorIn } from '../instructors/queries';
-import { saveInTransaction, type NewApplication } from '../intake/queries';
+import { addDemoApplicants } from './demo-applicants';
 import { createVenue } from '../places/queries';
-import { programDefaults } from '../programs/program-input';
+import { programDefaults, type ProgramInput } from '../programs/program-input';
 import { createProgram, findProgram } from '../programs/queries';
 import { addBlockedPeriod, createTerm } from '../terms/queries';
 import { insertUser } from '../users/queries';
@@ -63,19 +63,18 @@ function fillDemoRegion(
   const localityId = (name: string) =>
     db.select({ id: localities.id }).from(localities).where(eq(localities.name, name)).get()!.id;
 
-  const general = createProgram(db, {
-    ...programDefaults,
+  const program = (input: Partial<ProgramInput> & Pick<ProgramInput, 'nameFi' | 'nameEn'>) =>
+    createProgram(db, { ...programDefaults, ...input }, now);
+  const general = program({
     nameFi: 'Arkeen Voimaa',
     nameEn: 'Arkeen Voimaa (Better Choices, Better Health)',
   });
-  const pain = createProgram(db, {
-    ...programDefaults,
+  const pain = program({
     nameFi: 'Arkeen Voimaa – kivun kanssa',
     nameEn: 'Arkeen Voimaa – living with pain',
     hasInfoSession: true,
   });
-  const adapted = createProgram(db, {
-    ...programDefaults,
+  const adapted = program({
     nameFi: 'Arkeen Voimaa – mielen hyvinvointi (sovellettu)',
     nameEn: 'Arkeen Voimaa – mental wellbeing (adapted)',
     intervalWeeks: 2,
@@ -88,15 +87,20 @@ function fillDemoRegion(
     locality: string,
     input: Partial<Parameters<typeof createVenue>[2]> & { name: string },
   ) =>
-    createVenue(db, localityId(locality), {
-      kind: 'in-person',
-      streetAddress: '',
-      capacity: null,
-      stepFreeAccess: true,
-      hearingLoop: false,
-      accessibilityNotes: '',
-      ...input,
-    });
+    createVenue(
+      db,
+      localityId(locality),
+      {
+        kind: 'in-person',
+        streetAddress: '',
+        capacity: null,
+        stepFreeAccess: true,
+        hearingLoop: false,
+        accessibilityNotes: '',
+        ...input,
+      },
+      now,
+    );
   const seinajokiHall = venue('Seinäjoki', {
     name: 'Järjestötalo, Kaisla-sali',
     streetAddress: 'Esimerkkikatu 12, 60100 Seinäjoki',
@@ -143,15 +147,20 @@ function fillDemoRegion(
     userEmail?: string;
   }) =>
     idOf(
-      saveInstructorIn(db, null, {
-        name: input.name,
-        kind: input.kind,
-        employerUnit: input.employerUnit,
-        phone: input.phone,
-        email: input.email,
-        userId: input.userEmail ? userIds.get(input.userEmail)! : null,
-        localityIds: input.localities.map(localityId),
-      }),
+      saveInstructorIn(
+        db,
+        null,
+        {
+          name: input.name,
+          kind: input.kind,
+          employerUnit: input.employerUnit,
+          phone: input.phone,
+          email: input.email,
+          userId: input.userEmail ? userIds.get(input.userEmail)! : null,
+          localityIds: input.localities.map(localityId),
+        },
+        now,
+      ),
     );
   const olli = instructor({
     name: 'Olli Ohjaaja',
@@ -325,63 +334,5 @@ function fillDemoRegion(
     status: 'open',
     termId: spring!,
   });
-  const applicant = (
-    input: Pick<NewApplication, 'source' | 'name' | 'phone' | 'email' | 'goodTimesToCall'> & {
-      locality: string;
-      preferredCourseId?: number;
-      referrer?: [string, string, string];
-    },
-  ) =>
-    saveInTransaction(
-      db,
-      {
-        source: input.source,
-        name: input.name,
-        phone: input.phone,
-        email: input.email,
-        municipality: input.locality,
-        localityId: localityId(input.locality),
-        preferredCourseId: input.preferredCourseId ?? null,
-        goodTimesToCall: input.goodTimesToCall,
-        consentRecordedBy: null,
-        referrerName: input.referrer?.[0] ?? '',
-        referrerUnit: input.referrer?.[1] ?? '',
-        referrerContact: input.referrer?.[2] ?? '',
-        language: 'fi',
-      },
-      now,
-    ).id;
-  applicant({
-    source: 'public',
-    name: 'Eino Esimerkki',
-    phone: '+358401230101',
-    email: 'eino.esimerkki@kurssipolku.example',
-    goodTimesToCall: 'arkisin aamupäivisin',
-    locality: 'Kurikka',
-    preferredCourseId: kurikkaSpring,
-  });
-  applicant({
-    source: 'referral',
-    name: 'Helmi Harjoitus',
-    phone: '+358401230102',
-    email: '',
-    goodTimesToCall: 'iltapäivisin',
-    locality: 'Kurikka',
-    referrer: ['Sari Sosiaalityöntekijä', 'Aikuissosiaalityö', '+358401230199'],
-  });
-  for (const [name, phone] of [
-    ['Toivo Testinen', '+358401230103'],
-    ['Aili Kokeilu', '+358401230104'],
-  ] as const) {
-    const id = applicant({
-      source: 'public',
-      name,
-      phone,
-      email: '',
-      goodTimesToCall: '',
-      locality: 'Alajärvi',
-    });
-    // Interviewed already: waiting for a course in Alajärvi, where none is planned yet.
-    db.update(applications).set({ state: 'waiting' }).where(eq(applications.id, id)).run();
-  }
+  addDemoApplicants(db, { localityId, kurikkaSpring }, now);
 }

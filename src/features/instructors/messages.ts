@@ -33,9 +33,7 @@ export const fi = {
   'instructors.none': '–',
   'flash.instructorCreated': 'Ohjaaja {name} lisätty.',
   'flash.instructorUpdated': 'Ohjaajan {name} muutokset tallennettu.',
-  'validation.phone': 'Tarkista puhelinnumero, esimerkiksi 040 123 4567.',
   'validation.instructorKind': 'Valitse ohjaajatyyppi listasta.',
-  'validation.unknownLocality': 'Valitse paikkakunnat listasta.',
   'validation.unknownAccount': 'Valitse käyttäjätunnus listasta.',
   'validation.accountTaken': 'Tämä käyttäjätunnus on jo liitetty toiseen ohjaajaan.',
 } as const;
@@ -75,9 +73,7 @@ export const en: Record<keyof typeof fi, string> = {
   'instructors.none': '–',
   'flash.instructorCreated': 'Instructor {name} added.',
   'flash.instructorUpdated': 'Changes to instructor {name} saved.',
-  'validation.phone': 'Check the phone number, for example 040 123 4567.',
   'validation.instructorKind': 'Choose the kind of instructor from the list.',
-  'validation.unknownLocality': 'Choose the localities from the list.',
   'validation.unknownAccount': 'Choose the user account from the list.',
   'validation.accountTaken': 'This user account is already linked to another instructor.',
 };

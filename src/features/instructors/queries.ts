@@ -180,6 +180,7 @@ export function saveInstructorIn(
   tx: Transaction,
   id: number | null,
   input: InstructorInput,
+  now: Date,
 ): SaveInstructorResult {
   const { localityIds, ...instructor } = input;
   if (isAccountLinkedElsewhere(tx, instructor.userId, id ?? undefined)) {
@@ -187,7 +188,11 @@ export function saveInstructorIn(
   }
   let savedId = id;
   if (savedId === null) {
-    savedId = tx.insert(instructors).values(instructor).returning({ id: instructors.id }).get().id;
+    savedId = tx
+      .insert(instructors)
+      .values({ ...instructor, createdAt: now })
+      .returning({ id: instructors.id })
+      .get().id;
   } else if (
     tx.update(instructors).set(instructor).where(eq(instructors.id, savedId)).run().changes !== 1
   ) {
@@ -210,7 +215,7 @@ export function saveInstructor(
 ): SaveInstructorResult {
   return accountTakenOnUniqueViolation(() =>
     immediateTransaction(db, (tx) => {
-      const result = saveInstructorIn(tx, id, input);
+      const result = saveInstructorIn(tx, id, input, now);
       if (result.ok) {
         const action = id === null ? 'create' : 'update';
         recordAudit(tx, { actor, action, subjectType: 'instructor', subjectId: result.id }, now);

@@ -6,6 +6,7 @@ import {
   type InstructorFormState,
 } from '../../../views/instructors/instructors-page';
 import { planningStaff } from '../../http/access';
+import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
@@ -61,7 +62,7 @@ export function instructorRoutes({ db, clock }: AppDeps) {
   const instructorInput = instructorInputFor(db);
 
   const instructorOr404 = (c: Context<AppEnv>) => {
-    const instructor = findInstructor(db, Number(c.req.param('id')));
+    const instructor = findInstructor(db, idParam(c));
     if (!instructor) throw new HTTPException(404);
     return instructor;
   };

@@ -10,6 +10,7 @@ import {
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, type Transaction, immediateTransaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
+import type { Language } from '../../i18n';
 import { recordAudit } from '../audit/audit-log';
 import { findDuplicate } from './duplicates';
 import { noteUnconfirmedDetails } from './unconfirmed-submissions';
@@ -105,7 +106,7 @@ export type NewApplication = {
   referrerName: string;
   referrerUnit: string;
   referrerContact: string;
-  language: string;
+  language: Language;
 };
 
 export type SavedApplication = { id: number; merged: boolean };

@@ -4,7 +4,7 @@ import { applications, enrollments, invitations } from '../../../db/schema';
 import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { courseTitle } from '../../../views/courses/course-parts';
 import type { DatabaseOrTransaction } from '../../db';
-import { isLanguage, type Language } from '../../i18n';
+import type { Language } from '../../i18n';
 import { formatPhoneForDisplay } from '../../lib/phone';
 import { participantLinkUrl, personalLinkPlaceholder } from '../participant/links';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
@@ -161,11 +161,7 @@ function inviteesOf(db: DatabaseOrTransaction, course: CourseWithSchedule): Invi
     .innerJoin(applications, eq(applications.id, enrollments.applicationId))
     .where(and(eq(enrollments.courseId, course.course.id), eq(enrollments.state, 'placed')))
     .all()
-    .map((person) => ({
-      ...person,
-      kind: 'participant',
-      language: isLanguage(person.language) ? person.language : 'fi',
-    }));
+    .map((person) => ({ ...person, kind: 'participant' }));
   return [...instructors, ...participants];
 }
 
@@ -223,7 +219,7 @@ export function notifyCourseInvitees(
       id: invitation.applicationId ?? invitation.instructorId ?? 0,
       name: invitation.name,
       email: invitation.email,
-      language: isLanguage(invitation.language) ? invitation.language : 'fi',
+      language: invitation.language,
     };
     if (person.email) {
       queueCourseMail(db, course, recipientOf(person), 'cancellation', change, context);

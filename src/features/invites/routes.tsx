@@ -4,9 +4,10 @@ import { HTTPException } from 'hono/http-exception';
 import { FeedPage } from '../../../views/invites/feed-page';
 import { LetterPage } from '../../../views/invites/letters';
 import { access, planningStaff } from '../../http/access';
+import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
-import { isLanguage, translate } from '../../i18n';
+import { translate } from '../../i18n';
 import { findCourse } from '../courses/queries';
 import { issuePersonalLink, participantLinkUrl } from '../participant/links';
 import { buildFeedCalendar } from './course-calendar';
@@ -84,7 +85,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
 
   /** A participant's letter gets a new personal link each time it is printed; the page is not kept. */
   app.get('/letters/:id{[0-9]+}', planningStaff, (c) => {
-    const invitation = findInvitation(db, Number(c.req.param('id')));
+    const invitation = findInvitation(db, idParam(c));
     const course = invitation && findCourse(db, invitation.courseId);
     if (!invitation || !course || invitation.state !== 'active') throw new HTTPException(404);
     const now = clock();
@@ -104,7 +105,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
         : issuePersonalLink(tx, invitation.applicationId, course.course.id, now);
     });
     const t = c.get('t');
-    const language = isLanguage(invitation.language) ? invitation.language : 'fi';
+    const { language } = invitation;
     const { subject, sections } = invitationSections({
       ...invitationContentOf(course, { name: invitation.name, language }, 'invitation', {
         kind: 'planned',

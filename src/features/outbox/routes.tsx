@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { OutboxMessagePage, OutboxPage, subjectText } from '../../../views/outbox/outbox-page';
 import { planningStaff } from '../../http/access';
+import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
@@ -16,7 +17,7 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
   const mailConfigured = config.smtpUrl !== null;
 
   const messageOr404 = (c: Context<AppEnv>) => {
-    const message = findOutboxMessage(db, Number(c.req.param('id')));
+    const message = findOutboxMessage(db, idParam(c));
     if (!message) throw new HTTPException(404);
     return message;
   };

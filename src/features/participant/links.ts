@@ -7,7 +7,7 @@ import {
   type EnrollmentState,
 } from '../../../db/schema';
 import type { AppDatabase, DatabaseOrTransaction } from '../../db';
-import { isLanguage, type Language } from '../../i18n';
+import type { Language } from '../../i18n';
 import { addDays, wallClockToInstant } from '../../lib/helsinki-time';
 import { hashSecretToken, newSecretToken } from '../../lib/tokens';
 
@@ -136,7 +136,7 @@ export function findParticipantByToken(
       name: application.name,
       email: application.email,
       phone: application.phone,
-      language: isLanguage(application.language) ? application.language : 'fi',
+      language: application.language,
       enrollments: rows,
     },
   };

@@ -12,6 +12,7 @@ import {
   type ParticipantCourse,
 } from '../../../views/participant/participant-page';
 import { access } from '../../http/access';
+import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
@@ -102,7 +103,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
   app.get('/p/:token/calendar.ics/:courseId', access('public'), (c) => {
     const { participant, problem } = participantOr(c);
     if (!participant) return problem;
-    const courseId = Number(c.req.param('courseId'));
+    const courseId = idParam(c, 'courseId');
     const own = participant.enrollments.find(
       (enrollment) => enrollment.courseId === courseId && isActiveEnrollment(enrollment.state),
     );

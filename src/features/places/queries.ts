@@ -94,11 +94,15 @@ export function isLocalityNameTaken(db: AppDatabase, name: string): boolean {
 export type CreateLocalityResult = { ok: true; id: number } | { ok: false; reason: 'name-taken' };
 
 /** The unique index is the last guard against two coordinators adding the same name at once. */
-export function createLocality(db: AppDatabase, input: LocalityInput): CreateLocalityResult {
+export function createLocality(
+  db: AppDatabase,
+  input: LocalityInput,
+  now: Date,
+): CreateLocalityResult {
   if (isLocalityNameTaken(db, input.name)) return { ok: false, reason: 'name-taken' };
   const inserted = db
     .insert(localities)
-    .values(input)
+    .values({ ...input, createdAt: now })
     .onConflictDoNothing({ target: localities.name })
     .returning({ id: localities.id })
     .get();
@@ -119,10 +123,11 @@ export function createVenue(
   db: DatabaseOrTransaction,
   localityId: number,
   input: VenueInput,
+  now: Date,
 ): number {
   return db
     .insert(venues)
-    .values({ ...input, localityId })
+    .values({ ...input, localityId, createdAt: now })
     .returning({ id: venues.id })
     .get().id;
 }

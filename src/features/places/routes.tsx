@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { LocalitiesPage, type LocalityFormState } from '../../../views/places/localities-page';
 import { VenueFormPage, type VenueFormState } from '../../../views/places/venue-form-page';
 import { planningStaff } from '../../http/access';
+import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
@@ -38,13 +39,13 @@ export function placeRoutes({ db, clock }: AppDeps) {
   const app = new Hono<AppEnv>();
 
   const localityOr404 = (c: Context<AppEnv>) => {
-    const locality = findLocality(db, Number(c.req.param('id')));
+    const locality = findLocality(db, idParam(c));
     if (!locality) throw new HTTPException(404);
     return locality;
   };
 
   const venueOr404 = (c: Context<AppEnv>) => {
-    const venue = findVenue(db, Number(c.req.param('id')));
+    const venue = findVenue(db, idParam(c));
     if (!venue) throw new HTTPException(404);
     return venue;
   };
@@ -94,7 +95,7 @@ export function placeRoutes({ db, clock }: AppDeps) {
     validForm(localityInput, (c, invalid) => renderLocalitiesPage(c, invalid)),
     (c) => {
       const input = c.req.valid('form');
-      const created = createLocality(db, input);
+      const created = createLocality(db, input, clock());
       if (!created.ok) {
         c.status(422);
         return renderLocalitiesPage(c, {
@@ -118,7 +119,7 @@ export function placeRoutes({ db, clock }: AppDeps) {
     (c) => {
       const locality = localityOr404(c);
       const input = c.req.valid('form');
-      createVenue(db, locality.id, input);
+      createVenue(db, locality.id, input, clock());
       setFlash(c, { kind: 'success', key: 'flash.venueCreated', params: { name: input.name } });
       return c.redirect('/localities', 303);
     },
@@ -135,7 +136,7 @@ export function placeRoutes({ db, clock }: AppDeps) {
     validForm(venueInput, (c, invalid) => renderEditVenueForm(c, venueOr404(c), invalid)),
     (c) => {
       const input = c.req.valid('form');
-      if (!updateVenue(db, Number(c.req.param('id')), input)) throw new HTTPException(404);
+      if (!updateVenue(db, idParam(c), input)) throw new HTTPException(404);
       setFlash(c, { kind: 'success', key: 'flash.venueUpdated', params: { name: input.name } });
       return c.redirect('/localities', 303);
     },

@@ -42,9 +42,6 @@ export const fi = {
   'programs.no': 'ei',
   'flash.programCreated': 'Kurssiohjelma {name} lisätty.',
   'flash.programUpdated': 'Kurssiohjelman {name} muutokset tallennettu.',
-  'validation.wholeNumber': 'Anna kokonaisluku numeroin, esimerkiksi 6.',
-  'validation.numberBetween': 'Anna luku väliltä {min}–{max}.',
-  'validation.maxBelowMin': 'Enimmäismäärä ei voi olla pienempi kuin vähimmäismäärä ({min}).',
   'validation.thresholdAboveSessions':
     'Vaadittavia kertoja ei voi olla enemmän kuin kokoontumiskertoja ({max}).',
 } as const;
@@ -93,9 +90,6 @@ export const en: Record<keyof typeof fi, string> = {
   'programs.no': 'no',
   'flash.programCreated': 'Programme {name} added.',
   'flash.programUpdated': 'Changes to programme {name} saved.',
-  'validation.wholeNumber': 'Enter a whole number in digits, for example 6.',
-  'validation.numberBetween': 'Enter a number from {min} to {max}.',
-  'validation.maxBelowMin': 'The maximum cannot be below the minimum ({min}).',
   'validation.thresholdAboveSessions':
     'The threshold cannot be more than the number of sessions ({max}).',
 };

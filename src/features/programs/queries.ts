@@ -35,8 +35,12 @@ export function findProgram(db: DatabaseOrTransaction, id: number): ProgramRow |
 }
 
 /** Used by the form and by the demo data; returns the new programme's id. */
-export function createProgram(db: DatabaseOrTransaction, input: ProgramInput): number {
-  return db.insert(programs).values(input).returning({ id: programs.id }).get().id;
+export function createProgram(db: DatabaseOrTransaction, input: ProgramInput, now: Date): number {
+  return db
+    .insert(programs)
+    .values({ ...input, createdAt: now })
+    .returning({ id: programs.id })
+    .get().id;
 }
 
 /** Returns false when there is no such programme. */

@@ -8,6 +8,7 @@ import {
   type ProgramFormState,
 } from '../../../views/programs/programs-page';
 import { planningStaff } from '../../http/access';
+import { idParam } from '../../http/params';
 import { fillFreeSeats } from '../enrollment/queries';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
@@ -42,7 +43,7 @@ export function programRoutes({ db, clock, mail }: AppDeps) {
   const app = new Hono<AppEnv>();
 
   const programOr404 = (c: Context<AppEnv>) => {
-    const program = findProgram(db, Number(c.req.param('id')));
+    const program = findProgram(db, idParam(c));
     if (!program) throw new HTTPException(404);
     return program;
   };
@@ -96,7 +97,7 @@ export function programRoutes({ db, clock, mail }: AppDeps) {
     validForm(programInput, (c, invalid) => renderNewForm(c, invalid)),
     (c) => {
       const input = c.req.valid('form');
-      createProgram(db, input);
+      createProgram(db, input, clock());
       setFlash(c, {
         kind: 'success',
         key: 'flash.programCreated',
@@ -117,7 +118,7 @@ export function programRoutes({ db, clock, mail }: AppDeps) {
     validForm(programInput, (c, invalid) => renderEditForm(c, programOr404(c), invalid)),
     (c) => {
       const input = c.req.valid('form');
-      const programId = Number(c.req.param('id'));
+      const programId = idParam(c);
       const mailNow = { ...mail, now: clock() };
       immediateTransaction(db, (tx) => {
         if (!updateProgram(tx, programId, input)) throw new HTTPException(404);

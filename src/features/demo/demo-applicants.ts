@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm';
+import { applications } from '../../../db/schema';
+import type { Transaction } from '../../db';
+import { saveInTransaction, type NewApplication } from '../intake/queries';
+
+/**
+ * The demo's invented applicants: one asking for the spring course in Kurikka, one referred, and
+ * two already interviewed and waiting for a course in Alajärvi.
+ */
+export function addDemoApplicants(
+  db: Transaction,
+  places: { localityId: (name: string) => number; kurikkaSpring: number },
+  now: Date,
+): void {
+  const { localityId, kurikkaSpring } = places;
+  const applicant = (
+    input: Pick<NewApplication, 'source' | 'name' | 'phone' | 'email' | 'goodTimesToCall'> & {
+      locality: string;
+      preferredCourseId?: number;
+      referrer?: [string, string, string];
+    },
+  ) =>
+    saveInTransaction(
+      db,
+      {
+        source: input.source,
+        name: input.name,
+        phone: input.phone,
+        email: input.email,
+        municipality: input.locality,
+        localityId: localityId(input.locality),
+        preferredCourseId: input.preferredCourseId ?? null,
+        goodTimesToCall: input.goodTimesToCall,
+        consentRecordedBy: null,
+        referrerName: input.referrer?.[0] ?? '',
+        referrerUnit: input.referrer?.[1] ?? '',
+        referrerContact: input.referrer?.[2] ?? '',
+        language: 'fi',
+      },
+      now,
+    ).id;
+  applicant({
+    source: 'public',
+    name: 'Eino Esimerkki',
+    phone: '+358401230101',
+    email: 'eino.esimerkki@kurssipolku.example',
+    goodTimesToCall: 'arkisin aamupäivisin',
+    locality: 'Kurikka',
+    preferredCourseId: kurikkaSpring,
+  });
+  applicant({
+    source: 'referral',
+    name: 'Helmi Harjoitus',
+    phone: '+358401230102',
+    email: '',
+    goodTimesToCall: 'iltapäivisin',
+    locality: 'Kurikka',
+    referrer: ['Sari Sosiaalityöntekijä', 'Aikuissosiaalityö', '+358401230199'],
+  });
+  for (const [name, phone] of [
+    ['Toivo Testinen', '+358401230103'],
+    ['Aili Kokeilu', '+358401230104'],
+  ] as const) {
+    const id = applicant({
+      source: 'public',
+      name,
+      phone,
+      email: '',
+      goodTimesToCall: '',
+      locality: 'Alajärvi',
+    });
+    // Interviewed already: waiting for a course in Alajärvi, where none is planned yet.
+    db.update(applications).set({ state: 'waiting' }).where(eq(applications.id, id)).run();
+  }
+}
