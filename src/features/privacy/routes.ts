@@ -3,13 +3,14 @@ import { HTTPException } from 'hono/http-exception';
 import { planningStaff } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
+import { idParam } from '../../http/params';
 import { eraseApplicant } from './queries';
 
 export function privacyRoutes({ db, clock, mail }: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.post('/deletion-requests/:id{[0-9]+}/erasure', planningStaff, (c) => {
-    if (!eraseApplicant(db, Number(c.req.param('id')), c.get('user')!, { ...mail, now: clock() }))
+    if (!eraseApplicant(db, idParam(c), c.get('user')!, { ...mail, now: clock() }))
       throw new HTTPException(404);
     setFlash(c, { kind: 'success', key: 'privacy.erased' });
     return c.redirect('/', 303);
