@@ -3,7 +3,7 @@ import { applications, interviews, type ApplicationState } from '../../../db/sch
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
-import { placeIn, recordSeatChange } from '../enrollment/seats';
+import { placeIn, recordSeatChange, type Placement } from '../enrollment/seats';
 import type { ApplicationRow } from '../intake/queries';
 import type { MailContext } from '../invites/invitations';
 import type { InterviewInput } from './interview-input';
@@ -41,10 +41,16 @@ export function recordInterview(
       .where(eq(applications.id, applicationId))
       .get();
     if (!application || application.state !== 'to-call') throw new InterviewAlreadyDone();
-    const { result, enrollmentId } = outcomeOf(tx, application, input, context.mail);
+    const { result, placement } = outcomeOf(tx, application, input, context.mail);
     saveInterviewIn(tx, application, input, result, context);
-    if (enrollmentId !== null && (result.kind === 'placed' || result.kind === 'waitlisted')) {
-      recordSeatChange(tx, context.actor, enrollmentId, result.kind, context.mail.now);
+    if (placement) {
+      recordSeatChange(
+        tx,
+        context.actor,
+        placement.enrollmentId,
+        placement.state,
+        context.mail.now,
+      );
     }
     return result;
   });
@@ -55,21 +61,21 @@ function outcomeOf(
   application: ApplicationRow,
   input: InterviewInput,
   mail: MailContext,
-): { result: InterviewResult; enrollmentId: number | null } {
+): { result: InterviewResult; placement: Placement | null } {
   if (input.outcome === 'place' && input.courseId !== null) {
     const placement = placeIn(
       tx,
       { applicationId: application.id, courseId: input.courseId },
       mail,
     );
-    return { result: { kind: placement.state }, enrollmentId: placement.enrollmentId };
+    return { result: { kind: placement.state }, placement };
   }
   if (input.outcome === 'wait' && input.localityId !== null) {
-    return { result: { kind: 'wait', localityId: input.localityId }, enrollmentId: null };
+    return { result: { kind: 'wait', localityId: input.localityId }, placement: null };
   }
   if (input.outcome === 'not-suitable' || input.outcome === 'declined') {
     const result = { kind: 'closed', reason: input.outcome, note: input.reason } as const;
-    return { result, enrollmentId: null };
+    return { result, placement: null };
   }
   throw new Error('The interview input schema requires a course or a locality for this outcome');
 }
