@@ -4,11 +4,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, enrollments } from '../../db/schema';
 import { openDatabase, type AppDatabase } from '../../src/db';
-import { createCourseWithSessions } from '../../src/features/courses/queries';
-import { immediateTransaction } from '../../src/db';
-import { generateSessions } from '../../src/features/courses/schedule';
 import { demoSignIns } from '../../src/features/demo/demo-data';
-import { placeOnCourse } from '../../src/features/enrollment/queries';
+import { placeOnCourse } from '../../src/features/enrollment/seats';
 import { saveApplication } from '../../src/features/intake/queries';
 import { organizerFrom } from '../../src/features/invites/invitations';
 import { programDefaults } from '../../src/features/programs/program-input';
@@ -21,6 +18,7 @@ import {
   startServer,
   type RunningServer,
 } from '../support/browser';
+import { anOpenCourse } from '../support/planning-fixtures';
 import { startTestSmtpServer } from '../support/smtp-server';
 import { temporaryDirectory } from '../support/test-app';
 
@@ -54,35 +52,11 @@ describe('from application to a freed seat, in Chromium', () => {
       },
       now,
     );
-    const { sessions } = generateSessions({
-      firstDate: '2026-10-06',
-      startTime: '17:00',
-      plan: { ...programDefaults },
-      blockedPeriods: [],
-    });
     const lapua = db.query.localities
       .findFirst({ where: (locality, { eq: equals }) => equals(locality.name, 'Lapua') })
       .sync()!;
     const term = db.query.terms.findFirst().sync()!;
-    courseId = immediateTransaction(db, (tx) =>
-      createCourseWithSessions(
-        tx,
-        {
-          termId: term.id,
-          programId,
-          localityId: lapua.id,
-          venueId: null,
-          audience: 'open',
-          targetService: '',
-          goNoGoDate: '2026-09-29',
-          weeklyStartTime: '17:00',
-          instructorIds: [],
-          status: 'open',
-        },
-        sessions,
-        now,
-      ),
-    );
+    courseId = anOpenCourse(db, { programId, localityId: lapua.id, termId: term.id });
   });
 
   afterAll(async () => {
@@ -171,9 +145,9 @@ describe('from application to a freed seat, in Chromium', () => {
       },
       mail.now,
     );
-    expect(placeOnCourse(db, { applicationId: waiting.id, courseId }, mail).state).toBe(
-      'waitlisted',
-    );
+    expect(
+      placeOnCourse(db, { applicationId: waiting.id, courseId }, { actor: null, mail }).state,
+    ).toBe('waitlisted');
 
     // The server's worker sends the invitation, making the personal link as it does.
     const invitationFor = () =>

@@ -2,8 +2,8 @@ import { load } from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditLog, courses, enrollments, instructors, outbox } from '../../db/schema';
-import type { AppDatabase } from '../../src/db';
-import { fillFreeSeats } from '../../src/features/enrollment/queries';
+import { immediateTransaction, type AppDatabase } from '../../src/db';
+import { fillFreeSeats } from '../../src/features/enrollment/seats';
 import { organizerFrom } from '../../src/features/invites/invitations';
 import { programDefaults } from '../../src/features/programs/program-input';
 import {
@@ -248,7 +248,7 @@ describe('enrollment by staff: roster, waitlist, decisions', () => {
     expect(enrollmentOf(db, people[1]!, courseId).state).toBe('placed');
     expect(enrollmentOf(db, people[2]!, courseId).state).toBe('waitlisted');
     // Nothing more to fill.
-    expect(fillFreeSeats(db, courseId, mail())).toEqual([]);
+    expect(immediateTransaction(db, (tx) => fillFreeSeats(tx, courseId, mail()))).toEqual([]);
   });
 
   it('places from the demand list through the roster page form, and re-renders it when nobody was chosen', async () => {
@@ -323,7 +323,7 @@ describe('enrollment by staff: roster, waitlist, decisions', () => {
     });
 
     it('promotes nobody into the cancelled course', async () => {
-      expect(fillFreeSeats(db, courseId, mail())).toEqual([]);
+      expect(immediateTransaction(db, (tx) => fillFreeSeats(tx, courseId, mail()))).toEqual([]);
       const newcomer = aWaitingApplicant(db, ids.locality);
       const response = await postForm(
         app,

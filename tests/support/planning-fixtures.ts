@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { systemActor } from '../../src/features/audit/audit-log';
 import { applications, courseSessions, courses, enrollments, localities } from '../../db/schema';
-import type { AppDatabase } from '../../src/db';
+import { immediateTransaction, type AppDatabase } from '../../src/db';
 import type { Language } from '../../src/i18n';
+import { createCourseWithSessions } from '../../src/features/courses/queries';
+import { generateSessions } from '../../src/features/courses/schedule';
 import { saveInstructor } from '../../src/features/instructors/queries';
 import { createVenue } from '../../src/features/places/queries';
 import { programDefaults } from '../../src/features/programs/program-input';
@@ -166,4 +168,44 @@ export function enrollmentOf(db: AppDatabase, applicationId: number, courseId: n
     .from(enrollments)
     .where(and(eq(enrollments.applicationId, applicationId), eq(enrollments.courseId, courseId)))
     .get()!;
+}
+
+/**
+ * A course open for enrolment, saved straight into the database (no invitations sent), for tests
+ * that need seats rather than the planning form. Without a program, one of `seats` is made.
+ */
+export function anOpenCourse(
+  db: AppDatabase,
+  options: { seats?: number; programId?: number; localityId?: number; termId?: number },
+) {
+  const programId =
+    options.programId ??
+    aProgramOfSize(db, { minParticipants: 1, maxParticipants: options.seats ?? 2 });
+  const { sessions } = generateSessions({
+    firstDate: '2026-10-06',
+    startTime: '17:00',
+    plan: programDefaults,
+    blockedPeriods: [],
+  });
+  const localityId = options.localityId ?? aLocality(db);
+  const termId = options.termId ?? anAutumnTerm(db);
+  return immediateTransaction(db, (tx) =>
+    createCourseWithSessions(
+      tx,
+      {
+        termId,
+        programId,
+        localityId,
+        venueId: null,
+        audience: 'open',
+        targetService: '',
+        goNoGoDate: '2026-09-29',
+        weeklyStartTime: '17:00',
+        instructorIds: [],
+        status: 'open',
+      },
+      sessions,
+      new Date('2026-08-20T09:00:00Z'),
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 import type { EnrollmentState } from '../../db/schema';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import type { Language, Translate } from '../../src/i18n';
+import { isActiveEnrollment } from '../../src/features/enrollment/seat-rules';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { ErrorSummary } from '../components/form-fields';
 import { titleOf } from '../courses/course-page';
@@ -69,7 +70,7 @@ function ReasonForm(props: {
 
 function RowActions(props: { row: RosterRow; invalid: InvalidRowForm | null; t: Translate }) {
   const { row, t } = props;
-  const active = row.state === 'placed' || row.state === 'waitlisted';
+  const active = isActiveEnrollment(row.state);
   return (
     <td>
       {active && (

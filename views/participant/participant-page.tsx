@@ -1,5 +1,6 @@
 import type { EnrollmentState } from '../../db/schema';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
+import { isActiveEnrollment } from '../../src/features/enrollment/seat-rules';
 import { formatDateTime, formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import { ErrorSummary } from '../components/form-fields';
@@ -13,11 +14,6 @@ export type ParticipantCourse = {
   state: EnrollmentState;
   course: CourseWithSchedule;
 };
-
-/** Whether the person still holds (or waits for) a seat, and so may withdraw or download the times. */
-export function isActiveEnrollment(state: EnrollmentState): boolean {
-  return state === 'placed' || state === 'waitlisted';
-}
 
 function SessionList(props: { course: CourseWithSchedule } & PageContext) {
   const { t, language } = props;

@@ -6,11 +6,9 @@ import {
   courseSessions,
   courses,
   instructors,
-  interviews,
   localities,
   programs,
   type CallOutcome,
-  type ApplicationState,
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
@@ -22,7 +20,7 @@ import {
   type CallAttemptSummary,
   type UnreachableRule,
 } from './call-rules';
-import type { ClosureInput, InterviewInput } from './interview-input';
+import type { ClosureInput } from './interview-input';
 
 /**
  * On the call queue: everyone still to be interviewed, and anyone with news to be told by phone
@@ -268,77 +266,5 @@ export function assignCall(
       },
       now,
     );
-  });
-}
-
-/** What the interview's outcome does to the application, besides the interview row itself. */
-export type InterviewResult =
-  | { kind: 'placed' | 'waitlisted' }
-  | { kind: 'wait'; localityId: number }
-  | { kind: 'closed'; reason: 'not-suitable' | 'declined'; note: string };
-
-function applicationChangeFor(result: InterviewResult): {
-  state: ApplicationState;
-  localityId?: number | null;
-  closeReason?: 'not-suitable' | 'declined';
-  closeNote?: string;
-} {
-  switch (result.kind) {
-    case 'placed':
-    case 'waitlisted':
-      // As placeOnCourse leaves it: on the course, with a seat or on its waitlist.
-      return { state: 'placed' };
-    case 'wait':
-      return { state: 'waiting', localityId: result.localityId };
-    case 'closed':
-      return { state: 'closed', closeReason: result.reason, closeNote: result.note };
-  }
-}
-
-/** Saves the interview and what its outcome means for the application, together. */
-export function saveInterview(
-  db: AppDatabase,
-  application: ApplicationRow,
-  input: InterviewInput,
-  result: InterviewResult,
-  { actor, now }: Change,
-): number {
-  return immediateTransaction(db, (tx) => {
-    const interviewId = tx
-      .insert(interviews)
-      .values({
-        applicationId: application.id,
-        at: now,
-        byUserId: actor.id,
-        canAttendAll: input.canAttendAll,
-        suitableTimes: input.suitableTimes,
-        needs: input.needs.join(','),
-        otherNeeds: input.otherNeeds,
-        notes: input.notes,
-        outcome: input.outcome,
-        outcomeReason: input.reason,
-      })
-      .returning({ id: interviews.id })
-      .get().id;
-    const consent =
-      application.consentAt === null && input.consentConfirmed
-        ? { consentAt: now, consentRecordedBy: actor.id }
-        : {};
-    tx.update(applications)
-      .set({ ...applicationChangeFor(result), ...consent, callReason: 'intake', updatedAt: now })
-      .where(eq(applications.id, application.id))
-      .run();
-    recordAudit(
-      tx,
-      {
-        actor,
-        action: 'create',
-        subjectType: 'application',
-        subjectId: application.id,
-        detail: `interview ${interviewId} ${input.outcome}`,
-      },
-      now,
-    );
-    return interviewId;
   });
 }

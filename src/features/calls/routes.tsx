@@ -12,7 +12,8 @@ import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm, type InvalidFormRenderer } from '../../http/form';
 import { recordAudit } from '../audit/audit-log';
-import { EnrollmentRefused, placeOnCourse } from '../enrollment/queries';
+import { EnrollmentRefused } from '../enrollment/seats';
+import { InterviewAlreadyDone, recordInterview, type InterviewResult } from './interview-command';
 import {
   assignmentInputFor,
   callAttemptInputFor,
@@ -27,8 +28,6 @@ import {
   listInstructorChoices,
   listPlacementCourses,
   recordCallAttempt,
-  saveInterview,
-  type InterviewResult,
 } from './queries';
 
 /** Planning staff call anyone; an instructor calls the applicants assigned to them. */
@@ -260,32 +259,17 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
         return refuse({ courseId: c.get('t')('interview.validation.notYourCourse') });
       }
 
-      const now = clock();
       let result: InterviewResult;
-      if (input.outcome === 'place' && input.courseId !== null) {
-        // placeOnCourse runs its own immediate transaction (seat counting must not race), so it
-        // goes first: a refused placement leaves nothing behind. Should saving the interview then
-        // fail, the placement stands and the interview can be recorded again.
-        try {
-          const placement = placeOnCourse(
-            db,
-            { applicationId: application.id, courseId: input.courseId },
-            { ...mail, now },
-          );
-          result = { kind: placement.state };
-        } catch (error) {
-          if (!(error instanceof EnrollmentRefused)) throw error;
-          return refuse({ courseId: c.get('t')('interview.validation.courseRefused') });
-        }
-      } else if (input.outcome === 'wait' && input.localityId !== null) {
-        result = { kind: 'wait', localityId: input.localityId };
-      } else if (input.outcome === 'not-suitable' || input.outcome === 'declined') {
-        result = { kind: 'closed', reason: input.outcome, note: input.reason };
-      } else {
-        // The schema requires the course or locality for these outcomes.
-        throw new HTTPException(400);
+      try {
+        result = recordInterview(db, application.id, input, {
+          actor: c.get('user')!,
+          mail: { ...mail, now: clock() },
+        });
+      } catch (error) {
+        if (error instanceof InterviewAlreadyDone) throw new HTTPException(404);
+        if (!(error instanceof EnrollmentRefused)) throw error;
+        return refuse({ courseId: c.get('t')('interview.validation.courseRefused') });
       }
-      saveInterview(db, application, input, result, { actor: c.get('user')!, now });
       const flashKey =
         result.kind === 'placed'
           ? 'interview.flash.placed'

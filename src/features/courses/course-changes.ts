@@ -18,6 +18,7 @@ import {
   type MailContext,
 } from '../invites/invitations';
 import { enqueueMessage } from '../outbox/queries';
+import { activeEnrollmentStates } from '../enrollment/seat-rules';
 import { canBeCancelled, canChangeStatus } from './course-rules';
 import {
   cancelCourse,
@@ -272,7 +273,7 @@ export function cancelCourseAndTellEveryone(
       .where(
         and(
           eq(enrollments.courseId, input.courseId),
-          inArray(enrollments.state, ['placed', 'waitlisted']),
+          inArray(enrollments.state, activeEnrollmentStates),
         ),
       )
       .all();

@@ -1,19 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { and, asc, eq, inArray, notInArray, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, courseInstructors, enrollments, instructors } from '../../../db/schema';
 import { DecisionsPage } from '../../../views/enrollment/decisions-page';
-import { RosterPage, type DemandListEntry } from '../../../views/enrollment/roster-page';
+import { RosterPage } from '../../../views/enrollment/roster-page';
 import type { InvalidRowForm } from '../../../views/enrollment/row-field';
 import { access, planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
-import type { AppDeps, AppEnv, SignedInUser } from '../../http/app-env';
+import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { instantToWallClock } from '../../lib/helsinki-time';
 import { requiredText, wholeNumber } from '../../lib/form-input';
-import type { AppDatabase } from '../../db';
 import { recordAudit } from '../audit/audit-log';
 import {
   awaitingDecision,
@@ -23,15 +20,20 @@ import {
   type CourseCommandContext,
 } from '../courses/course-changes';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
-import type { MailContext } from '../invites/invitations';
+import {
+  courseRoster,
+  demandListFor,
+  findEnrollment,
+  goNoGoDecisions,
+  leadsCourse,
+} from './queries';
 import {
   EnrollmentRefused,
-  courseRoster,
-  goNoGoDecisions,
   moveUpOnWaitlist,
   placeOnCourse,
   withdrawEnrollment,
-} from './queries';
+  type SeatCommandContext,
+} from './seats';
 
 const anId = wholeNumber(1, Number.MAX_SAFE_INTEGER);
 const reasonForm = z.object({ reason: requiredText(500) });
@@ -42,48 +44,14 @@ const goDecisionForm = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('cancel'), reason: requiredText(500) }),
 ]);
 
-/** Whether the signed-in instructor is one of the course's instructor pair. */
-function leadsCourse(db: AppDatabase, user: SignedInUser, courseId: number): boolean {
-  return (
-    db
-      .select({ courseId: courseInstructors.courseId })
-      .from(courseInstructors)
-      .innerJoin(instructors, eq(instructors.id, courseInstructors.instructorId))
-      .where(and(eq(courseInstructors.courseId, courseId), eq(instructors.userId, user.id)))
-      .get() !== undefined
-  );
-}
-
-/** People waiting in the course's locality (or for this very course) who are not on it already. */
-function demandListFor(db: AppDatabase, course: CourseWithSchedule): DemandListEntry[] {
-  const onCourse = db
-    .select({ id: enrollments.applicationId })
-    .from(enrollments)
-    .where(
-      and(
-        eq(enrollments.courseId, course.course.id),
-        inArray(enrollments.state, ['placed', 'waitlisted']),
-      ),
-    );
-  return db
-    .select({
-      applicationId: applications.id,
-      name: applications.name,
-      municipality: applications.municipality,
-    })
-    .from(applications)
-    .where(
-      and(
-        eq(applications.state, 'waiting'),
-        or(
-          eq(applications.localityId, course.course.localityId),
-          eq(applications.preferredCourseId, course.course.id),
-        ),
-        notInArray(applications.id, onCourse),
-      ),
-    )
-    .orderBy(asc(applications.createdAt), asc(applications.id))
-    .all();
+/** The enrollment is gone or no longer in the state the action needs: nothing to act on. */
+function refusedAs404<Result>(command: () => Result): Result {
+  try {
+    return command();
+  } catch (error) {
+    if (error instanceof EnrollmentRefused) throw new HTTPException(404);
+    throw error;
+  }
 }
 
 /**
@@ -92,7 +60,10 @@ function demandListFor(db: AppDatabase, course: CourseWithSchedule): DemandListE
  */
 export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
   const app = new Hono<AppEnv>();
-  const mailContext = (): MailContext => ({ ...mail, now: clock() });
+  const commandContext = (c: Context<AppEnv>): SeatCommandContext & CourseCommandContext => ({
+    actor: c.get('user')!,
+    mail: { ...mail, now: clock() },
+  });
   const today = () => instantToWallClock(clock()).date;
 
   const loadCourse = (courseId: number) => {
@@ -102,11 +73,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
   };
 
   const enrollmentOr404 = (c: Context) => {
-    const enrollment = db
-      .select()
-      .from(enrollments)
-      .where(eq(enrollments.id, idParam(c, 'id')))
-      .get();
+    const enrollment = findEnrollment(db, idParam(c, 'id'));
     if (!enrollment) throw new HTTPException(404);
     return enrollment;
   };
@@ -134,7 +101,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
         course={course}
         roster={courseRoster(db, course.course.id)}
         canManage={canManage}
-        demand={canManage ? demandListFor(db, course) : []}
+        demand={canManage ? demandListFor(db, course.course) : []}
         invalid={invalid}
         t={t}
         language={c.get('language')}
@@ -146,7 +113,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
   app.get('/courses/:id/roster', access(['coordinator', 'admin', 'instructor']), (c) => {
     const course = loadCourse(idParam(c, 'id'));
     const user = c.get('user')!;
-    if (user.role === 'instructor' && !leadsCourse(db, user, course.course.id)) {
+    if (user.role === 'instructor' && !leadsCourse(db, user.id, course.course.id)) {
       throw new HTTPException(403);
     }
     return renderRoster(c, course, null);
@@ -163,19 +130,8 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
     }),
     (c) => {
       const input = c.req.valid('form');
-      const rosterPath = `/courses/${input.courseId}/roster`;
       try {
-        const placed = placeOnCourse(db, input, mailContext());
-        recordAudit(
-          db,
-          {
-            actor: c.get('user')!,
-            action: 'create',
-            subjectType: 'enrollment',
-            subjectId: placed.enrollmentId,
-          },
-          clock(),
-        );
+        const placed = placeOnCourse(db, input, commandContext(c));
         setFlash(c, {
           kind: 'success',
           key: placed.state === 'placed' ? 'roster.placed' : 'roster.waitlisted',
@@ -185,7 +141,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
         if (error.reason === 'not-found') throw new HTTPException(404);
         setFlash(c, { kind: 'error', key: `roster.refused.${error.reason}` });
       }
-      return c.redirect(rosterPath, 303);
+      return c.redirect(`/courses/${input.courseId}/roster`, 303);
     },
   );
 
@@ -200,23 +156,10 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
       });
     }),
     (c) => {
-      const enrollment = enrollmentOr404(c);
-      if (enrollment.state !== 'waitlisted') throw new HTTPException(404);
-      const { reason } = c.req.valid('form');
-      moveUpOnWaitlist(db, { enrollmentId: enrollment.id, reason }, clock());
-      recordAudit(
-        db,
-        {
-          actor: c.get('user')!,
-          action: 'update',
-          subjectType: 'enrollment',
-          subjectId: enrollment.id,
-          detail: 'moved up',
-        },
-        clock(),
-      );
+      const input = { enrollmentId: idParam(c), reason: c.req.valid('form').reason };
+      const courseId = refusedAs404(() => moveUpOnWaitlist(db, input, commandContext(c)));
       setFlash(c, { kind: 'success', key: 'roster.movedUp' });
-      return c.redirect(`/courses/${enrollment.courseId}/roster`, 303);
+      return c.redirect(`/courses/${courseId}/roster`, 303);
     },
   );
 
@@ -231,26 +174,9 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
       });
     }),
     (c) => {
-      const enrollment = enrollmentOr404(c);
-      if (enrollment.state !== 'placed' && enrollment.state !== 'waitlisted') {
-        throw new HTTPException(404);
-      }
-      const { reason } = c.req.valid('form');
-      const { promotedApplicationIds } = withdrawEnrollment(
-        db,
-        { enrollmentId: enrollment.id, reason, by: 'staff' },
-        mailContext(),
-      );
-      recordAudit(
-        db,
-        {
-          actor: c.get('user')!,
-          action: 'update',
-          subjectType: 'enrollment',
-          subjectId: enrollment.id,
-          detail: 'withdrawn',
-        },
-        clock(),
+      const input = { enrollmentId: idParam(c), reason: c.req.valid('form').reason };
+      const { courseId, promotedApplicationIds } = refusedAs404(() =>
+        withdrawEnrollment(db, input, commandContext(c)),
       );
       setFlash(
         c,
@@ -262,7 +188,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
             }
           : { kind: 'success', key: 'roster.withdrawn' },
       );
-      return c.redirect(`/courses/${enrollment.courseId}/roster`, 303);
+      return c.redirect(`/courses/${courseId}/roster`, 303);
     },
   );
 
@@ -295,16 +221,18 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
       if (!awaitingDecision.includes(course.course.status)) throw new HTTPException(404);
       const input = c.req.valid('form');
       const courseId = course.course.id;
-      const context: CourseCommandContext = { actor: c.get('user')!, mail: mailContext() };
+      const context = commandContext(c);
+      // Another coordinator may have decided first: the course is then no longer waiting.
+      const decided = (done: boolean) => {
+        if (!done) throw new HTTPException(404);
+      };
       switch (input.decision) {
         case 'confirm':
-          if (!confirmCourseAnyway(db, courseId, context)) {
-            throw new HTTPException(404);
-          }
+          decided(confirmCourseAnyway(db, courseId, context));
           setFlash(c, { kind: 'success', key: 'decision.confirmed' });
           break;
         case 'postpone':
-          postponeCourse(db, { courseId, weeks: input.weeks }, context);
+          decided(postponeCourse(db, { courseId, weeks: input.weeks }, context));
           setFlash(c, {
             kind: 'success',
             key: 'decision.postponed',
@@ -312,7 +240,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
           });
           break;
         case 'cancel':
-          cancelCourseAndTellEveryone(db, { courseId, reason: input.reason }, context);
+          decided(cancelCourseAndTellEveryone(db, { courseId, reason: input.reason }, context));
           setFlash(c, { kind: 'info', key: 'decision.cancelled' });
           break;
       }

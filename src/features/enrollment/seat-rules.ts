@@ -1,4 +1,17 @@
-import type { CourseStatus } from '../../../db/schema';
+import type { CourseStatus, EnrollmentState } from '../../../db/schema';
+
+/** The states in which a person holds a seat or waits for one (for SQL: `inArray(state, …)`). */
+export const activeEnrollmentStates = [
+  'placed',
+  'waitlisted',
+] as const satisfies readonly EnrollmentState[];
+
+/** Whether the person still holds (or waits for) a seat: they may withdraw, be moved, be told. */
+export function isActiveEnrollment(
+  state: EnrollmentState,
+): state is (typeof activeEnrollmentStates)[number] {
+  return (activeEnrollmentStates as readonly EnrollmentState[]).includes(state);
+}
 
 export type WaitlistEntry = { enrollmentId: number; queuedAt: Date };
 

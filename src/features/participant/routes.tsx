@@ -1,14 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { immediateTransaction } from '../../db';
 import { HTTPException } from 'hono/http-exception';
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { deletionRequests } from '../../../db/schema';
 import type { InvalidRowForm } from '../../../views/enrollment/row-field';
 import {
   ParticipantLinkProblem,
   ParticipantPage,
-  isActiveEnrollment,
   type ParticipantCourse,
 } from '../../../views/participant/participant-page';
 import { access } from '../../http/access';
@@ -19,10 +15,12 @@ import { validForm } from '../../http/form';
 import { translatorFor } from '../../i18n';
 import { optionalText, wholeNumber } from '../../lib/form-input';
 import { findCourse } from '../courses/queries';
-import { EnrollmentRefused, withdrawEnrollment } from '../enrollment/queries';
+import { isActiveEnrollment } from '../enrollment/seat-rules';
+import { EnrollmentRefused, withdrawEnrollment } from '../enrollment/seats';
 import { buildCourseCalendar } from '../invites/course-calendar';
 import { calendarCourseOf } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
+import { pendingDeletionRequestOf, requestDeletion } from '../privacy/queries';
 import { findParticipantByToken, type ParticipantView } from './links';
 
 const withdrawalForm = z.object({
@@ -36,7 +34,6 @@ const withdrawalForm = z.object({
  */
 export function participantRoutes({ db, clock, mail }: AppDeps) {
   const app = new Hono<AppEnv>();
-  const mailContext = () => ({ ...mail, now: clock() });
 
   /** The person behind the token, or a localized page saying the link is unknown (404) or expired (410). */
   const participantOr = (c: Context<AppEnv>) => {
@@ -69,23 +66,12 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         ? [{ enrollmentId: enrollment.enrollmentId, state: enrollment.state, course }]
         : [];
     });
-    const pending = db
-      .select({ requestedAt: deletionRequests.requestedAt })
-      .from(deletionRequests)
-      .where(
-        and(
-          eq(deletionRequests.applicationId, participant.applicationId),
-          isNull(deletionRequests.handledAt),
-        ),
-      )
-      .orderBy(desc(deletionRequests.requestedAt))
-      .get();
     return c.render(
       <ParticipantPage
         token={c.req.param('token') ?? ''}
         name={participant.name}
         courses={courses}
-        deletionRequestedAt={pending?.requestedAt ?? null}
+        deletionRequestedAt={pendingDeletionRequestOf(db, participant.applicationId)}
         invalid={invalid}
         t={t}
         language={participant.language}
@@ -141,7 +127,12 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
       // Another person's enrollment, or one already ended, is simply not found from here.
       if (!own) throw new HTTPException(404);
       try {
-        withdrawEnrollment(db, { enrollmentId, reason, by: 'participant' }, mailContext());
+        // No actor: the person withdraws themself, with no staff member to audit.
+        withdrawEnrollment(
+          db,
+          { enrollmentId, reason },
+          { actor: null, mail: { ...mail, now: clock() } },
+        );
       } catch (error) {
         if (error instanceof EnrollmentRefused) throw new HTTPException(404);
         throw error;
@@ -154,24 +145,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
   app.post('/p/:token/deletion-request', access('public'), (c) => {
     const { participant, problem } = participantOr(c);
     if (!participant) return problem;
-    const now = clock();
-    immediateTransaction(db, (tx) => {
-      const pending = tx
-        .select({ id: deletionRequests.id })
-        .from(deletionRequests)
-        .where(
-          and(
-            eq(deletionRequests.applicationId, participant.applicationId),
-            isNull(deletionRequests.handledAt),
-          ),
-        )
-        .get();
-      if (!pending) {
-        tx.insert(deletionRequests)
-          .values({ applicationId: participant.applicationId, requestedAt: now })
-          .run();
-      }
-    });
+    requestDeletion(db, participant.applicationId, clock());
     setFlash(c, { kind: 'success', key: 'participant.deletionReceived' });
     return c.redirect(`/p/${c.req.param('token')}`, 303);
   });

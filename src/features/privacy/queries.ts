@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import {
   applications,
   callAttempts,
@@ -11,7 +11,8 @@ import {
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import { recordAudit, type AuditEntry } from '../audit/audit-log';
-import { withdrawEnrollment } from '../enrollment/queries';
+import { activeEnrollmentStates } from '../enrollment/seat-rules';
+import { withdrawIn } from '../enrollment/seats';
 import type { MailContext } from '../invites/invitations';
 import { eraseMessagesTo } from '../outbox/queries';
 
@@ -35,10 +36,39 @@ export function listPendingDeletionRequests(db: AppDatabase) {
 }
 export type PendingDeletionRequest = ReturnType<typeof listPendingDeletionRequests>[number];
 
+/** When the person asked for their data to be deleted, if that request still waits. */
+export function pendingDeletionRequestOf(db: AppDatabase, applicationId: number): Date | null {
+  return (
+    db
+      .select({ requestedAt: deletionRequests.requestedAt })
+      .from(deletionRequests)
+      .where(
+        and(eq(deletionRequests.applicationId, applicationId), isNull(deletionRequests.handledAt)),
+      )
+      .orderBy(desc(deletionRequests.requestedAt))
+      .get()?.requestedAt ?? null
+  );
+}
+
+/** The participant's own request; asking again while one waits adds nothing. */
+export function requestDeletion(db: AppDatabase, applicationId: number, now: Date): void {
+  immediateTransaction(db, (tx) => {
+    const pending = tx
+      .select({ id: deletionRequests.id })
+      .from(deletionRequests)
+      .where(
+        and(eq(deletionRequests.applicationId, applicationId), isNull(deletionRequests.handledAt)),
+      )
+      .get();
+    if (!pending) tx.insert(deletionRequests).values({ applicationId, requestedAt: now }).run();
+  });
+}
+
 /**
- * Carries out a "delete my data" request: a place the person still holds is given up (the
- * waitlist moves up), then everything that identifies them is erased in one transaction. The
- * application stays as an anonymous row, so counts per locality and course remain true.
+ * Carries out a "delete my data" request in one immediate transaction: a place the person still
+ * holds is given up (the waitlist moves up), then everything that identifies them is erased. The
+ * application stays as an anonymous row, so counts per locality and course remain true. Should any
+ * step fail, the person stays exactly as they were.
  */
 export function eraseApplicant(
   db: AppDatabase,
@@ -46,27 +76,27 @@ export function eraseApplicant(
   actor: AuditEntry['actor'],
   mail: MailContext,
 ): boolean {
-  const request = db
-    .select()
-    .from(deletionRequests)
-    .where(eq(deletionRequests.id, requestId))
-    .get();
-  if (!request || request.handledAt || request.applicationId === null) return false;
-  const applicationId = request.applicationId;
-  const held = db
-    .select({ id: enrollments.id })
-    .from(enrollments)
-    .where(
-      and(
-        eq(enrollments.applicationId, applicationId),
-        inArray(enrollments.state, ['placed', 'waitlisted']),
-      ),
-    )
-    .all();
-  for (const enrollment of held) {
-    withdrawEnrollment(db, { enrollmentId: enrollment.id, reason: '', by: 'participant' }, mail);
-  }
-  immediateTransaction(db, (tx) => {
+  return immediateTransaction(db, (tx) => {
+    const request = tx
+      .select()
+      .from(deletionRequests)
+      .where(eq(deletionRequests.id, requestId))
+      .get();
+    if (!request || request.handledAt || request.applicationId === null) return false;
+    const applicationId = request.applicationId;
+    const held = tx
+      .select({ id: enrollments.id })
+      .from(enrollments)
+      .where(
+        and(
+          eq(enrollments.applicationId, applicationId),
+          inArray(enrollments.state, activeEnrollmentStates),
+        ),
+      )
+      .all();
+    for (const enrollment of held) {
+      withdrawIn(tx, { enrollmentId: enrollment.id, reason: '', by: 'participant' }, mail);
+    }
     tx.update(applications)
       .set({
         name: '–',
@@ -110,6 +140,6 @@ export function eraseApplicant(
       },
       mail.now,
     );
+    return true;
   });
-  return true;
 }

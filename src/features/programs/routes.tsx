@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { immediateTransaction } from '../../db';
 import { HTTPException } from 'hono/http-exception';
 import {
   ProgramFormPage,
@@ -8,20 +7,13 @@ import {
   type ProgramFormState,
 } from '../../../views/programs/programs-page';
 import { planningStaff } from '../../http/access';
-import { idParam } from '../../http/params';
-import { fillFreeSeats } from '../enrollment/queries';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
+import { idParam } from '../../http/params';
+import { changeProgram } from './program-changes';
 import { programDefaults, programInput, type ProgramInput } from './program-input';
-import {
-  createProgram,
-  findProgram,
-  activeCourseIdsOf,
-  listPrograms,
-  updateProgram,
-  type ProgramRow,
-} from './queries';
+import { createProgram, findProgram, listPrograms, type ProgramRow } from './queries';
 
 type ProgramFields = Omit<ProgramInput, 'nameFi' | 'nameEn'> & { nameFi?: string; nameEn?: string };
 
@@ -118,14 +110,8 @@ export function programRoutes({ db, clock, mail }: AppDeps) {
     validForm(programInput, (c, invalid) => renderEditForm(c, programOr404(c), invalid)),
     (c) => {
       const input = c.req.valid('form');
-      const programId = idParam(c);
-      const mailNow = { ...mail, now: clock() };
-      immediateTransaction(db, (tx) => {
-        if (!updateProgram(tx, programId, input)) throw new HTTPException(404);
-        // A raised maximum frees seats: the waitlists move up at once.
-        for (const courseId of activeCourseIdsOf(tx, programId))
-          fillFreeSeats(tx, courseId, mailNow);
-      });
+      const context = { actor: c.get('user')!, mail: { ...mail, now: clock() } };
+      if (changeProgram(db, idParam(c), input, context) === null) throw new HTTPException(404);
       setFlash(c, {
         kind: 'success',
         key: 'flash.programUpdated',

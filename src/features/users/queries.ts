@@ -8,7 +8,7 @@ import {
 } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { hashPassword } from '../../lib/password';
-import { recordAudit, staffAccountChange } from '../audit/audit-log';
+import { recordAudit, staffAccountChange, type Actor } from '../audit/audit-log';
 import { endSessionsOf } from '../auth/queries';
 import { revokeFeedOf } from '../invites/queries';
 import type { NewUserInput } from './new-user';
@@ -40,14 +40,29 @@ export function isEmailTaken(db: AppDatabase, email: string): boolean {
 
 export type CreateUserResult = { ok: true; id: number } | { ok: false; reason: 'email-taken' };
 
-/** The unique index is the last guard: two admins adding the same address at once get one account. */
+/**
+ * The unique index is the last guard: two admins adding the same address at once get one account.
+ * The password is hashed first; the account and the admin's audit entry (none without an actor, as
+ * from the command line) are then saved in one transaction.
+ */
 export async function createUser(
   db: AppDatabase,
   input: NewUserInput,
   now: Date,
+  actor: Actor | null = null,
 ): Promise<CreateUserResult> {
   const passwordHash = await hashPassword(input.password);
-  return insertUser(db, { ...input, passwordHash }, now);
+  return immediateTransaction(db, (tx) => {
+    const created = insertUser(tx, { ...input, passwordHash }, now);
+    if (created.ok && actor) {
+      recordAudit(
+        tx,
+        { actor, action: 'create', subjectType: 'staff-user', subjectId: created.id },
+        now,
+      );
+    }
+    return created;
+  });
 }
 
 /** The insert alone, for a caller that hashed the password before opening its transaction. */

@@ -53,7 +53,7 @@ export function userRoutes({ db, clock }: AppDeps) {
     validForm(newUserInput, (c, invalid) => renderUsersPage(c, invalid)),
     async (c) => {
       const input = c.req.valid('form');
-      const created = await createUser(db, input, clock());
+      const created = await createUser(db, input, clock(), c.get('user')!);
       if (!created.ok) {
         c.status(422);
         const { password: _typedPassword, ...values } = input;
@@ -62,16 +62,6 @@ export function userRoutes({ db, clock }: AppDeps) {
           errors: { email: c.get('t')('validation.emailTaken') },
         });
       }
-      recordAudit(
-        db,
-        {
-          actor: c.get('user')!,
-          action: 'create',
-          subjectType: 'staff-user',
-          subjectId: created.id,
-        },
-        clock(),
-      );
       setFlash(c, { kind: 'success', key: 'flash.userCreated', params: { email: input.email } });
       return c.redirect('/admin/users', 303);
     },
