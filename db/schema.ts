@@ -29,6 +29,8 @@ export const users = sqliteTable('users', {
   /** A secret shown as a QR code but not yet confirmed with a code. */
   totpPendingSecret: text('totp_pending_secret'),
   totpEnabledAt: integer('totp_enabled_at', { mode: 'timestamp_ms' }),
+  /** The 30-second step of the last code accepted: a code is good once, never again. */
+  totpLastStep: integer('totp_last_step'),
   createdAt: createdAt(),
 });
 

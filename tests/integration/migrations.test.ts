@@ -38,6 +38,50 @@ function databaseMigratedTo(lastTag: string): { db: AppDatabase; path: string } 
   return { db, path };
 }
 
+/**
+ * Fills an older database with the demo as today's code makes it, column by column where the
+ * older schema has the column, so the test keeps working as later migrations add columns.
+ */
+async function copyDemoInto(old: Database.Database) {
+  const fullPath = join(temporaryDirectory('full'), 'full.sqlite');
+  const full = openDatabase(fullPath);
+  await loadDemoData(full, now, mail);
+  full.$client.close();
+  const columnsOf = (schemaName: string, table: string) =>
+    old
+      .prepare(`SELECT name FROM pragma_table_info(?, ?)`)
+      .pluck()
+      .all(table, schemaName) as string[];
+  old.exec(`ATTACH DATABASE '${fullPath}' AS full`);
+  old.pragma('foreign_keys = OFF');
+  for (const table of Object.keys(rowsOf(old))) {
+    const fullColumns = new Set(columnsOf('full', table));
+    const shared = columnsOf('main', table).filter((column) => fullColumns.has(column));
+    const list = shared.map((column) => `"${column}"`).join(', ');
+    old.exec(`INSERT INTO main."${table}" (${list}) SELECT ${list} FROM full."${table}"`);
+  }
+  old.pragma('foreign_keys = ON');
+  old.exec('DETACH DATABASE full');
+}
+
+/** The rows as they were, seen through only the columns they had. */
+function projectedOnto(
+  before: Record<string, unknown[]>,
+  after: Record<string, unknown[]>,
+): Record<string, unknown[]> {
+  return Object.fromEntries(
+    Object.entries(after).map(([table, rows]) => {
+      const columns = Object.keys((before[table]?.[0] as object | undefined) ?? {});
+      return [
+        table,
+        (rows as Record<string, unknown>[]).map((row) =>
+          columns.length ? Object.fromEntries(columns.map((column) => [column, row[column]])) : row,
+        ),
+      ];
+    }),
+  );
+}
+
 function rowsOf(sqlite: Database.Database): Record<string, unknown[]> {
   const tables = sqlite
     .prepare(
@@ -54,8 +98,8 @@ function rowsOf(sqlite: Database.Database): Record<string, unknown[]> {
 describe('migration 0007_tightened', () => {
   it('keeps every row of a database filled under the previous schema', async () => {
     const { db, path } = databaseMigratedTo('0006_feed_token_hash');
-    await loadDemoData(db, now, mail);
     const sqlite = db.$client;
+    await copyDemoInto(sqlite);
     // Rows in tables that refer to rebuilt ones: a rebuild with foreign keys on would delete them.
     sqlite
       .prepare(
@@ -79,7 +123,7 @@ describe('migration 0007_tightened', () => {
     const after = rowsOf(migrated.$client);
     migrated.$client.close();
 
-    expect(after).toEqual(before);
+    expect(projectedOnto(before, after)).toEqual(before);
     expect(after.sessions).toHaveLength(1);
     expect(after.enrollments).toHaveLength(1);
     expect(after.course_sessions!.length).toBeGreaterThan(0);

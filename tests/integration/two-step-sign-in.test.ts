@@ -216,6 +216,23 @@ describe('two-step sign-in', () => {
     expect(await isSignedIn(cookie)).toBe(false);
   });
 
+  it('takes each code once: the same code cannot finish a second waiting session', async () => {
+    const person = await aPersonWithTwoStep();
+    clock.advanceMinutes(1);
+    const code = codeAt(person.secret, clock());
+    const first = await passwordStep(person);
+    const second = await passwordStep(person);
+    const used = await postForm(app, '/sign-in/code', { code }, { cookie: first.cookie });
+    expect(used.headers.get('Location')).toBe('/');
+    const replayed = await postForm(app, '/sign-in/code', { code }, { cookie: second.cookie });
+    expect(replayed.status).toBe(422);
+    expect(await isSignedIn(second.cookie)).toBe(false);
+    clock.advanceMinutes(1);
+    const fresh = codeAt(person.secret, clock());
+    const next = await postForm(app, '/sign-in/code', { code: fresh }, { cookie: second.cookie });
+    expect(next.headers.get('Location')).toBe('/');
+  });
+
   it('a waiting session ends after ten minutes', async () => {
     const person = await aPersonWithTwoStep();
     const { cookie } = await passwordStep(person);

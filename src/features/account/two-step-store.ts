@@ -21,6 +21,7 @@ import {
   newRecoveryCodes,
   newTotpSecret,
   recoveryCodeHash,
+  totpStepOf,
 } from './two-step';
 
 type Actor = Pick<SignedInUser, 'id' | 'name'>;
@@ -188,8 +189,18 @@ function isRightSecondStep(
   step: { actor: Actor; code: string; now: Date },
 ): boolean {
   if (looksLikeTotpCode(step.code)) {
-    const secret = findTotpSecret(tx, step.actor.id);
-    return secret !== null && isCurrentTotpCode(secret, step.code, step.now);
+    const account = tx
+      .select({ secret: users.totpSecret, lastStep: users.totpLastStep })
+      .from(users)
+      .where(eq(users.id, step.actor.id))
+      .get();
+    const codeStep = account?.secret ? totpStepOf(account.secret, step.code, step.now) : null;
+    // A code seen once (e.g. over a shoulder, or in a parallel request) is not good again.
+    if (codeStep === null || (account!.lastStep !== null && codeStep <= account!.lastStep)) {
+      return false;
+    }
+    tx.update(users).set({ totpLastStep: codeStep }).where(eq(users.id, step.actor.id)).run();
+    return true;
   }
   {
     const used = tx

@@ -30,11 +30,21 @@ export function looksLikeTotpCode(code: string): boolean {
   return /^\d{6}$/.test(code.replace(/\s/g, ''));
 }
 
-/** Accepts the code of the current 30-second step and of the one before and after (clock drift). */
-export function isCurrentTotpCode(secret: string, code: string, now: Date): boolean {
-  if (!looksLikeTotpCode(code)) return false;
+const periodMilliseconds = 30_000;
+
+/**
+ * The 30-second step a code belongs to, accepting the current step and the one before and after
+ * (clock drift); null when the code is not right now.
+ */
+export function totpStepOf(secret: string, code: string, now: Date): number | null {
+  if (!looksLikeTotpCode(code)) return null;
   const token = code.replace(/\s/g, '');
-  return totpOf(secret).validate({ token, timestamp: now.getTime(), window: 1 }) !== null;
+  const delta = totpOf(secret).validate({ token, timestamp: now.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(now.getTime() / periodMilliseconds) + delta;
+}
+
+export function isCurrentTotpCode(secret: string, code: string, now: Date): boolean {
+  return totpStepOf(secret, code, now) !== null;
 }
 
 /** The QR code as an SVG data: address for an <img>, so no inline markup or script is needed. */
