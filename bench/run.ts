@@ -61,7 +61,9 @@ await measure('GET /terms/1 (term plan: 4 courses, calendar)', () =>
   app.request('/terms/1', { headers: { Cookie: cookie } }),
 );
 await measure('GET /terms/1?locality=2 (htmx filter fragment)', () =>
-  app.request('/terms/1?locality=2', { headers: { Cookie: cookie, 'HX-Request': 'true' } }),
+  app.request('/terms/1?locality=2', {
+    headers: { Cookie: cookie, 'HX-Request': 'true', 'HX-Target': 'term-courses' },
+  }),
 );
 await measure('GET /courses/2 (course page + conflict check)', () =>
   app.request('/courses/2', { headers: { Cookie: cookie } }),
