@@ -151,8 +151,17 @@ describe('sending a calendar invitation', () => {
     expect(invitation!.content.toString()).toContain('UID:course-7@kurssipolku');
 
     const icsFile = mail!.attachments.find((part) => part.filename === 'kurssi.ics');
-    expect(icsFile?.contentType).toBe('application/ics');
+    expect(icsFile?.contentType).toBe('text/calendar');
     expect(icsFile?.content.toString()).toBe(invitationCalendar);
+    // The invitation and one file: no third copy under another name.
+    const calendarCopies = mail!.attachments.filter(
+      (part) => part.contentType === 'text/calendar' || part.contentType === 'application/ics',
+    );
+    expect(calendarCopies).toHaveLength(2);
+    expect(calendarCopies.map((part) => part.content.toString())).toEqual([
+      invitationCalendar,
+      invitationCalendar,
+    ]);
 
     expect(stored(db, id)).toMatchObject({ state: 'sent', attempts: 1, sentAt: clock() });
   });

@@ -20,8 +20,10 @@ export type MailSender = {
 };
 
 /**
- * An outbox row as nodemailer mail. A calendar message goes both as the text/calendar
- * alternative (mail clients show it as an invitation) and as an .ics file for the rest.
+ * An outbox row as nodemailer mail. A calendar message goes as the text/calendar alternative
+ * (mail clients show it as an invitation) and once more as `kurssi.ics` for the rest: two copies,
+ * not three. nodemailer's `icalEvent` is not used because it adds its own `invite.ics` as
+ * application/ics beside any attachment of ours.
  */
 export function mailOptionsFor(from: string, message: OutgoingMail): SendMailOptions {
   const mail: SendMailOptions = {
@@ -33,10 +35,9 @@ export function mailOptionsFor(from: string, message: OutgoingMail): SendMailOpt
     messageId: message.messageId,
   };
   if (message.calendarMethod) {
-    mail.icalEvent = { method: message.calendarMethod, content: message.calendar };
-    mail.attachments = [
-      { filename: 'kurssi.ics', content: message.calendar, contentType: 'application/ics' },
-    ];
+    const contentType = `text/calendar; charset=utf-8; method=${message.calendarMethod}`;
+    mail.alternatives = [{ contentType, content: message.calendar }];
+    mail.attachments = [{ filename: 'kurssi.ics', contentType, content: message.calendar }];
   }
   return mail;
 }
