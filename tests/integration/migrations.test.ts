@@ -125,7 +125,7 @@ describe('migration 0007_tightened', () => {
 
     expect(projectedOnto(before, after)).toEqual(before);
     expect(after.sessions).toHaveLength(1);
-    expect(after.enrollments).toHaveLength(1);
+    expect(after.enrollments!.length).toBeGreaterThan(1);
     expect(after.course_sessions!.length).toBeGreaterThan(0);
   });
 

@@ -98,7 +98,7 @@ describe('an outbox row as nodemailer mail', () => {
     calendar: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
   };
 
-  it('keeps the stored Message-ID and adds the invitation both inline and as an .ics file', () => {
+  it('keeps the stored Message-ID and adds the invitation inline and once as kurssi.ics', () => {
     expect(mailOptionsFor('Kurssipolku <no-reply@test.example>', row)).toEqual({
       from: 'Kurssipolku <no-reply@test.example>',
       to: { name: 'Aino A', address: 'aino@test.example' },
@@ -106,16 +106,22 @@ describe('an outbox row as nodemailer mail', () => {
       text: 'Tervetuloa',
       html: '<p>Tervetuloa</p>',
       messageId: '<outbox-abc@kurssipolku>',
-      icalEvent: { method: 'REQUEST', content: row.calendar },
+      alternatives: [
+        { contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: row.calendar },
+      ],
       attachments: [
-        { filename: 'kurssi.ics', content: row.calendar, contentType: 'application/ics' },
+        {
+          filename: 'kurssi.ics',
+          contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+          content: row.calendar,
+        },
       ],
     });
   });
 
   it('sends a plain message without any calendar part', () => {
     const mail = mailOptionsFor('a@test.example', { ...row, calendarMethod: '', calendar: '' });
-    expect(mail.icalEvent).toBeUndefined();
+    expect(mail.alternatives).toBeUndefined();
     expect(mail.attachments).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { defaultGoNoGoDate } from '../courses/course-rules';
 import { generateSessions } from '../courses/schedule';
 import { saveInstructorIn } from '../instructors/queries';
 import { addDemoApplicants } from './demo-applicants';
+import { addDemoParticipants } from './demo-participants';
 import { createVenue } from '../places/queries';
 import { programDefaults, type ProgramInput } from '../programs/program-input';
 import { createProgram, findProgram } from '../programs/queries';
@@ -73,6 +74,7 @@ function fillDemoRegion(
     nameFi: 'Arkeen Voimaa – kivun kanssa',
     nameEn: 'Arkeen Voimaa – living with pain',
     hasInfoSession: true,
+    maxParticipants: 10,
   });
   const adapted = program({
     nameFi: 'Arkeen Voimaa – mielen hyvinvointi (sovellettu)',
@@ -291,7 +293,7 @@ function fillDemoRegion(
     instructorIds: [olli, pirjo],
     status: 'completed',
   });
-  course({
+  const lapuaAutumn = course({
     programId: general,
     locality: 'Lapua',
     venueId: lapuaRoom,
@@ -300,7 +302,7 @@ function fillDemoRegion(
     instructorIds: [matti, sanna],
     status: 'running',
   });
-  course({
+  const kauhajokiAutumn = course({
     programId: pain,
     locality: 'Kauhajoki',
     venueId: kauhajokiRoom,
@@ -335,4 +337,19 @@ function fillDemoRegion(
     termId: spring!,
   });
   addDemoApplicants(db, { localityId, kurikkaSpring }, now);
+  const demoCourse = (id: number, locality: string, firstDate: string) => ({
+    id,
+    locality,
+    localityId: localityId(locality),
+    firstDate,
+  });
+  addDemoParticipants(
+    db,
+    [
+      { ...demoCourse(lapuaAutumn, 'Lapua', '2026-10-20'), placed: 11 },
+      { ...demoCourse(kauhajokiAutumn, 'Kauhajoki', '2026-11-05'), placed: 10, waitlisted: 3 },
+      { ...demoCourse(kurikkaSpring, 'Kurikka', '2027-01-19'), placed: 8 },
+    ],
+    mail,
+  );
 }
