@@ -50,6 +50,7 @@ db.transaction((tx) => {
       email: `osallistuja${index}@bench.example`,
       language: 'fi' as const,
       applicationId: null,
+      sequence: 0,
     };
     queueCourseMail(
       tx,

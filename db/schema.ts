@@ -226,6 +226,11 @@ export const courses = sqliteTable(
     cancellationReason: text('cancellation_reason').notNull().default(''),
     goNoGoDate: text('go_no_go_date').notNull(),
     weeklyStartTime: text('weekly_start_time').notNull(),
+    /**
+     * The course's calendar series UID, fixed when the course is created and unique across
+     * installations (a random part and the host of PUBLIC_URL).
+     */
+    calendarUid: text('calendar_uid').notNull().unique(),
     /** Raised on every change of the schedule; the calendar invitations carry it as SEQUENCE. */
     scheduleSequence: integer('schedule_sequence').notNull().default(0),
     createdAt: createdAt(),

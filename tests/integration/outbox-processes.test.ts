@@ -50,7 +50,7 @@ describe('two server processes on one database', () => {
           courseId: null,
           applicationId: null,
         },
-        now,
+        { now, domain: 'kurssipolku.test' },
       );
     }
     const environment = { SMTP_URL: smtp.url, SEED_DEMO_DATA: 'false' };

@@ -124,13 +124,16 @@ async function smtpServerOnPort(port: number) {
   return { messages };
 }
 
+/** When a message is queued, and the domain its Message-ID carries. */
+const queuedAt = (now: Date) => ({ now, domain: 'kurssipolku.test' });
+
 describe('sending a calendar invitation', () => {
   const db = freshDatabase();
 
   it('delivers it over SMTP with the text, the html, the invitation and the .ics file', async () => {
     const clock = manualClock();
     const smtp = await aSmtpServer();
-    const id = enqueueMessage(db, anInvitation(), clock());
+    const id = enqueueMessage(db, anInvitation(), queuedAt(clock()));
     const worker = aWorker(db, clock, smtp.url);
 
     expect(await worker.runOnce()).toBe(1);
@@ -173,7 +176,7 @@ describe('a mail server that cannot be reached', () => {
   it('keeps the message for a later try, and delivers it once the server is back', async () => {
     const clock = manualClock();
     const port = await aClosedPort();
-    const id = enqueueMessage(db, anInvitation(), clock());
+    const id = enqueueMessage(db, anInvitation(), queuedAt(clock()));
     const worker = aWorker(db, clock, `smtp://127.0.0.1:${port}`);
 
     expect(await worker.runOnce()).toBe(0);
@@ -202,7 +205,7 @@ describe('a mail server that refuses the message for good', () => {
   it('marks it failed with the reason and does not try again', async () => {
     const clock = manualClock();
     const smtp = await aSmtpServer({ rejectWith: { code: 550, message: 'No such user here' } });
-    const id = enqueueMessage(db, aPlainMessage(), clock());
+    const id = enqueueMessage(db, aPlainMessage(), queuedAt(clock()));
     const worker = aWorker(db, clock, smtp.url);
 
     expect(await worker.runOnce()).toBe(0);
@@ -223,11 +226,15 @@ describe('a batch with one bad address', () => {
   it('fails only that message and delivers the others', async () => {
     const clock = manualClock();
     const smtp = await aSmtpServer();
-    const bad = enqueueMessage(db, aPlainMessage({ recipientEmail: 'ei-osoite' }), clock());
+    const bad = enqueueMessage(
+      db,
+      aPlainMessage({ recipientEmail: 'ei-osoite' }),
+      queuedAt(clock()),
+    );
     const good = enqueueMessage(
       db,
       aPlainMessage({ recipientEmail: 'pekka@test.example' }),
-      clock(),
+      queuedAt(clock()),
     );
     const worker = aWorker(db, clock, smtp.url);
 
@@ -246,11 +253,11 @@ describe('a message a crashed worker left sending', () => {
   it('waits while the lease lasts, then is queued again and sent with its original Message-ID', async () => {
     const clock = manualClock();
     const smtp = await aSmtpServer();
-    const id = enqueueMessage(db, anInvitation(), clock());
+    const id = enqueueMessage(db, anInvitation(), queuedAt(clock()));
     const [claimed] = claimDueMessages(db, 'crashed-worker', clock(), 10);
     expect(claimed).toMatchObject({ id, state: 'sending', claimedBy: 'crashed-worker' });
     const { messageId } = stored(db, id);
-    expect(messageId).toMatch(/^<outbox-[0-9a-f]{32}@kurssipolku>$/);
+    expect(messageId).toMatch(/^<outbox-[0-9a-f]{32}@kurssipolku\.test>$/);
 
     const worker = aWorker(db, clock, smtp.url);
     expect(stored(db, id).state).toBe('sending');
@@ -268,8 +275,8 @@ describe('a message a crashed worker left sending', () => {
 
   it('is queued again only once its lease has expired', () => {
     const clock = manualClock();
-    const expired = enqueueMessage(db, anInvitation(), clock());
-    const live = enqueueMessage(db, anInvitation(), clock());
+    const expired = enqueueMessage(db, anInvitation(), queuedAt(clock()));
+    const live = enqueueMessage(db, anInvitation(), queuedAt(clock()));
     expect(claimDueMessages(db, 'worker-b', clock(), 1).map((row) => row.id)).toEqual([expired]);
     clock.advanceMinutes(5);
     expect(claimDueMessages(db, 'worker-a', clock(), 1).map((row) => row.id)).toEqual([live]);
@@ -291,7 +298,7 @@ describe('a worker whose lease ran out while it was still sending', () => {
 
   it('cannot settle the message another worker has taken over', () => {
     const clock = manualClock();
-    const id = enqueueMessage(db, anInvitation(), clock());
+    const id = enqueueMessage(db, anInvitation(), queuedAt(clock()));
     const [first] = claimDueMessages(db, 'slow-worker', clock(), 10);
     clock.advanceMinutes(sendLeaseMs / 60_000 + 1);
     requeueExpiredLeases(db, clock());
@@ -313,14 +320,14 @@ describe('without a mail server (no SMTP_URL)', () => {
 
   it('sends nothing and keeps every message queued', async () => {
     expect(config.smtpUrl).toBeNull();
-    const id = enqueueMessage(db, anInvitation(), clock());
+    const id = enqueueMessage(db, anInvitation(), queuedAt(clock()));
     const worker = aWorker(db, clock, config.smtpUrl);
     expect(await worker.runOnce()).toBe(0);
     expect(stored(db, id)).toMatchObject({ state: 'queued', attempts: 0 });
   });
 
   it('tells the coordinator that mail waits on the Outgoing mail page', async () => {
-    const id = enqueueMessage(db, anInvitation({ subject: 'Kutsu: Seinäjoki' }), clock());
+    const id = enqueueMessage(db, anInvitation({ subject: 'Kutsu: Seinäjoki' }), queuedAt(clock()));
     const response = await getPage(app, '/outbox', await cookieFor('coordinator'));
     expect(response.status).toBe(200);
     const $ = load(await response.text());
@@ -335,7 +342,7 @@ describe('without a mail server (no SMTP_URL)', () => {
   });
 
   it('previews the text and the calendar, escaped', async () => {
-    const id = enqueueMessage(db, anInvitation(), clock());
+    const id = enqueueMessage(db, anInvitation(), queuedAt(clock()));
     const response = await getPage(app, `/outbox/${id}`, await cookieFor('coordinator'));
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -353,7 +360,7 @@ describe('without a mail server (no SMTP_URL)', () => {
   });
 
   it('keeps instructors out', async () => {
-    const id = enqueueMessage(db, anInvitation(), clock());
+    const id = enqueueMessage(db, anInvitation(), queuedAt(clock()));
     setState(db, id, 'failed', '550 No such user');
     const cookie = await cookieFor('instructor');
     expect((await getPage(app, '/outbox', cookie)).status).toBe(403);
@@ -363,7 +370,11 @@ describe('without a mail server (no SMTP_URL)', () => {
   });
 
   it('lets the coordinator send a failed message again', async () => {
-    const id = enqueueMessage(db, anInvitation({ recipientEmail: 'liisa@test.example' }), clock());
+    const id = enqueueMessage(
+      db,
+      anInvitation({ recipientEmail: 'liisa@test.example' }),
+      queuedAt(clock()),
+    );
     db.update(outbox)
       .set({ state: 'failed', attempts: 8, lastError: '421 ETIMEDOUT: gave up' })
       .where(eq(outbox.id, id))
@@ -390,7 +401,7 @@ describe('without a mail server (no SMTP_URL)', () => {
   });
 
   it('does not re-queue a message that has not failed', async () => {
-    const id = enqueueMessage(db, anInvitation(), clock());
+    const id = enqueueMessage(db, anInvitation(), queuedAt(clock()));
     const cookie = await cookieFor('coordinator');
     const response = await postForm(app, `/outbox/${id}/retry`, {}, { cookie });
     expect(response.status).toBe(303);

@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import { newCalendarUid } from '../../src/features/courses/queries';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { courses, localities, terms, venues } from '../../db/schema';
@@ -306,6 +307,7 @@ describe('the coordinator keeps localities and their venues', () => {
           venueId,
           goNoGoDate,
           weeklyStartTime: '17:00',
+          calendarUid: newCalendarUid('kurssipolku.test'),
           createdAt: new Date(),
           updatedAt: new Date(),
         })

@@ -205,7 +205,7 @@ export function anOpenCourse(
         status: 'open',
       },
       sessions,
-      new Date('2026-08-20T09:00:00Z'),
+      { now: new Date('2026-08-20T09:00:00Z'), calendarHost: 'kurssipolku.test' },
     ),
   );
 }

@@ -33,6 +33,7 @@ function session(
 function autumnCourse(overrides: Partial<CalendarCourse> = {}): CalendarCourse {
   return {
     uid: 'course-12@kurssipolku.example',
+    cancelled: false,
     sequence: 4,
     title: 'Arkeen Voimaa · Lapua',
     description: 'Kuusi tapaamista.\nTervetuloa!',

@@ -63,7 +63,10 @@ export function createCourse(
   context: CourseCommandContext,
 ): number {
   return immediateTransaction(db, (tx) => {
-    const id = createCourseWithSessions(tx, course, sessions, context.mail.now);
+    const id = createCourseWithSessions(tx, course, sessions, {
+      now: context.mail.now,
+      calendarHost: context.mail.publicUrl.hostname,
+    });
     notify(tx, id, { kind: 'planned' }, context);
     recordAudit(
       tx,
@@ -297,7 +300,7 @@ export function cancelCourseAndTellEveryone(
       )
       .run();
     const waitlisted = affected.filter((row) => row.state === 'waitlisted');
-    tellWaitlistedOfCancellation(tx, input, waitlisted, now);
+    tellWaitlistedOfCancellation(tx, input, waitlisted, context.mail);
     return true;
   });
 }
@@ -307,8 +310,9 @@ function tellWaitlistedOfCancellation(
   tx: Transaction,
   input: { courseId: number; reason: string },
   waitlisted: { applicationId: number }[],
-  now: Date,
+  mail: MailContext,
 ) {
+  const now = mail.now;
   if (waitlisted.length === 0) return;
   const cancelled = findCourse(tx, input.courseId)!;
   for (const row of waitlisted) {
@@ -338,7 +342,7 @@ function tellWaitlistedOfCancellation(
         courseId: input.courseId,
         applicationId: row.applicationId,
       },
-      now,
+      { now, domain: mail.publicUrl.hostname },
     );
   }
   tx.update(applications)

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import {
   blockedPeriods,
@@ -158,16 +159,26 @@ export type NewCourse = {
   cancellationReason?: string;
 };
 
+/**
+ * A calendar UID no other installation (another county, a staging copy, a re-seeded database)
+ * gives out: a random part and the host people reach this one at.
+ */
+export function newCalendarUid(host: string): string {
+  return `course-${randomBytes(12).toString('hex')}@${host}`;
+}
+
 /** The course, its instructor pair and all its sessions are saved together or not at all. */
 export function createCourseWithSessions(
   tx: Transaction,
   course: NewCourse,
   sessions: GeneratedSession[],
-  now: Date,
+  at: { now: Date; calendarHost: string },
 ): number {
+  const now = at.now;
   const { id } = tx
     .insert(courses)
     .values({
+      calendarUid: newCalendarUid(at.calendarHost),
       termId: course.termId,
       programId: course.programId,
       localityId: course.localityId,

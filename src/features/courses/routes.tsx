@@ -209,7 +209,7 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
   app.get('/:id/calendar.ics', planningStaff, (c) => {
     const course = loadCourse(db, c);
     const calendar = buildCourseCalendar({
-      course: calendarCourseOf(course, c.get('language')),
+      course: calendarCourseOf(course, c.get('language'), 'published'),
       method: 'PUBLISH',
       stamp: clock(),
       organizer: mail.organizer,

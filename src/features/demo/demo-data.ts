@@ -276,7 +276,7 @@ function fillDemoRegion(
         cancellationReason: input.cancellationReason,
       },
       sessions,
-      now,
+      { now, calendarHost: mail.publicUrl.hostname },
     );
     // A course that already ended sent its invitations long ago.
     if (input.status !== 'completed') {

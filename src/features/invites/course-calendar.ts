@@ -34,6 +34,8 @@ export type CalendarSession = {
 
 export type CalendarCourse = {
   uid: string;
+  /** A cancelled course's published copy marks every event cancelled. */
+  cancelled: boolean;
   sequence: number;
   title: string;
   description: string;
@@ -164,6 +166,8 @@ export function buildFeedCalendar(input: {
 }): string {
   const calendar = newCalendar(methods.PUBLISH);
   calendar.name(cleanText(input.name));
+  // REFRESH-INTERVAL and X-PUBLISHED-TTL: calendar apps fetch it again every hour.
+  calendar.ttl(60 * 60);
   let hasEvents = false;
   for (const course of input.courses) {
     const added = addCourseEvents(calendar, {
@@ -238,7 +242,10 @@ function addCourseEvents(
       summary: cleanText(course.title),
       description: cleanText(course.description),
       location: course.location.trim() === '' ? null : cleanText(course.location),
-      status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status:
+        method === 'CANCEL' || course.cancelled
+          ? ICalEventStatus.CANCELLED
+          : ICalEventStatus.CONFIRMED,
     };
     if (scheduling && input.attendee && input.organizer) {
       const organizer: ICalOrganizer = {

@@ -45,15 +45,30 @@ export type CourseChange =
   | { kind: 'changed'; notes: ChangeNote[] }
   | { kind: 'cancelled'; reason: string };
 
-export function calendarUid(courseId: number): string {
-  return `kurssipolku-course-${courseId}@kurssipolku`;
+/**
+ * Which copy of a course's series a calendar holds. The invitations and the participant's own file
+ * are one event per person (the course's UID: a file imported later updates the invitation, it
+ * does not add a second event). The staff feed and the course download are published copies with
+ * a UID of their own, and the feed leaves out the courses whose invitations its owner gets, so
+ * nobody sees a session twice.
+ */
+export type CalendarCopy = 'invitation' | 'published';
+
+export function publishedUid(calendarUid: string): string {
+  return `published-${calendarUid}`;
 }
 
 /** The course as one calendar series; the description lists every date in the reader's language. */
-export function calendarCourseOf(course: CourseWithSchedule, language: Language): CalendarCourse {
+export function calendarCourseOf(
+  course: CourseWithSchedule,
+  language: Language,
+  copy: CalendarCopy = 'invitation',
+): CalendarCourse {
   const venue = course.venue;
+  const uid = course.course.calendarUid;
   return {
-    uid: calendarUid(course.course.id),
+    uid: copy === 'published' ? publishedUid(uid) : uid,
+    cancelled: course.course.status === 'cancelled',
     sequence: course.course.scheduleSequence,
     title: courseTitle({ program: course.program, localityName: course.locality.name }, language),
     description: sessionLines({ sessions: course.sessions, language }).join('\n'),
@@ -96,7 +111,14 @@ export function invitationContentOf(
 export function queueCourseMail(
   db: DatabaseOrTransaction,
   course: CourseWithSchedule,
-  recipient: { name: string; email: string; language: Language; applicationId: number | null },
+  recipient: {
+    name: string;
+    email: string;
+    language: Language;
+    applicationId: number | null;
+    /** This person's SEQUENCE for the series: higher than in any message they were sent before. */
+    sequence: number;
+  },
   kind: MailKind,
   change: CourseChange,
   context: MailContext,
@@ -120,7 +142,7 @@ export function queueCourseMail(
       htmlBody: renderInvitationHtml(subject, sections, recipient.language),
       calendarMethod: method,
       calendar: buildCourseCalendar({
-        course: calendarCourseOf(course, recipient.language),
+        course: { ...calendarCourseOf(course, recipient.language), sequence: recipient.sequence },
         method,
         stamp: context.now,
         organizer: context.organizer,
@@ -129,7 +151,7 @@ export function queueCourseMail(
       courseId: course.course.id,
       applicationId: recipient.applicationId,
     },
-    context.now,
+    { now: context.now, domain: context.publicUrl.hostname },
   );
 }
 
@@ -171,9 +193,20 @@ function isInvitationOf(row: typeof invitations.$inferSelect, person: Invitee): 
     : row.applicationId === person.id;
 }
 
-/** An invitee as the recipient of a course message. */
-function recipientOf(person: Invitee) {
-  return { ...person, applicationId: person.kind === 'participant' ? person.id : null };
+/** An invitee as the recipient of a course message with the SEQUENCE it carries. */
+function recipientOf(person: Invitee, sequence: number) {
+  return { ...person, applicationId: person.kind === 'participant' ? person.id : null, sequence };
+}
+
+/**
+ * RFC 5546: a client ignores a message whose SEQUENCE is not higher than the one it holds. A
+ * person's first message carries the course's schedule sequence; every later one, whatever
+ * happened (withdrawn, placed again, taken off and put back), is higher than their last.
+ */
+export function nextSequenceFor(courseSequence: number, lastSentToPerson: number | null): number {
+  return lastSentToPerson === null
+    ? courseSequence
+    : Math.max(courseSequence, lastSentToPerson + 1);
 }
 
 /** Someone without e-mail hears the news by phone: the coordinator's call queue gets an item. */
@@ -210,8 +243,9 @@ export function notifyCourseInvitees(
 
   for (const invitation of existing.filter((row) => row.state === 'active')) {
     if (wanted.some((person) => isInvitationOf(invitation, person))) continue;
+    const personSequence = nextSequenceFor(sequence, invitation.sentSequence);
     db.update(invitations)
-      .set({ state: 'cancelled', sentSequence: sequence })
+      .set({ state: 'cancelled', sentSequence: personSequence })
       .where(eq(invitations.id, invitation.id))
       .run();
     const person: Invitee = {
@@ -222,24 +256,32 @@ export function notifyCourseInvitees(
       language: invitation.language,
     };
     if (person.email) {
-      queueCourseMail(db, course, recipientOf(person), 'cancellation', change, context);
+      const recipient = recipientOf(person, personSequence);
+      queueCourseMail(db, course, recipient, 'cancellation', change, context);
     } else if (change.kind === 'cancelled') tellByPhone(db, person, 'tell-cancelled', context.now);
   }
 
   for (const person of wanted) {
     const current = existing.find((row) => isInvitationOf(row, person));
+    const personSequence = nextSequenceFor(sequence, current?.sentSequence ?? null);
+    const recipient = recipientOf(person, personSequence);
     if (current?.state === 'active') {
       if (change.kind !== 'changed') continue;
       db.update(invitations)
-        .set({ sentSequence: sequence, email: person.email })
+        .set({ sentSequence: personSequence, email: person.email })
         .where(eq(invitations.id, current.id))
         .run();
-      if (person.email) queueCourseMail(db, course, recipientOf(person), 'update', change, context);
+      if (person.email) queueCourseMail(db, course, recipient, 'update', change, context);
       continue;
     }
     if (current) {
       db.update(invitations)
-        .set({ state: 'active', sentSequence: sequence, email: person.email, name: person.name })
+        .set({
+          state: 'active',
+          sentSequence: personSequence,
+          email: person.email,
+          name: person.name,
+        })
         .where(eq(invitations.id, current.id))
         .run();
     } else {
@@ -251,13 +293,13 @@ export function notifyCourseInvitees(
           name: person.name,
           email: person.email,
           language: person.language,
-          sentSequence: sequence,
+          sentSequence: personSequence,
           createdAt: context.now,
         })
         .run();
     }
     if (person.email) {
-      queueCourseMail(db, course, recipientOf(person), 'invitation', change, context);
+      queueCourseMail(db, course, recipient, 'invitation', change, context);
     } else {
       tellByPhone(db, person, 'tell-placed', context.now);
     }

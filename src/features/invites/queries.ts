@@ -49,22 +49,33 @@ export function findFeedOwner(db: AppDatabase, token: string) {
 
 /** Courses whose sessions a staff member's feed shows: an instructor's own, or all for planners. */
 export function feedCourseIds(db: AppDatabase, user: { id: number; role: string }): number[] {
-  if (user.role !== 'instructor') {
-    return db
-      .select({ id: courses.id })
-      .from(courses)
-      .where(ne(courses.status, 'cancelled'))
+  const shown =
+    user.role !== 'instructor'
+      ? db.select({ id: courses.id }).from(courses).where(ne(courses.status, 'cancelled')).all()
+      : db
+          .select({ id: courses.id })
+          .from(courses)
+          .innerJoin(courseInstructors, eq(courseInstructors.courseId, courses.id))
+          .innerJoin(instructors, eq(instructors.id, courseInstructors.instructorId))
+          .where(and(eq(instructors.userId, user.id), ne(courses.status, 'cancelled')))
+          .all();
+  // Courses whose invitation this person gets by e-mail are already in their calendar.
+  const invited = new Set(
+    db
+      .select({ courseId: invitations.courseId })
+      .from(invitations)
+      .innerJoin(instructors, eq(instructors.id, invitations.instructorId))
+      .where(
+        and(
+          eq(instructors.userId, user.id),
+          eq(invitations.state, 'active'),
+          ne(invitations.email, ''),
+        ),
+      )
       .all()
-      .map((row) => row.id);
-  }
-  return db
-    .select({ id: courses.id })
-    .from(courses)
-    .innerJoin(courseInstructors, eq(courseInstructors.courseId, courses.id))
-    .innerJoin(instructors, eq(instructors.id, courseInstructors.instructorId))
-    .where(and(eq(instructors.userId, user.id), ne(courses.status, 'cancelled')))
-    .all()
-    .map((row) => row.id);
+      .map((row) => row.courseId),
+  );
+  return shown.map((row) => row.id).filter((id) => !invited.has(id));
 }
 
 const lettersToPrint = preparedFor((db) =>

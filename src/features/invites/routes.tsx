@@ -74,7 +74,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
     const courses = feedCourseIds(db, user)
       .map((courseId) => findCourse(db, courseId))
       .filter((course) => course !== undefined)
-      .map((course) => calendarCourseOf(course, 'fi'));
+      .map((course) => calendarCourseOf(course, 'fi', 'published'));
     const calendar = buildFeedCalendar({
       name: translate('fi', 'feed.calendarName', { name: user.name }),
       courses,

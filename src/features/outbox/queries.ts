@@ -30,18 +30,26 @@ export type OutboxWriter = Pick<AppDatabase, 'insert'>;
 
 const sendableStates: OutboxState[] = ['queued', 'retry'];
 
-/** Fixed at creation, so a resend after a crash carries the same Message-ID header. */
-function newMessageId(): string {
-  return `<outbox-${randomBytes(16).toString('hex')}@kurssipolku>`;
+/**
+ * Fixed at creation, so a resend after a crash carries the same Message-ID header; the right side
+ * is a real domain name (the host of PUBLIC_URL), as mail servers and spam filters expect.
+ */
+function newMessageId(domain: string): string {
+  return `<outbox-${randomBytes(16).toString('hex')}@${domain}>`;
 }
 
 /** Queues one message, due now; returns its id. */
-export function enqueueMessage(db: OutboxWriter, message: NewOutboxMessage, now: Date): number {
+export function enqueueMessage(
+  db: OutboxWriter,
+  message: NewOutboxMessage,
+  queued: { now: Date; domain: string },
+): number {
+  const now = queued.now;
   return db
     .insert(outbox)
     .values({
       ...message,
-      messageId: newMessageId(),
+      messageId: newMessageId(queued.domain),
       state: 'queued',
       attempts: 0,
       nextAttemptAt: now,
