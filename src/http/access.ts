@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { matchedRoutes } from 'hono/route';
 import type { StaffRole } from '../../db/schema';
-import type { AppEnv } from './app-env';
+import type { AppEnv, SignedInEnv } from './app-env';
 import { isHtmxRequest } from './htmx';
 
 /**
@@ -39,7 +39,13 @@ function redirectToSignIn(c: Context<AppEnv>): Response {
  * The one authorization helper: every route names who may use it, e.g.
  * `app.get('/admin/users', access(['admin']), handler)`.
  */
-export function access(rule: AccessRule): MiddlewareHandler<AppEnv> {
+export function access(rule: 'public' | 'second-step'): MiddlewareHandler<AppEnv>;
+export function access(
+  rule: 'signed-in' | 'own-password' | readonly StaffRole[],
+): MiddlewareHandler<SignedInEnv>;
+export function access(
+  rule: AccessRule,
+): MiddlewareHandler<AppEnv> | MiddlewareHandler<SignedInEnv> {
   const handler: MarkedHandler = async (c, next) => {
     if (rule === 'second-step') {
       if (!c.get('pendingSignIn')) return redirectTo(c, '/sign-in');

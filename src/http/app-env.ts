@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import type { StaffRole } from '../../db/schema';
 import type { Language, Translate } from '../i18n';
@@ -36,6 +37,26 @@ export type AppEnv = {
     formValues: Record<string, string>;
   };
 };
+
+/**
+ * The environment of a route whose access rule requires a signed-in user: the guard has checked
+ * it, so `c.get('user')` is a user there, never null.
+ */
+export type SignedInEnv = {
+  Bindings: AppEnv['Bindings'];
+  Variables: Omit<AppEnv['Variables'], 'user'> & { user: SignedInUser };
+};
+
+/** Either kind of route: what pages shared by public and signed-in routes take. */
+export type AnyEnv = AppEnv | SignedInEnv;
+
+/**
+ * A signed-in route's context is an app context whose user is known, so a helper shared by both
+ * kinds of route may read it as the plain one (it never relies on the user being absent).
+ */
+export function asAppContext<Env extends AnyEnv>(c: Context<Env>): Context<AppEnv> {
+  return c as unknown as Context<AppEnv>;
+}
 
 /** What the app is built from; tests pass their own database file and clock. */
 export type AppParts = {

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config';
 import { isMessageKey, type MessageKey, type MessageParams } from '../i18n';
-import type { AppEnv } from './app-env';
+import { asAppContext, type AnyEnv, type AppEnv } from './app-env';
 
 /** A one-time notice shown on the next page; it carries a message key, not text, so it is always localized. */
 export type Flash = { kind: 'success' | 'info' | 'error'; key: MessageKey; params?: MessageParams };
@@ -10,8 +10,8 @@ export type Flash = { kind: 'success' | 'info' | 'error'; key: MessageKey; param
 const flashCookie = 'kp_flash';
 
 /** The notice goes out as a cookie with this response (see `flashMessages`). */
-export function setFlash(c: Context<AppEnv>, flash: Flash): void {
-  c.set('flashForNextPage', flash);
+export function setFlash<Env extends AnyEnv>(c: Context<Env>, flash: Flash): void {
+  asAppContext(c).set('flashForNextPage', flash);
 }
 
 function parseFlash(raw: string | undefined): Flash | null {

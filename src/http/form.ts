@@ -3,7 +3,7 @@ import { zValidator, type Hook } from '@hono/zod-validator';
 import type { z } from 'zod';
 import { isMessageKey, type Translate } from '../i18n';
 import { cleanFormValues, cleanText } from '../lib/clean-text';
-import type { AppEnv } from './app-env';
+import { asAppContext, type AnyEnv, type AppEnv, type SignedInEnv } from './app-env';
 
 /**
  * What a form sent, as text, so a re-rendered form can show what was typed (without the control
@@ -46,8 +46,8 @@ export function fieldErrorsFrom(error: z.core.$ZodError, t: Translate): FieldErr
   return errors;
 }
 
-export type InvalidFormRenderer = (
-  c: Context<AppEnv>,
+export type InvalidFormRenderer<Env extends AnyEnv = SignedInEnv> = (
+  c: Context<Env>,
   invalid: { errors: FieldErrors; values: TypedValues },
 ) => Response | Promise<Response>;
 
@@ -57,26 +57,27 @@ export type InvalidFormRenderer = (
  * and the typed values kept; the handler gets the parsed data (`c.req.valid('form')`) and the
  * text as typed (`c.get('formValues')`), so no route parses the body again.
  */
-export function validForm<Schema extends z.ZodType>(
+export function validForm<Schema extends z.ZodType, Env extends AnyEnv = SignedInEnv>(
   schema: Schema,
-  renderInvalid: InvalidFormRenderer,
+  renderInvalid: InvalidFormRenderer<Env>,
 ) {
-  const reRenderWhenInvalid: Hook<z.infer<Schema>, AppEnv, string, 'form', {}, Schema> = async (
+  const reRenderWhenInvalid: Hook<z.infer<Schema>, Env, string, 'form', {}, Schema> = async (
     result,
     c,
   ) => {
+    const plain = asAppContext(c);
     if (result.success) {
       // The body is parsed once and cached by Hono; the handler gets the text as typed from here.
-      c.set('formValues', typedValues(cleanFormValues(await c.req.parseBody())));
+      plain.set('formValues', typedValues(cleanFormValues(await c.req.parseBody())));
       return;
     }
     c.status(422);
     return renderInvalid(c, {
-      errors: fieldErrorsFrom(result.error, c.get('t')),
+      errors: fieldErrorsFrom(result.error, plain.get('t')),
       values: typedValues(result.data),
     });
   };
-  return zValidator<Schema, 'form', AppEnv, string, typeof reRenderWhenInvalid>(
+  return zValidator<Schema, 'form', Env, string, typeof reRenderWhenInvalid>(
     'form',
     schema,
     reRenderWhenInvalid,
@@ -85,4 +86,12 @@ export function validForm<Schema extends z.ZodType>(
       validationFunction: (schema, value) => schema.safeParseAsync(cleanFormValues(value)) as never,
     },
   );
+}
+
+/** `validForm` for a route open to people who are not signed in (its handler has no user). */
+export function validPublicForm<Schema extends z.ZodType>(
+  schema: Schema,
+  renderInvalid: InvalidFormRenderer<AppEnv>,
+) {
+  return validForm<Schema, AppEnv>(schema, renderInvalid);
 }

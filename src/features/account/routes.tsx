@@ -3,7 +3,7 @@ import { AccountPage } from '../../../views/account/account-page';
 import { PasswordPage } from '../../../views/account/password-page';
 import type { FieldErrors } from '../../../views/components/form-fields';
 import { access, passwordChangePath } from '../../http/access';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { hashPassword, verifyPassword } from '../../lib/password';
@@ -32,14 +32,14 @@ const confirmationPath = '/account/two-step/confirmation';
 
 /** "Oma tili": one's own password, two-step sign-in and sessions. */
 export function accountRoutes({ db, clock }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
   const signedIn = access('signed-in');
 
   const renderAccount = (
-    c: Context<AppEnv>,
+    c: Context<SignedInEnv>,
     removal: { errors: FieldErrors; problem?: string } = { errors: {} },
   ) => {
-    const user = c.get('user')!;
+    const user = c.get('user');
     const t = c.get('t');
     const sessions = listOwnSessions(db, user.id, clock()).map((session) => ({
       createdAt: session.createdAt,
@@ -64,23 +64,23 @@ export function accountRoutes({ db, clock }: AppDeps) {
     );
   };
 
-  const renderPassword = (c: Context<AppEnv>, errors: FieldErrors) => {
+  const renderPassword = (c: Context<SignedInEnv>, errors: FieldErrors) => {
     const t = c.get('t');
-    const mustChange = c.get('user')!.mustChangePassword;
+    const mustChange = c.get('user').mustChangePassword;
     return c.render(<PasswordPage mustChange={mustChange} errors={errors} t={t} />, {
       title: t('account.changePassword'),
     });
   };
 
-  const renderEnrolment = (c: Context<AppEnv>, errors: FieldErrors) =>
-    renderTwoStepEnrolment(c, db, c.get('user')!, {
+  const renderEnrolment = (c: Context<SignedInEnv>, errors: FieldErrors) =>
+    renderTwoStepEnrolment(c, db, c.get('user'), {
       action: confirmationPath,
       errors,
       otherwise: '/account',
     });
 
-  const passwordMatches = async (c: Context<AppEnv>, password: string) => {
-    const account = findUserById(db, c.get('user')!.id);
+  const passwordMatches = async (c: Context<SignedInEnv>, password: string) => {
+    const account = findUserById(db, c.get('user').id);
     return account !== undefined && (await verifyPassword(password, account.passwordHash));
   };
 
@@ -94,7 +94,7 @@ export function accountRoutes({ db, clock }: AppDeps) {
     validForm(passwordChangeForm, (c, { errors }) => renderPassword(c, errors)),
     async (c) => {
       const form = c.req.valid('form');
-      const user = c.get('user')!;
+      const user = c.get('user');
       if (!(await passwordMatches(c, form.currentPassword))) {
         c.status(422);
         return renderPassword(c, { currentPassword: c.get('t')('account.wrongPassword') });
@@ -108,14 +108,14 @@ export function accountRoutes({ db, clock }: AppDeps) {
 
   /** Ends every session of the account, this one included. */
   app.post('/account/sessions/ending', signedIn, (c) => {
-    signOutEverywhere(db, c.get('user')!, clock());
+    signOutEverywhere(db, c.get('user'), clock());
     clearSessionCookie(c);
     setFlash(c, { kind: 'info', key: 'flash.signedOutEverywhere' });
     return c.redirect('/sign-in', 303);
   });
 
   app.post(enrolmentPath, signedIn, (c) => {
-    const user = c.get('user')!;
+    const user = c.get('user');
     if (findTwoStepStatus(db, user.id)) return c.redirect('/account', 303);
     beginTwoStepEnrolment(db, user.id);
     return c.redirect(enrolmentPath, 303);
@@ -130,7 +130,7 @@ export function accountRoutes({ db, clock }: AppDeps) {
     validForm(twoStepCodeForm, (c, { errors }) => renderEnrolment(c, errors)),
     (c) => {
       const codes = confirmTwoStep(db, {
-        actor: c.get('user')!,
+        actor: c.get('user'),
         code: c.req.valid('form').code,
         now: clock(),
       });
@@ -148,7 +148,7 @@ export function accountRoutes({ db, clock }: AppDeps) {
     validForm(twoStepRemovalForm, (c, { errors }) => renderAccount(c, { errors })),
     async (c) => {
       const { password, code } = c.req.valid('form');
-      const user = c.get('user')!;
+      const user = c.get('user');
       const t = c.get('t');
       const now = clock();
       c.status(422);

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { AuditPage } from '../../../views/audit/audit-page';
 import { access } from '../../http/access';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { listAuditEntries } from './audit-log';
 
 export function auditRoutes({ db }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
 
   app.get('/admin/audit', access(['admin']), (c) => {
     const t = c.get('t');

@@ -6,7 +6,7 @@ import { access } from '../../http/access';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { clientAddress } from '../../http/client-address';
 import { setFlash } from '../../http/flash';
-import { validForm } from '../../http/form';
+import { validPublicForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
 import { verifyAgainstDecoy, verifyPassword } from '../../lib/password';
 import { hashSecretToken } from '../../lib/tokens';
@@ -44,7 +44,7 @@ export function authRoutes(deps: AppDeps) {
   app.post(
     '/sign-in',
     access('public'),
-    validForm(signInForm, (c, { errors, values }) =>
+    validPublicForm(signInForm, (c, { errors, values }) =>
       renderSignIn(c, { email: values.email ?? '', next: safeReturnPath(values.next), errors }),
     ),
     async (c) => {

@@ -5,7 +5,7 @@ import { access, passwordChangePath } from '../../http/access';
 import type { AppDeps, AppEnv, PendingSignIn } from '../../http/app-env';
 import { clientAddress } from '../../http/client-address';
 import { setFlash } from '../../http/flash';
-import { validForm } from '../../http/form';
+import { validPublicForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
 import { twoStepCodeForm } from '../account/account-input';
 import { renderRecoveryCodes, renderTwoStepEnrolment } from '../account/two-step-pages';
@@ -54,7 +54,7 @@ export function secondStepRoutes({ db, config, clock }: AppDeps) {
   app.post(
     secondStepPaths.code,
     second,
-    validForm(twoStepCodeForm, (c, { errors, values }) =>
+    validPublicForm(twoStepCodeForm, (c, { errors, values }) =>
       renderCode(c, nextOf(c, values.next), errors),
     ),
     (c) => {
@@ -88,7 +88,7 @@ export function secondStepRoutes({ db, config, clock }: AppDeps) {
   app.post(
     secondStepPaths.enrolment,
     second,
-    validForm(twoStepCodeForm, (c, { errors, values }) =>
+    validPublicForm(twoStepCodeForm, (c, { errors, values }) =>
       renderEnrolment(c, nextOf(c, values.next), errors),
     ),
     (c) => {

@@ -8,7 +8,7 @@ import { idParam } from '../../http/params';
 import { findApplication, type ApplicationRow } from '../intake/queries';
 import { listUnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { listLocalities } from '../places/queries';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm, type InvalidFormRenderer } from '../../http/form';
 import { recordAudit } from '../audit/audit-log';
@@ -41,29 +41,29 @@ function isOnTheQueue(application: ApplicationRow): boolean {
 }
 
 /** Checkbox groups do not fit the typed values (text only), so the ticked needs are read again. */
-async function tickedNeeds(c: Context<AppEnv>): Promise<string[]> {
+async function tickedNeeds(c: Context<SignedInEnv>): Promise<string[]> {
   const body = await c.req.parseBody({ all: true });
   return [body.needs ?? []].flat().filter((value): value is string => typeof value === 'string');
 }
 
 export function callRoutes({ db, clock, config, mail }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
 
   /** An instructor's queue is scoped in the query; the same rule guards every single item. */
-  const callerScope = (c: Context<AppEnv>): { assignedTo: number | null } | 'nothing' => {
-    const user = c.get('user')!;
+  const callerScope = (c: Context<SignedInEnv>): { assignedTo: number | null } | 'nothing' => {
+    const user = c.get('user');
     if (user.role !== 'instructor') return { assignedTo: null };
     const instructorId = instructorIdOfUser(db, user.id);
     return instructorId === null ? 'nothing' : { assignedTo: instructorId };
   };
 
   /** An instructor places people only on the courses they lead; planning staff on any. */
-  const placementCoursesFor = (c: Context<AppEnv>) => {
+  const placementCoursesFor = (c: Context<SignedInEnv>) => {
     const scope = callerScope(c);
     return scope === 'nothing' ? [] : listPlacementCourses(db, { ledBy: scope.assignedTo });
   };
 
-  const applicationForCaller = (c: Context<AppEnv>): ApplicationRow => {
+  const applicationForCaller = (c: Context<SignedInEnv>): ApplicationRow => {
     const application = findApplication(db, idParam(c));
     if (!application) throw new HTTPException(404);
     const scope = callerScope(c);
@@ -76,15 +76,15 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
     return application;
   };
 
-  const queuedApplicationForCaller = (c: Context<AppEnv>): ApplicationRow => {
+  const queuedApplicationForCaller = (c: Context<SignedInEnv>): ApplicationRow => {
     const application = applicationForCaller(c);
     if (!isOnTheQueue(application)) throw new HTTPException(404);
     return application;
   };
 
-  const renderQueue = (c: Context<AppEnv>, problem?: RowProblem) => {
+  const renderQueue = (c: Context<SignedInEnv>, problem?: RowProblem) => {
     const t = c.get('t');
-    const user = c.get('user')!;
+    const user = c.get('user');
     const scope = callerScope(c);
     const items = scope === 'nothing' ? [] : listCallQueue(db, scope, config.unreachableRule);
     recordAudit(
@@ -121,7 +121,7 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
     (c) => {
       const application = queuedApplicationForCaller(c);
       const call = c.req.valid('form');
-      recordCallAttempt(db, application, call, { actor: c.get('user')!, now: clock() });
+      recordCallAttempt(db, application, call, { actor: c.get('user'), now: clock() });
       const t = c.get('t');
       setFlash(c, {
         kind: 'success',
@@ -144,7 +144,7 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
       const application = findApplication(db, idParam(c));
       if (!application || application.state === 'closed') throw new HTTPException(404);
       const closure = c.req.valid('form');
-      closeApplication(db, application.id, closure, { actor: c.get('user')!, now: clock() });
+      closeApplication(db, application.id, closure, { actor: c.get('user'), now: clock() });
       setFlash(c, {
         kind: 'success',
         key: 'calls.flash.closed',
@@ -162,21 +162,21 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
       const application = findApplication(db, idParam(c));
       if (!application) throw new HTTPException(404);
       const { instructorId } = c.req.valid('form');
-      assignCall(db, application.id, instructorId, { actor: c.get('user')!, now: clock() });
+      assignCall(db, application.id, instructorId, { actor: c.get('user'), now: clock() });
       setFlash(c, { kind: 'success', key: 'calls.flash.assigned' });
       return c.redirect('/calls', 303);
     },
   );
 
   /** The interview is the intake step, so it is open while the application waits for it. */
-  const applicationToInterview = (c: Context<AppEnv>): ApplicationRow => {
+  const applicationToInterview = (c: Context<SignedInEnv>): ApplicationRow => {
     const application = applicationForCaller(c);
     if (application.state !== 'to-call') throw new HTTPException(404);
     return application;
   };
 
   const renderInterview = (
-    c: Context<AppEnv>,
+    c: Context<SignedInEnv>,
     application: ApplicationRow,
     form: InterviewFormState,
   ) => {
@@ -184,7 +184,7 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
     recordAudit(
       db,
       {
-        actor: c.get('user')!,
+        actor: c.get('user'),
         action: 'read',
         subjectType: 'application',
         subjectId: application.id,
@@ -196,7 +196,7 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
       <InterviewPage
         application={application}
         unconfirmed={
-          c.get('user')!.role === 'instructor' ? [] : listUnconfirmedSubmissions(db, application.id)
+          c.get('user').role === 'instructor' ? [] : listUnconfirmedSubmissions(db, application.id)
         }
         choices={{ courses: placementCoursesFor(c), localities: listLocalities(db) }}
         {...form}
@@ -209,7 +209,7 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
 
   /** Verbal consent is asked for only when none was given with the application. */
   const consentErrors = (
-    c: Context<AppEnv>,
+    c: Context<SignedInEnv>,
     application: ApplicationRow,
     confirmed: boolean,
   ): FieldErrors =>
@@ -262,7 +262,7 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
       let result: InterviewResult;
       try {
         result = recordInterview(db, application.id, input, {
-          actor: c.get('user')!,
+          actor: c.get('user'),
           mail: { ...mail, now: clock() },
         });
       } catch (error) {

@@ -11,7 +11,7 @@ import {
 import { MovedDatesList, SessionDateList, WarningList } from '../../../views/courses/course-parts';
 import type { FieldErrors } from '../../http/form';
 import { planningStaff } from '../../http/access';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { instantToWallClock } from '../../lib/helsinki-time';
@@ -56,11 +56,11 @@ import { NoFreeDates } from './schedule';
 import { commandContextFor, loadCourse } from './route-helpers';
 
 export function courseRoutes({ db, clock, mail }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
   const today = () => instantToWallClock(clock()).date;
   const commandContext = commandContextFor({ clock, mail });
 
-  const renderNewCourseForm = (c: Context<AppEnv>, state: CourseFormState) => {
+  const renderNewCourseForm = (c: Context<SignedInEnv>, state: CourseFormState) => {
     const t = c.get('t');
     return c.render(
       <NewCourseForm
@@ -176,7 +176,7 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
   };
 
   const renderCoursePage = (
-    c: Context<AppEnv>,
+    c: Context<SignedInEnv>,
     course: CourseWithSchedule,
     statusErrors: FieldErrors = {},
   ) => {
@@ -218,7 +218,7 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
   });
 
   const renderEditForm = (
-    c: Context<AppEnv>,
+    c: Context<SignedInEnv>,
     course: CourseWithSchedule,
     state: CourseFormState,
   ) => {
@@ -336,7 +336,7 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
   );
 
   const renderCancelPage = (
-    c: Context<AppEnv>,
+    c: Context<SignedInEnv>,
     course: CourseWithSchedule,
     form: { values: Record<string, string>; errors: FieldErrors },
   ) => {

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { MoveSessionPage } from '../../../views/courses/course-page';
 import { planningStaff } from '../../http/access';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm, type FieldErrors } from '../../http/form';
 import { idParam } from '../../http/params';
@@ -16,7 +16,7 @@ import { commandContextFor, loadCourse } from './route-helpers';
 
 /** Moving or cancelling one session of a course. */
 export function courseSessionRoutes({ db, clock, mail }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
   const today = () => instantToWallClock(clock()).date;
   const commandContext = commandContextFor({ clock, mail });
 
@@ -30,7 +30,7 @@ export function courseSessionRoutes({ db, clock, mail }: AppDeps) {
   };
 
   const renderMovePage = (
-    c: Context<AppEnv>,
+    c: Context<SignedInEnv>,
     course: CourseWithSchedule,
     form: { values: Record<string, string>; errors: FieldErrors; conflicts?: Conflict[] },
   ) => {

@@ -6,7 +6,7 @@ import { RosterPage } from '../../../views/enrollment/roster-page';
 import type { InvalidRowForm } from '../../../views/enrollment/row-field';
 import { access, planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { instantToWallClock } from '../../lib/helsinki-time';
@@ -59,9 +59,9 @@ function refusedAs404<Result>(command: () => Result): Result {
  * waitlist, withdrawing, and the go/no-go decisions on courses short of their minimum.
  */
 export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
-  const app = new Hono<AppEnv>();
-  const commandContext = (c: Context<AppEnv>): SeatCommandContext & CourseCommandContext => ({
-    actor: c.get('user')!,
+  const app = new Hono<SignedInEnv>();
+  const commandContext = (c: Context<SignedInEnv>): SeatCommandContext & CourseCommandContext => ({
+    actor: c.get('user'),
     mail: { ...mail, now: clock() },
   });
   const today = () => instantToWallClock(clock()).date;
@@ -79,11 +79,11 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
   };
 
   const renderRoster = (
-    c: Context<AppEnv>,
+    c: Context<SignedInEnv>,
     course: CourseWithSchedule,
     invalid: InvalidRowForm | null,
   ) => {
-    const user = c.get('user')!;
+    const user = c.get('user');
     const canManage = user.role !== 'instructor';
     recordAudit(
       db,
@@ -112,7 +112,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
 
   app.get('/courses/:id/roster', access(['coordinator', 'admin', 'instructor']), (c) => {
     const course = loadCourse(idParam(c, 'id'));
-    const user = c.get('user')!;
+    const user = c.get('user');
     if (user.role === 'instructor' && !leadsCourse(db, user.id, course.course.id)) {
       throw new HTTPException(403);
     }
@@ -192,7 +192,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
     },
   );
 
-  const renderDecisions = (c: Context<AppEnv>, invalid: InvalidRowForm | null) => {
+  const renderDecisions = (c: Context<SignedInEnv>, invalid: InvalidRowForm | null) => {
     const t = c.get('t');
     return c.render(
       <DecisionsPage

@@ -7,14 +7,14 @@ import { goNoGoDecisions } from '../enrollment/queries';
 import { listPendingDeletionRequests } from '../privacy/queries';
 import { instantToWallClock } from '../../lib/helsinki-time';
 import { feedCourseIds, listLettersToPrint } from '../invites/queries';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 
 export function homeRoutes({ db, clock }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
 
   app.get('/', access('signed-in'), (c) => {
     const t = c.get('t');
-    const user = c.get('user')!;
+    const user = c.get('user');
     const letters = user.role === 'instructor' ? null : listLettersToPrint(db);
     const deletionRequests = user.role === 'instructor' ? null : listPendingDeletionRequests(db);
     const decisions =

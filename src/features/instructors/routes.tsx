@@ -8,7 +8,7 @@ import {
 import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm, type TypedValues } from '../../http/form';
 import type { FieldErrors } from '../../http/form';
@@ -36,7 +36,7 @@ function formStateOf(instructor: StoredInstructor): InstructorFormState {
 
 /** Several ticked boxes do not fit the typed values (text only), so they are read again. */
 async function typedFormState(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   invalid: { values: TypedValues; errors: FieldErrors },
 ): Promise<InstructorFormState> {
   const body = await c.req.parseBody({ all: true });
@@ -58,16 +58,16 @@ function refusedFormState(input: InstructorInput, errors: FieldErrors): Instruct
 }
 
 export function instructorRoutes({ db, clock }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
   const instructorInput = instructorInputFor(db);
 
-  const instructorOr404 = (c: Context<AppEnv>) => {
+  const instructorOr404 = (c: Context<SignedInEnv>) => {
     const instructor = findInstructor(db, idParam(c));
     if (!instructor) throw new HTTPException(404);
     return instructor;
   };
 
-  const renderNewForm = (c: Context<AppEnv>, form: InstructorFormState) => {
+  const renderNewForm = (c: Context<SignedInEnv>, form: InstructorFormState) => {
     const t = c.get('t');
     return c.render(
       <InstructorFormPage
@@ -84,7 +84,7 @@ export function instructorRoutes({ db, clock }: AppDeps) {
   };
 
   const renderEditForm = (
-    c: Context<AppEnv>,
+    c: Context<SignedInEnv>,
     instructor: StoredInstructor,
     form: InstructorFormState,
   ) => {
@@ -108,7 +108,7 @@ export function instructorRoutes({ db, clock }: AppDeps) {
     const t = c.get('t');
     recordAudit(
       db,
-      { actor: c.get('user')!, action: 'read', subjectType: 'instructor', detail: 'list' },
+      { actor: c.get('user'), action: 'read', subjectType: 'instructor', detail: 'list' },
       clock(),
     );
     return c.render(<InstructorsPage instructors={listInstructors(db)} t={t} />, {
@@ -128,7 +128,7 @@ export function instructorRoutes({ db, clock }: AppDeps) {
     ),
     (c) => {
       const input = c.req.valid('form');
-      const saved = saveInstructor(db, null, input, c.get('user')!, clock());
+      const saved = saveInstructor(db, null, input, c.get('user'), clock());
       if (!saved.ok) {
         c.status(422);
         const errors = { userId: c.get('t')('validation.accountTaken') };
@@ -148,7 +148,7 @@ export function instructorRoutes({ db, clock }: AppDeps) {
     recordAudit(
       db,
       {
-        actor: c.get('user')!,
+        actor: c.get('user'),
         action: 'read',
         subjectType: 'instructor',
         subjectId: instructor.id,
@@ -167,7 +167,7 @@ export function instructorRoutes({ db, clock }: AppDeps) {
     (c) => {
       const instructor = instructorOr404(c);
       const input = c.req.valid('form');
-      const saved = saveInstructor(db, instructor.id, input, c.get('user')!, clock());
+      const saved = saveInstructor(db, instructor.id, input, c.get('user'), clock());
       if (!saved.ok) {
         if (saved.reason === 'not-found') throw new HTTPException(404);
         c.status(422);

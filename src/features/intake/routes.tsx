@@ -7,10 +7,10 @@ import { PhoneApplicationPage } from '../../../views/intake/phone-application-pa
 import { ReferralPage } from '../../../views/intake/referral-page';
 import { ThanksPage } from '../../../views/intake/thanks-page';
 import { access, planningStaff } from '../../http/access';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import { asAppContext, type AnyEnv, type AppDeps, type AppEnv } from '../../http/app-env';
 import { clientAddress } from '../../http/client-address';
 import { setFlash } from '../../http/flash';
-import { typedValues, validForm } from '../../http/form';
+import { typedValues, validForm, validPublicForm } from '../../http/form';
 import { idParam } from '../../http/params';
 import { safeReturnPath } from '../../http/safe-redirect';
 import { defaultLanguage } from '../../i18n';
@@ -50,7 +50,8 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
 
   const renderForm =
     (Page: IntakePage, title: 'intake.applyTitle' | 'intake.referralTitle' | 'intake.phoneTitle') =>
-    (c: Context<AppEnv>, form: IntakeFormState) => {
+    <Env extends AnyEnv>(context: Context<Env>, form: IntakeFormState) => {
+      const c = asAppContext(context);
       const t = c.get('t');
       return c.render(
         <Page
@@ -103,7 +104,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
     });
   };
 
-  const personOf = (c: Context<AppEnv>, input: Applicant) => ({
+  const personOf = <Env extends AnyEnv>(c: Context<Env>, input: Applicant) => ({
     name: input.name,
     phone: input.phone,
     email: input.email,
@@ -111,7 +112,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
     localityId: input.localityId,
     preferredCourseId: input.preferredCourseId,
     goodTimesToCall: input.goodTimesToCall,
-    language: c.get('language'),
+    language: asAppContext(c).get('language'),
   });
 
   app.get('/apply', access('public'), (c) => renderApply(c, { values: {}, errors: {} }));
@@ -120,7 +121,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
     '/apply',
     access('public'),
     ignoreRobots('/apply/thanks'),
-    validForm(publicApplicationInput, renderApply),
+    validPublicForm(publicApplicationInput, renderApply),
     async (c) => {
       const input = c.req.valid('form');
       const refused = await submitOrRefuse(
@@ -146,7 +147,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
     '/referrals',
     access('public'),
     ignoreRobots('/referrals/thanks'),
-    validForm(referralInput, renderReferral),
+    validPublicForm(referralInput, renderReferral),
     async (c) => {
       const input = c.req.valid('form');
       const refused = await submitOrRefuse(
@@ -187,7 +188,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
     validForm(phoneApplicationInput, renderPhoneApplication),
     (c) => {
       const input = c.req.valid('form');
-      const user = c.get('user')!;
+      const user = c.get('user');
       const saved = saveApplication(
         db,
         {
@@ -224,7 +225,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
       validForm(reviewInput, (c) => c.redirect('/calls', 303)),
       (c) => {
         const result: ReviewResult = review(db, idParam(c), {
-          actor: c.get('user')!,
+          actor: c.get('user'),
           now: clock(),
         });
         if (result === 'not-found') throw new HTTPException(404);

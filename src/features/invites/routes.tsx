@@ -35,7 +35,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
   const feedUrl = (token: string) => new URL(`/feeds/${token}.ics`, config.publicUrl).href;
 
   app.get('/calendar-feed', access('signed-in'), (c) => {
-    const createdAt = findFeedCreatedAt(db, c.get('user')!.id);
+    const createdAt = findFeedCreatedAt(db, c.get('user').id);
     const t = c.get('t');
     return c.render(
       <FeedPage
@@ -53,7 +53,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
   /** Answers with the page itself (no redirect): the new address is shown this once only. */
   app.post('/calendar-feed', access('signed-in'), (c) => {
     const now = clock();
-    const token = renewFeedToken(db, c.get('user')!.id, now);
+    const token = renewFeedToken(db, c.get('user').id, now);
     const t = c.get('t');
     c.header('Cache-Control', 'no-store');
     return c.render(
@@ -93,7 +93,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
       recordAudit(
         tx,
         {
-          actor: c.get('user')!,
+          actor: c.get('user'),
           action: 'read',
           subjectType: 'invitation',
           subjectId: invitation.id,

@@ -4,7 +4,7 @@ import { OutboxMessagePage, OutboxPage, subjectText } from '../../../views/outbo
 import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { personalLinkPlaceholder } from '../participant/links';
 import { findOutboxMessage, listOutbox, retryFailed } from './queries';
@@ -13,10 +13,10 @@ import { findOutboxMessage, listOutbox, retryFailed } from './queries';
 const listLimit = 200;
 
 export function outboxRoutes({ db, config, clock }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
   const mailConfigured = config.smtpUrl !== null;
 
-  const messageOr404 = (c: Context<AppEnv>) => {
+  const messageOr404 = (c: Context<SignedInEnv>) => {
     const message = findOutboxMessage(db, idParam(c));
     if (!message) throw new HTTPException(404);
     return message;
@@ -26,7 +26,7 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
     const t = c.get('t');
     recordAudit(
       db,
-      { actor: c.get('user')!, action: 'read', subjectType: 'outbox-message', detail: 'list' },
+      { actor: c.get('user'), action: 'read', subjectType: 'outbox-message', detail: 'list' },
       clock(),
     );
     return c.render(
@@ -46,7 +46,7 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
     recordAudit(
       db,
       {
-        actor: c.get('user')!,
+        actor: c.get('user'),
         action: 'read',
         subjectType: 'outbox-message',
         subjectId: message.id,

@@ -11,7 +11,7 @@ import { access } from '../../http/access';
 import { idParam } from '../../http/params';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
-import { validForm } from '../../http/form';
+import { validPublicForm } from '../../http/form';
 import { translatorFor } from '../../i18n';
 import { optionalText, wholeNumber } from '../../lib/form-input';
 import { findCourse } from '../courses/queries';
@@ -108,7 +108,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
   app.post(
     '/p/:token/withdrawal',
     access('public'),
-    validForm(withdrawalForm, (c, invalid) => {
+    validPublicForm(withdrawalForm, (c, invalid) => {
       const { participant, problem } = participantOr(c);
       if (!participant) return problem;
       return renderPage(c, participant, {

@@ -4,7 +4,7 @@ import { LocalitiesPage, type LocalityFormState } from '../../../views/places/lo
 import { VenueFormPage, type VenueFormState } from '../../../views/places/venue-form-page';
 import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { localityInput, venueInput } from './place-input';
@@ -36,28 +36,32 @@ function formValuesOf(venue: StoredVenue): Record<string, string> {
 }
 
 export function placeRoutes({ db, clock }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
 
-  const localityOr404 = (c: Context<AppEnv>) => {
+  const localityOr404 = (c: Context<SignedInEnv>) => {
     const locality = findLocality(db, idParam(c));
     if (!locality) throw new HTTPException(404);
     return locality;
   };
 
-  const venueOr404 = (c: Context<AppEnv>) => {
+  const venueOr404 = (c: Context<SignedInEnv>) => {
     const venue = findVenue(db, idParam(c));
     if (!venue) throw new HTTPException(404);
     return venue;
   };
 
-  const renderLocalitiesPage = (c: Context<AppEnv>, form: LocalityFormState) => {
+  const renderLocalitiesPage = (c: Context<SignedInEnv>, form: LocalityFormState) => {
     const t = c.get('t');
     return c.render(<LocalitiesPage localities={listLocalitiesWithVenues(db)} {...form} t={t} />, {
       title: t('places.title'),
     });
   };
 
-  const renderNewVenueForm = (c: Context<AppEnv>, locality: LocalityRow, form: VenueFormState) => {
+  const renderNewVenueForm = (
+    c: Context<SignedInEnv>,
+    locality: LocalityRow,
+    form: VenueFormState,
+  ) => {
     const t = c.get('t');
     const title = t('places.newVenueTitle', { locality: locality.name });
     return c.render(
@@ -72,7 +76,11 @@ export function placeRoutes({ db, clock }: AppDeps) {
     );
   };
 
-  const renderEditVenueForm = (c: Context<AppEnv>, venue: StoredVenue, form: VenueFormState) => {
+  const renderEditVenueForm = (
+    c: Context<SignedInEnv>,
+    venue: StoredVenue,
+    form: VenueFormState,
+  ) => {
     const t = c.get('t');
     const title = t('places.editVenueTitle', { venue: venue.name });
     return c.render(

@@ -7,7 +7,7 @@ import {
   type ProgramFormState,
 } from '../../../views/programs/programs-page';
 import { planningStaff } from '../../http/access';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { idParam } from '../../http/params';
@@ -32,15 +32,15 @@ function formValuesOf(program: ProgramFields): Record<string, string> {
 }
 
 export function programRoutes({ db, clock, mail }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
 
-  const programOr404 = (c: Context<AppEnv>) => {
+  const programOr404 = (c: Context<SignedInEnv>) => {
     const program = findProgram(db, idParam(c));
     if (!program) throw new HTTPException(404);
     return program;
   };
 
-  const renderNewForm = (c: Context<AppEnv>, form: ProgramFormState) => {
+  const renderNewForm = (c: Context<SignedInEnv>, form: ProgramFormState) => {
     const t = c.get('t');
     return c.render(
       <ProgramFormPage
@@ -54,7 +54,7 @@ export function programRoutes({ db, clock, mail }: AppDeps) {
     );
   };
 
-  const renderEditForm = (c: Context<AppEnv>, program: ProgramRow, form: ProgramFormState) => {
+  const renderEditForm = (c: Context<SignedInEnv>, program: ProgramRow, form: ProgramFormState) => {
     const t = c.get('t');
     const title = `${t('programs.editTitle')}: ${programName(program, c.get('language'))}`;
     return c.render(
@@ -110,7 +110,7 @@ export function programRoutes({ db, clock, mail }: AppDeps) {
     validForm(programInput, (c, invalid) => renderEditForm(c, programOr404(c), invalid)),
     (c) => {
       const input = c.req.valid('form');
-      const context = { actor: c.get('user')!, mail: { ...mail, now: clock() } };
+      const context = { actor: c.get('user'), mail: { ...mail, now: clock() } };
       if (changeProgram(db, idParam(c), input, context) === null) throw new HTTPException(404);
       setFlash(c, {
         kind: 'success',

@@ -8,7 +8,7 @@ import { isHtmxRequestFor } from '../../http/htmx';
 import type { FormState } from '../../http/form';
 import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
@@ -43,7 +43,7 @@ const emptyForm: FormState = { values: {}, errors: {} };
 
 function renderTermPlan(
   db: AppDatabase,
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   termId: number,
   forms: { targetsForm?: FormState; blockedForm?: FormState } = {},
 ) {
@@ -97,9 +97,9 @@ function renderTermPlan(
 }
 
 export function termRoutes({ db, clock }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
 
-  const renderTermList = (c: Context<AppEnv>, form: FormState) => {
+  const renderTermList = (c: Context<SignedInEnv>, form: FormState) => {
     const t = c.get('t');
     return c.render(
       <TermListPage terms={listTerms(db)} {...form} t={t} language={c.get('language')} />,
@@ -160,14 +160,14 @@ export function termRoutes({ db, clock }: AppDeps) {
 
 /** Blocked periods are managed from a term plan and return there. */
 export function blockedPeriodRoutes({ db, clock }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
 
   const returnTo = async (c: Context) => {
     const body = await c.req.parseBody();
     return safeReturnPath(typeof body.returnTo === 'string' ? body.returnTo : undefined, '/terms');
   };
 
-  const renderInvalid = async (c: Context<AppEnv>, form: FormState) => {
+  const renderInvalid = async (c: Context<SignedInEnv>, form: FormState) => {
     const target = await returnTo(c);
     const termId = /^\/terms\/(\d+)$/.exec(target)?.[1];
     if (!termId) return c.redirect('/terms', 303);

@@ -7,7 +7,7 @@ import {
   type NewUserFormState,
 } from '../../../views/users/users-page';
 import { access } from '../../http/access';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
@@ -21,16 +21,19 @@ import { createUser, listStaff, resetPassword, setAccountDisabled } from './quer
 const twoStepRequirementForm = z.object({ required: z.literal('on').optional() });
 
 export function userRoutes({ db, clock }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<SignedInEnv>();
   app.use('*', access(['admin']));
 
-  const renderUsersPage = (c: Context<AppEnv>, form: NewUserFormState & { problem?: string }) => {
+  const renderUsersPage = (
+    c: Context<SignedInEnv>,
+    form: NewUserFormState & { problem?: string },
+  ) => {
     const t = c.get('t');
     return c.render(
       <UsersPage
         staff={listStaff(db)}
         {...form}
-        currentUserId={c.get('user')!.id}
+        currentUserId={c.get('user').id}
         twoStepRequired={isTwoStepRequired(db)}
         t={t}
         language={c.get('language')}
@@ -42,7 +45,7 @@ export function userRoutes({ db, clock }: AppDeps) {
   app.get('/', (c) => {
     recordAudit(
       db,
-      { actor: c.get('user')!, action: 'read', subjectType: 'staff-user', detail: 'list' },
+      { actor: c.get('user'), action: 'read', subjectType: 'staff-user', detail: 'list' },
       clock(),
     );
     return renderUsersPage(c, { values: {}, errors: {} });
@@ -53,7 +56,7 @@ export function userRoutes({ db, clock }: AppDeps) {
     validForm(newUserInput, (c, invalid) => renderUsersPage(c, invalid)),
     async (c) => {
       const input = c.req.valid('form');
-      const created = await createUser(db, input, clock(), c.get('user')!);
+      const created = await createUser(db, input, clock(), c.get('user'));
       if (!created.ok) {
         c.status(422);
         const { password: _typedPassword, ...values } = input;
@@ -68,15 +71,15 @@ export function userRoutes({ db, clock }: AppDeps) {
   );
 
   /** The account a lifecycle action is about; 404 when there is none. */
-  const subjectOf = (c: Context<AppEnv>) => {
+  const subjectOf = (c: Context<SignedInEnv>) => {
     const subject = findUserById(db, idParam(c));
     if (!subject) throw new HTTPException(404);
     return subject;
   };
 
-  const changeDisabled = (disabled: boolean) => (c: Context<AppEnv>) => {
+  const changeDisabled = (disabled: boolean) => (c: Context<SignedInEnv>) => {
     const subject = subjectOf(c);
-    const actor = c.get('user')!;
+    const actor = c.get('user');
     if (subject.id === actor.id) {
       c.status(422);
       return renderUsersPage(c, {
@@ -102,7 +105,7 @@ export function userRoutes({ db, clock }: AppDeps) {
     const subject = subjectOf(c);
     const password = generatePassword();
     resetPassword(db, {
-      actor: c.get('user')!,
+      actor: c.get('user'),
       userId: subject.id,
       passwordHash: await hashPassword(password),
       now: clock(),
@@ -119,7 +122,7 @@ export function userRoutes({ db, clock }: AppDeps) {
     validForm(twoStepRequirementForm, (c) => renderUsersPage(c, { values: {}, errors: {} })),
     (c) => {
       const required = c.req.valid('form').required === 'on';
-      setTwoStepRequired(db, { actor: c.get('user')!, required, now: clock() });
+      setTwoStepRequired(db, { actor: c.get('user'), required, now: clock() });
       setFlash(c, {
         kind: 'success',
         key: required ? 'flash.twoStepRequired' : 'flash.twoStepOptional',
