@@ -58,3 +58,24 @@ export function formatTimeRange(start: string, end: string, language: Language):
 function middayInHelsinki(date: string): Date {
   return new Date(`${date}T10:00:00Z`);
 }
+
+type ProgramNames = { nameFi: string; nameEn: string };
+
+/** A program's name in the reader's language (Finnish unless English is asked for). */
+export function programName(program: ProgramNames, language: Language): string {
+  return language === 'en' ? program.nameEn : program.nameFi;
+}
+
+/** "Arkeen Voimaa · Lapua": what coordinators call a course. */
+export function courseTitle(
+  course: { program: ProgramNames; localityName: string },
+  language: Language,
+): string {
+  return `${programName(course.program, language)} · ${course.localityName}`;
+}
+
+/** A venue as one line: its name and street address. */
+export function venueText(venue: { name: string; streetAddress: string } | null): string {
+  if (!venue) return '';
+  return [venue.name, venue.streetAddress].filter(Boolean).join(', ');
+}

@@ -1,5 +1,4 @@
 import { interviewOutcomes, participantNeeds } from '../../db/schema';
-import { interviewNotesMax } from '../../src/features/calls/interview-input';
 import type { PlacementCourse } from '../../src/features/calls/queries';
 import type { ApplicationRow } from '../../src/features/intake/queries';
 import type { UnconfirmedSubmission } from '../../src/features/intake/unconfirmed-submissions';
@@ -29,6 +28,8 @@ export type InterviewFormState = {
 export type InterviewChoices = {
   courses: PlacementCourse[];
   localities: { id: number; name: string }[];
+  /** The longest notes the form takes, for the hint. */
+  notesMax: number;
 };
 
 function courseLabel(course: PlacementCourse, language: Language): string {
@@ -92,7 +93,7 @@ export function InterviewForm(
         <TextAreaField
           name="notes"
           label={t('interview.notes')}
-          hint={t('interview.notesWarning', { max: interviewNotesMax })}
+          hint={t('interview.notesWarning', { max: props.choices.notesMax })}
           value={values.notes}
           rows={4}
         />

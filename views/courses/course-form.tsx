@@ -9,7 +9,7 @@ import {
   type FieldErrors,
   FormFields,
 } from '../components/form-fields';
-import { programName } from './course-parts';
+import { programName } from '../../src/i18n/format';
 import type { Child } from 'hono/jsx';
 
 export type CourseFormState = {

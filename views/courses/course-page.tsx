@@ -13,7 +13,8 @@ import {
   type FieldErrors,
   FormFields,
 } from '../components/form-fields';
-import { WarningList, courseTitle, type InstructorNames } from './course-parts';
+import { WarningList, type InstructorNames } from './course-parts';
+import { courseTitle } from '../../src/i18n/format';
 
 type PageContext = { t: Translate; language: Language };
 

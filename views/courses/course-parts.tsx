@@ -4,20 +4,6 @@ import type { MovedDate } from '../../src/features/courses/schedule';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 
-type ProgramNames = { nameFi: string; nameEn: string };
-
-export function programName(program: ProgramNames, language: Language): string {
-  return language === 'fi' ? program.nameFi : program.nameEn;
-}
-
-/** "Arkeen Voimaa · Lapua": what coordinators call a course. */
-export function courseTitle(
-  course: { program: ProgramNames; localityName: string },
-  language: Language,
-): string {
-  return `${programName(course.program, language)} · ${course.localityName}`;
-}
-
 export function MovedDatesList(props: { moved: MovedDate[]; t: Translate; language: Language }) {
   if (props.moved.length === 0) return null;
   const { t, language } = props;

@@ -1,7 +1,7 @@
 import { formatLocalDate } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import { ErrorSummary } from '../components/form-fields';
-import { courseTitle } from '../courses/course-parts';
+import { courseTitle } from '../../src/i18n/format';
 import { RowField, type InvalidRowForm } from './row-field';
 
 type PageContext = { t: Translate; language: Language };

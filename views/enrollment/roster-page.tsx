@@ -1,7 +1,6 @@
 import type { EnrollmentState } from '../../db/schema';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import type { Language, Translate } from '../../src/i18n';
-import { isActiveEnrollment } from '../../src/features/enrollment/seat-rules';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { ErrorSummary } from '../components/form-fields';
 import { titleOf } from '../courses/course-page';
@@ -19,6 +18,7 @@ export type RosterRow = {
   state: EnrollmentState;
   movedUpReason: string;
   withdrawnReason: string;
+  active: boolean;
 };
 
 export type DemandListEntry = { applicationId: number; name: string; municipality: string };
@@ -70,7 +70,7 @@ function ReasonForm(props: {
 
 function RowActions(props: { row: RosterRow; invalid: InvalidRowForm | null; t: Translate }) {
   const { row, t } = props;
-  const active = isActiveEnrollment(row.state);
+  const active = row.active;
   return (
     <td>
       {active && (

@@ -1,5 +1,5 @@
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
-import { venueText } from '../../src/features/invites/invitation-mail';
+import { venueText } from '../../src/i18n/format';
 import { SessionTable, titleOf } from '../courses/course-page';
 import { GoNoGoDecisionList, type GoNoGoDecision } from '../enrollment/decisions-page';
 import { LettersToPrint, type LetterRow } from '../invites/letters';

@@ -1,9 +1,13 @@
 import type { OpenCourse } from '../../src/features/intake/queries';
-import { honeypotField, otherMunicipality } from '../../src/features/intake/application-input';
+import type { HoneypotField, OtherMunicipality } from '../../src/features/intake/application-input';
+
+// Typed by the input module: a different spelling here does not compile.
+const honeypotField: HoneypotField = 'website';
+const otherMunicipality: OtherMunicipality = 'other';
 import type { Language, MessageKey, Translate } from '../../src/i18n';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import { SelectField, TextAreaField, TextField, type FieldErrors } from '../components/form-fields';
-import { programName } from '../courses/course-parts';
+import { programName } from '../../src/i18n/format';
 
 export type IntakeFormState = {
   values: Record<string, string>;

@@ -1,6 +1,6 @@
 import type { MailSection } from '../../src/features/invites/invitation-mail';
 import type { Language, Translate } from '../../src/i18n';
-import { courseTitle } from '../courses/course-parts';
+import { courseTitle } from '../../src/i18n/format';
 
 export type LetterRow = {
   id: number;

@@ -1,6 +1,5 @@
 import type { EnrollmentState } from '../../db/schema';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
-import { isActiveEnrollment } from '../../src/features/enrollment/seat-rules';
 import { formatDateTime, formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import { ErrorSummary } from '../components/form-fields';
@@ -12,6 +11,8 @@ type PageContext = { t: Translate; language: Language };
 export type ParticipantCourse = {
   enrollmentId: number;
   state: EnrollmentState;
+  /** Placed or waitlisted: "I can't come" still applies. */
+  active: boolean;
   course: CourseWithSchedule;
 };
 
@@ -101,7 +102,7 @@ function CourseCard(
   } & PageContext,
 ) {
   const { entry, t, language } = props;
-  const active = isActiveEnrollment(entry.state);
+  const { active } = entry;
   return (
     <article class="participant-course" id={`enrollment-${entry.enrollmentId}`}>
       <h2>{titleOf(entry.course, language)}</h2>

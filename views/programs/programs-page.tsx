@@ -1,5 +1,5 @@
-import type { ProgramRow } from '../../src/features/programs/queries';
-import { isAdaptedInterval } from '../../src/features/programs/program-input';
+import { programName } from '../../src/i18n/format';
+import type { ProgramListRow } from '../../src/features/programs/queries';
 import type { Language, Translate } from '../../src/i18n';
 import {
   CheckboxField,
@@ -11,16 +11,16 @@ import {
 
 export type ProgramFormState = { values: Record<string, string>; errors: FieldErrors };
 
-export function programName(program: { nameFi: string; nameEn: string }, language: Language) {
-  return language === 'en' ? program.nameEn : program.nameFi;
+function intervalText(program: ProgramListRow, t: Translate): string {
+  if (!program.adapted) return t('programs.weekly');
+  return `${t('programs.everyNWeeks', { weeks: program.intervalWeeks })} (${t('programs.adapted')})`;
 }
 
-function intervalText(intervalWeeks: number, t: Translate): string {
-  if (!isAdaptedInterval(intervalWeeks)) return t('programs.weekly');
-  return `${t('programs.everyNWeeks', { weeks: intervalWeeks })} (${t('programs.adapted')})`;
-}
-
-export function ProgramsTable(props: { programs: ProgramRow[]; t: Translate; language: Language }) {
+export function ProgramsTable(props: {
+  programs: ProgramListRow[];
+  t: Translate;
+  language: Language;
+}) {
   const { t } = props;
   if (props.programs.length === 0) return <p>{t('programs.empty')}</p>;
   return (
@@ -50,7 +50,7 @@ export function ProgramsTable(props: { programs: ProgramRow[]; t: Translate; lan
               <td class="program-length">
                 {t('programs.minutes', { minutes: program.sessionMinutes })}
               </td>
-              <td class="program-interval">{intervalText(program.intervalWeeks, t)}</td>
+              <td class="program-interval">{intervalText(program, t)}</td>
               <td class="program-participants">
                 {t('programs.participantRange', {
                   min: program.minParticipants,
@@ -80,7 +80,11 @@ export function ProgramsTable(props: { programs: ProgramRow[]; t: Translate; lan
   );
 }
 
-export function ProgramsPage(props: { programs: ProgramRow[]; t: Translate; language: Language }) {
+export function ProgramsPage(props: {
+  programs: ProgramListRow[];
+  t: Translate;
+  language: Language;
+}) {
   const { t } = props;
   return (
     <section id="programs-page">

@@ -1,13 +1,12 @@
 import { courseStatuses, type CourseStatus } from '../../db/schema';
 import type { TermCourse, TermSession } from '../../src/features/terms/queries';
 import type { CalendarWeek, TargetProgress } from '../../src/features/terms/term-plan';
-import { groupByLocality } from '../../src/features/terms/term-plan';
 import type { LocalityDemand } from '../../src/features/intake/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { FormState } from '../../src/http/form';
 import { ErrorSummary, TextField, FormFields } from '../components/form-fields';
-import { courseTitle } from '../courses/course-parts';
+import { courseTitle } from '../../src/i18n/format';
 import { TargetFields } from './term-list-page';
 
 type PageContext = { t: Translate; language: Language };
@@ -118,9 +117,10 @@ function Filters(
   );
 }
 
-export function TermCourses(props: { courses: TermCourse[] } & PageContext) {
-  const { t, language } = props;
-  const groups = groupByLocality(props.courses);
+export type LocalityGroup = { localityName: string; courses: TermCourse[] };
+
+export function TermCourses(props: { groups: LocalityGroup[] } & PageContext) {
+  const { t, language, groups } = props;
   return (
     <div id="term-courses" aria-live="polite">
       {groups.length === 0 && <p>{t('term.noCourses')}</p>}
@@ -301,7 +301,7 @@ function BlockedPeriods(
 export function TermPlanPage(
   props: {
     term: Term;
-    courses: TermCourse[];
+    courseGroups: LocalityGroup[];
     activeCourseCount: number;
     progress: TargetProgress;
     filters: TermFilters;
@@ -337,7 +337,7 @@ export function TermPlanPage(
           t={t}
           language={language}
         />
-        <TermCourses courses={props.courses} t={t} language={language} />
+        <TermCourses groups={props.courseGroups} t={t} language={language} />
       </section>
       <Demand demand={props.demand} t={t} />
       <WeekCalendar weeks={props.weeks} t={t} language={language} />

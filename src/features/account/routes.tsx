@@ -3,7 +3,8 @@ import { AccountPage } from '../../../views/account/account-page';
 import { PasswordPage } from '../../../views/account/password-page';
 import type { FieldErrors } from '../../../views/components/form-fields';
 import { access, passwordChangePath } from '../../http/access';
-import type { AppDeps, SignedInEnv } from '../../http/app-env';
+import type { AppDatabase } from '../../db';
+import { asAppContext, type AnyEnv, type AppDeps, type SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { hashPassword, verifyPassword } from '../../lib/password';
@@ -16,7 +17,8 @@ import {
   listOwnSessions,
   signOutEverywhere,
 } from './queries';
-import { renderRecoveryCodes, renderTwoStepEnrolment } from './two-step-pages';
+import { RecoveryCodes, TwoStepEnrolment } from '../../../views/account/two-step-parts';
+import { qrCodeImage, totpUri } from './two-step';
 import {
   beginTwoStepEnrolment,
   confirmTwoStep,
@@ -24,6 +26,7 @@ import {
   isTwoStepRequired,
   removeTwoStep,
   unusedRecoveryCodeCount,
+  findPendingTotpSecret,
 } from './two-step-store';
 import { shortUserAgent } from './user-agent';
 
@@ -168,4 +171,44 @@ export function accountRoutes({ db, clock }: AppDeps) {
   );
 
   return app;
+}
+
+/**
+ * The enrolment page, from the account page or during sign-in when the admin requires two-step
+ * sign-in. Without a pending secret there is nothing to confirm: go to `otherwise`.
+ */
+export async function renderTwoStepEnrolment<Env extends AnyEnv>(
+  context: Context<Env>,
+  db: AppDatabase,
+  person: { id: number; email: string },
+  form: { action: string; next?: string; errors: FieldErrors; otherwise: string },
+): Promise<Response> {
+  const c = asAppContext(context);
+  const secret = findPendingTotpSecret(db, person.id);
+  if (!secret) return c.redirect(form.otherwise, 303);
+  const t = c.get('t');
+  const qrImage = await qrCodeImage(totpUri(secret, person.email));
+  return c.render(
+    <TwoStepEnrolment
+      action={form.action}
+      next={form.next}
+      {...{ secret, qrImage, t }}
+      errors={form.errors}
+    />,
+    { title: t('twoStep.enrolTitle') },
+  );
+}
+
+/** Answered directly to the confirming POST, never stored or cached: shown this once only. */
+export function renderRecoveryCodes<Env extends AnyEnv>(
+  context: Context<Env>,
+  codes: string[],
+  continueHref: string,
+) {
+  const c = asAppContext(context);
+  const t = c.get('t');
+  c.header('Cache-Control', 'no-store');
+  return c.render(<RecoveryCodes codes={codes} continueHref={continueHref} t={t} />, {
+    title: t('twoStep.enabledTitle'),
+  });
 }

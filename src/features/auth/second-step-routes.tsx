@@ -8,7 +8,7 @@ import { setFlash } from '../../http/flash';
 import { validPublicForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
 import { twoStepCodeForm } from '../account/account-input';
-import { renderRecoveryCodes, renderTwoStepEnrolment } from '../account/two-step-pages';
+import { renderRecoveryCodes, renderTwoStepEnrolment } from '../account/routes';
 import { confirmTwoStep, passSecondStep } from '../account/two-step-store';
 import { secondStepPaths, welcome, withNext } from './password-step';
 import { clearSessionCookie } from './session-cookie';

@@ -1,3 +1,4 @@
+import { interviewNotesMax } from './interview-input';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { CallQueuePage, type RowProblem } from '../../../views/calls/call-queue-page';
@@ -198,7 +199,11 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
         unconfirmed={
           c.get('user').role === 'instructor' ? [] : listUnconfirmedSubmissions(db, application.id)
         }
-        choices={{ courses: placementCoursesFor(c), localities: listLocalities(db) }}
+        choices={{
+          courses: placementCoursesFor(c),
+          localities: listLocalities(db),
+          notesMax: interviewNotesMax,
+        }}
         {...form}
         t={t}
         language={c.get('language')}

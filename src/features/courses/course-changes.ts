@@ -6,18 +6,16 @@ import {
   enrollments,
   type CourseStatus,
 } from '../../../db/schema';
-import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { addDays, wallClockToInstant, type LocalDate } from '../../lib/helsinki-time';
 import { recordAudit, type Actor } from '../audit/audit-log';
-import { invitationSections, sectionsAsText, venueText } from '../invites/invitation-mail';
+import { venueText } from '../../i18n/format';
 import {
-  invitationContentOf,
   notifyCourseInvitees,
+  queueCourseNotice,
   type CourseChange,
   type MailContext,
 } from '../invites/invitations';
-import { enqueueMessage } from '../outbox/queries';
 import { activeEnrollmentStates } from '../enrollment/seat-rules';
 import { canBeCancelled, canChangeStatus } from './course-rules';
 import {
@@ -322,28 +320,7 @@ function tellWaitlistedOfCancellation(
       .where(eq(applications.id, row.applicationId))
       .get();
     if (!person?.email) continue;
-    const { language } = person;
-    const { subject, sections } = invitationSections(
-      invitationContentOf(cancelled, { name: person.name, language }, 'cancellation', {
-        kind: 'cancelled',
-        reason: input.reason,
-      }),
-    );
-    enqueueMessage(
-      tx,
-      {
-        recipientEmail: person.email,
-        recipientName: person.name,
-        subject,
-        textBody: sectionsAsText(sections),
-        htmlBody: renderInvitationHtml(subject, sections, language),
-        calendarMethod: '',
-        calendar: '',
-        courseId: input.courseId,
-        applicationId: row.applicationId,
-      },
-      { now, domain: mail.publicUrl.hostname },
-    );
+    queueCourseNotice(tx, cancelled, { ...person, applicationId: person.id }, input.reason, mail);
   }
   tx.update(applications)
     .set({ callReason: 'tell-cancelled', callDueAt: now })

@@ -1,3 +1,4 @@
+import { isActiveEnrollment } from './seat-rules';
 import { and, asc, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
 import {
   applications,
@@ -68,6 +69,8 @@ export type RosterEntry = {
   queuedAt: Date;
   movedUpReason: string;
   withdrawnReason: string;
+  /** Placed or waitlisted: the seat can still be given up or moved. */
+  active: boolean;
 };
 
 const rosterOrder: Record<EnrollmentState, number> = {
@@ -97,7 +100,8 @@ export function courseRoster(db: AppDatabase, courseId: number): RosterEntry[] {
     .where(eq(enrollments.courseId, courseId))
     .orderBy(asc(enrollments.queuedAt), asc(enrollments.id))
     .all()
-    .sort((a, b) => rosterOrder[a.state] - rosterOrder[b.state]);
+    .sort((a, b) => rosterOrder[a.state] - rosterOrder[b.state])
+    .map((entry) => ({ ...entry, active: isActiveEnrollment(entry.state) }));
 }
 
 const coursesAtDecision = preparedFor((db) =>

@@ -6,9 +6,12 @@ import { courseLocalityId, findLocalityName, isOpenCourse } from './queries';
 
 /** The hidden field only a form-filling robot sees and fills in. */
 export const honeypotField = 'website';
+/** The field name as a type, so the form view spells it the same without importing code. */
+export type HoneypotField = typeof honeypotField;
 
 /** The choice beside the localities for someone living elsewhere. */
 export const otherMunicipality = 'other';
+export type OtherMunicipality = typeof otherMunicipality;
 
 const phoneNumber = requiredText(50).transform((typed, ctx) => {
   const phone = normalizePhone(typed);

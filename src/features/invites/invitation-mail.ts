@@ -1,3 +1,4 @@
+import { venueText } from '../../i18n/format';
 import { formatLocalDate, formatTimeRange } from '../../i18n/format';
 import { translatorFor, type Language } from '../../i18n';
 
@@ -51,11 +52,6 @@ export function sessionLines(content: Pick<InvitationContent, 'sessions' | 'lang
           time: formatTimeRange(session.startTime, session.endTime, content.language),
         }),
   );
-}
-
-export function venueText(venue: InvitationContent['venue']): string {
-  if (!venue) return '';
-  return [venue.name, venue.streetAddress].filter(Boolean).join(', ');
 }
 
 export type MailSection = { heading?: string; lines: string[] };

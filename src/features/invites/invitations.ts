@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import addressparser from 'nodemailer/lib/addressparser';
 import { applications, enrollments, invitations } from '../../../db/schema';
 import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
-import { courseTitle } from '../../../views/courses/course-parts';
+import { courseTitle, venueText } from '../../i18n/format';
 import type { DatabaseOrTransaction } from '../../db';
 import type { Language } from '../../i18n';
 import { formatPhoneForDisplay } from '../../lib/phone';
@@ -14,7 +14,6 @@ import {
   invitationSections,
   sectionsAsText,
   sessionLines,
-  venueText,
   type ChangeNote,
   type InvitationContent,
   type MailKind,
@@ -148,6 +147,40 @@ export function queueCourseMail(
         organizer: context.organizer,
         attendee: { name: recipient.name, email: recipient.email },
       }),
+      courseId: course.course.id,
+      applicationId: recipient.applicationId,
+    },
+    { now: context.now, domain: context.publicUrl.hostname },
+  );
+}
+
+/**
+ * A plain message (no calendar) about a course to someone who never held its series: a waitlisted
+ * person told that the course is cancelled.
+ */
+export function queueCourseNotice(
+  db: DatabaseOrTransaction,
+  course: CourseWithSchedule,
+  recipient: { name: string; email: string; language: Language; applicationId: number },
+  cancellationReason: string,
+  context: MailContext,
+) {
+  const { subject, sections } = invitationSections(
+    invitationContentOf(course, recipient, 'cancellation', {
+      kind: 'cancelled',
+      reason: cancellationReason,
+    }),
+  );
+  enqueueMessage(
+    db,
+    {
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
+      subject,
+      textBody: sectionsAsText(sections),
+      htmlBody: renderInvitationHtml(subject, sections, recipient.language),
+      calendarMethod: '',
+      calendar: '',
       courseId: course.course.id,
       applicationId: recipient.applicationId,
     },

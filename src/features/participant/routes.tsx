@@ -63,7 +63,14 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
     const courses: ParticipantCourse[] = participant.enrollments.flatMap((enrollment) => {
       const course = findCourse(db, enrollment.courseId);
       return course
-        ? [{ enrollmentId: enrollment.enrollmentId, state: enrollment.state, course }]
+        ? [
+            {
+              enrollmentId: enrollment.enrollmentId,
+              state: enrollment.state,
+              active: isActiveEnrollment(enrollment.state),
+              course,
+            },
+          ]
         : [];
     });
     return c.render(

@@ -1,3 +1,4 @@
+import { isAdaptedInterval } from './program-input';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { courses, programs } from '../../../db/schema';
 import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
@@ -24,10 +25,17 @@ const programList = preparedFor((db) =>
     .prepare(),
 );
 
-export type ProgramRow = ReturnType<typeof listPrograms>[number];
+export type ProgramRow = ReturnType<typeof programList>['all'] extends () => (infer Row)[]
+  ? Row
+  : never;
 
-export function listPrograms(db: AppDatabase) {
-  return programList(db).all();
+/** A program as the list shows it: "adapted" when it meets less often than weekly. */
+export type ProgramListRow = ProgramRow & { adapted: boolean };
+
+export function listPrograms(db: AppDatabase): ProgramListRow[] {
+  return programList(db)
+    .all()
+    .map((program) => ({ ...program, adapted: isAdaptedInterval(program.intervalWeeks) }));
 }
 
 export function findProgram(db: DatabaseOrTransaction, id: number): ProgramRow | undefined {

@@ -1,9 +1,9 @@
+import { programName } from '../../i18n/format';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import {
   ProgramFormPage,
   ProgramsPage,
-  programName,
   type ProgramFormState,
 } from '../../../views/programs/programs-page';
 import { planningStaff } from '../../http/access';

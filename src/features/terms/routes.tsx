@@ -27,7 +27,7 @@ import {
   updateTermTargets,
 } from './queries';
 import { blockedPeriodForm, newTermForm, termTargetsForm } from './term-input';
-import { groupByWeek, targetProgress } from './term-plan';
+import { groupByLocality, groupByWeek, targetProgress } from './term-plan';
 
 const filterQuery = z.object({
   locality: z
@@ -58,18 +58,19 @@ function renderTermPlan(
       (filters.localityId === null || course.localityId === filters.localityId) &&
       (filters.status === null || course.status === filters.status),
   );
+  const courseGroups = groupByLocality(shownCourses);
   const t = c.get('t');
   const title = t('term.planTitle', { name: term.name });
   // The filter swaps only the course list: build nothing else for it.
   if (isHtmxRequestFor(c, 'term-courses')) {
-    return c.render(<TermCourses courses={shownCourses} t={t} language={c.get('language')} />, {
+    return c.render(<TermCourses groups={courseGroups} t={t} language={c.get('language')} />, {
       title,
     });
   }
   return c.render(
     <TermPlanPage
       term={term}
-      courses={shownCourses}
+      courseGroups={courseGroups}
       activeCourseCount={activeCourseCount}
       progress={targetProgress(activeCourseCount, term.targetCoursesMin, term.targetCoursesMax)}
       filters={filters}
