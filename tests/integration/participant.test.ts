@@ -2,7 +2,7 @@ import { load } from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditLog, deletionRequests, invitations, venues } from '../../db/schema';
-import { createParticipantLink } from '../../src/features/participant/links';
+import { createParticipantLink } from '../../src/features/outbox/personal-links';
 import {
   aLocality,
   anAutumnTerm,

@@ -6,7 +6,7 @@ import { courseTitle, venueText } from '../../i18n/format';
 import type { DatabaseOrTransaction } from '../../db';
 import type { Language } from '../../i18n';
 import { formatPhoneForDisplay } from '../../lib/phone';
-import { participantLinkUrl, personalLinkPlaceholder } from '../participant/links';
+import { participantLinkUrl, personalLinkPlaceholder } from '../outbox/personal-links';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { enqueueMessage } from '../outbox/queries';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';

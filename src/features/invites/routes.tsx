@@ -9,7 +9,7 @@ import type { AppDeps, AppEnv } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
 import { translate } from '../../i18n';
 import { findCourse } from '../courses/queries';
-import { issuePersonalLink, participantLinkUrl } from '../participant/links';
+import { issuePersonalLink, participantLinkUrl } from '../outbox/personal-links';
 import { buildFeedCalendar } from './course-calendar';
 import { invitationSections } from './invitation-mail';
 import { calendarCourseOf, invitationContentOf } from './invitations';

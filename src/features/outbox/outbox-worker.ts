@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDatabase } from '../../db';
 import type { Clock } from '../../lib/clock';
-import { withFreshPersonalLink } from '../participant/links';
+import { withFreshPersonalLink } from './personal-links';
 import type { MailSender } from './mail-sender';
 import {
   claimDueMessages,

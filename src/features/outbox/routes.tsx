@@ -6,7 +6,7 @@ import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
-import { personalLinkPlaceholder } from '../participant/links';
+import { personalLinkPlaceholder } from './personal-links';
 import { findOutboxMessage, listOutbox, retryFailed } from './queries';
 
 /** The page shows the newest messages; older ones stay in the database. */
