@@ -10,6 +10,7 @@ import { participantLinkUrl, personalLinkPlaceholder } from '../outbox/personal-
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { enqueueMessage } from '../outbox/queries';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';
+import { planInvitationChanges, type Invitee } from './invitation-rules';
 import {
   invitationSections,
   sectionsAsText,
@@ -188,14 +189,6 @@ export function queueCourseNotice(
   );
 }
 
-type Invitee = {
-  kind: 'instructor' | 'participant';
-  id: number;
-  name: string;
-  email: string;
-  language: Language;
-};
-
 function inviteesOf(db: DatabaseOrTransaction, course: CourseWithSchedule): Invitee[] {
   if (course.course.status === 'cancelled') return [];
   const instructors: Invitee[] = course.instructors.map((person) => ({
@@ -220,26 +213,9 @@ function inviteesOf(db: DatabaseOrTransaction, course: CourseWithSchedule): Invi
   return [...instructors, ...participants];
 }
 
-function isInvitationOf(row: typeof invitations.$inferSelect, person: Invitee): boolean {
-  return person.kind === 'instructor'
-    ? row.instructorId === person.id
-    : row.applicationId === person.id;
-}
-
 /** An invitee as the recipient of a course message with the SEQUENCE it carries. */
 function recipientOf(person: Invitee, sequence: number) {
   return { ...person, applicationId: person.kind === 'participant' ? person.id : null, sequence };
-}
-
-/**
- * RFC 5546: a client ignores a message whose SEQUENCE is not higher than the one it holds. A
- * person's first message carries the course's schedule sequence; every later one, whatever
- * happened (withdrawn, placed again, taken off and put back), is higher than their last.
- */
-export function nextSequenceFor(courseSequence: number, lastSentToPerson: number | null): number {
-  return lastSentToPerson === null
-    ? courseSequence
-    : Math.max(courseSequence, lastSentToPerson + 1);
 }
 
 /** Someone without e-mail hears the news by phone: the coordinator's call queue gets an item. */
@@ -256,11 +232,12 @@ function tellByPhone(
     .run();
 }
 
+const mailKinds = { invite: 'invitation', update: 'update', cancel: 'cancellation' } as const;
+
 /**
  * Brings a course's invitations in line with the course after a change, in the caller's
- * transaction: new invitees (instructors put on the course, participants placed) get the series,
- * those taken off and everyone on a cancelled course get a cancellation, everyone else gets the
- * update. People without e-mail get a printed letter (and participants a phone call).
+ * transaction: the pure rule (`planInvitationChanges`) says who is told what; this applies it to
+ * the invitations, the outbox and the call queue.
  */
 export function notifyCourseInvitees(
   db: DatabaseOrTransaction,
@@ -270,54 +247,16 @@ export function notifyCourseInvitees(
 ): void {
   const course = findCourse(db, courseId);
   if (!course) return;
-  const sequence = course.course.scheduleSequence;
   const existing = db.select().from(invitations).where(eq(invitations.courseId, courseId)).all();
-  const wanted = inviteesOf(db, course);
-
-  for (const invitation of existing.filter((row) => row.state === 'active')) {
-    if (wanted.some((person) => isInvitationOf(invitation, person))) continue;
-    const personSequence = nextSequenceFor(sequence, invitation.sentSequence);
-    db.update(invitations)
-      .set({ state: 'cancelled', sentSequence: personSequence })
-      .where(eq(invitations.id, invitation.id))
-      .run();
-    const person: Invitee = {
-      kind: invitation.applicationId !== null ? 'participant' : 'instructor',
-      id: invitation.applicationId ?? invitation.instructorId ?? 0,
-      name: invitation.name,
-      email: invitation.email,
-      language: invitation.language,
-    };
-    if (person.email) {
-      const recipient = recipientOf(person, personSequence);
-      queueCourseMail(db, course, recipient, 'cancellation', change, context);
-    } else if (change.kind === 'cancelled') tellByPhone(db, person, 'tell-cancelled', context.now);
-  }
-
-  for (const person of wanted) {
-    const current = existing.find((row) => isInvitationOf(row, person));
-    const personSequence = nextSequenceFor(sequence, current?.sentSequence ?? null);
-    const recipient = recipientOf(person, personSequence);
-    if (current?.state === 'active') {
-      if (change.kind !== 'changed') continue;
-      db.update(invitations)
-        .set({ sentSequence: personSequence, email: person.email })
-        .where(eq(invitations.id, current.id))
-        .run();
-      if (person.email) queueCourseMail(db, course, recipient, 'update', change, context);
-      continue;
-    }
-    if (current) {
-      db.update(invitations)
-        .set({
-          state: 'active',
-          sentSequence: personSequence,
-          email: person.email,
-          name: person.name,
-        })
-        .where(eq(invitations.id, current.id))
-        .run();
-    } else {
+  const plan = planInvitationChanges(
+    existing,
+    inviteesOf(db, course),
+    change,
+    course.course.scheduleSequence,
+  );
+  for (const step of plan) {
+    const { person, sequence } = step;
+    if (step.invitationId === null) {
       db.insert(invitations)
         .values({
           courseId,
@@ -326,14 +265,24 @@ export function notifyCourseInvitees(
           name: person.name,
           email: person.email,
           language: person.language,
-          sentSequence: personSequence,
+          sentSequence: sequence,
           createdAt: context.now,
         })
         .run();
-    }
-    if (person.email) {
-      queueCourseMail(db, course, recipient, 'invitation', change, context);
     } else {
+      const state = step.action === 'cancel' ? 'cancelled' : 'active';
+      const contact = step.action === 'cancel' ? {} : { email: person.email, name: person.name };
+      db.update(invitations)
+        .set({ state, sentSequence: sequence, ...contact })
+        .where(eq(invitations.id, step.invitationId))
+        .run();
+    }
+    if (step.tell === 'mail') {
+      const recipient = recipientOf(person, sequence);
+      queueCourseMail(db, course, recipient, mailKinds[step.action], change, context);
+    } else if (step.tell === 'phone') {
+      tellByPhone(db, person, 'tell-cancelled', context.now);
+    } else if (step.tell === 'letter and phone') {
       tellByPhone(db, person, 'tell-placed', context.now);
     }
   }
