@@ -9,13 +9,13 @@ describe("an instructor's home page", () => {
   const { app, db } = buildTestApp();
   let instructorCookie = '';
 
-  const instructorFor = (name: string, userId: number | null) => {
+  const instructorFor = (name: string, userId: number | null, email = '') => {
     const created = saveInstructor(
       db,
       null,
       {
         name,
-        email: '',
+        email,
         phone: '',
         kind: 'peer',
         employerUnit: '',
@@ -33,7 +33,8 @@ describe("an instructor's home page", () => {
     const account = await aStaffUser(db, 'instructor');
     instructorCookie = await signIn(app, account);
     const coordinatorCookie = await signIn(app, await aStaffUser(db, 'coordinator'));
-    const own = instructorFor('Oma Ohjaaja', account.id);
+    // With an e-mail address, so the course's invitation is in their calendar as well.
+    const own = instructorFor('Oma Ohjaaja', account.id, 'oma.ohjaaja@example.fi');
     const other = instructorFor('Toinen Ohjaaja', null);
     const term = anAutumnTerm(db);
     const program = anArvoProgram(db);

@@ -6,7 +6,7 @@ import { findCourse } from '../courses/queries';
 import { goNoGoDecisions } from '../enrollment/queries';
 import { listPendingDeletionRequests } from '../privacy/queries';
 import { instantToWallClock } from '../../lib/helsinki-time';
-import { feedCourseIds, listLettersToPrint } from '../invites/queries';
+import { staffCourseIds, listLettersToPrint } from '../invites/queries';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 
 export function homeRoutes({ db, clock }: AppDeps) {
@@ -21,7 +21,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
       user.role === 'instructor' ? null : goNoGoDecisions(db, instantToWallClock(clock()).date);
     const ownCourses =
       user.role === 'instructor'
-        ? feedCourseIds(db, user)
+        ? staffCourseIds(db, user)
             .map((courseId) => findCourse(db, courseId))
             .filter((course) => course !== undefined)
         : null;

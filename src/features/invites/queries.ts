@@ -47,8 +47,8 @@ export function findFeedOwner(db: AppDatabase, token: string) {
     .get();
 }
 
-/** Courses whose sessions a staff member's feed shows: an instructor's own, or all for planners. */
-export function feedCourseIds(db: AppDatabase, user: { id: number; role: string }): number[] {
+/** The courses a staff member works on: an instructor's own, or all (not cancelled) for planners. */
+export function staffCourseIds(db: AppDatabase, user: { id: number; role: string }): number[] {
   const shown =
     user.role !== 'instructor'
       ? db.select({ id: courses.id }).from(courses).where(ne(courses.status, 'cancelled')).all()
@@ -59,7 +59,14 @@ export function feedCourseIds(db: AppDatabase, user: { id: number; role: string 
           .innerJoin(instructors, eq(instructors.id, courseInstructors.instructorId))
           .where(and(eq(instructors.userId, user.id), ne(courses.status, 'cancelled')))
           .all();
-  // Courses whose invitation this person gets by e-mail are already in their calendar.
+  return shown.map((row) => row.id);
+}
+
+/**
+ * A staff member's feed: their courses less those whose invitations they get by e-mail, which are
+ * in their calendar already (nobody sees a session twice).
+ */
+export function feedCourseIds(db: AppDatabase, user: { id: number; role: string }): number[] {
   const invited = new Set(
     db
       .select({ courseId: invitations.courseId })
@@ -75,7 +82,7 @@ export function feedCourseIds(db: AppDatabase, user: { id: number; role: string 
       .all()
       .map((row) => row.courseId),
   );
-  return shown.map((row) => row.id).filter((id) => !invited.has(id));
+  return staffCourseIds(db, user).filter((id) => !invited.has(id));
 }
 
 const lettersToPrint = preparedFor((db) =>
