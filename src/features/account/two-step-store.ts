@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { securitySettings, sessions, totpRecoveryCodes, users } from '../../../db/schema';
 import {
   immediateTransaction,
+  preparedFor,
   type AppDatabase,
   type DatabaseOrTransaction,
   type Transaction,
@@ -33,13 +34,16 @@ export const maxWrongCodes = 5;
 
 export type SecondStepOutcome = 'passed' | 'wrong' | 'ended';
 
-export function isTwoStepRequired(db: DatabaseOrTransaction): boolean {
-  const row = db
+const twoStepRequirement = preparedFor((db) =>
+  db
     .select({ requireTotp: securitySettings.requireTotp })
     .from(securitySettings)
     .where(eq(securitySettings.id, 1))
-    .get();
-  return row?.requireTotp ?? false;
+    .prepare(),
+);
+
+export function isTwoStepRequired(db: AppDatabase): boolean {
+  return twoStepRequirement(db).get()?.requireTotp ?? false;
 }
 
 /**
