@@ -36,6 +36,17 @@ describe('the staff account lifecycle', () => {
       .where(and(eq(auditLog.subjectType, 'staff-user'), eq(auditLog.subjectId, userId)))
       .all();
 
+  /** Makes the person's calendar feed; answers with its path, shown only this once. */
+  const aFeedOf = async (person: { email: string; password: string }) => {
+    const created = await postForm(
+      app,
+      '/calendar-feed',
+      {},
+      { cookie: await signIn(app, person) },
+    );
+    return new URL(String(load(await created.text())('#feed-url').val())).pathname;
+  };
+
   it('an admin disables an account: its open session ends at once and it cannot sign in', async () => {
     const coordinator = await aStaffUser(db, 'coordinator');
     const cookie = await signIn(app, coordinator);
@@ -70,13 +81,7 @@ describe('the staff account lifecycle', () => {
 
   it('stops the calendar feed of a disabled account', async () => {
     const instructor = await aStaffUser(db, 'instructor');
-    const created = await postForm(
-      app,
-      '/calendar-feed',
-      {},
-      { cookie: await signIn(app, instructor) },
-    );
-    const feedPath = new URL(String(load(await created.text())('#feed-url').val())).pathname;
+    const feedPath = await aFeedOf(instructor);
     expect((await getPage(app, feedPath)).status).toBe(200);
     await postForm(app, `/admin/users/${instructor.id}/disabling`, {}, { cookie: adminCookie });
     expect((await getPage(app, feedPath)).status).toBe(404);
@@ -120,13 +125,7 @@ describe('the staff account lifecycle', () => {
 
   it('a password reset also ends the calendar address, which could be in the wrong hands', async () => {
     const instructor = await aStaffUser(db, 'instructor');
-    const created = await postForm(
-      app,
-      '/calendar-feed',
-      {},
-      { cookie: await signIn(app, instructor) },
-    );
-    const feedPath = new URL(String(load(await created.text())('#feed-url').val())).pathname;
+    const feedPath = await aFeedOf(instructor);
     await postForm(
       app,
       `/admin/users/${instructor.id}/password-reset`,

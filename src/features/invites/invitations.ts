@@ -103,19 +103,49 @@ export function invitationContentOf(
   };
 }
 
+type CourseRecipient = {
+  name: string;
+  email: string;
+  language: Language;
+  applicationId: number | null;
+};
+
+/** One message about a course to one person: text and HTML from the same sections, and a calendar. */
+function enqueueCourseMessage(
+  db: DatabaseOrTransaction,
+  course: CourseWithSchedule,
+  recipient: CourseRecipient,
+  content: InvitationContent,
+  calendar: { method: CalendarMethod; text: string } | null,
+  context: MailContext,
+) {
+  const { subject, sections } = invitationSections(content);
+  enqueueMessage(
+    db,
+    {
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
+      subject,
+      textBody: sectionsAsText(sections),
+      htmlBody: renderInvitationHtml(subject, sections, recipient.language),
+      calendarMethod: calendar?.method ?? '',
+      calendar: calendar?.text ?? '',
+      courseId: course.course.id,
+      applicationId: recipient.applicationId,
+    },
+    { now: context.now, domain: context.publicUrl.hostname },
+  );
+}
+
 /**
  * Queues one message (text, HTML and the calendar) for one recipient of a course. A participant's
- * message (applicationId set) is theirs to erase, and carries their personal link when the context
- * has the public address: stored with a placeholder, made when sent (`withFreshPersonalLink`).
+ * message (applicationId set) is theirs to erase, and carries their personal link: stored with a
+ * placeholder, made when sent (`withFreshPersonalLink`).
  */
 export function queueCourseMail(
   db: DatabaseOrTransaction,
   course: CourseWithSchedule,
-  recipient: {
-    name: string;
-    email: string;
-    language: Language;
-    applicationId: number | null;
+  recipient: CourseRecipient & {
     /** This person's SEQUENCE for the series: higher than in any message they were sent before. */
     sequence: number;
   },
@@ -127,32 +157,16 @@ export function queueCourseMail(
     recipient.applicationId !== null
       ? participantLinkUrl(context.publicUrl, personalLinkPlaceholder)
       : undefined;
-  const { subject, sections } = invitationSections({
-    ...invitationContentOf(course, recipient, kind, change),
-    personalLink,
-  });
   const method: CalendarMethod = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
-  enqueueMessage(
-    db,
-    {
-      recipientEmail: recipient.email,
-      recipientName: recipient.name,
-      subject,
-      textBody: sectionsAsText(sections),
-      htmlBody: renderInvitationHtml(subject, sections, recipient.language),
-      calendarMethod: method,
-      calendar: buildCourseCalendar({
-        course: { ...calendarCourseOf(course, recipient.language), sequence: recipient.sequence },
-        method,
-        stamp: context.now,
-        organizer: context.organizer,
-        attendee: { name: recipient.name, email: recipient.email },
-      }),
-      courseId: course.course.id,
-      applicationId: recipient.applicationId,
-    },
-    { now: context.now, domain: context.publicUrl.hostname },
-  );
+  const calendar = buildCourseCalendar({
+    course: { ...calendarCourseOf(course, recipient.language), sequence: recipient.sequence },
+    method,
+    stamp: context.now,
+    organizer: context.organizer,
+    attendee: { name: recipient.name, email: recipient.email },
+  });
+  const content = { ...invitationContentOf(course, recipient, kind, change), personalLink };
+  enqueueCourseMessage(db, course, recipient, content, { method, text: calendar }, context);
 }
 
 /**
@@ -162,31 +176,13 @@ export function queueCourseMail(
 export function queueCourseNotice(
   db: DatabaseOrTransaction,
   course: CourseWithSchedule,
-  recipient: { name: string; email: string; language: Language; applicationId: number },
+  recipient: CourseRecipient & { applicationId: number },
   cancellationReason: string,
   context: MailContext,
 ) {
-  const { subject, sections } = invitationSections(
-    invitationContentOf(course, recipient, 'cancellation', {
-      kind: 'cancelled',
-      reason: cancellationReason,
-    }),
-  );
-  enqueueMessage(
-    db,
-    {
-      recipientEmail: recipient.email,
-      recipientName: recipient.name,
-      subject,
-      textBody: sectionsAsText(sections),
-      htmlBody: renderInvitationHtml(subject, sections, recipient.language),
-      calendarMethod: '',
-      calendar: '',
-      courseId: course.course.id,
-      applicationId: recipient.applicationId,
-    },
-    { now: context.now, domain: context.publicUrl.hostname },
-  );
+  const change = { kind: 'cancelled', reason: cancellationReason } as const;
+  const content = invitationContentOf(course, recipient, 'cancellation', change);
+  enqueueCourseMessage(db, course, recipient, content, null, context);
 }
 
 function inviteesOf(db: DatabaseOrTransaction, course: CourseWithSchedule): Invitee[] {
