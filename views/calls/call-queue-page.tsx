@@ -167,66 +167,68 @@ export function CallQueueRows(
   const { t, language } = props;
   if (props.items.length === 0) return <p id="call-queue">{t('calls.empty')}</p>;
   return (
-    <table id="call-queue">
-      <caption>{t('calls.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('calls.name')}</th>
-          <th scope="col">{t('calls.phone')}</th>
-          <th scope="col">{t('calls.source')}</th>
-          <th scope="col">{t('calls.reason')}</th>
-          <th scope="col">{t('calls.attempts')}</th>
-          <th scope="col">{t('calls.due')}</th>
-          <th scope="col">{t('calls.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.items.map((item) => {
-          const problem = props.problem?.applicationId === item.id ? props.problem : undefined;
-          return (
-            <tr id={`call-${item.id}`}>
-              <th scope="row">{item.name}</th>
-              <td>
-                <PhoneLink phone={item.phone} />
-                {item.goodTimesToCall && (
-                  <p class="hint">{t('calls.goodTimes', { times: item.goodTimesToCall })}</p>
-                )}
-              </td>
-              <td>{t(`calls.source.${item.source}`)}</td>
-              <td>{t(`calls.reason.${item.callReason}`)}</td>
-              <td>
-                <AttemptsSummary item={item} t={t} language={language} />
-              </td>
-              <td>{formatDateTime(item.callDueAt, language)}</td>
-              <td>
-                {item.lastOutcome === 'wrong-number' && (
-                  <p class="warning">{t('calls.wrongNumberWarning')}</p>
-                )}
-                <CallForms item={item} problem={problem} t={t} language={language} />
-                {item.unreachable && (
-                  <ClosingProposal
-                    item={item}
-                    canClose={props.instructors !== null}
-                    problem={problem}
-                    t={t}
-                    language={language}
-                  />
-                )}
-                {props.instructors !== null && (
-                  <AssignmentForm
-                    item={item}
-                    instructors={props.instructors}
-                    problem={problem}
-                    t={t}
-                    language={language}
-                  />
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div class="table-scroll" role="region" aria-labelledby="call-queue-caption" tabindex={0}>
+      <table id="call-queue">
+        <caption id="call-queue-caption">{t('calls.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('calls.name')}</th>
+            <th scope="col">{t('calls.phone')}</th>
+            <th scope="col">{t('calls.source')}</th>
+            <th scope="col">{t('calls.reason')}</th>
+            <th scope="col">{t('calls.attempts')}</th>
+            <th scope="col">{t('calls.due')}</th>
+            <th scope="col">{t('calls.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((item) => {
+            const problem = props.problem?.applicationId === item.id ? props.problem : undefined;
+            return (
+              <tr id={`call-${item.id}`}>
+                <th scope="row">{item.name}</th>
+                <td>
+                  <PhoneLink phone={item.phone} />
+                  {item.goodTimesToCall && (
+                    <p class="hint">{t('calls.goodTimes', { times: item.goodTimesToCall })}</p>
+                  )}
+                </td>
+                <td>{t(`calls.source.${item.source}`)}</td>
+                <td>{t(`calls.reason.${item.callReason}`)}</td>
+                <td>
+                  <AttemptsSummary item={item} t={t} language={language} />
+                </td>
+                <td>{formatDateTime(item.callDueAt, language)}</td>
+                <td>
+                  {item.lastOutcome === 'wrong-number' && (
+                    <p class="warning">{t('calls.wrongNumberWarning')}</p>
+                  )}
+                  <CallForms item={item} problem={problem} t={t} language={language} />
+                  {item.unreachable && (
+                    <ClosingProposal
+                      item={item}
+                      canClose={props.instructors !== null}
+                      problem={problem}
+                      t={t}
+                      language={language}
+                    />
+                  )}
+                  {props.instructors !== null && (
+                    <AssignmentForm
+                      item={item}
+                      instructors={props.instructors}
+                      problem={problem}
+                      t={t}
+                      language={language}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -106,40 +106,42 @@ export function RosterTable(
   if (props.roster.length === 0) return <p>{t('roster.empty')}</p>;
   let waitlistPosition = 0;
   return (
-    <table id="roster">
-      <caption>{t('roster.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('roster.name')}</th>
-          <th scope="col">{t('roster.phone')}</th>
-          <th scope="col">{t('roster.email')}</th>
-          <th scope="col">{t('roster.state')}</th>
-          {props.canManage && <th scope="col">{t('roster.actions')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {props.roster.map((row) => {
-          const position = row.state === 'waitlisted' ? ++waitlistPosition : null;
-          return (
-            <tr id={`enrollment-${row.enrollmentId}`} class={`state-${row.state}`}>
-              <th scope="row">{row.name}</th>
-              <td>
-                {row.phone && <a href={`tel:${row.phone}`}>{formatPhoneForDisplay(row.phone)}</a>}
-              </td>
-              <td>
-                {row.email ? (
-                  <a href={`mailto:${row.email}`}>{row.email}</a>
-                ) : (
-                  <span class="hint">{t('roster.noEmail')}</span>
-                )}
-              </td>
-              <StateCell row={row} position={position} t={t} />
-              {props.canManage && <RowActions row={row} invalid={props.invalid} t={t} />}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div class="table-scroll" role="region" aria-labelledby="roster-caption" tabindex={0}>
+      <table id="roster">
+        <caption id="roster-caption">{t('roster.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('roster.name')}</th>
+            <th scope="col">{t('roster.phone')}</th>
+            <th scope="col">{t('roster.email')}</th>
+            <th scope="col">{t('roster.state')}</th>
+            {props.canManage && <th scope="col">{t('roster.actions')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {props.roster.map((row) => {
+            const position = row.state === 'waitlisted' ? ++waitlistPosition : null;
+            return (
+              <tr id={`enrollment-${row.enrollmentId}`} class={`state-${row.state}`}>
+                <th scope="row">{row.name}</th>
+                <td>
+                  {row.phone && <a href={`tel:${row.phone}`}>{formatPhoneForDisplay(row.phone)}</a>}
+                </td>
+                <td>
+                  {row.email ? (
+                    <a href={`mailto:${row.email}`}>{row.email}</a>
+                  ) : (
+                    <span class="hint">{t('roster.noEmail')}</span>
+                  )}
+                </td>
+                <StateCell row={row} position={position} t={t} />
+                {props.canManage && <RowActions row={row} invalid={props.invalid} t={t} />}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -47,25 +47,27 @@ export function UnconfirmedSubmissions(
             {submission.changes.length === 0 ? (
               <p>{t('intake.unconfirmed.nothingNew')}</p>
             ) : (
-              <table>
-                <caption>{t('intake.unconfirmed.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('intake.unconfirmed.detail')}</th>
-                    <th scope="col">{t('intake.unconfirmed.current')}</th>
-                    <th scope="col">{t('intake.unconfirmed.offered')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {submission.changes.map((change) => (
-                    <tr data-field={change.field}>
-                      <th scope="row">{t(`intake.unconfirmed.field.${change.field}`)}</th>
-                      <td>{change.current || t('intake.unconfirmed.empty')}</td>
-                      <td>{change.offered}</td>
+              <div class="table-scroll" role="region" aria-labelledby={headingId} tabindex={0}>
+                <table>
+                  <caption>{t('intake.unconfirmed.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('intake.unconfirmed.detail')}</th>
+                      <th scope="col">{t('intake.unconfirmed.current')}</th>
+                      <th scope="col">{t('intake.unconfirmed.offered')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {submission.changes.map((change) => (
+                      <tr data-field={change.field}>
+                        <th scope="row">{t(`intake.unconfirmed.field.${change.field}`)}</th>
+                        <td>{change.current || t('intake.unconfirmed.empty')}</td>
+                        <td>{change.offered}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
             <div class="actions" role="group" aria-labelledby={headingId}>
               <ReviewForm

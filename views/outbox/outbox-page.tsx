@@ -54,56 +54,58 @@ export function OutboxTable(props: { messages: OutboxSummary[] } & PageContext) 
   const { t, language } = props;
   if (props.messages.length === 0) return <p id="outbox-empty">{t('outbox.empty')}</p>;
   return (
-    <table id="outbox-table">
-      <caption>{t('outbox.listCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('outbox.subject')}</th>
-          <th scope="col">{t('outbox.recipient')}</th>
-          <th scope="col">{t('outbox.state')}</th>
-          <th scope="col">{t('outbox.attempts')}</th>
-          <th scope="col">{t('outbox.lastError')}</th>
-          <th scope="col">{t('outbox.createdAt')}</th>
-          <th scope="col">{t('outbox.sentAt')}</th>
-          <th scope="col">{t('outbox.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.messages.map((message) => (
-          <tr id={`outbox-${message.id}`} data-state={message.state}>
-            <th scope="row" class="outbox-subject">
-              <a href={`/outbox/${message.id}`}>{subjectText(message, t)}</a>
-            </th>
-            <td class="outbox-recipient">
-              {message.recipientName ? (
-                <>
-                  {message.recipientName}
-                  <br />
-                </>
-              ) : null}
-              {recipientText(message, t)}
-            </td>
-            <td class="outbox-state">
-              <StateText
-                state={message.state}
-                nextAttemptAt={message.nextAttemptAt}
-                t={t}
-                language={language}
-              />
-            </td>
-            <td class="outbox-attempts">{message.attempts}</td>
-            <td class="outbox-error">{message.lastError}</td>
-            <td>{formatDateTime(message.createdAt, language)}</td>
-            <td>{message.sentAt ? formatDateTime(message.sentAt, language) : ''}</td>
-            <td>
-              {message.state === 'failed' ? (
-                <SendAgainButton id={message.id} recipient={message.recipientEmail} t={t} />
-              ) : null}
-            </td>
+    <div class="table-scroll" role="region" aria-labelledby="outbox-caption" tabindex={0}>
+      <table id="outbox-table">
+        <caption id="outbox-caption">{t('outbox.listCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('outbox.subject')}</th>
+            <th scope="col">{t('outbox.recipient')}</th>
+            <th scope="col">{t('outbox.state')}</th>
+            <th scope="col">{t('outbox.attempts')}</th>
+            <th scope="col">{t('outbox.lastError')}</th>
+            <th scope="col">{t('outbox.createdAt')}</th>
+            <th scope="col">{t('outbox.sentAt')}</th>
+            <th scope="col">{t('outbox.actions')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.messages.map((message) => (
+            <tr id={`outbox-${message.id}`} data-state={message.state}>
+              <th scope="row" class="outbox-subject">
+                <a href={`/outbox/${message.id}`}>{subjectText(message, t)}</a>
+              </th>
+              <td class="outbox-recipient">
+                {message.recipientName ? (
+                  <>
+                    {message.recipientName}
+                    <br />
+                  </>
+                ) : null}
+                {recipientText(message, t)}
+              </td>
+              <td class="outbox-state">
+                <StateText
+                  state={message.state}
+                  nextAttemptAt={message.nextAttemptAt}
+                  t={t}
+                  language={language}
+                />
+              </td>
+              <td class="outbox-attempts">{message.attempts}</td>
+              <td class="outbox-error">{message.lastError}</td>
+              <td>{formatDateTime(message.createdAt, language)}</td>
+              <td>{message.sentAt ? formatDateTime(message.sentAt, language) : ''}</td>
+              <td>
+                {message.state === 'failed' ? (
+                  <SendAgainButton id={message.id} recipient={message.recipientEmail} t={t} />
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -117,6 +117,13 @@ function Filters(
   );
 }
 
+/** A locality name as part of an id ("Seinäjoki" → "seina-joki"). */
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-');
+
 export type LocalityGroup = { localityName: string; courses: TermCourse[] };
 
 export function TermCourses(props: { groups: LocalityGroup[] } & PageContext) {
@@ -125,42 +132,49 @@ export function TermCourses(props: { groups: LocalityGroup[] } & PageContext) {
     <div id="term-courses" aria-live="polite">
       {groups.length === 0 && <p>{t('term.noCourses')}</p>}
       {groups.map((group) => (
-        <table>
-          <caption>{group.localityName}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('term.course')}</th>
-              <th scope="col">{t('term.dates')}</th>
-              <th scope="col">{t('term.instructorPair')}</th>
-              <th scope="col">{t('term.status')}</th>
-              <th scope="col">{t('term.seats')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {group.courses.map((course) => (
+        <div
+          class="table-scroll"
+          role="region"
+          aria-labelledby={`courses-${slug(group.localityName)}`}
+          tabindex={0}
+        >
+          <table>
+            <caption id={`courses-${slug(group.localityName)}`}>{group.localityName}</caption>
+            <thead>
               <tr>
-                <td>
-                  <a href={`/courses/${course.id}`}>{titleOf(course, language)}</a>
-                  {course.venueName && <div class="hint">{course.venueName}</div>}
-                </td>
-                <td>
-                  {course.firstDate && course.lastDate
-                    ? t('term.sessionCount', {
-                        first: formatLocalDate(course.firstDate, language),
-                        last: formatLocalDate(course.lastDate, language),
-                        count: course.sessionCount,
-                      })
-                    : '–'}
-                </td>
-                <td>{course.instructorNames ?? '–'}</td>
-                <td>{t(`course.status.${course.status}`)}</td>
-                <td>
-                  {t('term.seatsTaken', { placed: course.placed, max: course.maxParticipants })}
-                </td>
+                <th scope="col">{t('term.course')}</th>
+                <th scope="col">{t('term.dates')}</th>
+                <th scope="col">{t('term.instructorPair')}</th>
+                <th scope="col">{t('term.status')}</th>
+                <th scope="col">{t('term.seats')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {group.courses.map((course) => (
+                <tr>
+                  <td>
+                    <a href={`/courses/${course.id}`}>{titleOf(course, language)}</a>
+                    {course.venueName && <div class="hint">{course.venueName}</div>}
+                  </td>
+                  <td>
+                    {course.firstDate && course.lastDate
+                      ? t('term.sessionCount', {
+                          first: formatLocalDate(course.firstDate, language),
+                          last: formatLocalDate(course.lastDate, language),
+                          count: course.sessionCount,
+                        })
+                      : '–'}
+                  </td>
+                  <td>{course.instructorNames ?? '–'}</td>
+                  <td>{t(`course.status.${course.status}`)}</td>
+                  <td>
+                    {t('term.seatsTaken', { placed: course.placed, max: course.maxParticipants })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ))}
     </div>
   );
