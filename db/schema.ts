@@ -114,6 +114,11 @@ export const programs = sqliteTable('programs', {
   maxParticipants: integer('max_participants').notNull().default(14),
   completionThreshold: integer('completion_threshold').notNull().default(4),
   hasInfoSession: integer('has_info_session', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * No joining after session N: once session N + 1 has been held, a freed seat is no longer offered
+   * to the waitlist (a late joiner could not reach the completion threshold).
+   */
+  lastJoiningSession: integer('last_joining_session').notNull().default(2),
   createdAt: createdAt(),
 });
 
@@ -399,7 +404,7 @@ export const applicationSources = ['public', 'referral', 'phone'] as const;
 export const applicationStates = ['to-call', 'waiting', 'placed', 'closed'] as const;
 export type ApplicationState = (typeof applicationStates)[number];
 export const closeReasons = ['unreachable', 'not-suitable', 'declined', 'deleted'] as const;
-export const callReasons = ['intake', 'tell-placed', 'tell-cancelled'] as const;
+export const callReasons = ['intake', 'tell-placed', 'tell-cancelled', 'missed-sessions'] as const;
 
 /**
  * One person's way in (applied, referred or phoned in). The same person applying twice for the
@@ -494,16 +499,28 @@ export const interviews = sqliteTable('interviews', {
   outcomeReason: text('outcome_reason').notNull().default(''),
 });
 
+/** `completed` / `not-completed` are frozen when the course is closed, from its attendance. */
 export const enrollmentStates = [
   'placed',
   'waitlisted',
   'withdrawn',
   'cancelled',
   'completed',
+  'not-completed',
 ] as const;
 export type EnrollmentState = (typeof enrollmentStates)[number];
 /** Who withdrew an enrolment; empty while it is not withdrawn. */
 export const withdrawers = ['', 'participant', 'staff'] as const;
+/** Why someone stopped coming to a running course (a drop-out); empty for any other withdrawal. */
+export const dropOutReasons = [
+  'health',
+  'work-or-studies',
+  'moved',
+  'not-for-me',
+  'unreachable',
+  'other',
+] as const;
+export type DropOutReason = (typeof dropOutReasons)[number];
 
 export const enrollments = sqliteTable(
   'enrollments',
@@ -521,6 +538,15 @@ export const enrollments = sqliteTable(
     movedUpReason: text('moved_up_reason').notNull().default(''),
     withdrawnReason: text('withdrawn_reason').notNull().default(''),
     withdrawnBy: text('withdrawn_by', { enum: withdrawers }).notNull().default(''),
+    /** When the person got their seat: sessions that ended before it are not theirs to attend. */
+    placedAt: integer('placed_at', { mode: 'timestamp_ms' }),
+    /** When they left: sessions starting after it are not theirs to attend. */
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    dropOutReason: text('drop_out_reason', { enum: ['', ...dropOutReasons] })
+      .notNull()
+      .default(''),
+    /** Sessions attended, frozen with `completed` / `not-completed` when the course is closed. */
+    attendedSessions: integer('attended_sessions'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -586,4 +612,51 @@ export const unconfirmedSubmissions = sqliteTable(
     reviewedBy: integer('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (table) => [index('unconfirmed_submissions_application_idx').on(table.applicationId)],
+);
+
+export const attendanceMarks = ['present', 'excused', 'absent'] as const;
+export type AttendanceMark = (typeof attendanceMarks)[number];
+
+/**
+ * One participant at one session: present, excused (told in advance) or absent. A missing row is
+ * "not marked yet". The later of two marks wins; who marked and when is kept.
+ */
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => courseSessions.id, { onDelete: 'cascade' }),
+    enrollmentId: integer('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    mark: text('mark', { enum: attendanceMarks }).notNull(),
+    markedBy: integer('marked_by').references(() => users.id, { onDelete: 'set null' }),
+    markedByName: text('marked_by_name').notNull(),
+    markedAt: integer('marked_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.sessionId, table.enrollmentId] }),
+    index('attendance_enrollment_idx').on(table.enrollmentId),
+  ],
+);
+
+/**
+ * Who actually led a session: recorded with its first mark (the course's pair by default), and
+ * changed when a substitute stood in.
+ */
+export const sessionLeaders = sqliteTable(
+  'session_leaders',
+  {
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => courseSessions.id, { onDelete: 'cascade' }),
+    instructorId: integer('instructor_id')
+      .notNull()
+      .references(() => instructors.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.sessionId, table.instructorId] }),
+    index('session_leaders_instructor_idx').on(table.instructorId),
+  ],
 );

@@ -4,6 +4,7 @@ import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountRoutes } from './features/account/routes';
 import { assetRoutes } from './features/assets/routes';
+import { sessionAttendanceRoutes } from './features/attendance/routes';
 import { auditRoutes } from './features/audit/routes';
 import { callRoutes } from './features/calls/routes';
 import { authRoutes } from './features/auth/routes';
@@ -95,6 +96,7 @@ export function createApp(parts: AppParts) {
   app.route('/courses', courseRoutes(deps));
   app.route('/courses', courseSessionRoutes(deps));
   app.route('/', enrollmentRoutes(deps));
+  app.route('/', sessionAttendanceRoutes(deps));
   app.route('/', inviteRoutes(deps));
   app.route('/', privacyRoutes(deps));
   app.route('/', outboxRoutes(deps));

@@ -1,4 +1,5 @@
 import * as accountMessages from '../features/account/messages';
+import * as attendanceMessages from '../features/attendance/messages';
 import * as auditMessages from '../features/audit/messages';
 import * as authMessages from '../features/auth/messages';
 import * as callMessages from '../features/calls/messages';
@@ -47,6 +48,7 @@ export const catalogParts = {
   intake: part(intakeMessages),
   calls: part(callMessages),
   enrollment: part(enrollmentMessages),
+  attendance: part(attendanceMessages),
   participant: part(participantMessages),
   privacy: part(privacyMessages),
   auth: part(authMessages),

@@ -17,6 +17,9 @@ export function manualClock(start = new Date('2026-09-01T09:00:00Z')) {
   clock.advanceMinutes = (minutes: number) => {
     now = new Date(now.getTime() + minutes * 60_000);
   };
+  clock.setTo = (instant: Date) => {
+    now = instant;
+  };
   return clock;
 }
 

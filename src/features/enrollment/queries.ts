@@ -76,6 +76,7 @@ export type RosterEntry = {
 const rosterOrder: Record<EnrollmentState, number> = {
   placed: 0,
   completed: 1,
+  'not-completed': 1,
   waitlisted: 2,
   withdrawn: 3,
   cancelled: 4,

@@ -1,8 +1,16 @@
 import { and, count, eq, inArray, max, ne } from 'drizzle-orm';
-import { applications, courseSessions, courses, enrollments, programs } from '../../../db/schema';
+import {
+  applications,
+  courseSessions,
+  courses,
+  enrollments,
+  programs,
+  type DropOutReason,
+} from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { recordAudit, type Actor } from '../audit/audit-log';
 import { notifyCourseInvitees, type MailContext } from '../invites/invitations';
+import { offersFreedSeats } from '../attendance/attendance-rules';
 import {
   acceptsPlacements,
   frontOfWaitlist,
@@ -55,6 +63,7 @@ function courseCapacity(tx: Transaction, courseId: number) {
     .select({
       status: courses.status,
       maximum: programs.maxParticipants,
+      lastJoiningSession: programs.lastJoiningSession,
       lastSessionStartsAt: max(courseSessions.startsAt),
     })
     .from(courses)
@@ -70,8 +79,23 @@ function courseCapacity(tx: Transaction, courseId: number) {
   return {
     status: row.status,
     maximum: row.maximum,
+    lastJoiningSession: row.lastJoiningSession,
     lastSessionStartsAt: asInstant(row.lastSessionStartsAt),
   };
+}
+
+function sessionsOf(tx: Transaction, courseId: number) {
+  return tx
+    .select({
+      id: courseSessions.id,
+      ordinal: courseSessions.ordinal,
+      status: courseSessions.status,
+      startsAt: courseSessions.startsAt,
+      endsAt: courseSessions.endsAt,
+    })
+    .from(courseSessions)
+    .where(eq(courseSessions.courseId, courseId))
+    .all();
 }
 
 /** `max()` over a timestamp column comes back as the stored number, not as a Date. */
@@ -125,9 +149,12 @@ export function placeIn(
   const values = {
     state,
     queuedAt: mail.now,
+    placedAt: state === 'placed' ? mail.now : null,
     updatedAt: mail.now,
     withdrawnReason: '',
     withdrawnBy: '',
+    withdrawnAt: null,
+    dropOutReason: '',
     movedUpReason: '',
   } as const;
   const enrollmentId = existing
@@ -150,10 +177,14 @@ export function placeIn(
   return { enrollmentId, state };
 }
 
-/** Fills free seats from the waitlist, first come first served, and tells the people placed. */
+/**
+ * Fills free seats from the waitlist, first come first served, and tells the people placed; none
+ * once the program's "no joining after session N" has passed.
+ */
 export function fillFreeSeats(tx: Transaction, courseId: number, mail: MailContext): number[] {
   const capacity = courseCapacity(tx, courseId);
   if (!capacity || !acceptsPlacements(capacity, mail.now)) return [];
+  if (!offersFreedSeats(sessionsOf(tx, courseId), capacity.lastJoiningSession, mail.now)) return [];
   const waitlist = tx
     .select({
       enrollmentId: enrollments.id,
@@ -166,7 +197,7 @@ export function fillFreeSeats(tx: Transaction, courseId: number, mail: MailConte
   const promoted = whoGetsFreedSeats(waitlist, capacity.maximum - placedCount(tx, courseId));
   if (promoted.length === 0) return [];
   tx.update(enrollments)
-    .set({ state: 'placed', updatedAt: mail.now })
+    .set({ state: 'placed', placedAt: mail.now, updatedAt: mail.now })
     .where(inArray(enrollments.id, promoted))
     .run();
   notifyCourseInvitees(tx, courseId, { kind: 'planned' }, mail);
@@ -177,10 +208,18 @@ export function fillFreeSeats(tx: Transaction, courseId: number, mail: MailConte
 
 export type Withdrawal = { courseId: number; promotedApplicationIds: number[] };
 
-/** The person gets a cancellation; the first waitlisted person gets the freed seat. */
+/**
+ * The person gets a cancellation; the first waitlisted person gets the freed seat. A drop-out
+ * (someone who stopped coming to a running course) carries its reason from the short list.
+ */
 export function withdrawIn(
   tx: Transaction,
-  input: { enrollmentId: number; reason: string; by: 'participant' | 'staff' },
+  input: {
+    enrollmentId: number;
+    reason: string;
+    by: 'participant' | 'staff';
+    dropOutReason?: DropOutReason;
+  },
   mail: MailContext,
 ): Withdrawal {
   const enrollment = tx
@@ -196,6 +235,8 @@ export function withdrawIn(
       state: 'withdrawn',
       withdrawnReason: input.reason,
       withdrawnBy: input.by,
+      withdrawnAt: mail.now,
+      dropOutReason: input.dropOutReason ?? '',
       updatedAt: mail.now,
     })
     .where(eq(enrollments.id, enrollment.id))

@@ -1,0 +1,129 @@
+import type { AttendanceMark, StaffRole } from '../../../db/schema';
+import {
+  hasStarted,
+  isDueAt,
+  summaryOf,
+  type AttendanceSummary,
+  type Gap,
+} from './attendance-rules';
+import { markKey, markOf, type AttendanceSessionRow, type CourseAttendance } from './queries';
+
+/**
+ * What the attendance pages show, shaped from one course's loaded attendance: plain functions, so
+ * the pages get data, not rules.
+ */
+export type MarkingState = 'open' | 'correction' | 'not-started' | 'closed' | 'cancelled';
+
+export type SheetRow = {
+  enrollmentId: number;
+  name: string;
+  phone: string;
+  mark: AttendanceMark | null;
+  markedByName: string | null;
+  markedAt: Date | null;
+};
+
+export type SessionSheet = {
+  session: AttendanceSessionRow;
+  marking: MarkingState;
+  /** Only the people due at this session: late joiners and leavers appear where they belong. */
+  rows: SheetRow[];
+};
+
+export function markingStateOf(
+  courseAttendance: CourseAttendance,
+  session: AttendanceSessionRow,
+  role: StaffRole,
+  now: Date,
+): MarkingState {
+  if (courseAttendance.status === 'cancelled' || session.status === 'cancelled') return 'cancelled';
+  if (!hasStarted(session, now)) return 'not-started';
+  if (courseAttendance.status === 'completed') {
+    return role === 'instructor' ? 'closed' : 'correction';
+  }
+  return 'open';
+}
+
+export function sessionSheet(
+  courseAttendance: CourseAttendance,
+  sessionId: number,
+  role: StaffRole,
+  now: Date,
+): SessionSheet | undefined {
+  const session = courseAttendance.sessions.find((each) => each.id === sessionId);
+  if (!session) return undefined;
+  const rows = courseAttendance.participants
+    .filter((person) => isDueAt(person, session))
+    .map((person) => {
+      const stored = courseAttendance.marks.get(markKey(person.enrollmentId, session.id));
+      return {
+        enrollmentId: person.enrollmentId,
+        name: person.name,
+        phone: person.phone,
+        mark: stored?.mark ?? null,
+        markedByName: stored?.markedByName ?? null,
+        markedAt: stored?.markedAt ?? null,
+      };
+    });
+  return { session, marking: markingStateOf(courseAttendance, session, role, now), rows };
+}
+
+export type SessionProgress = AttendanceSessionRow & {
+  started: boolean;
+  due: number;
+  marked: number;
+};
+
+export type CourseSheetRow = {
+  enrollmentId: number;
+  name: string;
+  phone: string;
+  state: CourseAttendance['participants'][number]['state'];
+  dropOutReason: string;
+  summary: AttendanceSummary;
+  /** Per session in course order: the mark, or 'not-due' where the person was not expected. */
+  cells: { sessionId: number; mark: AttendanceMark | null | 'not-due' }[];
+};
+
+export type CourseSheet = { sessions: SessionProgress[]; rows: CourseSheetRow[] };
+
+export function courseSheet(courseAttendance: CourseAttendance, now: Date): CourseSheet {
+  const { sessions, participants } = courseAttendance;
+  const mark = (enrollmentId: number, sessionId: number) =>
+    markOf(courseAttendance, enrollmentId, sessionId);
+  return {
+    sessions: sessions.map((session) => {
+      const due = participants.filter((person) => isDueAt(person, session));
+      return {
+        ...session,
+        started: hasStarted(session, now),
+        due: due.length,
+        marked: due.filter((person) => mark(person.enrollmentId, session.id) !== null).length,
+      };
+    }),
+    rows: participants.map((person) => ({
+      enrollmentId: person.enrollmentId,
+      name: person.name,
+      phone: person.phone,
+      state: person.state,
+      dropOutReason: person.dropOutReason,
+      summary: summaryOf(person, sessions, (sessionId) => mark(person.enrollmentId, sessionId)),
+      cells: sessions.map((session) => ({
+        sessionId: session.id,
+        mark: isDueAt(person, session) ? mark(person.enrollmentId, session.id) : 'not-due',
+      })),
+    })),
+  };
+}
+
+/** The gaps that stop closing, with the name and session number the message lists. */
+export function describeGaps(courseAttendance: CourseAttendance, gaps: readonly Gap[]) {
+  return gaps.map((gap) => ({
+    ...gap,
+    name:
+      courseAttendance.participants.find((person) => person.enrollmentId === gap.enrollmentId)
+        ?.name ?? '',
+    ordinal:
+      courseAttendance.sessions.find((session) => session.id === gap.sessionId)?.ordinal ?? 0,
+  }));
+}

@@ -1,0 +1,82 @@
+import { and, eq } from 'drizzle-orm';
+import {
+  attendance,
+  courseInstructors,
+  courses,
+  enrollments,
+  instructorLocalities,
+  instructors,
+} from '../../db/schema';
+import type { AppDatabase } from '../../src/db';
+import {
+  aLocality,
+  anInstructor,
+  anOpenCourse,
+  aWaitingApplicant,
+  sessionsOf,
+} from './planning-fixtures';
+
+/**
+ * A running six-session course (weekly from Tue 6 Oct 2026 at 17:00 Helsinki) with its instructor
+ * pair and people placed before it starts, saved straight into the database.
+ */
+export function aRunningCourse(
+  db: AppDatabase,
+  options: {
+    participants?: number;
+    /** Staff accounts that sign in as the course's two instructors. */
+    instructorUserIds?: number[];
+    lastJoiningSession?: number;
+    seats?: number;
+  } = {},
+) {
+  const localityId = aLocality(db);
+  const courseId = anOpenCourse(db, { seats: options.seats ?? 12, localityId });
+  db.update(courses).set({ status: 'running' }).where(eq(courses.id, courseId)).run();
+  const pair = [anInstructor(db), anInstructor(db, 'peer')];
+  (options.instructorUserIds ?? []).forEach((userId, index) => {
+    db.update(instructors).set({ userId }).where(eq(instructors.id, pair[index]!)).run();
+  });
+  db.insert(courseInstructors)
+    .values(pair.map((instructorId) => ({ courseId, instructorId })))
+    .run();
+  const placedAt = new Date('2026-09-15T09:00:00Z');
+  const people = Array.from({ length: options.participants ?? 4 }, (_, index) => {
+    const applicationId = aWaitingApplicant(db, localityId, { name: `Osallistuja ${index + 1}` });
+    const enrollmentId = db
+      .insert(enrollments)
+      .values({
+        courseId,
+        applicationId,
+        state: 'placed',
+        queuedAt: placedAt,
+        placedAt,
+        createdAt: placedAt,
+        updatedAt: placedAt,
+      })
+      .returning({ id: enrollments.id })
+      .get().id;
+    return { applicationId, enrollmentId };
+  });
+  return { courseId, localityId, pair, people, sessions: sessionsOf(db, courseId) };
+}
+
+/** An instructor of the locality who can stand in for the pair. */
+export function aSubstituteIn(db: AppDatabase, localityId: number) {
+  const id = anInstructor(db);
+  db.insert(instructorLocalities).values({ instructorId: id, localityId }).run();
+  return id;
+}
+
+export function storedMark(db: AppDatabase, sessionId: number, enrollmentId: number) {
+  return db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.sessionId, sessionId), eq(attendance.enrollmentId, enrollmentId)))
+    .get();
+}
+
+/** During the given session (1-based), ten minutes after it started. */
+export function duringSession(sessions: { startsAt: Date }[], ordinal: number): Date {
+  return new Date(sessions[ordinal - 1]!.startsAt.getTime() + 10 * 60_000);
+}
