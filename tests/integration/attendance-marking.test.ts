@@ -321,3 +321,27 @@ describe('what marking refuses', () => {
       .run();
   });
 });
+
+describe("an instructor's home page", () => {
+  it("puts today's session first with a button to its attendance page, else the next one", async () => {
+    const { app, db, clock } = buildTestApp();
+    const instructor = await aStaffUser(db, 'instructor');
+    const course = aRunningCourse(db, { participants: 1, instructorUserIds: [instructor.id] });
+    // The morning of session 2's day: tonight's session is session 2.
+    clock.setTo(new Date(course.sessions[1]!.startsAt.getTime() - 8 * 60 * 60_000));
+    const cookie = await signIn(app, instructor);
+    const $ = load(await (await getPage(app, '/', cookie)).text());
+    const card = $('main section').first().find('.tonight');
+    expect(card.find('h2').text()).toBe('Tänään: kerta 2');
+    expect(card.find('a').attr('href')).toBe(`/sessions/${course.sessions[1]!.id}/attendance`);
+    // Session 1 was held and nobody marked it: the home page says so.
+    expect($('#sessions-to-mark-title')).toHaveLength(1);
+    expect($('.session-links a').attr('href')).toBe(
+      `/sessions/${course.sessions[0]!.id}/attendance`,
+    );
+
+    clock.setTo(new Date(course.sessions[1]!.endsAt.getTime() + 12 * 60 * 60_000));
+    const nextDay = load(await (await getPage(app, '/', await signIn(app, instructor))).text());
+    expect(nextDay('.tonight h2').text()).toBe('Seuraava kerta: 3');
+  });
+});

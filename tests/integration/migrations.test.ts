@@ -64,21 +64,25 @@ async function copyDemoInto(old: Database.Database) {
   old.exec('DETACH DATABASE full');
 }
 
-/** The rows as they were, seen through only the columns they had. */
+/** The rows as they were, seen through only the tables and columns they had. */
 function projectedOnto(
   before: Record<string, unknown[]>,
   after: Record<string, unknown[]>,
 ): Record<string, unknown[]> {
   return Object.fromEntries(
-    Object.entries(after).map(([table, rows]) => {
-      const columns = Object.keys((before[table]?.[0] as object | undefined) ?? {});
-      return [
-        table,
-        (rows as Record<string, unknown>[]).map((row) =>
-          columns.length ? Object.fromEntries(columns.map((column) => [column, row[column]])) : row,
-        ),
-      ];
-    }),
+    Object.entries(after)
+      .filter(([table]) => table in before)
+      .map(([table, rows]) => {
+        const columns = Object.keys((before[table]?.[0] as object | undefined) ?? {});
+        return [
+          table,
+          (rows as Record<string, unknown>[]).map((row) =>
+            columns.length
+              ? Object.fromEntries(columns.map((column) => [column, row[column]]))
+              : row,
+          ),
+        ];
+      }),
   );
 }
 
@@ -93,6 +97,14 @@ function rowsOf(sqlite: Database.Database): Record<string, unknown[]> {
   return Object.fromEntries(
     tables.map((table) => [table, sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]),
   );
+}
+
+/** Opens the file as the app does (migrating it to today's schema) and reads every row. */
+function rowsAfterTodaysMigrations(path: string): Record<string, unknown[]> {
+  const migrated = openDatabase(path);
+  const rows = rowsOf(migrated.$client);
+  migrated.$client.close();
+  return rows;
 }
 
 describe('migration 0007_tightened', () => {
@@ -118,10 +130,7 @@ describe('migration 0007_tightened', () => {
       .run(now.getTime(), now.getTime(), now.getTime());
     const before = rowsOf(sqlite);
     sqlite.close();
-
-    const migrated = openDatabase(path);
-    const after = rowsOf(migrated.$client);
-    migrated.$client.close();
+    const after = rowsAfterTodaysMigrations(path);
 
     expect(projectedOnto(before, after)).toEqual(before);
     expect(after.sessions).toHaveLength(1);
@@ -196,5 +205,32 @@ describe('migration 0007_tightened', () => {
       .get();
     expect(usersTable).toContain('unixepoch');
     untouched.close();
+  });
+});
+
+describe('migration 0010_attendance', () => {
+  it('dates the seats of earlier enrolments, so their sessions count as due', async () => {
+    const { db, path } = databaseMigratedTo('0009_course_calendar_uid');
+    const sqlite = db.$client;
+    await copyDemoInto(sqlite);
+    const before = rowsOf(sqlite);
+    sqlite.close();
+    const after = rowsAfterTodaysMigrations(path);
+
+    expect(projectedOnto(before, after)).toEqual(before);
+    const enrollments = after.enrollments as {
+      state: string;
+      queued_at: number;
+      updated_at: number;
+      placed_at: number | null;
+      withdrawn_at: number | null;
+    }[];
+    const placed = enrollments.filter((row) => row.state === 'placed');
+    expect(placed.length).toBeGreaterThan(0);
+    expect(placed.every((row) => row.placed_at === row.queued_at)).toBe(true);
+    const waitlisted = enrollments.filter((row) => row.state === 'waitlisted');
+    expect(waitlisted.every((row) => row.placed_at === null)).toBe(true);
+    const withdrawn = enrollments.filter((row) => row.state === 'withdrawn');
+    expect(withdrawn.every((row) => row.withdrawn_at === row.updated_at)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import {
+  applications,
   attendance,
   courseInstructors,
   courses,
@@ -7,7 +8,9 @@ import {
   instructorLocalities,
   instructors,
 } from '../../db/schema';
-import type { AppDatabase } from '../../src/db';
+import { immediateTransaction, type AppDatabase } from '../../src/db';
+import { mailSettingsFrom, notifyCourseInvitees } from '../../src/features/invites/invitations';
+import { testConfig } from './test-app';
 import {
   aLocality,
   anInstructor,
@@ -43,6 +46,10 @@ export function aRunningCourse(
   const placedAt = new Date('2026-09-15T09:00:00Z');
   const people = Array.from({ length: options.participants ?? 4 }, (_, index) => {
     const applicationId = aWaitingApplicant(db, localityId, { name: `Osallistuja ${index + 1}` });
+    db.update(applications)
+      .set({ state: 'placed' })
+      .where(eq(applications.id, applicationId))
+      .run();
     const enrollmentId = db
       .insert(enrollments)
       .values({
@@ -58,6 +65,15 @@ export function aRunningCourse(
       .get().id;
     return { applicationId, enrollmentId };
   });
+  // Everyone placed holds the calendar series, as after a placement through the app.
+  immediateTransaction(db, (tx) =>
+    notifyCourseInvitees(
+      tx,
+      courseId,
+      { kind: 'planned' },
+      { ...mailSettingsFrom(testConfig()), now: placedAt },
+    ),
+  );
   return { courseId, localityId, pair, people, sessions: sessionsOf(db, courseId) };
 }
 

@@ -13,6 +13,8 @@ import {
   type FieldErrors,
   FormFields,
 } from '../components/form-fields';
+import type { CourseSheet } from '../../src/features/attendance/attendance-sheets';
+import { AttendanceSummaryTable } from '../attendance/course-attendance-page';
 import { WarningList, type InstructorNames } from './course-parts';
 import { courseTitle } from '../../src/i18n/format';
 
@@ -135,6 +137,8 @@ export function CoursePage(
     nextStatuses: CourseStatus[];
     cancellable: boolean;
     statusErrors: FieldErrors;
+    /** Each participant's attendance so far; empty until someone holds a seat. */
+    attendance: CourseSheet;
   } & PageContext,
 ) {
   const { course, t, language } = props;
@@ -192,6 +196,7 @@ export function CoursePage(
       <p class="actions">
         {row.status !== 'cancelled' && <a href={`/courses/${row.id}/edit`}>{t('course.edit')}</a>}
         <a href={`/courses/${row.id}/roster`}>{t('course.roster')}</a>
+        <a href={`/courses/${row.id}/attendance`}>{t('attendance.courseLink')}</a>
         <a href={`/courses/${row.id}/calendar.ics`} download>
           {t('course.calendarFile')}
         </a>
@@ -204,6 +209,18 @@ export function CoursePage(
         language={language}
       />
       <SkippedDates skipped={props.skipped} t={t} language={language} />
+      {props.attendance.rows.length > 0 && (
+        <section aria-labelledby="course-attendance-title">
+          <h2 id="course-attendance-title">{t('attendance.summaryCaption')}</h2>
+          <AttendanceSummaryTable
+            courseId={row.id}
+            sheet={props.attendance}
+            canFollowUp={row.status !== 'completed' && row.status !== 'cancelled'}
+            t={t}
+            language={language}
+          />
+        </section>
+      )}
       <div class="actions">
         <StatusForm
           courseId={row.id}

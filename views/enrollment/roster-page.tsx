@@ -217,6 +217,9 @@ export function RosterPage(
       <h1>
         {t('roster.title')}: {titleOf(course, language)}
       </h1>
+      <p>
+        <a href={`/courses/${course.course.id}/attendance`}>{t('attendance.courseLink')}</a>
+      </p>
       {props.invalid && <ErrorSummary errors={props.invalid.errors} t={t} />}
       <ul class="roster-counts">
         <li id="roster-seats">

@@ -6,7 +6,15 @@ import { LettersToPrint, type LetterRow } from '../invites/letters';
 import { DeletionRequests } from '../privacy/deletion-requests';
 import type { PendingDeletionRequest } from '../../src/features/privacy/queries';
 import type { SignedInUser } from '../../src/http/app-env';
-import { formatDateTime, formatLongDate } from '../../src/i18n/format';
+import {
+  courseTitle,
+  formatDateTime,
+  formatLocalDate,
+  formatLongDate,
+  formatTimeRange,
+} from '../../src/i18n/format';
+import type { SessionProgress } from '../../src/features/attendance/attendance-sheets';
+import type { NextSession } from '../../src/features/attendance/queries';
 import type { Language, Translate } from '../../src/i18n';
 
 export function HomePage(props: {
@@ -20,12 +28,17 @@ export function HomePage(props: {
   decisions: GoNoGoDecision[] | null;
   /** For instructors: the courses they lead; null for planners. */
   ownCourses: CourseWithSchedule[] | null;
+  /** For instructors: today's session of their courses, or else the next one. */
+  nextSession: (NextSession & { isToday: boolean }) | null;
+  /** For instructors: held sessions of their courses where someone is not marked yet. */
+  sessionsToMark: { course: CourseWithSchedule; session: SessionProgress }[];
   t: Translate;
   language: Language;
 }) {
   const { t, user, language } = props;
   return (
     <section>
+      {props.nextSession && <TonightCard session={props.nextSession} t={t} language={language} />}
       <h1>{t('home.greeting', { name: user.name })}</h1>
       <p>{t(`home.${user.role}.intro`)}</p>
       <p>{t('home.today', { date: formatLongDate(props.now, language) })}</p>
@@ -42,6 +55,9 @@ export function HomePage(props: {
         <DeletionRequests requests={props.deletionRequests} t={t} language={language} />
       )}
       {props.letters && <LettersToPrint letters={props.letters} t={t} language={language} />}
+      {props.sessionsToMark.length > 0 && (
+        <SessionsToMark items={props.sessionsToMark} t={t} language={language} />
+      )}
       {props.ownCourses && <OwnCourses courses={props.ownCourses} t={t} language={language} />}
     </section>
   );
@@ -65,6 +81,77 @@ function OwnCourses(props: { courses: CourseWithSchedule[]; t: Translate; langua
         </section>
       ))}
       {props.courses.length > 0 && <p class="hint">{t('home.feedHint')}</p>}
+    </section>
+  );
+}
+
+/** First on an instructor's phone: the session of today (or the next one) and one big button. */
+function TonightCard(props: {
+  session: NextSession & { isToday: boolean };
+  t: Translate;
+  language: Language;
+}) {
+  const { session, t, language } = props;
+  return (
+    <section class="tonight" aria-labelledby="tonight-title">
+      <h2 id="tonight-title">
+        {session.isToday
+          ? t('attendance.tonight', { number: session.ordinal })
+          : t('attendance.nextSession', { number: session.ordinal })}
+      </h2>
+      <p>
+        {courseTitle(
+          {
+            program: { nameFi: session.programNameFi, nameEn: session.programNameEn },
+            localityName: session.localityName,
+          },
+          language,
+        )}
+        <br />
+        {formatLocalDate(session.localDate, language)}{' '}
+        {formatTimeRange(session.startTime, session.endTime, language)}
+        {session.venueName && (
+          <>
+            <br />
+            {venueText({
+              name: session.venueName,
+              streetAddress: session.venueStreetAddress ?? '',
+            })}
+          </>
+        )}
+      </p>
+      <a class="button-link wide-button" href={`/sessions/${session.sessionId}/attendance`}>
+        {t('attendance.openAttendance')}
+      </a>
+    </section>
+  );
+}
+
+function SessionsToMark(props: {
+  items: { course: CourseWithSchedule; session: SessionProgress }[];
+  t: Translate;
+  language: Language;
+}) {
+  const { t, language } = props;
+  return (
+    <section aria-labelledby="sessions-to-mark-title">
+      <h2 id="sessions-to-mark-title">{t('attendance.unmarkedSessionsTitle')}</h2>
+      <ul class="session-links">
+        {props.items.map(({ course, session }) => (
+          <li>
+            <a href={`/sessions/${session.id}/attendance`}>
+              {titleOf(course, language)}:{' '}
+              {t('attendance.openSession', {
+                number: session.ordinal,
+                date: formatLocalDate(session.localDate, language),
+              })}
+            </a>{' '}
+            <span class="hint">
+              {t('attendance.sessionProgress', { marked: session.marked, due: session.due })}
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

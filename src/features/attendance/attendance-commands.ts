@@ -298,13 +298,13 @@ export function recordDropOut(
 
 /**
  * Puts the person on the call queue ("missed sessions"; not an intake call). An instructor's item
- * is assigned to them, so it is on their own queue. False when they are on the queue already.
+ * is assigned to them, so it is on their own queue. Someone on the queue already stays as they are.
  */
 export function askToCallAboutMissedSessions(
   db: AppDatabase,
   input: { enrollmentId: number; assignTo: number | null },
   context: AttendanceContext,
-): boolean {
+): 'added' | 'already-queued' | 'not-placed' {
   const now = context.mail.now;
   return immediateTransaction(db, (tx) => {
     const person = tx
@@ -317,8 +317,8 @@ export function askToCallAboutMissedSessions(
       .innerJoin(applications, eq(applications.id, enrollments.applicationId))
       .where(and(eq(enrollments.id, input.enrollmentId), eq(enrollments.state, 'placed')))
       .get();
-    if (!person) throw new DropOutRefused('not-found');
-    if (person.state === 'to-call' || person.callReason !== 'intake') return false;
+    if (!person) return 'not-placed';
+    if (person.state === 'to-call' || person.callReason !== 'intake') return 'already-queued';
     tx.update(applications)
       .set({
         callReason: 'missed-sessions',
@@ -339,7 +339,7 @@ export function askToCallAboutMissedSessions(
       },
       now,
     );
-    return true;
+    return 'added';
   });
 }
 

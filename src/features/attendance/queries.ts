@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, notInArray, or, sql } from 'drizzle-orm';
 import {
   applications,
   attendance,
@@ -8,8 +8,10 @@ import {
   enrollments,
   instructorLocalities,
   instructors,
+  localities,
   programs,
   sessionLeaders,
+  venues,
   type AttendanceMark,
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
@@ -188,3 +190,48 @@ export function leaderChoices(
   );
   return rows.map((row) => ({ ...row, leadsCourse: pairIds.has(row.id) }));
 }
+
+const nextSessionQuery = preparedFor((db) =>
+  db
+    .select({
+      sessionId: courseSessions.id,
+      courseId: courses.id,
+      ordinal: courseSessions.ordinal,
+      localDate: courseSessions.localDate,
+      startTime: courseSessions.startTime,
+      endTime: courseSessions.endTime,
+      startsAt: courseSessions.startsAt,
+      programNameFi: programs.nameFi,
+      programNameEn: programs.nameEn,
+      localityName: localities.name,
+      venueName: venues.name,
+      venueStreetAddress: venues.streetAddress,
+    })
+    .from(courseSessions)
+    .innerJoin(courses, eq(courses.id, courseSessions.courseId))
+    .innerJoin(programs, eq(programs.id, courses.programId))
+    .innerJoin(localities, eq(localities.id, courses.localityId))
+    .leftJoin(venues, eq(venues.id, courses.venueId))
+    .innerJoin(courseInstructors, eq(courseInstructors.courseId, courses.id))
+    .innerJoin(instructors, eq(instructors.id, courseInstructors.instructorId))
+    .where(
+      and(
+        eq(instructors.userId, sql.placeholder('userId')),
+        eq(courseSessions.status, 'scheduled'),
+        notInArray(courses.status, ['cancelled', 'completed']),
+        gte(courseSessions.endsAt, sql.placeholder('from')),
+      ),
+    )
+    .orderBy(asc(courseSessions.startsAt))
+    .limit(1)
+    .prepare(),
+);
+
+/**
+ * The instructor's session of today, or else their next one: what their home page puts first.
+ * `from` is the start of today in Helsinki, so a session earlier today is still "tonight's".
+ */
+export function nextSessionFor(db: AppDatabase, userId: number, from: Date) {
+  return nextSessionQuery(db).get({ userId, from: from.getTime() });
+}
+export type NextSession = NonNullable<ReturnType<typeof nextSessionFor>>;

@@ -4,13 +4,14 @@ import { dayOffOn, type BlockedPeriod, type DayOff } from './holidays';
 
 /**
  * Where a course can go from each status by a plain status change. Cancelling is its own action
- * because it needs a reason and tells everyone already placed.
+ * because it needs a reason and tells everyone already placed; so is closing (running → completed),
+ * which freezes each participant's completion from the attendance.
  */
 export const nextStatuses: Record<CourseStatus, CourseStatus[]> = {
   planned: ['open'],
   open: ['planned', 'confirmed'],
   confirmed: ['open', 'running'],
-  running: ['completed'],
+  running: [],
   completed: [],
   cancelled: [],
 };

@@ -15,6 +15,9 @@ import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { instantToWallClock } from '../../lib/helsinki-time';
+import { courseSheet } from '../attendance/attendance-sheets';
+import { loadCourseAttendance } from '../attendance/queries';
+import { recordAudit } from '../audit/audit-log';
 import { buildCourseCalendar } from '../invites/course-calendar';
 import { calendarCourseOf } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
@@ -182,6 +185,19 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
   ) => {
     const language = c.get('language');
     const conflicts = scheduledConflicts(course);
+    const attendanceSheet = courseSheet(loadCourseAttendance(db, course.course.id)!, clock());
+    if (attendanceSheet.rows.length > 0) {
+      recordAudit(
+        db,
+        {
+          actor: c.get('user'),
+          action: 'read',
+          subjectType: 'attendance',
+          detail: `course ${course.course.id}`,
+        },
+        clock(),
+      );
+    }
     return c.render(
       <CoursePage
         course={course}
@@ -196,6 +212,7 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
         nextStatuses={nextStatuses[course.course.status]}
         cancellable={canBeCancelled(course.course.status)}
         statusErrors={statusErrors}
+        attendance={attendanceSheet}
         t={c.get('t')}
         language={language}
       />,

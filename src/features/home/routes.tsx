@@ -5,7 +5,9 @@ import { recordAudit } from '../audit/audit-log';
 import { findCourse } from '../courses/queries';
 import { goNoGoDecisions } from '../enrollment/queries';
 import { listPendingDeletionRequests } from '../privacy/queries';
-import { instantToWallClock } from '../../lib/helsinki-time';
+import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
+import { courseSheet } from '../attendance/attendance-sheets';
+import { loadCourseAttendance, nextSessionFor } from '../attendance/queries';
 import { staffCourseIds, listLettersToPrint } from '../invites/queries';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 
@@ -25,6 +27,20 @@ export function homeRoutes({ db, clock }: AppDeps) {
             .map((courseId) => findCourse(db, courseId))
             .filter((course) => course !== undefined)
         : null;
+    const now = clock();
+    const today = instantToWallClock(now).date;
+    const next =
+      user.role === 'instructor'
+        ? nextSessionFor(db, user.id, wallClockToInstant(today, '00:00'))
+        : undefined;
+    const nextSession = next ? { ...next, isToday: next.localDate === today } : null;
+    const sessionsToMark = (ownCourses ?? []).flatMap((course) =>
+      course.course.status === 'cancelled'
+        ? []
+        : courseSheet(loadCourseAttendance(db, course.course.id)!, now)
+            .sessions.filter((session) => session.started && session.marked < session.due)
+            .map((session) => ({ course, session })),
+    );
     if (deletionRequests && deletionRequests.length > 0) {
       recordAudit(
         db,
@@ -42,11 +58,13 @@ export function homeRoutes({ db, clock }: AppDeps) {
     return c.render(
       <HomePage
         user={user}
-        now={clock()}
+        now={now}
         letters={letters}
         deletionRequests={deletionRequests}
         decisions={decisions}
         ownCourses={ownCourses}
+        nextSession={nextSession}
+        sessionsToMark={sessionsToMark}
         t={t}
         language={c.get('language')}
       />,
