@@ -21,6 +21,7 @@ const arvo = {
   minParticipants: '8',
   maxParticipants: '14',
   completionThreshold: '4',
+  lastJoiningSession: '3',
   hasInfoSession: 'on',
 };
 
@@ -46,6 +47,7 @@ describe('the coordinator keeps the course programmes', () => {
         minParticipants: 6,
         maxParticipants: 12,
         completionThreshold: 4,
+        lastJoiningSession: 2,
         hasInfoSession: false,
       },
       new Date(),
@@ -77,6 +79,7 @@ describe('the coordinator keeps the course programmes', () => {
       minParticipants: 8,
       maxParticipants: 14,
       completionThreshold: 4,
+      lastJoiningSession: 3,
       hasInfoSession: true,
     });
 

@@ -139,6 +139,13 @@ export function ProgramForm(
           20,
           t('programs.completionThresholdHint'),
         )}
+        {number(
+          'lastJoiningSession',
+          t('programs.lastJoiningSession'),
+          0,
+          20,
+          t('programs.lastJoiningSessionHint'),
+        )}
         <CheckboxField
           name="hasInfoSession"
           label={t('programs.hasInfoSession')}

@@ -36,6 +36,9 @@ export const fi = {
   'programs.completionThresholdHint':
     'Osallistuja on suorittanut kurssin, kun hän on ollut läsnä vähintään näin monta kertaa.',
   'programs.completionOf': '{threshold}/{sessions}',
+  'programs.lastJoiningSession': 'Jonosta pääsee mukaan viimeistään kerran jälkeen',
+  'programs.lastJoiningSessionHint':
+    'Vapautuva paikka tarjotaan jonossa olevalle vain, kun enintään näin monta kertaa on pidetty (oletus 2).',
   'programs.infoSession': 'Infotilaisuus',
   'programs.hasInfoSession': 'Ennen kurssia pidetään infotilaisuus',
   'programs.yes': 'kyllä',
@@ -84,6 +87,9 @@ export const en: Record<keyof typeof fi, string> = {
   'programs.completionThresholdHint':
     'A participant has completed the course after attending at least this many sessions.',
   'programs.completionOf': '{threshold}/{sessions}',
+  'programs.lastJoiningSession': 'No joining from the waiting list after session',
+  'programs.lastJoiningSessionHint':
+    'A freed seat goes to the waiting list only while at most this many sessions have been held (default 2).',
   'programs.infoSession': 'Info session',
   'programs.hasInfoSession': 'An info session is held before the course',
   'programs.yes': 'yes',

@@ -9,6 +9,7 @@ export const programDefaults = {
   minParticipants: 8,
   maxParticipants: 14,
   completionThreshold: 4,
+  lastJoiningSession: 2,
   hasInfoSession: false,
 } as const;
 
@@ -22,6 +23,7 @@ export const programInput = z
     minParticipants: wholeNumber(1, 100),
     maxParticipants: wholeNumber(1, 100),
     completionThreshold: wholeNumber(1, 20),
+    lastJoiningSession: wholeNumber(0, 20),
     hasInfoSession: checkbox,
   })
   .superRefine(

@@ -14,6 +14,7 @@ const programColumns = {
   minParticipants: programs.minParticipants,
   maxParticipants: programs.maxParticipants,
   completionThreshold: programs.completionThreshold,
+  lastJoiningSession: programs.lastJoiningSession,
   hasInfoSession: programs.hasInfoSession,
 };
 

@@ -27,6 +27,7 @@ function formValuesOf(program: ProgramFields): Record<string, string> {
     minParticipants: String(program.minParticipants),
     maxParticipants: String(program.maxParticipants),
     completionThreshold: String(program.completionThreshold),
+    lastJoiningSession: String(program.lastJoiningSession),
     hasInfoSession: program.hasInfoSession ? 'on' : '',
   };
 }
