@@ -4,6 +4,7 @@ import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountRoutes } from './features/account/routes';
 import { assetRoutes } from './features/assets/routes';
+import { attendanceGridRoutes } from './features/attendance/grid-routes';
 import { sessionAttendanceRoutes } from './features/attendance/routes';
 import { auditRoutes } from './features/audit/routes';
 import { callRoutes } from './features/calls/routes';
@@ -97,6 +98,7 @@ export function createApp(parts: AppParts) {
   app.route('/courses', courseSessionRoutes(deps));
   app.route('/', enrollmentRoutes(deps));
   app.route('/', sessionAttendanceRoutes(deps));
+  app.route('/', attendanceGridRoutes(deps));
   app.route('/', inviteRoutes(deps));
   app.route('/', privacyRoutes(deps));
   app.route('/', outboxRoutes(deps));
