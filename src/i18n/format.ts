@@ -13,6 +13,10 @@ const styles = {
     month: language === 'fi' ? 'numeric' : 'short',
     year: 'numeric',
   }),
+  dayAndMonth: (language: Language) => ({
+    day: 'numeric',
+    month: language === 'fi' ? 'numeric' : 'short',
+  }),
 } satisfies Record<string, (language: Language) => Intl.DateTimeFormatOptions>;
 
 /** Building an Intl formatter is costly, so each language and style gets one, made on first use. */
@@ -46,6 +50,11 @@ export function formatLocalDate(date: string, language: Language): string {
   return formatter(language, 'shortDate')
     .format(middayInHelsinki(date))
     .replace(/^(\p{L}+),? /u, '$1 ');
+}
+
+/** A Helsinki calendar date in a narrow column: "6.10." / "6 Oct". */
+export function formatDayAndMonth(date: string, language: Language): string {
+  return formatter(language, 'dayAndMonth').format(middayInHelsinki(date));
 }
 
 /** A Helsinki wall-clock range ("17.00–19.30" / "17:00–19:30"). */

@@ -44,6 +44,8 @@ export class AttendanceRefused extends Error {
   constructor(
     readonly reason: MarkingRefusal | 'not-found',
     readonly enrollmentId: number | null = null,
+    /** The session of the refused mark, so a grid can say which cell was wrong. */
+    readonly sessionId: number | null = null,
   ) {
     super(`Attendance refused: ${reason}`);
   }
@@ -119,7 +121,9 @@ function writeMarks(
     const person = courseAttendance.participants.find(
       (each) => each.enrollmentId === mark.enrollmentId,
     );
-    if (!session || !person) throw new AttendanceRefused('not-found', mark.enrollmentId);
+    if (!session || !person) {
+      throw new AttendanceRefused('not-found', mark.enrollmentId, mark.sessionId);
+    }
     const refusal = markingRefusal({
       courseStatus: courseAttendance.status,
       session,
@@ -127,7 +131,7 @@ function writeMarks(
       role: context.actor.role,
       now,
     });
-    if (refusal) throw new AttendanceRefused(refusal, mark.enrollmentId);
+    if (refusal) throw new AttendanceRefused(refusal, mark.enrollmentId, mark.sessionId);
     return { ...mark, person, before: markOf(courseAttendance, mark.enrollmentId, mark.sessionId) };
   });
   const changes = checked.filter((mark) => mark.before !== mark.mark);

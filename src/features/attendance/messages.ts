@@ -96,6 +96,29 @@ export const fi = {
   'attendance.nextSession': 'Seuraava kerta: {number}',
   'attendance.openAttendance': 'Merkitse läsnäolot',
   'attendance.unmarkedSessionsTitle': 'Merkitsemättä jääneet kerrat',
+  'attendance.grid.title': 'Merkinnät taulukkona',
+  'attendance.grid.intro':
+    'Valitse jokaiseen ruutuun läsnä, estynyt tai poissa: alkukirjain L, E tai P valitsee, ja sarkain siirtää seuraavaan. Tyhjä (–) jättää merkinnän ennalleen. Kaikki tallentuu kerralla.',
+  'attendance.grid.caption': 'Läsnäolot osallistujittain ja kerroittain',
+  'attendance.grid.session': 'Kerta {number}',
+  'attendance.grid.cellLabel': '{name}, kerta {number}',
+  'attendance.grid.notDue': 'ei mukana',
+  'attendance.grid.save': 'Tallenna merkinnät',
+  'attendance.grid.saved': 'Merkinnät tallennettu: {count}',
+  'attendance.grid.errorSummary':
+    'Mitään ei tallennettu. Korjaa alla oleva kohta ja tallenna uudelleen.',
+  'attendance.grid.cellError': '{name}, kerta {number}: {problem}',
+  'attendance.grid.badValue': 'Valitse läsnä, estynyt tai poissa, tai jätä tyhjäksi.',
+  'attendance.grid.unknownField':
+    'Lomakkeessa oli ruutu, jota tällä kurssilla ei ole. Lataa sivu uudelleen.',
+  'attendance.print.title': 'Läsnäololista',
+  'attendance.print.hint':
+    'Tulosta sivu selaimen tulostustoiminnolla (Ctrl+P). Listassa ovat vain nimet, ei yhteystietoja.',
+  'attendance.print.venue': 'Paikka: {venue}',
+  'attendance.print.instructors': 'Ohjaajat: {names}',
+  'attendance.print.caption': 'Osallistujat ja kerrat',
+  'attendance.print.legend':
+    'Merkitse ruutuun L = läsnä, E = estynyt, P = poissa. Harmaa, yliviivattu ruutu: ei mukana sillä kerralla.',
 };
 
 export const en: Record<keyof typeof fi, string> = {
@@ -198,4 +221,25 @@ export const en: Record<keyof typeof fi, string> = {
   'attendance.nextSession': 'Next session: {number}',
   'attendance.openAttendance': 'Mark attendance',
   'attendance.unmarkedSessionsTitle': 'Sessions with marks missing',
+  'attendance.grid.title': 'Marks as a grid',
+  'attendance.grid.intro':
+    'Choose present, excused or absent in each box: the first letter P, E or A picks it, and Tab moves to the next. An empty box (–) leaves the mark as it is. Everything is saved at once.',
+  'attendance.grid.caption': 'Attendance by participant and session',
+  'attendance.grid.session': 'Session {number}',
+  'attendance.grid.cellLabel': '{name}, session {number}',
+  'attendance.grid.notDue': 'not due',
+  'attendance.grid.save': 'Save the marks',
+  'attendance.grid.saved': 'Marks saved: {count}',
+  'attendance.grid.errorSummary': 'Nothing was saved. Fix the box below and save again.',
+  'attendance.grid.cellError': '{name}, session {number}: {problem}',
+  'attendance.grid.badValue': 'Choose present, excused or absent, or leave it empty.',
+  'attendance.grid.unknownField': 'The form had a box this course does not have. Reload the page.',
+  'attendance.print.title': 'Attendance sheet',
+  'attendance.print.hint':
+    "Print this page with your browser's print command (Ctrl+P). The sheet shows names only, no contact details.",
+  'attendance.print.venue': 'Venue: {venue}',
+  'attendance.print.instructors': 'Instructors: {names}',
+  'attendance.print.caption': 'Participants and sessions',
+  'attendance.print.legend':
+    'Write in each box P = present, E = excused, A = absent. A grey, crossed-out box: not due at that session.',
 };
