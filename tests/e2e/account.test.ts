@@ -1,9 +1,10 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSignIns } from '../../src/features/demo/demo-data';
 import {
   expectNoAxeViolations,
+  expectNoSidewaysScroll,
   launchBrowser,
   newPage,
   signInInBrowser,
@@ -13,32 +14,6 @@ import {
 import { temporaryDirectory } from '../support/test-app';
 
 const codeNow = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
-
-type Box = { right: number };
-type PageGlobals = {
-  innerWidth: number;
-  document: {
-    querySelectorAll: (selector: string) => {
-      tagName: string;
-      id: string;
-      className: string;
-      getBoundingClientRect: () => Box;
-      closest: (selector: string) => unknown;
-    }[];
-  };
-};
-
-/** Nothing may make a 390 px phone screen scroll sideways (wide tables scroll on their own). */
-async function expectNoSidewaysScroll(page: Page) {
-  const tooWide = await page.evaluate(() => {
-    const { document, innerWidth } = globalThis as unknown as PageGlobals;
-    return [...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > innerWidth + 1)
-      .filter((element) => !element.closest('.table-scroll'))
-      .map((element) => `${element.tagName}#${element.id}.${element.className}`);
-  });
-  expect(tooWide).toEqual([]);
-}
 
 describe('one’s own account in Chromium', () => {
   let server: RunningServer;

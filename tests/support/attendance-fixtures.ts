@@ -29,12 +29,16 @@ export function aRunningCourse(
     participants?: number;
     /** Staff accounts that sign in as the course's two instructors. */
     instructorUserIds?: number[];
-    lastJoiningSession?: number;
     seats?: number;
+    firstDate?: string;
   } = {},
 ) {
   const localityId = aLocality(db);
-  const courseId = anOpenCourse(db, { seats: options.seats ?? 12, localityId });
+  const courseId = anOpenCourse(db, {
+    seats: options.seats ?? 12,
+    localityId,
+    firstDate: options.firstDate,
+  });
   db.update(courses).set({ status: 'running' }).where(eq(courses.id, courseId)).run();
   const pair = [anInstructor(db), anInstructor(db, 'peer')];
   (options.instructorUserIds ?? []).forEach((userId, index) => {
@@ -43,7 +47,7 @@ export function aRunningCourse(
   db.insert(courseInstructors)
     .values(pair.map((instructorId) => ({ courseId, instructorId })))
     .run();
-  const placedAt = new Date('2026-09-15T09:00:00Z');
+  const placedAt = new Date(sessionsOf(db, courseId)[0]!.startsAt.getTime() - 14 * 86_400_000);
   const people = Array.from({ length: options.participants ?? 4 }, (_, index) => {
     const applicationId = aWaitingApplicant(db, localityId, { name: `Osallistuja ${index + 1}` });
     db.update(applications)

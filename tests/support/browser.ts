@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -125,6 +126,45 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
       `axe found ${violations.length} violations on ${page.url()}:\n${lines.join('\n')}`,
     );
   }
+}
+
+type Box = { right: number; width: number; height: number };
+type PageGlobals = {
+  innerWidth: number;
+  document: {
+    querySelectorAll: (selector: string) => {
+      tagName: string;
+      id: string;
+      className: string;
+      textContent: string;
+      getBoundingClientRect: () => Box;
+      closest: (selector: string) => unknown;
+    }[];
+  };
+};
+
+/** Nothing may make a 390 px phone screen scroll sideways (wide tables scroll on their own). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const tooWide = await page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as PageGlobals;
+    return [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > innerWidth + 1)
+      .filter((element) => !element.closest('.table-scroll'))
+      .map((element) => `${element.tagName}#${element.id}.${element.className}`);
+  });
+  expect(tooWide).toEqual([]);
+}
+
+/** Every control the selector finds is at least 44 × 44 CSS pixels (WCAG 2.5.5 target size). */
+export async function expectTouchTargets(page: Page, selector: string) {
+  const small = await page.evaluate((query) => {
+    const { document } = globalThis as unknown as PageGlobals;
+    return [...document.querySelectorAll(query)]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ element, box }) => `${element.textContent.trim()} ${box.width}×${box.height}`);
+  }, selector);
+  expect(small).toEqual([]);
 }
 
 /** Signs in through the real form, as a person would. */

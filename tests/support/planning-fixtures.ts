@@ -176,13 +176,20 @@ export function enrollmentOf(db: AppDatabase, applicationId: number, courseId: n
  */
 export function anOpenCourse(
   db: AppDatabase,
-  options: { seats?: number; programId?: number; localityId?: number; termId?: number },
+  options: {
+    seats?: number;
+    programId?: number;
+    localityId?: number;
+    termId?: number;
+    /** The first session, at 17:00 Helsinki; 2026-10-06 unless told. */
+    firstDate?: string;
+  },
 ) {
   const programId =
     options.programId ??
     aProgramOfSize(db, { minParticipants: 1, maxParticipants: options.seats ?? 2 });
   const { sessions } = generateSessions({
-    firstDate: '2026-10-06',
+    firstDate: options.firstDate ?? '2026-10-06',
     startTime: '17:00',
     plan: programDefaults,
     blockedPeriods: [],

@@ -77,7 +77,14 @@ function OwnCourses(props: { courses: CourseWithSchedule[]; t: Translate; langua
             {t(`course.status.${course.course.status}`)}
             {course.venue && ` · ${venueText(course.venue)}`}
           </p>
-          <SessionTable course={course} editable={false} t={t} language={language} />
+          <div
+            class="table-scroll"
+            role="region"
+            aria-label={t('home.sessionsOf', { course: titleOf(course, language) })}
+            tabindex={0}
+          >
+            <SessionTable course={course} editable={false} t={t} language={language} />
+          </div>
         </section>
       ))}
       {props.courses.length > 0 && <p class="hint">{t('home.feedHint')}</p>}

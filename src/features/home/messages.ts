@@ -4,6 +4,7 @@ export const fi = {
   'home.noCourses':
     'Sinulla ei ole vielä kursseja. Aluekoordinaattori lisää sinut kurssin ohjaajaksi.',
   'home.feedHint': 'Saat kokoontumiset puhelimesi kalenteriin Kalenteritilaus-sivulta.',
+  'home.sessionsOf': 'Kokoontumiset: {course}',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -12,4 +13,5 @@ export const en: Record<keyof typeof fi, string> = {
   'home.noCourses':
     'You have no courses yet. The regional coordinator adds you as a course instructor.',
   'home.feedHint': 'Get the sessions into your phone calendar from the Calendar feed page.',
+  'home.sessionsOf': 'Sessions: {course}',
 };
