@@ -64,21 +64,25 @@ async function copyDemoInto(old: Database.Database) {
   old.exec('DETACH DATABASE full');
 }
 
-/** The rows as they were, seen through only the columns they had. */
+/** The rows as they were, seen through only the tables and columns they had. */
 function projectedOnto(
   before: Record<string, unknown[]>,
   after: Record<string, unknown[]>,
 ): Record<string, unknown[]> {
   return Object.fromEntries(
-    Object.entries(after).map(([table, rows]) => {
-      const columns = Object.keys((before[table]?.[0] as object | undefined) ?? {});
-      return [
-        table,
-        (rows as Record<string, unknown>[]).map((row) =>
-          columns.length ? Object.fromEntries(columns.map((column) => [column, row[column]])) : row,
-        ),
-      ];
-    }),
+    Object.entries(after)
+      .filter(([table]) => table in before)
+      .map(([table, rows]) => {
+        const columns = Object.keys((before[table]?.[0] as object | undefined) ?? {});
+        return [
+          table,
+          (rows as Record<string, unknown>[]).map((row) =>
+            columns.length
+              ? Object.fromEntries(columns.map((column) => [column, row[column]]))
+              : row,
+          ),
+        ];
+      }),
   );
 }
 
