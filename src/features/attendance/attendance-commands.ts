@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   applications,
   attendance,
@@ -11,7 +11,12 @@ import {
 } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { recordAudit, type Actor } from '../audit/audit-log';
-import { recordSeatChange, withdrawIn, type Withdrawal } from '../enrollment/seats';
+import {
+  backToDemandList,
+  recordSeatChange,
+  withdrawIn,
+  type Withdrawal,
+} from '../enrollment/seats';
 import type { MailContext } from '../invites/invitations';
 import {
   closingRefusal,
@@ -75,8 +80,11 @@ function recordDefaultLeaders(
   if (pair.length > 0) tx.insert(sessionLeaders).values(pair).run();
 }
 
-/** After closing, a corrected mark changes the person's frozen completion too. */
-function refreezeCompletion(
+/**
+ * Freezes the person's completion on their enrolment: when the course is closed, and again when a
+ * mark is corrected after closing. Returns the state it froze.
+ */
+function freezeCompletion(
   tx: Transaction,
   courseAttendance: CourseAttendance,
   person: AttendanceParticipant,
@@ -93,6 +101,7 @@ function refreezeCompletion(
     .set({ state, attendedSessions: completion.attended, updatedAt: now })
     .where(eq(enrollments.id, person.enrollmentId))
     .run();
+  return state;
 }
 
 function completionOfPerson(courseAttendance: CourseAttendance, person: AttendanceParticipant) {
@@ -165,7 +174,7 @@ export function writeMarks(
   }
   if (closed) {
     for (const person of new Set(changes.map((change) => change.person))) {
-      refreezeCompletion(tx, courseAttendance, person, now);
+      freezeCompletion(tx, courseAttendance, person, now);
     }
   }
   return changes.length;
@@ -398,45 +407,16 @@ export function closeCourseIn(
   if (gaps.length > 0) throw new ClosingRefused('gaps', gaps);
   const result: ClosingResult = { completed: 0, notCompleted: 0 };
   for (const person of courseAttendance.participants) {
-    const completion = completionOfPerson(courseAttendance, person);
-    const state =
-      person.state === 'withdrawn'
-        ? 'withdrawn'
-        : completion.completed
-          ? 'completed'
-          : 'not-completed';
+    const state = freezeCompletion(tx, courseAttendance, person, now);
     if (state === 'completed') result.completed++;
     if (state === 'not-completed') result.notCompleted++;
-    tx.update(enrollments)
-      .set({ state, attendedSessions: completion.attended, updatedAt: now })
-      .where(eq(enrollments.id, person.enrollmentId))
-      .run();
   }
   const waitlisted = tx
     .select({ id: enrollments.id, applicationId: enrollments.applicationId })
     .from(enrollments)
     .where(and(eq(enrollments.courseId, courseId), eq(enrollments.state, 'waitlisted')))
     .all();
-  if (waitlisted.length > 0) {
-    tx.update(enrollments)
-      .set({ state: 'cancelled', updatedAt: now })
-      .where(
-        inArray(
-          enrollments.id,
-          waitlisted.map((row) => row.id),
-        ),
-      )
-      .run();
-    tx.update(applications)
-      .set({ state: 'waiting', localityId: courseAttendance.localityId, updatedAt: now })
-      .where(
-        inArray(
-          applications.id,
-          waitlisted.map((row) => row.applicationId),
-        ),
-      )
-      .run();
-  }
+  backToDemandList(tx, waitlisted, courseAttendance.localityId, now);
   tx.update(courses)
     .set({ status: 'completed', updatedAt: now })
     .where(eq(courses.id, courseId))
