@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applications,
@@ -140,6 +140,22 @@ describe('the demo a new user sees at first start', () => {
     expect(dueAt.length).toBeGreaterThanOrEqual(2);
     expect(dueAt.length).toBeLessThan(held.length);
     expect(dropOut!.withdrawnAt!.getTime()).toBeGreaterThan(dueAt.at(-1)!.endsAt.getTime());
+
+    // Its news went out while it ran: no mail waits and nobody is to be called about it.
+    const queued = db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.courseId, ended!.courseId), ne(outbox.state, 'sent')))
+      .all();
+    expect(queued).toEqual([]);
+    const toCall = ended!.participants.map((person) => person.applicationId);
+    expect(
+      db
+        .select()
+        .from(applications)
+        .where(and(inArray(applications.id, toCall), ne(applications.callReason, 'intake')))
+        .all(),
+    ).toEqual([]);
   });
 
   it('marks the running courses for every session started by now and none to come', () => {
