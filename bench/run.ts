@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { createApp } from '../src/app';
 import { parseConfig } from '../src/config';
 import { openDatabase } from '../src/db';
+import { hasStarted, isDueAt } from '../src/features/attendance/attendance-rules';
+import { loadCourseAttendance } from '../src/features/attendance/queries';
 import { demoSignIns, loadDemoData } from '../src/features/demo/demo-data';
 import { mailSettingsFrom } from '../src/features/invites/invitations';
 import { systemClock } from '../src/lib/clock';
@@ -19,17 +21,20 @@ const db = openDatabase(join(directory, 'bench.sqlite'));
 await loadDemoData(db, new Date(), mailSettingsFrom(parsed.config));
 const app = createApp({ db, config: parsed.config, clock: systemClock });
 
-const admin = demoSignIns.find((person) => person.role === 'admin')!;
+async function signIn(person: { email: string; password: string }): Promise<string> {
+  const signedIn = await app.request('/sign-in', {
+    method: 'POST',
+    headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: person.email, password: person.password }),
+  });
+  return signedIn.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+}
+
 // Demo data has one autumn term with four courses of six sessions each.
-const signedIn = await app.request('/sign-in', {
-  method: 'POST',
-  headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams({ email: admin.email, password: admin.password }),
-});
-const cookie = signedIn.headers
-  .getSetCookie()
-  .map((header) => header.split(';')[0])
-  .join('; ');
+const cookie = await signIn(demoSignIns.find((person) => person.role === 'admin')!);
 
 async function measure(label: string, request: () => Response | Promise<Response>, count = 3000) {
   for (let warmUp = 0; warmUp < 200; warmUp += 1) await (await request()).arrayBuffer();
@@ -68,6 +73,35 @@ await measure('GET /terms/1?locality=2 (htmx filter fragment)', () =>
 await measure('GET /courses/2 (course page + conflict check)', () =>
   app.request('/courses/2', { headers: { Cookie: cookie } }),
 );
+
+// Attendance: course 2 (Lapua, running) is led by Matti Mäkelä; its latest session that started.
+const lapua = loadCourseAttendance(db, 2)!;
+const held = lapua.sessions.filter((session) => hasStarted(session, new Date())).at(-1);
+if (held) {
+  const matti = demoSignIns.find((person) => person.name === 'Matti Mäkelä')!;
+  const instructorCookie = await signIn(matti);
+  const due = lapua.participants.find((person) => isDueAt(person, held))!;
+  await measure(`GET /sessions/${held.id}/attendance (instructor)`, () =>
+    app.request(`/sessions/${held.id}/attendance`, { headers: { Cookie: instructorCookie } }),
+  );
+  let saved = 0;
+  await measure(`POST /sessions/${held.id}/attendance/${due.enrollmentId} (htmx)`, () =>
+    app.request(`/sessions/${held.id}/attendance/${due.enrollmentId}`, {
+      method: 'POST',
+      headers: {
+        Cookie: instructorCookie,
+        Origin: 'http://localhost',
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'HX-Request': 'true',
+        'HX-Target': 'attendance-list',
+      },
+      // Alternating, so every request writes a mark (and its audit entry).
+      body: new URLSearchParams({ mark: (saved += 1) % 2 === 0 ? 'present' : 'absent' }),
+    }),
+  );
+} else {
+  console.log('Attendance: no session of course 2 has started yet (skipped)');
+}
 
 db.$client.close();
 rmSync(directory, { recursive: true, force: true });

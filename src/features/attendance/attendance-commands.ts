@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   applications,
   attendance,
@@ -11,7 +11,12 @@ import {
 } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { recordAudit, type Actor } from '../audit/audit-log';
-import { recordSeatChange, withdrawIn, type Withdrawal } from '../enrollment/seats';
+import {
+  backToDemandList,
+  recordSeatChange,
+  withdrawIn,
+  type Withdrawal,
+} from '../enrollment/seats';
 import type { MailContext } from '../invites/invitations';
 import {
   closingRefusal,
@@ -36,7 +41,9 @@ import {
 /**
  * The attendance commands: each opens the one immediate transaction of its change, so two
  * instructors marking the same person at once are applied one after the other (the later mark
- * stays) and a refused batch leaves nothing behind. The audit entry is written inside it.
+ * stays) and a refused batch leaves nothing behind. The audit entry is written inside it. The
+ * building blocks (`writeMarks`, `recordDropOutIn`, `closeCourseIn`) take the caller's
+ * transaction, so a bigger unit of work (the demo data) can mark, record a drop-out and close.
  */
 export type AttendanceContext = { actor: Actor & { role: StaffRole }; mail: MailContext };
 
@@ -75,8 +82,11 @@ function recordDefaultLeaders(
   if (pair.length > 0) tx.insert(sessionLeaders).values(pair).run();
 }
 
-/** After closing, a corrected mark changes the person's frozen completion too. */
-function refreezeCompletion(
+/**
+ * Freezes the person's completion on their enrolment: when the course is closed, and again when a
+ * mark is corrected after closing. Returns the state it froze.
+ */
+function freezeCompletion(
   tx: Transaction,
   courseAttendance: CourseAttendance,
   person: AttendanceParticipant,
@@ -93,6 +103,7 @@ function refreezeCompletion(
     .set({ state, attendedSessions: completion.attended, updatedAt: now })
     .where(eq(enrollments.id, person.enrollmentId))
     .run();
+  return state;
 }
 
 function completionOfPerson(courseAttendance: CourseAttendance, person: AttendanceParticipant) {
@@ -107,9 +118,10 @@ function completionOfPerson(courseAttendance: CourseAttendance, person: Attendan
 
 /**
  * Writes the marks (a double click or a repeat is no change and is skipped), after checking every
- * one: a single refusal refuses the whole batch.
+ * one: a single refusal refuses the whole batch. A building block: it takes the caller's
+ * transaction and the course's attendance loaded in it.
  */
-function writeMarks(
+export function writeMarks(
   tx: Transaction,
   courseAttendance: CourseAttendance,
   marks: readonly NewMark[],
@@ -166,7 +178,7 @@ function writeMarks(
   }
   if (closed) {
     for (const person of new Set(changes.map((change) => change.person))) {
-      refreezeCompletion(tx, courseAttendance, person, now);
+      freezeCompletion(tx, courseAttendance, person, now);
     }
   }
   return changes.length;
@@ -268,36 +280,45 @@ export class DropOutRefused extends Error {
  */
 export function recordDropOut(
   db: AppDatabase,
-  input: { enrollmentId: number; reason: DropOutReason; note: string },
+  input: DropOut,
   context: AttendanceContext,
 ): Withdrawal {
-  return immediateTransaction(db, (tx) => {
-    const enrollment = tx
-      .select({ state: enrollments.state, courseStatus: courses.status })
-      .from(enrollments)
-      .innerJoin(courses, eq(courses.id, enrollments.courseId))
-      .where(eq(enrollments.id, input.enrollmentId))
-      .get();
-    if (!enrollment) throw new DropOutRefused('not-found');
-    if (
-      enrollment.state !== 'placed' ||
-      ['cancelled', 'completed'].includes(enrollment.courseStatus)
-    ) {
-      throw new DropOutRefused('not-placed');
-    }
-    const withdrawal = withdrawIn(
-      tx,
-      {
-        enrollmentId: input.enrollmentId,
-        reason: input.note,
-        by: 'staff',
-        dropOutReason: input.reason,
-      },
-      context.mail,
-    );
-    recordSeatChange(tx, context.actor, input.enrollmentId, 'withdrawn', context.mail.now);
-    return withdrawal;
-  });
+  return immediateTransaction(db, (tx) => recordDropOutIn(tx, input, context));
+}
+
+export type DropOut = { enrollmentId: number; reason: DropOutReason; note: string };
+
+/** The drop-out in the caller's transaction (the building block of `recordDropOut`). */
+export function recordDropOutIn(
+  tx: Transaction,
+  input: DropOut,
+  context: AttendanceContext,
+): Withdrawal {
+  const enrollment = tx
+    .select({ state: enrollments.state, courseStatus: courses.status })
+    .from(enrollments)
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .where(eq(enrollments.id, input.enrollmentId))
+    .get();
+  if (!enrollment) throw new DropOutRefused('not-found');
+  if (
+    enrollment.state !== 'placed' ||
+    ['cancelled', 'completed'].includes(enrollment.courseStatus)
+  ) {
+    throw new DropOutRefused('not-placed');
+  }
+  const withdrawal = withdrawIn(
+    tx,
+    {
+      enrollmentId: input.enrollmentId,
+      reason: input.note,
+      by: 'staff',
+      dropOutReason: input.reason,
+    },
+    context.mail,
+  );
+  recordSeatChange(tx, context.actor, input.enrollmentId, 'withdrawn', context.mail.now);
+  return withdrawal;
 }
 
 /**
@@ -368,74 +389,52 @@ export function closeCourse(
   input: { courseId: number },
   context: AttendanceContext,
 ): ClosingResult {
+  return immediateTransaction(db, (tx) => closeCourseIn(tx, input.courseId, context));
+}
+
+/** The closing in the caller's transaction (the building block of `closeCourse`). */
+export function closeCourseIn(
+  tx: Transaction,
+  courseId: number,
+  context: AttendanceContext,
+): ClosingResult {
   const now = context.mail.now;
-  return immediateTransaction(db, (tx) => {
-    const courseAttendance = loadOr404(tx, input.courseId);
-    const refusal = closingRefusal(courseAttendance, now);
-    if (refusal) throw new ClosingRefused(refusal);
-    const gaps = unmarkedGaps(
-      courseAttendance.participants,
-      courseAttendance.sessions,
-      (enrollmentId, sessionId) => markOf(courseAttendance, enrollmentId, sessionId),
-      now,
-    );
-    if (gaps.length > 0) throw new ClosingRefused('gaps', gaps);
-    const result: ClosingResult = { completed: 0, notCompleted: 0 };
-    for (const person of courseAttendance.participants) {
-      const completion = completionOfPerson(courseAttendance, person);
-      const state =
-        person.state === 'withdrawn'
-          ? 'withdrawn'
-          : completion.completed
-            ? 'completed'
-            : 'not-completed';
-      if (state === 'completed') result.completed++;
-      if (state === 'not-completed') result.notCompleted++;
-      tx.update(enrollments)
-        .set({ state, attendedSessions: completion.attended, updatedAt: now })
-        .where(eq(enrollments.id, person.enrollmentId))
-        .run();
-    }
-    const waitlisted = tx
-      .select({ id: enrollments.id, applicationId: enrollments.applicationId })
-      .from(enrollments)
-      .where(and(eq(enrollments.courseId, input.courseId), eq(enrollments.state, 'waitlisted')))
-      .all();
-    if (waitlisted.length > 0) {
-      tx.update(enrollments)
-        .set({ state: 'cancelled', updatedAt: now })
-        .where(
-          inArray(
-            enrollments.id,
-            waitlisted.map((row) => row.id),
-          ),
-        )
-        .run();
-      tx.update(applications)
-        .set({ state: 'waiting', localityId: courseAttendance.localityId, updatedAt: now })
-        .where(
-          inArray(
-            applications.id,
-            waitlisted.map((row) => row.applicationId),
-          ),
-        )
-        .run();
-    }
-    tx.update(courses)
-      .set({ status: 'completed', updatedAt: now })
-      .where(eq(courses.id, input.courseId))
-      .run();
-    recordAudit(
-      tx,
-      {
-        actor: context.actor,
-        action: 'update',
-        subjectType: 'course',
-        subjectId: input.courseId,
-        detail: `closed: ${result.completed} completed, ${result.notCompleted} not completed`,
-      },
-      now,
-    );
-    return result;
-  });
+  const courseAttendance = loadOr404(tx, courseId);
+  const refusal = closingRefusal(courseAttendance, now);
+  if (refusal) throw new ClosingRefused(refusal);
+  const gaps = unmarkedGaps(
+    courseAttendance.participants,
+    courseAttendance.sessions,
+    (enrollmentId, sessionId) => markOf(courseAttendance, enrollmentId, sessionId),
+    now,
+  );
+  if (gaps.length > 0) throw new ClosingRefused('gaps', gaps);
+  const result: ClosingResult = { completed: 0, notCompleted: 0 };
+  for (const person of courseAttendance.participants) {
+    const state = freezeCompletion(tx, courseAttendance, person, now);
+    if (state === 'completed') result.completed++;
+    if (state === 'not-completed') result.notCompleted++;
+  }
+  const waitlisted = tx
+    .select({ id: enrollments.id, applicationId: enrollments.applicationId })
+    .from(enrollments)
+    .where(and(eq(enrollments.courseId, courseId), eq(enrollments.state, 'waitlisted')))
+    .all();
+  backToDemandList(tx, waitlisted, courseAttendance.localityId, now);
+  tx.update(courses)
+    .set({ status: 'completed', updatedAt: now })
+    .where(eq(courses.id, courseId))
+    .run();
+  recordAudit(
+    tx,
+    {
+      actor: context.actor,
+      action: 'update',
+      subjectType: 'course',
+      subjectId: courseId,
+      detail: `closed: ${result.completed} completed, ${result.notCompleted} not completed`,
+    },
+    now,
+  );
+  return result;
 }

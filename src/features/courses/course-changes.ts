@@ -17,6 +17,7 @@ import {
   type MailContext,
 } from '../invites/invitations';
 import { activeEnrollmentStates } from '../enrollment/seat-rules';
+import { backToDemandList } from '../enrollment/seats';
 import { canBeCancelled, canChangeStatus } from './course-rules';
 import {
   cancelCourse,
@@ -278,25 +279,7 @@ export function cancelCourseAndTellEveryone(
         ),
       )
       .all();
-    if (affected.length === 0) return true;
-    tx.update(enrollments)
-      .set({ state: 'cancelled', updatedAt: now })
-      .where(
-        inArray(
-          enrollments.id,
-          affected.map((row) => row.id),
-        ),
-      )
-      .run();
-    tx.update(applications)
-      .set({ state: 'waiting', localityId: course.localityId, updatedAt: now })
-      .where(
-        inArray(
-          applications.id,
-          affected.map((row) => row.applicationId),
-        ),
-      )
-      .run();
+    backToDemandList(tx, affected, course.localityId, now);
     const waitlisted = affected.filter((row) => row.state === 'waitlisted');
     tellWaitlistedOfCancellation(tx, input, waitlisted, context.mail);
     return true;

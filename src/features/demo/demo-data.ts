@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { localities, programs, users, type CourseStatus } from '../../../db/schema';
+import { localities, programs, users, type CourseStatus, type StaffRole } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { hashPassword } from '../../lib/password';
 import { createCourseWithSessions } from '../courses/queries';
@@ -8,6 +8,7 @@ import { defaultGoNoGoDate } from '../courses/course-rules';
 import { generateSessions } from '../courses/schedule';
 import { saveInstructorIn } from '../instructors/queries';
 import { addDemoApplicants } from './demo-applicants';
+import { markDemoSessions, runDemoCourseToItsEnd } from './demo-attendance';
 import { addDemoParticipants } from './demo-participants';
 import { createVenue } from '../places/queries';
 import { programDefaults, type ProgramInput } from '../programs/program-input';
@@ -35,7 +36,9 @@ function idOf<T extends { ok: boolean }>(
 /**
  * Fills a new database with an invented Etelä-Pohjanmaa region: staff, localities and venues,
  * three programs, five instructors and an autumn 2026 term with four courses, one cancelled; the
- * instructors' invitations wait in the outbox (or as letters for the one without e-mail).
+ * instructors' invitations wait in the outbox (or as letters for the one without e-mail). The
+ * September course has ended and is closed, with its attendance and one drop-out; the running
+ * courses are marked up to the demo's time.
  */
 export async function loadDemoData(db: AppDatabase, now: Date, mail: MailSettings): Promise<void> {
   // Hashing is slow and asynchronous, so it happens before the one synchronous transaction.
@@ -249,6 +252,8 @@ function fillDemoRegion(
     startTime: string;
     instructorIds: number[];
     status: CourseStatus;
+    /** A course that ended before the demo's time: its history is written at its own dates. */
+    ended?: boolean;
     audience?: 'open' | 'targeted';
     targetService?: string;
     cancellationReason?: string;
@@ -278,20 +283,22 @@ function fillDemoRegion(
       sessions,
       { now, calendarHost: mail.publicUrl.hostname },
     );
-    // A course that already ended sent its invitations long ago.
-    if (input.status !== 'completed') {
+    // A course that already ended invited its people as they were placed, long ago.
+    if (!input.ended) {
       notifyCourseInvitees(db, courseId, { kind: 'planned' }, { ...mail, now });
     }
     return courseId;
   };
-  course({
+  // Running until it is closed below, once its sessions are marked.
+  const seinajokiAutumn = course({
     programId: general,
     locality: 'Seinäjoki',
     venueId: seinajokiHall,
     firstDate: '2026-09-08',
     startTime: '17:00',
     instructorIds: [olli, pirjo],
-    status: 'completed',
+    status: 'running',
+    ended: true,
   });
   const lapuaAutumn = course({
     programId: general,
@@ -349,7 +356,34 @@ function fillDemoRegion(
       { ...demoCourse(lapuaAutumn, 'Lapua', '2026-10-20'), placed: 11 },
       { ...demoCourse(kauhajokiAutumn, 'Kauhajoki', '2026-11-05'), placed: 10, waitlisted: 3 },
       { ...demoCourse(kurikkaSpring, 'Kurikka', '2027-01-19'), placed: 8 },
+      { ...demoCourse(seinajokiAutumn, 'Seinäjoki', '2026-09-08'), placed: 10 },
     ],
     mail,
   );
+
+  const staffMember = (email: string, role: StaffRole = 'instructor') => ({
+    id: userIds.get(email)!,
+    name: staff.find((person) => person.email === email)!.name,
+    role,
+  });
+  runDemoCourseToItsEnd(
+    db,
+    {
+      courseId: seinajokiAutumn,
+      marker: staffMember('pirjo.vertainen@kurssipolku.example'),
+      closer: staffMember('koordinaattori@kurssipolku.example', 'coordinator'),
+      dropOut: {
+        afterSession: 3,
+        reason: 'health',
+        note: 'Selkä kipeytyi, ei pysty istumaan pitkiä aikoja.',
+      },
+    },
+    mail,
+  );
+  for (const [courseId, marker] of [
+    [lapuaAutumn, 'matti.makela@kurssipolku.example'],
+    [kauhajokiAutumn, 'olli.ohjaaja@kurssipolku.example'],
+  ] as const) {
+    markDemoSessions(db, { courseId, marker: staffMember(marker), until: now }, mail);
+  }
 }

@@ -80,10 +80,10 @@ function asEmailPart(name: string): string {
 }
 
 /**
- * Fills the running and open courses with placed participants (about half with an e-mail
- * address, the rest by phone only, a few with needs) and a short waitlist where asked. They were
- * taken in two weeks before the course began, so their invitations, or letters for those without
- * e-mail, wait in the outbox as they would have then.
+ * Fills the running and open courses, and the one that ended, with placed participants (about
+ * half with an e-mail address, the rest by phone only, a few with needs) and a short waitlist
+ * where asked. They were taken in two weeks before the course began, so their invitations, or
+ * letters for those without e-mail, wait in the outbox as they would have then.
  */
 export function addDemoParticipants(
   db: Transaction,

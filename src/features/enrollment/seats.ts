@@ -206,6 +206,37 @@ export function fillFreeSeats(tx: Transaction, courseId: number, mail: MailConte
     .map((entry) => entry.applicationId);
 }
 
+/**
+ * People whose enrolment ends with the course (it was cancelled, or closed with people still on
+ * its waitlist): the enrolments are cancelled and they go back to the locality's demand list.
+ */
+export function backToDemandList(
+  tx: Transaction,
+  rows: readonly { id: number; applicationId: number }[],
+  localityId: number,
+  now: Date,
+): void {
+  if (rows.length === 0) return;
+  tx.update(enrollments)
+    .set({ state: 'cancelled', updatedAt: now })
+    .where(
+      inArray(
+        enrollments.id,
+        rows.map((row) => row.id),
+      ),
+    )
+    .run();
+  tx.update(applications)
+    .set({ state: 'waiting', localityId, updatedAt: now })
+    .where(
+      inArray(
+        applications.id,
+        rows.map((row) => row.applicationId),
+      ),
+    )
+    .run();
+}
+
 export type Withdrawal = { courseId: number; promotedApplicationIds: number[] };
 
 /**
