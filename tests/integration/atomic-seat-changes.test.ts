@@ -236,6 +236,7 @@ describe('every change is one unit of work: all of it commits, with its audit en
             minParticipants: program.minParticipants,
             maxParticipants: 2,
             completionThreshold: program.completionThreshold,
+            lastJoiningSession: program.lastJoiningSession,
           },
           { cookie },
         );

@@ -60,6 +60,7 @@ describe('placing 50 people at once on a course with 3 seats', () => {
       minParticipants: 1,
       maxParticipants: seats,
       completionThreshold: 4,
+      lastJoiningSession: 2,
     });
     expect(programCreated.status).toBe(303);
     const programId = db

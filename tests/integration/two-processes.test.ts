@@ -145,6 +145,7 @@ function writesOf(data: ReturnType<typeof prepareData>): Write[] {
         minParticipants: 1,
         maxParticipants: 8,
         completionThreshold: 4,
+        lastJoiningSession: 2,
       },
     })),
   ];
