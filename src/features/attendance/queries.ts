@@ -151,6 +151,20 @@ export function courseOfSession(db: AppDatabase, sessionId: number): number | un
   return courseOfSessionQuery(db).get({ sessionId })?.courseId;
 }
 
+const participantNameQuery = preparedFor((db) =>
+  db
+    .select({ name: applications.name })
+    .from(enrollments)
+    .innerJoin(applications, eq(applications.id, enrollments.applicationId))
+    .where(eq(enrollments.id, sql.placeholder('enrollmentId')))
+    .prepare(),
+);
+
+/** The name a saved mark is announced with. */
+export function participantName(db: AppDatabase, enrollmentId: number): string {
+  return participantNameQuery(db).get({ enrollmentId })?.name ?? '';
+}
+
 /** Who led the session as recorded; empty until its first mark (then the course's pair). */
 export function recordedLeaders(db: DatabaseOrTransaction, sessionId: number): number[] {
   return db

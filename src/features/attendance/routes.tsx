@@ -25,7 +25,13 @@ import {
   type AttendanceContext,
 } from './attendance-commands';
 import { sessionSheet } from './attendance-sheets';
-import { courseOfSession, leaderChoices, loadCourseAttendance, recordedLeaders } from './queries';
+import {
+  courseOfSession,
+  leaderChoices,
+  loadCourseAttendance,
+  participantName,
+  recordedLeaders,
+} from './queries';
 
 /** Instructors of the course, coordinators and admins: the people who keep attendance. */
 export const attendanceKeepers = access(['coordinator', 'admin', 'instructor']);
@@ -55,33 +61,33 @@ export function sessionAttendanceRoutes({ db, clock, mail }: AppDeps) {
     return courseId;
   };
 
-  const participantName = (courseId: number, enrollmentId: number) =>
-    loadCourseAttendance(db, courseId)?.participants.find(
-      (person) => person.enrollmentId === enrollmentId,
-    )?.name ?? '';
-
+  /**
+   * The page, or only the list for an htmx save. The list a save returns is part of that save,
+   * whose own audit entry covers it; every other showing is audited as a read.
+   */
   const render = (
     c: Context<SignedInEnv>,
-    options: { notice?: SheetNotice; leadersError?: string | null } = {},
+    courseId: number,
+    options: { notice?: SheetNotice; leadersError?: string | null; afterSave?: boolean } = {},
   ) => {
-    const courseId = courseIdFor(c);
     const sessionId = idParam(c, 'id');
     const user = c.get('user');
     const now = clock();
     const courseAttendance = loadCourseAttendance(db, courseId);
-    const course = findCourse(db, courseId);
     const sheet = courseAttendance && sessionSheet(courseAttendance, sessionId, user.role, now);
-    if (!courseAttendance || !course || !sheet) throw new HTTPException(404);
-    recordAudit(
-      db,
-      {
-        actor: user,
-        action: 'read',
-        subjectType: 'attendance',
-        detail: `session ${sessionId}`,
-      },
-      now,
-    );
+    if (!courseAttendance || !sheet) throw new HTTPException(404);
+    if (!options.afterSave) {
+      recordAudit(
+        db,
+        {
+          actor: user,
+          action: 'read',
+          subjectType: 'attendance',
+          detail: `session ${sessionId}`,
+        },
+        now,
+      );
+    }
     const t = c.get('t');
     const notice = options.notice ?? null;
     if (isHtmxRequestFor(c, 'attendance-list')) {
@@ -90,6 +96,8 @@ export function sessionAttendanceRoutes({ db, clock, mail }: AppDeps) {
         { title: t('attendance.sessionTitle', { number: sheet.session.ordinal }) },
       );
     }
+    const course = findCourse(db, courseId);
+    if (!course) throw new HTTPException(404);
     const choices = leaderChoices(db, { id: courseId, localityId: courseAttendance.localityId });
     const recorded = recordedLeaders(db, sessionId);
     const editableLeaders =
@@ -126,6 +134,7 @@ export function sessionAttendanceRoutes({ db, clock, mail }: AppDeps) {
    */
   const afterMarking = (
     c: Context<SignedInEnv>,
+    courseId: number,
     command: () => number,
     success: (changed: number) => Flash,
     returnTo: string,
@@ -138,25 +147,29 @@ export function sessionAttendanceRoutes({ db, clock, mail }: AppDeps) {
       if (!(error instanceof AttendanceRefused)) throw error;
       if (error.reason === 'not-found') throw new HTTPException(404);
       c.status(422);
-      return render(c, {
+      return render(c, courseId, {
         notice: { kind: 'error', text: t(`attendance.refused.${error.reason}`) },
       });
     }
     const flash = success(changed);
     if (isHtmxRequestFor(c, 'attendance-list')) {
-      return render(c, { notice: { kind: 'saved', text: t(flash.key, flash.params) } });
+      return render(c, courseId, {
+        notice: { kind: 'saved', text: t(flash.key, flash.params) },
+        afterSave: true,
+      });
     }
     setFlash(c, flash);
     return c.redirect(returnTo, 303);
   };
 
-  app.get('/sessions/:id/attendance', attendanceKeepers, (c) => render(c));
+  app.get('/sessions/:id/attendance', attendanceKeepers, (c) => render(c, courseIdFor(c)));
 
   app.post('/sessions/:id/attendance/rest-present', attendanceKeepers, (c) => {
     const courseId = courseIdFor(c);
     const sessionId = idParam(c, 'id');
     return afterMarking(
       c,
+      courseId,
       () => markRestPresent(db, { courseId, sessionId }, contextOf(c)),
       (count) => ({ kind: 'success', key: 'attendance.restPresentDone', params: { count } }),
       `/sessions/${sessionId}/attendance`,
@@ -168,7 +181,7 @@ export function sessionAttendanceRoutes({ db, clock, mail }: AppDeps) {
     attendanceKeepers,
     validForm(markForm, (c) => {
       c.status(422);
-      return render(c, {
+      return render(c, courseIdFor(c), {
         notice: { kind: 'error', text: c.get('t')('attendance.chooseMark') },
       });
     }),
@@ -180,6 +193,7 @@ export function sessionAttendanceRoutes({ db, clock, mail }: AppDeps) {
       const t = c.get('t');
       return afterMarking(
         c,
+        courseId,
         () =>
           markAttendance(
             db,
@@ -190,7 +204,7 @@ export function sessionAttendanceRoutes({ db, clock, mail }: AppDeps) {
           kind: 'success',
           key: 'attendance.saved',
           params: {
-            name: participantName(courseId, enrollmentId),
+            name: participantName(db, enrollmentId),
             mark: t(`attendance.mark.${mark}`),
           },
         }),
@@ -214,7 +228,7 @@ export function sessionAttendanceRoutes({ db, clock, mail }: AppDeps) {
       if (!(error instanceof LeadersRefused)) throw error;
       if (error.reason === 'not-found') throw new HTTPException(404);
       c.status(422);
-      return render(c, { leadersError: t(`attendance.leaders.${error.reason}`) });
+      return render(c, courseId, { leadersError: t(`attendance.leaders.${error.reason}`) });
     }
     setFlash(c, { kind: 'success', key: 'attendance.leadersSaved' });
     return c.redirect(`/sessions/${sessionId}/attendance`, 303);
