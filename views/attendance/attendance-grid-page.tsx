@@ -2,9 +2,9 @@ import { attendanceMarks } from '../../db/schema';
 import type {
   AttendanceGrid,
   GridCell,
-  GridMarking,
   GridRow,
 } from '../../src/features/attendance/attendance-grid';
+import type { CourseMarking } from '../../src/features/attendance/attendance-sheets';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { formatDayAndMonth } from '../../src/i18n/format';
@@ -90,7 +90,7 @@ function CellContent(props: CellProps) {
   }
 }
 
-function MarkingNote(props: { marking: GridMarking; t: Translate }) {
+function MarkingNote(props: { marking: CourseMarking; t: Translate }) {
   const { t } = props;
   switch (props.marking) {
     case 'open':

@@ -1,6 +1,6 @@
 import { attendanceMarks, type AttendanceMark, type StaffRole } from '../../../db/schema';
 import type { NewMark } from './attendance-commands';
-import { markingStateOf } from './attendance-sheets';
+import { courseMarkingOf, markingStateOf, type CourseMarking } from './attendance-sheets';
 import { isDueAt } from './attendance-rules';
 import { markOf, type AttendanceSessionRow, type CourseAttendance } from './queries';
 
@@ -20,24 +20,16 @@ export type GridCell = {
 
 export type GridRow = { enrollmentId: number; name: string; cells: GridCell[] };
 
-/** What the whole grid allows: a note above it says why it cannot be changed. */
-export type GridMarking = 'open' | 'correction' | 'closed' | 'cancelled';
-
 export type AttendanceGrid = {
   /** The scheduled sessions in course order (a cancelled one has nothing to mark or print). */
   sessions: AttendanceSessionRow[];
   rows: GridRow[];
-  marking: GridMarking;
+  /** What the whole grid allows: a note above it says why it cannot be changed. */
+  marking: CourseMarking;
 };
 
 export function markField(enrollmentId: number, sessionId: number): string {
   return `mark-${enrollmentId}-${sessionId}`;
-}
-
-function gridMarking(courseAttendance: CourseAttendance, role: StaffRole): GridMarking {
-  if (courseAttendance.status === 'cancelled') return 'cancelled';
-  if (courseAttendance.status !== 'completed') return 'open';
-  return role === 'instructor' ? 'closed' : 'correction';
 }
 
 export function attendanceGrid(
@@ -66,7 +58,7 @@ export function attendanceGrid(
       };
     }),
   }));
-  return { sessions, rows, marking: gridMarking(courseAttendance, role) };
+  return { sessions, rows, marking: courseMarkingOf(courseAttendance, role) };
 }
 
 export type GridFormProblem =

@@ -30,18 +30,28 @@ export type SessionSheet = {
   rows: SheetRow[];
 };
 
+/** What the course as a whole allows: marking, a coordinator's correction, or nothing. */
+export type CourseMarking = 'open' | 'correction' | 'closed' | 'cancelled';
+
+export function courseMarkingOf(
+  courseAttendance: CourseAttendance,
+  role: StaffRole,
+): CourseMarking {
+  if (courseAttendance.status === 'cancelled') return 'cancelled';
+  if (courseAttendance.status !== 'completed') return 'open';
+  return role === 'instructor' ? 'closed' : 'correction';
+}
+
 export function markingStateOf(
   courseAttendance: CourseAttendance,
   session: AttendanceSessionRow,
   role: StaffRole,
   now: Date,
 ): MarkingState {
-  if (courseAttendance.status === 'cancelled' || session.status === 'cancelled') return 'cancelled';
-  if (!hasStarted(session, now)) return 'not-started';
-  if (courseAttendance.status === 'completed') {
-    return role === 'instructor' ? 'closed' : 'correction';
-  }
-  return 'open';
+  if (session.status === 'cancelled') return 'cancelled';
+  const course = courseMarkingOf(courseAttendance, role);
+  if (course === 'cancelled') return course;
+  return hasStarted(session, now) ? course : 'not-started';
 }
 
 export function sessionSheet(
