@@ -61,6 +61,28 @@ export function markOf(
   return attendanceOfCourse.marks.get(markKey(enrollmentId, sessionId))?.mark ?? null;
 }
 
+/** A course's sessions in time order, with what attendance and the seat rules read of them. */
+export function sessionsForAttendance(
+  db: DatabaseOrTransaction,
+  courseId: number,
+): AttendanceSessionRow[] {
+  return db
+    .select({
+      id: courseSessions.id,
+      ordinal: courseSessions.ordinal,
+      status: courseSessions.status,
+      startsAt: courseSessions.startsAt,
+      endsAt: courseSessions.endsAt,
+      localDate: courseSessions.localDate,
+      startTime: courseSessions.startTime,
+      endTime: courseSessions.endTime,
+    })
+    .from(courseSessions)
+    .where(eq(courseSessions.courseId, courseId))
+    .orderBy(asc(courseSessions.startsAt), asc(courseSessions.ordinal))
+    .all();
+}
+
 /** One course's attendance: a course has a dozen people and sessions, so this is a few small reads. */
 export function loadCourseAttendance(
   db: DatabaseOrTransaction,
@@ -78,21 +100,7 @@ export function loadCourseAttendance(
     .where(eq(courses.id, courseId))
     .get();
   if (!course) return undefined;
-  const sessions = db
-    .select({
-      id: courseSessions.id,
-      ordinal: courseSessions.ordinal,
-      status: courseSessions.status,
-      startsAt: courseSessions.startsAt,
-      endsAt: courseSessions.endsAt,
-      localDate: courseSessions.localDate,
-      startTime: courseSessions.startTime,
-      endTime: courseSessions.endTime,
-    })
-    .from(courseSessions)
-    .where(eq(courseSessions.courseId, courseId))
-    .orderBy(asc(courseSessions.startsAt), asc(courseSessions.ordinal))
-    .all();
+  const sessions = sessionsForAttendance(db, courseId);
   const participants = db
     .select({
       enrollmentId: enrollments.id,

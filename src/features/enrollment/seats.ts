@@ -11,6 +11,7 @@ import { immediateTransaction, type AppDatabase, type Transaction } from '../../
 import { recordAudit, type Actor } from '../audit/audit-log';
 import { notifyCourseInvitees, type MailContext } from '../invites/invitations';
 import { offersFreedSeats } from '../attendance/attendance-rules';
+import { sessionsForAttendance } from '../attendance/queries';
 import {
   acceptsPlacements,
   frontOfWaitlist,
@@ -82,20 +83,6 @@ function courseCapacity(tx: Transaction, courseId: number) {
     lastJoiningSession: row.lastJoiningSession,
     lastSessionStartsAt: asInstant(row.lastSessionStartsAt),
   };
-}
-
-function sessionsOf(tx: Transaction, courseId: number) {
-  return tx
-    .select({
-      id: courseSessions.id,
-      ordinal: courseSessions.ordinal,
-      status: courseSessions.status,
-      startsAt: courseSessions.startsAt,
-      endsAt: courseSessions.endsAt,
-    })
-    .from(courseSessions)
-    .where(eq(courseSessions.courseId, courseId))
-    .all();
 }
 
 /** `max()` over a timestamp column comes back as the stored number, not as a Date. */
@@ -184,7 +171,8 @@ export function placeIn(
 export function fillFreeSeats(tx: Transaction, courseId: number, mail: MailContext): number[] {
   const capacity = courseCapacity(tx, courseId);
   if (!capacity || !acceptsPlacements(capacity, mail.now)) return [];
-  if (!offersFreedSeats(sessionsOf(tx, courseId), capacity.lastJoiningSession, mail.now)) return [];
+  if (!offersFreedSeats(sessionsForAttendance(tx, courseId), capacity.lastJoiningSession, mail.now))
+    return [];
   const waitlist = tx
     .select({
       enrollmentId: enrollments.id,
