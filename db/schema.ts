@@ -1,6 +1,7 @@
 import {
   index,
   integer,
+  type AnySQLiteColumn,
   primaryKey,
   sqliteTable,
   text,
@@ -113,6 +114,8 @@ export const programs = sqliteTable('programs', {
   minParticipants: integer('min_participants').notNull().default(8),
   maxParticipants: integer('max_participants').notNull().default(14),
   completionThreshold: integer('completion_threshold').notNull().default(4),
+  /** Preparation counted for each session an instructor leads, in the hours they are shown. */
+  preparationMinutes: integer('preparation_minutes').notNull().default(60),
   hasInfoSession: integer('has_info_session', { mode: 'boolean' }).notNull().default(false),
   /**
    * No joining after session N: once session N + 1 has been held, a freed seat is no longer offered
@@ -160,6 +163,11 @@ export const instructors = sqliteTable('instructors', {
   userId: integer('user_id')
     .unique()
     .references(() => users.id, { onDelete: 'set null' }),
+  /** The Helsinki date their instructor training was completed; the licence clock starts here. */
+  trainedOn: text('trained_on'),
+  trainingId: integer('training_id').references((): AnySQLiteColumn => trainings.id, {
+    onDelete: 'set null',
+  }),
   createdAt: createdAt(),
 });
 
@@ -311,6 +319,13 @@ export const outbox = sqliteTable(
     calendarMethod: text('calendar_method').notNull().default(''),
     calendar: text('calendar').notNull().default(''),
     courseId: integer('course_id').references(() => courses.id, { onDelete: 'set null' }),
+    /** A training's invitation, and the candidate it is for (so their messages can be found). */
+    trainingId: integer('training_id').references((): AnySQLiteColumn => trainings.id, {
+      onDelete: 'set null',
+    }),
+    candidateId: integer('candidate_id').references((): AnySQLiteColumn => trainingCandidates.id, {
+      onDelete: 'set null',
+    }),
     /** The participant the message is for, so erasure finds their messages. */
     applicationId: integer('application_id').references(() => applications.id, {
       onDelete: 'set null',
@@ -658,5 +673,169 @@ export const sessionLeaders = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.sessionId, table.instructorId] }),
     index('session_leaders_instructor_idx').on(table.instructorId),
+  ],
+);
+
+export const trainingStatuses = ['planned', 'open', 'held', 'cancelled'] as const;
+export type TrainingStatus = (typeof trainingStatuses)[number];
+
+/** An instructor training: several days (not necessarily consecutive), its trainers and seats. */
+export const trainings = sqliteTable('trainings', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  status: text('status', { enum: trainingStatuses }).notNull().default('planned'),
+  cancellationReason: text('cancellation_reason').notNull().default(''),
+  venueId: integer('venue_id').references(() => venues.id),
+  capacity: integer('capacity').notNull(),
+  /** The training's calendar series UID (random part @ host), fixed when it is created. */
+  calendarUid: text('calendar_uid').notNull().unique(),
+  /** Raised on every change of the days; the invitations carry it as SEQUENCE. */
+  scheduleSequence: integer('schedule_sequence').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** One day of a training, at Helsinki wall-clock times (the instants derived when saved). */
+export const trainingDays = sqliteTable(
+  'training_days',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    trainingId: integer('training_id')
+      .notNull()
+      .references(() => trainings.id, { onDelete: 'cascade' }),
+    localDate: text('local_date').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('training_days_training_idx').on(table.trainingId, table.startsAt)],
+);
+
+/** Who trains: a name, and an e-mail address for the calendar invitation when known. */
+export const trainingTrainers = sqliteTable(
+  'training_trainers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    trainingId: integer('training_id')
+      .notNull()
+      .references(() => trainings.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull().default(''),
+  },
+  (table) => [index('training_trainers_training_idx').on(table.trainingId)],
+);
+
+export const candidateSources = ['supervisor', 'self', 'phone'] as const;
+export const candidateStates = [
+  'nominated',
+  'phoned',
+  'enrolled',
+  'waitlisted',
+  'completed',
+  'dropped',
+] as const;
+export type CandidateState = (typeof candidateStates)[number];
+
+/**
+ * Someone on the way to becoming an instructor: nominated by a supervisor (or applying as a peer,
+ * or taken by phone), phoned by the coordinator, enrolled in a training, then completed or dropped.
+ */
+export const trainingCandidates = sqliteTable(
+  'training_candidates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    source: text('source', { enum: candidateSources }).notNull(),
+    name: text('name').notNull(),
+    /** E.164. */
+    phone: text('phone').notNull(),
+    email: text('email').notNull().default(''),
+    unit: text('unit').notNull().default(''),
+    kind: text('kind', { enum: instructorKinds }).notNull(),
+    /** For a professional; a peer is an experience expert. */
+    profession: text('profession').notNull().default(''),
+    tookArvoCourse: text('took_arvo_course', { enum: ['yes', 'no', 'unknown'] })
+      .notNull()
+      .default('unknown'),
+    supervisorName: text('supervisor_name').notNull().default(''),
+    supervisorUnit: text('supervisor_unit').notNull().default(''),
+    supervisorContact: text('supervisor_contact').notNull().default(''),
+    consentAt: integer('consent_at', { mode: 'timestamp_ms' }).notNull(),
+    state: text('state', { enum: candidateStates }).notNull().default('nominated'),
+    /** While on the call queue (nominated and not yet reached): when to call next. */
+    callDueAt: integer('call_due_at', { mode: 'timestamp_ms' }),
+    trainingId: integer('training_id').references(() => trainings.id),
+    /** First come, first served on a full training's waitlist. */
+    queuedAt: integer('queued_at', { mode: 'timestamp_ms' }),
+    completedOn: text('completed_on'),
+    /** Completed with a noted exception (e.g. missed half a day), or why they dropped. */
+    note: text('note').notNull().default(''),
+    instructorId: integer('instructor_id').references(() => instructors.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    index('training_candidates_state_idx').on(table.state, table.callDueAt),
+    index('training_candidates_training_idx').on(table.trainingId, table.state, table.queuedAt),
+  ],
+);
+
+export const candidateSteps = [
+  'nominated',
+  'call',
+  'phoned',
+  'enrolled',
+  'waitlisted',
+  'completed',
+  'dropped',
+  'instructor',
+] as const;
+
+/** The candidate's path: each step with who took it and when (names the step, not a copy of data). */
+export const candidateHistory = sqliteTable(
+  'candidate_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    candidateId: integer('candidate_id')
+      .notNull()
+      .references(() => trainingCandidates.id, { onDelete: 'cascade' }),
+    step: text('step', { enum: candidateSteps }).notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    byUserId: integer('by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    byName: text('by_name').notNull(),
+    /** The call's outcome and notes, the training, the completion date or the reason. */
+    detail: text('detail').notNull().default(''),
+  },
+  (table) => [index('candidate_history_candidate_idx').on(table.candidateId, table.at)],
+);
+
+/** Who holds a training's calendar series: its trainers and enrolled candidates. */
+export const trainingInvitations = sqliteTable(
+  'training_invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    trainingId: integer('training_id')
+      .notNull()
+      .references(() => trainings.id, { onDelete: 'cascade' }),
+    trainerId: integer('trainer_id').references(() => trainingTrainers.id, {
+      onDelete: 'set null',
+    }),
+    candidateId: integer('candidate_id').references(() => trainingCandidates.id, {
+      onDelete: 'set null',
+    }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    state: text('state', { enum: ['active', 'cancelled'] })
+      .notNull()
+      .default('active'),
+    sentSequence: integer('sent_sequence').notNull().default(0),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    index('training_invitations_training_idx').on(table.trainingId),
+    uniqueIndex('training_invitations_trainer_idx').on(table.trainingId, table.trainerId),
+    uniqueIndex('training_invitations_candidate_idx').on(table.trainingId, table.candidateId),
   ],
 );
