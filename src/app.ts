@@ -9,6 +9,7 @@ import { attendanceGridRoutes } from './features/attendance/grid-routes';
 import { sessionAttendanceRoutes } from './features/attendance/routes';
 import { auditRoutes } from './features/audit/routes';
 import { callRoutes } from './features/calls/routes';
+import { candidateRoutes } from './features/candidates/routes';
 import { authRoutes } from './features/auth/routes';
 import { secondStepRoutes } from './features/auth/second-step-routes';
 import { courseRoutes } from './features/courses/routes';
@@ -107,6 +108,7 @@ export function createApp(parts: AppParts) {
   app.route('/', intakeRoutes(deps));
   app.route('/', participantRoutes(deps));
   app.route('/', callRoutes(deps));
+  app.route('/', candidateRoutes(deps));
 
   app.notFound(renderNotFound);
   app.onError(renderError);

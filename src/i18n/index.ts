@@ -3,6 +3,7 @@ import * as attendanceMessages from '../features/attendance/messages';
 import * as auditMessages from '../features/audit/messages';
 import * as authMessages from '../features/auth/messages';
 import * as callMessages from '../features/calls/messages';
+import * as candidateMessages from '../features/candidates/messages';
 import * as courseMessages from '../features/courses/messages';
 import * as enrollmentMessages from '../features/enrollment/messages';
 import * as homeMessages from '../features/home/messages';
@@ -47,6 +48,7 @@ export const catalogParts = {
   home: part(homeMessages),
   intake: part(intakeMessages),
   calls: part(callMessages),
+  candidates: part(candidateMessages),
   enrollment: part(enrollmentMessages),
   attendance: part(attendanceMessages),
   participant: part(participantMessages),

@@ -238,6 +238,8 @@ export function CallQueuePage(
     instructors: { id: number; name: string }[] | null;
     /** Details public forms offered for existing applications; planning staff review them. */
     unconfirmed: UnconfirmedSubmission[];
+    /** Nominated instructor candidates to phone (planning staff only): calls of their own kind. */
+    candidates: CandidateToCall[];
     problem?: RowProblem;
   } & PageContext,
 ) {
@@ -253,6 +255,63 @@ export function CallQueuePage(
         language={language}
       />
       <CallQueueRows {...props} />
+      {props.candidates.length > 0 && (
+        <CandidatesToCall candidates={props.candidates} t={t} language={language} />
+      )}
+    </section>
+  );
+}
+
+export type CandidateToCall = {
+  id: number;
+  name: string;
+  phone: string;
+  unit: string;
+  callDueAt: Date | null;
+};
+
+/** Instructor candidates on the same queue, each opening the candidate's page to call and record. */
+function CandidatesToCall(props: { candidates: CandidateToCall[] } & PageContext) {
+  const { t, language } = props;
+  return (
+    <section aria-labelledby="candidates-to-call-title">
+      <h2 id="candidates-to-call-title">{t('candidates.toCallTitle')}</h2>
+      <div
+        class="table-scroll"
+        role="region"
+        aria-labelledby="candidates-to-call-caption"
+        tabindex={0}
+      >
+        <table id="candidates-to-call">
+          <caption id="candidates-to-call-caption">{t('candidates.toCallCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('candidates.name')}</th>
+              <th scope="col">{t('candidates.phone')}</th>
+              <th scope="col">{t('candidates.unit')}</th>
+              <th scope="col">{t('calls.reason')}</th>
+              <th scope="col">{t('calls.due')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.candidates.map((candidate) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/candidates/${candidate.id}`}>
+                    {t('candidates.openCandidate', { name: candidate.name })}
+                  </a>
+                </th>
+                <td>
+                  <a href={`tel:${candidate.phone}`}>{formatPhoneForDisplay(candidate.phone)}</a>
+                </td>
+                <td>{candidate.unit}</td>
+                <td>{t('candidates.callReason')}</td>
+                <td>{candidate.callDueAt && formatDateTime(candidate.callDueAt, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../http/form';
 import { access, planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import { findApplication, type ApplicationRow } from '../intake/queries';
+import { candidatesToCall } from '../candidates/queries';
 import { listUnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { listLocalities } from '../places/queries';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
@@ -98,6 +99,7 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
         items={items}
         instructors={user.role === 'instructor' ? null : listInstructorChoices(db)}
         unconfirmed={user.role === 'instructor' ? [] : listUnconfirmedSubmissions(db, null)}
+        candidates={user.role === 'instructor' ? [] : candidatesToCall(db, clock())}
         problem={problem}
         t={t}
         language={c.get('language')}

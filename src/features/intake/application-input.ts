@@ -13,7 +13,8 @@ export type HoneypotField = typeof honeypotField;
 export const otherMunicipality = 'other';
 export type OtherMunicipality = typeof otherMunicipality;
 
-const phoneNumber = requiredText(50).transform((typed, ctx) => {
+/** A Finnish or international phone number, stored as E.164. */
+export const phoneNumber = requiredText(50).transform((typed, ctx) => {
   const phone = normalizePhone(typed);
   if (!phone.ok) {
     ctx.addIssue({ code: 'custom', message: 'validation.phone' });
@@ -22,7 +23,8 @@ const phoneNumber = requiredText(50).transform((typed, ctx) => {
   return phone.e164;
 });
 
-const optionalEmail = optionalText(254)
+/** An e-mail address or nothing, stored in lower case. */
+export const optionalEmail = optionalText(254)
   .transform((email) => email.toLowerCase())
   .refine((email) => email === '' || z.email().safeParse(email).success, 'validation.email');
 
@@ -108,7 +110,7 @@ export function publicApplicationInputFor(db: AppDatabase) {
 }
 
 /** A referrer's contact: a phone number (stored E.164) or an e-mail address. */
-const referrerContact = requiredText(254).transform((typed, ctx) => {
+export const referrerContact = requiredText(254).transform((typed, ctx) => {
   if (typed.includes('@')) {
     const email = typed.toLowerCase();
     if (z.email().safeParse(email).success) return email;

@@ -248,26 +248,40 @@ export function submitPublicApplication(
   now: Date,
   limit: typeof publicSubmissionLimit = publicSubmissionLimit,
 ): PublicSubmissionResult {
-  const since = new Date(now.getTime() - limit.windowMilliseconds);
   return immediateTransaction(db, (tx): PublicSubmissionResult => {
-    tx.delete(publicSubmissions).where(lte(publicSubmissions.at, since)).run();
-    const recent = tx
-      .select({ at: publicSubmissions.at })
-      .from(publicSubmissions)
-      .where(and(eq(publicSubmissions.address, address), gt(publicSubmissions.at, since)))
-      .orderBy(asc(publicSubmissions.at))
-      .all();
-    if (recent.length >= limit.max) {
-      const oldestCounted = recent[recent.length - limit.max]!.at;
-      const freeAt = oldestCounted.getTime() + limit.windowMilliseconds;
-      return {
-        limited: true,
-        retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)),
-      };
-    }
-    tx.insert(publicSubmissions).values({ address, at: now }).run();
-    return { limited: false, ...saveInTransaction(tx, input, now) };
+    const refused = countPublicSubmission(tx, address, now, limit);
+    return refused ?? { limited: false, ...saveInTransaction(tx, input, now) };
   });
+}
+
+/**
+ * Counts a public form's submission from the address, inside the caller's immediate transaction:
+ * under the limit it is recorded and null comes back; over it, when the address may try again.
+ */
+export function countPublicSubmission(
+  tx: Transaction,
+  address: string,
+  now: Date,
+  limit: typeof publicSubmissionLimit = publicSubmissionLimit,
+): { limited: true; retryAfterMinutes: number } | null {
+  const since = new Date(now.getTime() - limit.windowMilliseconds);
+  tx.delete(publicSubmissions).where(lte(publicSubmissions.at, since)).run();
+  const recent = tx
+    .select({ at: publicSubmissions.at })
+    .from(publicSubmissions)
+    .where(and(eq(publicSubmissions.address, address), gt(publicSubmissions.at, since)))
+    .orderBy(asc(publicSubmissions.at))
+    .all();
+  if (recent.length >= limit.max) {
+    const oldestCounted = recent[recent.length - limit.max]!.at;
+    const freeAt = oldestCounted.getTime() + limit.windowMilliseconds;
+    return {
+      limited: true,
+      retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)),
+    };
+  }
+  tx.insert(publicSubmissions).values({ address, at: now }).run();
+  return null;
 }
 
 export type LocalityDemand = {

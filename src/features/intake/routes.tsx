@@ -42,6 +42,18 @@ const noReferrer = { referrerName: '', referrerUnit: '', referrerContact: '' };
 /** The review buttons sit on the call queue and the interview, and return there. */
 const reviewInput = z.object({ returnTo: optionalText(500) });
 
+/** A filled honeypot is a robot: it is told "thank you" and nothing is kept. */
+export const ignoreRobots =
+  (thanksPath: string): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const body = await c.req.parseBody();
+    const honeypot = body[honeypotField];
+    if (typeof honeypot === 'string' && honeypot.trim() !== '') {
+      return c.redirect(thanksPath, 303);
+    }
+    await next();
+  };
+
 export function intakeRoutes({ db, config, clock }: AppDeps) {
   const app = new Hono<AppEnv>();
   const publicApplicationInput = publicApplicationInputFor(db);
@@ -67,18 +79,6 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
   const renderApply = renderForm(ApplyPage, 'intake.applyTitle');
   const renderReferral = renderForm(ReferralPage, 'intake.referralTitle');
   const renderPhoneApplication = renderForm(PhoneApplicationPage, 'intake.phoneTitle');
-
-  /** A filled honeypot is a robot: it is told "thank you" and nothing is kept. */
-  const ignoreRobots =
-    (thanksPath: string): MiddlewareHandler<AppEnv> =>
-    async (c, next) => {
-      const body = await c.req.parseBody();
-      const honeypot = body[honeypotField];
-      if (typeof honeypot === 'string' && honeypot.trim() !== '') {
-        return c.redirect(thanksPath, 303);
-      }
-      await next();
-    };
 
   /** Saves a public submission under the per-address limit; over it, the form comes back with 429. */
   const submitOrRefuse = async (
