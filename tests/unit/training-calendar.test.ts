@@ -102,7 +102,7 @@ describe('training calendar', () => {
     const master = events.find((event) => !event.hasProperty('recurrence-id'))!;
     const rdates = master
       .getAllProperties('rdate')
-      .map((property) => `${property.getFirstValue().toString()} ${property.getParameter('tzid')}`);
+      .map((property) => `${String(property.getFirstValue())} ${property.getParameter('tzid')}`);
     expect(rdates).toEqual([
       '2026-10-20T09:00:00 Europe/Helsinki',
       '2026-10-27T09:00:00 Europe/Helsinki',
