@@ -27,6 +27,7 @@ import { placeRoutes } from './features/places/routes';
 import { privacyRoutes } from './features/privacy/routes';
 import { programRoutes } from './features/programs/routes';
 import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
+import { trainingRoutes } from './features/trainings/routes';
 import { userRoutes } from './features/users/routes';
 import { denyRoutesWithoutAccessRule } from './http/access';
 import type { AppDeps, AppEnv, AppParts } from './http/app-env';
@@ -109,6 +110,7 @@ export function createApp(parts: AppParts) {
   app.route('/', participantRoutes(deps));
   app.route('/', callRoutes(deps));
   app.route('/', candidateRoutes(deps));
+  app.route('/', trainingRoutes(deps));
 
   app.notFound(renderNotFound);
   app.onError(renderError);

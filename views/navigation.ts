@@ -9,6 +9,7 @@ const planningItems: NavigationItem[] = [
   { href: '/programs', label: 'nav.programs' },
   { href: '/localities', label: 'nav.localities' },
   { href: '/instructors', label: 'nav.instructors' },
+  { href: '/trainings', label: 'nav.trainings' },
   { href: '/outbox', label: 'nav.outbox' },
   { href: '/applications/new', label: 'nav.newApplication' },
   { href: '/calls', label: 'nav.callQueue' },

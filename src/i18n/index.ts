@@ -16,6 +16,7 @@ import * as privacyMessages from '../features/privacy/messages';
 import * as placeMessages from '../features/places/messages';
 import * as programMessages from '../features/programs/messages';
 import * as termMessages from '../features/terms/messages';
+import * as trainingMessages from '../features/trainings/messages';
 import * as userMessages from '../features/users/messages';
 import { en as coreEn } from './en';
 import { fi as coreFi } from './fi';
@@ -56,6 +57,7 @@ export const catalogParts = {
   auth: part(authMessages),
   users: part(userMessages),
   account: part(accountMessages),
+  trainings: part(trainingMessages),
 };
 
 type Part = (typeof catalogParts)[keyof typeof catalogParts];

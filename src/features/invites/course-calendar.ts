@@ -46,7 +46,7 @@ export type CalendarCourse = {
 
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 
-type Person = { name: string; email: string };
+export type Person = { name: string; email: string };
 
 /** A session whose end is missing or not after its start is shown as lasting this long. */
 export const fallbackDurationMinutes = 150;
@@ -63,7 +63,7 @@ function helsinkiVtimezone(zone: string): string | null {
 }
 
 /** ical-generator formats a luxon DateTime in the event's zone, whatever the process TZ is. */
-function wallClock(date: LocalDate, time: LocalTime): DateTime {
+export function wallClock(date: LocalDate, time: LocalTime): DateTime {
   return DateTime.fromJSDate(wallClockToInstant(date, time), { zone: helsinkiZone });
 }
 
@@ -79,7 +79,7 @@ function endOf(
 }
 
 /** RFC 5545 TEXT may not contain control characters other than tab (line breaks are escaped). */
-function cleanText(text: string): string {
+export function cleanText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
@@ -150,7 +150,7 @@ export function buildCourseCalendar(input: {
     throw new TypeError(`METHOD:${method} needs an attendee`);
   }
 
-  const calendar = newCalendar(methods[method]);
+  const calendar = newCalendar(method);
   const hasEvents = addCourseEvents(calendar, { ...input, scheduling });
   return finishCalendar(calendar, hasEvents);
 }
@@ -164,7 +164,7 @@ export function buildFeedCalendar(input: {
   courses: CalendarCourse[];
   stamp: Date;
 }): string {
-  const calendar = newCalendar(methods.PUBLISH);
+  const calendar = newCalendar('PUBLISH');
   calendar.name(cleanText(input.name));
   // REFRESH-INTERVAL and X-PUBLISHED-TTL: calendar apps fetch it again every hour.
   calendar.ttl(60 * 60);
@@ -181,10 +181,11 @@ export function buildFeedCalendar(input: {
   return finishCalendar(calendar, hasEvents);
 }
 
-function newCalendar(method: (typeof methods)[CalendarMethod]): ICalCalendar {
+/** A calendar whose events are written in Europe/Helsinki time, with its VTIMEZONE. */
+export function newCalendar(method: CalendarMethod): ICalCalendar {
   const calendar = ical({
     prodId: { company: 'Kurssipolku', product: 'Kurssipolku', language: 'FI' },
-    method,
+    method: methods[method],
   });
   // No calendar-level zone name: with one, ical-generator would write DTSTAMP as local time
   // (and a non-standard TIMEZONE-ID). The generator still emits a VTIMEZONE for every event zone.
@@ -248,19 +249,7 @@ function addCourseEvents(
           : ICalEventStatus.CONFIRMED,
     };
     if (scheduling && input.attendee && input.organizer) {
-      const organizer: ICalOrganizer = {
-        name: cleanName(input.organizer.name),
-        email: input.organizer.email,
-      };
-      const attendee: ICalAttendeeData = {
-        name: cleanName(input.attendee.name),
-        email: input.attendee.email,
-        role: ICalAttendeeRole.REQ,
-        status: ICalAttendeeStatus.NEEDSACTION,
-        rsvp: false,
-      };
-      common.organizer = organizer;
-      common.attendees = [attendee];
+      Object.assign(common, schedulingParties(input.organizer, input.attendee));
     }
 
     calendar.createEvent({
@@ -300,7 +289,27 @@ function addCourseEvents(
   return first !== undefined;
 }
 
-function finishCalendar(calendar: ICalCalendar, hasEvents: boolean): string {
+/** REQUEST and CANCEL name the organizer and exactly one attendee, who is not asked to reply. */
+export function schedulingParties(
+  organizer: Person,
+  attendee: Person,
+): { organizer: ICalOrganizer; attendees: ICalAttendeeData[] } {
+  return {
+    organizer: { name: cleanName(organizer.name), email: organizer.email },
+    attendees: [
+      {
+        name: cleanName(attendee.name),
+        email: attendee.email,
+        role: ICalAttendeeRole.REQ,
+        status: ICalAttendeeStatus.NEEDSACTION,
+        rsvp: false,
+      },
+    ],
+  };
+}
+
+/** The text to send: CRLF after every line, and the VTIMEZONE even when there is no event. */
+export function finishCalendar(calendar: ICalCalendar, hasEvents: boolean): string {
   // ical-generator folds by octets (never inside a UTF-8 sequence) but leaves the last line
   // without its CRLF, and emits no VTIMEZONE when there is no event.
   let text = calendar.toString();

@@ -18,6 +18,7 @@ import {
   type ChangeNote,
   type InvitationContent,
   type MailKind,
+  type MailSection,
 } from './invitation-mail';
 
 export type Organizer = { name: string; email: string };
@@ -110,7 +111,46 @@ type CourseRecipient = {
   applicationId: number | null;
 };
 
-/** One message about a course to one person: text and HTML from the same sections, and a calendar. */
+/** What a message is about, so erasure and the outbox page can find it. */
+export type MailSubjectLinks = {
+  courseId?: number;
+  applicationId?: number | null;
+  trainingId?: number;
+  candidateId?: number | null;
+};
+
+/**
+ * The one mail composer: text and HTML from the same sections, in the recipient's language, with
+ * the calendar (or none), queued in the outbox in the caller's transaction.
+ */
+export function enqueueComposedMail(
+  db: DatabaseOrTransaction,
+  recipient: { name: string; email: string; language: Language },
+  message: { subject: string; sections: MailSection[] },
+  calendar: { method: CalendarMethod; text: string } | null,
+  links: MailSubjectLinks,
+  context: MailContext,
+) {
+  enqueueMessage(
+    db,
+    {
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
+      subject: message.subject,
+      textBody: sectionsAsText(message.sections),
+      htmlBody: renderInvitationHtml(message.subject, message.sections, recipient.language),
+      calendarMethod: calendar?.method ?? '',
+      calendar: calendar?.text ?? '',
+      courseId: links.courseId ?? null,
+      applicationId: links.applicationId ?? null,
+      trainingId: links.trainingId ?? null,
+      candidateId: links.candidateId ?? null,
+    },
+    { now: context.now, domain: context.publicUrl.hostname },
+  );
+}
+
+/** One message about a course to one person. */
 function enqueueCourseMessage(
   db: DatabaseOrTransaction,
   course: CourseWithSchedule,
@@ -119,21 +159,13 @@ function enqueueCourseMessage(
   calendar: { method: CalendarMethod; text: string } | null,
   context: MailContext,
 ) {
-  const { subject, sections } = invitationSections(content);
-  enqueueMessage(
+  enqueueComposedMail(
     db,
-    {
-      recipientEmail: recipient.email,
-      recipientName: recipient.name,
-      subject,
-      textBody: sectionsAsText(sections),
-      htmlBody: renderInvitationHtml(subject, sections, recipient.language),
-      calendarMethod: calendar?.method ?? '',
-      calendar: calendar?.text ?? '',
-      courseId: course.course.id,
-      applicationId: recipient.applicationId,
-    },
-    { now: context.now, domain: context.publicUrl.hostname },
+    recipient,
+    invitationSections(content),
+    calendar,
+    { courseId: course.course.id, applicationId: recipient.applicationId },
+    context,
   );
 }
 

@@ -21,6 +21,9 @@ export type NewOutboxMessage = {
   courseId: number | null;
   /** The participant the message is for (null for staff): erasure finds their messages by it. */
   applicationId: number | null;
+  /** A training's message, and the candidate it is for. */
+  trainingId?: number | null;
+  candidateId?: number | null;
 };
 
 export type OutboxMessage = typeof outbox.$inferSelect;

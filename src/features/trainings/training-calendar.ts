@@ -1,0 +1,120 @@
+// A training is ONE series with ONE UID (the training's calendarUid), sent in one message per
+// person. Its days are irregular, so the series is written as a master VEVENT on the first day
+// plus one RDATE (TZID=Europe/Helsinki, the day's own start time) per further day, not as one
+// invitation per day: a removed day then simply disappears from the next REQUEST (a higher
+// SEQUENCE replaces the whole series), and CANCEL of the one UID removes every day at once, with
+// no per-day UIDs to remember and cancel. RDATE only carries a start; every occurrence lasts as
+// long as the master, so a day whose length differs from the first day's also gets an override
+// VEVENT (same UID, RECURRENCE-ID = its RDATE) with its own DTSTART and DTEND. All times are
+// Helsinki wall-clock with the VTIMEZONE, so 09:00 stays 09:00 across the DST change.
+import { ICalEventStatus, type ICalEventData } from 'ical-generator';
+import {
+  helsinkiZone,
+  wallClockToInstant,
+  type LocalDate,
+  type LocalTime,
+} from '../../lib/helsinki-time';
+import {
+  cleanText,
+  finishCalendar,
+  newCalendar,
+  schedulingParties,
+  wallClock,
+  type CalendarMethod,
+  type Person,
+} from '../invites/course-calendar';
+
+export type CalendarTrainingDay = {
+  localDate: LocalDate;
+  startTime: LocalTime;
+  endTime: LocalTime;
+};
+
+export type CalendarTraining = {
+  uid: string;
+  sequence: number;
+  cancelled: boolean;
+  title: string;
+  description: string;
+  location: string;
+  days: CalendarTrainingDay[];
+};
+
+/** 2026-10-27 + 09:00 → 20261027T090000, the local form that goes with TZID. */
+function localDateTimeText(date: LocalDate, time: LocalTime): string {
+  return `${date.replaceAll('-', '')}T${time.replace(':', '')}00`;
+}
+
+function lengthInMinutes(day: CalendarTrainingDay): number {
+  const start = wallClockToInstant(day.localDate, day.startTime).getTime();
+  return (wallClockToInstant(day.localDate, day.endTime).getTime() - start) / 60_000;
+}
+
+/** The days in time order; the training's invitation series (see the comment at the top). */
+export function sortedDays(days: readonly CalendarTrainingDay[]): CalendarTrainingDay[] {
+  return [...days].sort(
+    (a, b) => a.localDate.localeCompare(b.localDate) || a.startTime.localeCompare(b.startTime),
+  );
+}
+
+/**
+ * iCalendar text for a training: REQUEST and CANCEL carry the organizer and the one attendee;
+ * CANCEL sends only the master, marked cancelled, which removes the whole series. A training
+ * without days gives a calendar with only the VTIMEZONE.
+ */
+export function buildTrainingCalendar(input: {
+  training: CalendarTraining;
+  method: CalendarMethod;
+  stamp: Date;
+  organizer: Person;
+  attendee?: Person;
+}): string {
+  const { training, method } = input;
+  if (method !== 'PUBLISH' && !input.attendee) {
+    throw new TypeError(`METHOD:${method} needs an attendee`);
+  }
+  const calendar = newCalendar(method);
+  const [first, ...others] = sortedDays(training.days);
+  if (first) {
+    const common: Omit<ICalEventData, 'start'> = {
+      id: training.uid,
+      sequence: training.sequence,
+      stamp: input.stamp,
+      timezone: helsinkiZone,
+      summary: cleanText(training.title),
+      description: cleanText(training.description),
+      location: training.location.trim() === '' ? null : cleanText(training.location),
+      status:
+        method === 'CANCEL' || training.cancelled
+          ? ICalEventStatus.CANCELLED
+          : ICalEventStatus.CONFIRMED,
+      ...(method !== 'PUBLISH' && input.attendee
+        ? schedulingParties(input.organizer, input.attendee)
+        : {}),
+    };
+    // DTSTART's day is listed too: RFC 5545 counts a duplicate once, and ical.js (like some
+    // clients) leaves DTSTART out of a series that has RDATEs but no RRULE.
+    const rdates = [first, ...others].map(
+      (day) => `RDATE;TZID=${helsinkiZone}:${localDateTimeText(day.localDate, day.startTime)}`,
+    );
+    calendar.createEvent({
+      ...common,
+      start: wallClock(first.localDate, first.startTime),
+      end: wallClock(first.localDate, first.endTime),
+      // A string with line breaks is written as it is (ical-generator has no RDATE option).
+      ...(others.length > 0 ? { repeating: `${rdates.join('\r\n')}\r\n` } : {}),
+    });
+    if (method !== 'CANCEL') {
+      for (const day of others) {
+        if (lengthInMinutes(day) === lengthInMinutes(first)) continue;
+        calendar.createEvent({
+          ...common,
+          recurrenceId: wallClock(day.localDate, day.startTime),
+          start: wallClock(day.localDate, day.startTime),
+          end: wallClock(day.localDate, day.endTime),
+        });
+      }
+    }
+  }
+  return finishCalendar(calendar, first !== undefined);
+}
