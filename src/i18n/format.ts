@@ -13,6 +13,11 @@ const styles = {
     month: language === 'fi' ? 'numeric' : 'short',
     year: 'numeric',
   }),
+  date: (language: Language) => ({
+    day: 'numeric',
+    month: language === 'fi' ? 'numeric' : 'short',
+    year: 'numeric',
+  }),
   dayAndMonth: (language: Language) => ({
     day: 'numeric',
     month: language === 'fi' ? 'numeric' : 'short',
@@ -50,6 +55,11 @@ export function formatLocalDate(date: string, language: Language): string {
   return formatter(language, 'shortDate')
     .format(middayInHelsinki(date))
     .replace(/^(\p{L}+),? /u, '$1 ');
+}
+
+/** A Helsinki calendar date without the weekday: "20.5.2026" / "20 May 2026". */
+export function formatDate(date: string, language: Language): string {
+  return formatter(language, 'date').format(middayInHelsinki(date));
 }
 
 /** A Helsinki calendar date in a narrow column: "6.10." / "6 Oct". */

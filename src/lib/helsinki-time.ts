@@ -96,3 +96,11 @@ export function isoWeekOf(date: LocalDate): { year: number; week: number } {
   const dateTime = floatingDateTime(date);
   return { year: dateTime.weekYear, week: dateTime.weekNumber };
 }
+
+/**
+ * Calendar months on a date, clamped to the end of a shorter month: 2026-08-31 + 6 months is
+ * 2027-02-28, and 2026-05-20 + 12 months is 2027-05-20.
+ */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  return toLocalDate(floatingDateTime(date).plus({ months }));
+}

@@ -1,7 +1,14 @@
 import { load } from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applications, blockedPeriods, terms } from '../../db/schema';
+import {
+  applications,
+  blockedPeriods,
+  terms,
+  trainingCandidates,
+  trainings,
+  type CandidateState,
+} from '../../db/schema';
 import { aLocality, anArvoProgram, anAutumnTerm, anInstructor } from '../support/planning-fixtures';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
 
@@ -65,6 +72,49 @@ describe('the term plan', () => {
     expect(lapuaRow.find('td').eq(4).text()).toBe('0 / 14');
     // The cancelled course is listed but not counted.
     expect($('.targets li').first().text()).toBe('Kursseja: 2 (tavoite 2–4) tavoitteessa');
+  });
+
+  it('counts the candidates who completed training within the term against the target', async () => {
+    const now = new Date('2026-09-01T09:00:00Z');
+    const trainingId = db
+      .insert(trainings)
+      .values({
+        name: 'Ohjaajakoulutus syksy 2026',
+        status: 'held',
+        capacity: 12,
+        calendarUid: 'training-terms-test@kurssipolku.test',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: trainings.id })
+      .get().id;
+    const candidate = (state: CandidateState, completedOn: string | null) => ({
+      source: 'supervisor' as const,
+      name: `Ehdokas ${state} ${completedOn}`,
+      phone: '+358401234567',
+      kind: 'professional' as const,
+      consentAt: now,
+      state,
+      trainingId,
+      completedOn,
+      createdAt: now,
+      updatedAt: now,
+    });
+    db.insert(trainingCandidates)
+      .values([
+        candidate('completed', '2026-08-01'), // the term's first day
+        candidate('completed', '2026-10-15'),
+        candidate('completed', '2026-12-31'), // the term's last day
+        candidate('completed', '2027-01-01'), // the next term
+        candidate('completed', '2026-07-31'), // the term before
+        candidate('enrolled', null),
+        candidate('dropped', null),
+      ])
+      .run();
+    const $ = load(await (await getPage(app, `/terms/${ids.term}`, cookie)).text());
+    expect($('#instructors-target').text()).toBe(
+      'Koulutettuja ohjaajia: 3 (tavoite 4–6) alle tavoitteen',
+    );
   });
 
   it('shows every session of the term week by week, without cancelled courses', async () => {

@@ -78,17 +78,30 @@ export function anInstructor(db: AppDatabase, kind: 'professional' | 'peer' = 'p
   return created.id;
 }
 
-export function anAutumnTerm(db: AppDatabase) {
-  const term = {
-    name: `Syksy 2026 (${next()})`,
-    startsOn: '2026-08-01',
-    endsOn: '2026-12-31',
+function aTerm(db: AppDatabase, term: { name: string; startsOn: string; endsOn: string }) {
+  const targets = {
     targetCoursesMin: 2,
     targetCoursesMax: 4,
     targetInstructorsMin: 4,
     targetInstructorsMax: 6,
   };
-  return createTerm(db, term, new Date())!;
+  return createTerm(db, { ...term, ...targets }, new Date())!;
+}
+
+export function anAutumnTerm(db: AppDatabase) {
+  return aTerm(db, {
+    name: `Syksy 2026 (${next()})`,
+    startsOn: '2026-08-01',
+    endsOn: '2026-12-31',
+  });
+}
+
+export function aSpringTerm(db: AppDatabase) {
+  return aTerm(db, {
+    name: `Kevät 2027 (${next()})`,
+    startsOn: '2027-01-01',
+    endsOn: '2027-06-30',
+  });
 }
 
 export function theAutumnBreak(db: AppDatabase) {

@@ -1,4 +1,6 @@
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
+import type { InstructorAttention } from '../../src/features/instructors/queries';
+import { monthsText } from '../instructors/instructors-page';
 import { venueText } from '../../src/i18n/format';
 import { SessionTable, titleOf } from '../courses/course-page';
 import { GoNoGoDecisionList, type GoNoGoDecision } from '../enrollment/decisions-page';
@@ -8,6 +10,7 @@ import type { PendingDeletionRequest } from '../../src/features/privacy/queries'
 import type { SignedInUser } from '../../src/http/app-env';
 import {
   courseTitle,
+  formatDate,
   formatDateTime,
   formatLocalDate,
   formatLongDate,
@@ -26,6 +29,8 @@ export function HomePage(props: {
   deletionRequests: PendingDeletionRequest[] | null;
   /** For planners: courses past their go/no-go date below the minimum; null for instructors. */
   decisions: GoNoGoDecision[] | null;
+  /** For planners: new instructors with no course planned, and licences about to lapse. */
+  licenceItems: InstructorAttention[] | null;
   /** For instructors: the courses they lead; null for planners. */
   ownCourses: CourseWithSchedule[] | null;
   /** For instructors: today's session of their courses, or else the next one. */
@@ -51,6 +56,9 @@ export function HomePage(props: {
           <GoNoGoDecisionList decisions={props.decisions} t={t} language={language} />
         </section>
       )}
+      {props.licenceItems && props.licenceItems.length > 0 && (
+        <LicenceItems items={props.licenceItems} t={t} language={language} />
+      )}
       {props.deletionRequests && (
         <DeletionRequests requests={props.deletionRequests} t={t} language={language} />
       )}
@@ -59,6 +67,39 @@ export function HomePage(props: {
         <SessionsToMark items={props.sessionsToMark} t={t} language={language} />
       )}
       {props.ownCourses && <OwnCourses courses={props.ownCourses} t={t} language={language} />}
+    </section>
+  );
+}
+
+/** Instructors whose licence needs a course planned, each with the way to plan one. */
+function LicenceItems(props: { items: InstructorAttention[]; t: Translate; language: Language }) {
+  const { t, language } = props;
+  const date = (value: string) => formatDate(value, language);
+  return (
+    <section aria-labelledby="licence-items-title">
+      <h2 id="licence-items-title">{t('home.licenceItems')}</h2>
+      <ul id="licence-items">
+        {props.items.map(({ id, name, item }) => (
+          <li id={`licence-item-${id}`} class={`licence-item-${item.kind}`}>
+            <a href={`/instructors/${id}/edit`}>{name}</a>:{' '}
+            {item.kind === 'no-course-planned'
+              ? t('home.noCoursePlanned', {
+                  date: date(item.trainedOn),
+                  months: monthsText(item.monthsSinceTraining, t),
+                  preferredBy: date(item.preferredBy),
+                  validUntil: date(item.validUntil),
+                })
+              : t('home.aboutToLapse', {
+                  date: date(item.lastCourseOn),
+                  validUntil: date(item.validUntil),
+                })}{' '}
+            <a href={`/courses/new?instructor=${id}`}>
+              {t('home.planCourse')}
+              <span class="visually-hidden"> {name}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { instructorKinds } from '../../db/schema';
+import type { Licence } from '../../src/features/instructors/licence-rules';
 import type { InstructorListRow } from '../../src/features/instructors/queries';
-import type { Translate } from '../../src/i18n';
+import type { Language, Translate } from '../../src/i18n';
+import { formatDate } from '../../src/i18n/format';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import {
   CheckboxGroup,
@@ -21,8 +23,36 @@ export type InstructorFormChoices = {
   accounts: { id: number; name: string; email: string }[];
 };
 
-export function InstructorsTable(props: { instructors: InstructorListRow[]; t: Translate }) {
-  const { t } = props;
+/** "6 kk" / "6 months". */
+export function monthsText(count: number, t: Translate): string {
+  return t(count === 1 ? 'licence.month' : 'licence.months', { count });
+}
+
+/** "koulutettu 20.5.2026, ei vielä kurssia: 6 kk, voimassa 20.5.2027 asti". */
+export function licenceFacts(licence: Licence, t: Translate, language: Language): string {
+  if (licence.validUntil === null || licence.lapsesOn === null) {
+    return t('licence.noTrainingDate');
+  }
+  const since =
+    licence.lastCourseOn !== null
+      ? t('licence.lastCourse', { date: formatDate(licence.lastCourseOn, language) })
+      : t('licence.trainedNoCourse', {
+          date: formatDate(licence.trainedOn!, language),
+          months: monthsText(licence.monthsSinceTraining!, t),
+        });
+  const until =
+    licence.status === 'lapsed'
+      ? t('licence.lapsedOn', { date: formatDate(licence.lapsesOn, language) })
+      : t('licence.validUntil', { date: formatDate(licence.validUntil, language) });
+  return `${since}, ${until}`;
+}
+
+export function InstructorsTable(props: {
+  instructors: InstructorListRow[];
+  t: Translate;
+  language: Language;
+}) {
+  const { t, language } = props;
   if (props.instructors.length === 0) return <p>{t('instructors.empty')}</p>;
   const none = t('instructors.none');
   return (
@@ -32,6 +62,7 @@ export function InstructorsTable(props: { instructors: InstructorListRow[]; t: T
         <tr>
           <th scope="col">{t('instructors.name')}</th>
           <th scope="col">{t('instructors.kind')}</th>
+          <th scope="col">{t('instructors.licence')}</th>
           <th scope="col">{t('instructors.employerUnit')}</th>
           <th scope="col">{t('instructors.localities')}</th>
           <th scope="col">{t('instructors.phone')}</th>
@@ -47,6 +78,12 @@ export function InstructorsTable(props: { instructors: InstructorListRow[]; t: T
               {instructor.name}
             </th>
             <td class="instructor-kind">{t(`instructors.kind.${instructor.kind}`)}</td>
+            <td class="instructor-licence">
+              <strong class={`licence-${instructor.licence.status}`}>
+                {t(`licence.status.${instructor.licence.status}`)}
+              </strong>
+              <div class="hint">{licenceFacts(instructor.licence, t, language)}</div>
+            </td>
             <td class="instructor-unit">{instructor.employerUnit}</td>
             <td class="instructor-localities">{instructor.localityNames.join(', ')}</td>
             <td class="instructor-phone">
@@ -81,7 +118,11 @@ export function InstructorsTable(props: { instructors: InstructorListRow[]; t: T
   );
 }
 
-export function InstructorsPage(props: { instructors: InstructorListRow[]; t: Translate }) {
+export function InstructorsPage(props: {
+  instructors: InstructorListRow[];
+  t: Translate;
+  language: Language;
+}) {
   const { t } = props;
   return (
     <section id="instructors-page">
@@ -90,7 +131,7 @@ export function InstructorsPage(props: { instructors: InstructorListRow[]; t: Tr
       <p>
         <a href="/instructors/new">{t('instructors.add')}</a>
       </p>
-      <InstructorsTable instructors={props.instructors} t={t} />
+      <InstructorsTable instructors={props.instructors} t={t} language={props.language} />
     </section>
   );
 }

@@ -30,11 +30,24 @@ function titleOf(course: TermCourse | TermSession, language: Language) {
   );
 }
 
+function TargetLine(props: { id?: string; text: string; progress: TargetProgress; t: Translate }) {
+  return (
+    <li id={props.id}>
+      {props.text}{' '}
+      <strong class={`progress-${props.progress}`}>
+        {props.t(`term.progress.${props.progress}`)}
+      </strong>
+    </li>
+  );
+}
+
 function Targets(
   props: {
     term: Term;
     courseCount: number;
     progress: TargetProgress;
+    trainedCount: number;
+    trainedProgress: TargetProgress;
     form: FormState;
   } & PageContext,
 ) {
@@ -43,22 +56,25 @@ function Targets(
     <section aria-labelledby="targets-title">
       <h2 id="targets-title">{t('term.targets')}</h2>
       <ul class="targets">
-        <li>
-          {t('term.coursesTarget', {
+        <TargetLine
+          text={t('term.coursesTarget', {
             actual: props.courseCount,
             min: term.targetCoursesMin,
             max: term.targetCoursesMax,
-          })}{' '}
-          <strong class={`progress-${props.progress}`}>
-            {t(`term.progress.${props.progress}`)}
-          </strong>
-        </li>
-        <li>
-          {t('term.instructorsTarget', {
+          })}
+          progress={props.progress}
+          t={t}
+        />
+        <TargetLine
+          id="instructors-target"
+          text={t('term.instructorsTarget', {
+            actual: props.trainedCount,
             min: term.targetInstructorsMin,
             max: term.targetInstructorsMax,
           })}
-        </li>
+          progress={props.trainedProgress}
+          t={t}
+        />
       </ul>
       <details open={Object.keys(props.form.errors).length > 0}>
         <summary>{t('term.saveTargets')}</summary>
@@ -318,6 +334,8 @@ export function TermPlanPage(
     courseGroups: LocalityGroup[];
     activeCourseCount: number;
     progress: TargetProgress;
+    trainedCount: number;
+    trainedProgress: TargetProgress;
     filters: TermFilters;
     localities: { id: number; name: string }[];
     weeks: CalendarWeek<TermSession>[];
@@ -335,6 +353,8 @@ export function TermPlanPage(
         term={term}
         courseCount={props.activeCourseCount}
         progress={props.progress}
+        trainedCount={props.trainedCount}
+        trainedProgress={props.trainedProgress}
         form={props.targetsForm}
         t={t}
         language={language}

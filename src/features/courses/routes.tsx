@@ -78,7 +78,13 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
 
   app.get('/new', planningStaff, (c) =>
     renderNewCourseForm(c, {
-      values: { termId: c.req.query('termId') ?? '', audience: 'open', startTime: '17:00' },
+      values: {
+        termId: c.req.query('termId') ?? '',
+        // "Plan a course" from the home page's licence items names the instructor.
+        instructor1: c.req.query('instructor') ?? '',
+        audience: 'open',
+        startTime: '17:00',
+      },
       errors: {},
     }),
   );

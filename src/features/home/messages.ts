@@ -5,6 +5,12 @@ export const fi = {
     'Sinulla ei ole vielä kursseja. Aluekoordinaattori lisää sinut kurssin ohjaajaksi.',
   'home.feedHint': 'Saat kokoontumiset puhelimesi kalenteriin Kalenteritilaus-sivulta.',
   'home.sessionsOf': 'Kokoontumiset: {course}',
+  'home.licenceItems': 'Ohjaajat, joille tarvitaan kurssi',
+  'home.noCoursePlanned':
+    'koulutettu {date}, kurssia ei ole vielä suunniteltu ({months}). Ensimmäinen kurssi mieluiten {preferredBy} mennessä, lisenssi voimassa {validUntil} asti.',
+  'home.aboutToLapse':
+    'viimeisin kurssi päättyi {date}, lisenssi raukeaa pian (voimassa {validUntil} asti) eikä uutta kurssia ole suunniteltu.',
+  'home.planCourse': 'Suunnittele kurssi',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -14,4 +20,10 @@ export const en: Record<keyof typeof fi, string> = {
     'You have no courses yet. The regional coordinator adds you as a course instructor.',
   'home.feedHint': 'Get the sessions into your phone calendar from the Calendar feed page.',
   'home.sessionsOf': 'Sessions: {course}',
+  'home.licenceItems': 'Instructors who need a course',
+  'home.noCoursePlanned':
+    'trained {date}, no course planned yet ({months}). First course preferably by {preferredBy}; the licence is valid until {validUntil}.',
+  'home.aboutToLapse':
+    'last course ended {date}; the licence is about to lapse (valid until {validUntil}) and no course is planned.',
+  'home.planCourse': 'Plan a course',
 };

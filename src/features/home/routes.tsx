@@ -9,6 +9,7 @@ import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time'
 import { courseSheet } from '../attendance/attendance-sheets';
 import { loadCourseAttendance, nextSessionFor } from '../attendance/queries';
 import { staffCourseIds, listLettersToPrint } from '../invites/queries';
+import { instructorsNeedingAttention } from '../instructors/queries';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 
 export function homeRoutes({ db, clock }: AppDeps) {
@@ -34,6 +35,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
         ? nextSessionFor(db, user.id, wallClockToInstant(today, '00:00'))
         : undefined;
     const nextSession = next ? { ...next, isToday: next.localDate === today } : null;
+    const licenceItems = user.role === 'instructor' ? null : instructorsNeedingAttention(db, today);
     const sessionsToMark = (ownCourses ?? []).flatMap((course) =>
       course.course.status === 'cancelled'
         ? []
@@ -62,6 +64,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
         letters={letters}
         deletionRequests={deletionRequests}
         decisions={decisions}
+        licenceItems={licenceItems}
         ownCourses={ownCourses}
         nextSession={nextSession}
         sessionsToMark={sessionsToMark}

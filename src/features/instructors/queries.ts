@@ -1,8 +1,18 @@
-import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
-import { instructorLocalities, instructors, localities, users } from '../../../db/schema';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import {
+  courseInstructors,
+  courseSessions,
+  courses,
+  instructorLocalities,
+  instructors,
+  localities,
+  users,
+} from '../../../db/schema';
 import { immediateTransaction, preparedFor, type AppDatabase, type Transaction } from '../../db';
+import type { LocalDate } from '../../lib/helsinki-time';
 import { recordAudit, type Actor } from '../audit/audit-log';
 import type { InstructorInput } from './instructor-input';
+import { licenceOf, needsAttention, type LicenceCourse } from './licence-rules';
 
 const instructorList = preparedFor((db) =>
   db
@@ -13,6 +23,7 @@ const instructorList = preparedFor((db) =>
       phone: instructors.phone,
       kind: instructors.kind,
       employerUnit: instructors.employerUnit,
+      trainedOn: instructors.trainedOn,
       accountName: users.name,
       accountEmail: users.email,
     })
@@ -43,25 +54,95 @@ const planningList = preparedFor((db) =>
     .prepare(),
 );
 
-function localitiesByInstructor(db: AppDatabase) {
-  const grouped = new Map<number, { id: number; name: string }[]>();
-  for (const row of localitiesOfInstructors(db).all()) {
+/** Every instructor's courses with their first and last scheduled session, in one pass. */
+const courseDatesOfInstructors = preparedFor((db) =>
+  db
+    .select({
+      instructorId: courseInstructors.instructorId,
+      status: courses.status,
+      firstDate: sql<LocalDate | null>`min(${courseSessions.localDate})`,
+      lastDate: sql<LocalDate | null>`max(${courseSessions.localDate})`,
+    })
+    .from(courseInstructors)
+    .innerJoin(courses, eq(courses.id, courseInstructors.courseId))
+    .leftJoin(
+      courseSessions,
+      and(eq(courseSessions.courseId, courses.id), eq(courseSessions.status, 'scheduled')),
+    )
+    .groupBy(courseInstructors.instructorId, courses.id)
+    .prepare(),
+);
+
+function groupByInstructor<Row extends { instructorId: number }, Value>(
+  rows: readonly Row[],
+  valueOf: (row: Row) => Value,
+): Map<number, Value[]> {
+  const grouped = new Map<number, Value[]>();
+  for (const row of rows) {
     const list = grouped.get(row.instructorId) ?? [];
-    list.push({ id: row.localityId, name: row.name });
+    list.push(valueOf(row));
     grouped.set(row.instructorId, list);
   }
   return grouped;
 }
 
+function licenceCoursesByInstructor(db: AppDatabase): Map<number, LicenceCourse[]> {
+  return groupByInstructor(courseDatesOfInstructors(db).all(), (row) => ({
+    status: row.status,
+    firstDate: row.firstDate,
+    lastDate: row.lastDate,
+  }));
+}
+
+const licenceList = preparedFor((db) =>
+  db
+    .select({ id: instructors.id, name: instructors.name, trainedOn: instructors.trainedOn })
+    .from(instructors)
+    .orderBy(asc(instructors.name), asc(instructors.id))
+    .prepare(),
+);
+
+/**
+ * The coordinator's licence to-dos: new instructors with no course planned, and those about to
+ * lapse. Instructors are staff, not clients: their names are not audited reads of personal data.
+ */
+export function instructorsNeedingAttention(db: AppDatabase, today: LocalDate) {
+  const byInstructor = licenceCoursesByInstructor(db);
+  return licenceList(db)
+    .all()
+    .flatMap(({ trainedOn, ...instructor }) => {
+      const item = needsAttention({
+        trainedOn,
+        courses: byInstructor.get(instructor.id) ?? [],
+        today,
+      });
+      return item ? [{ ...instructor, item }] : [];
+    });
+}
+export type InstructorAttention = ReturnType<typeof instructorsNeedingAttention>[number];
+
+function localitiesByInstructor(db: AppDatabase) {
+  return groupByInstructor(localitiesOfInstructors(db).all(), (row) => ({
+    id: row.localityId,
+    name: row.name,
+  }));
+}
+
 export type InstructorListRow = ReturnType<typeof listInstructors>[number];
 
-/** The instructors page: contact details, linked account and locality names. */
-export function listInstructors(db: AppDatabase) {
+/** The instructors page: contact details, linked account, locality names and licence status. */
+export function listInstructors(db: AppDatabase, today: LocalDate) {
   const byInstructor = localitiesByInstructor(db);
+  const coursesByInstructor = licenceCoursesByInstructor(db);
   return instructorList(db)
     .all()
-    .map(({ accountName, accountEmail, ...instructor }) => ({
+    .map(({ accountName, accountEmail, trainedOn, ...instructor }) => ({
       ...instructor,
+      licence: licenceOf({
+        trainedOn,
+        courses: coursesByInstructor.get(instructor.id) ?? [],
+        today,
+      }),
       account:
         accountName !== null && accountEmail !== null
           ? { name: accountName, email: accountEmail }

@@ -12,6 +12,7 @@ import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm, type TypedValues } from '../../http/form';
 import type { FieldErrors } from '../../http/form';
+import { instantToWallClock } from '../../lib/helsinki-time';
 import { formatPhoneForDisplay } from '../../lib/phone';
 import { listLocalities } from '../places/queries';
 import { instructorInputFor, type InstructorInput } from './instructor-input';
@@ -111,9 +112,15 @@ export function instructorRoutes({ db, clock }: AppDeps) {
       { actor: c.get('user'), action: 'read', subjectType: 'instructor', detail: 'list' },
       clock(),
     );
-    return c.render(<InstructorsPage instructors={listInstructors(db)} t={t} />, {
-      title: t('instructors.title'),
-    });
+    const today = instantToWallClock(clock()).date;
+    return c.render(
+      <InstructorsPage
+        instructors={listInstructors(db, today)}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('instructors.title') },
+    );
   });
 
   app.get('/instructors/new', planningStaff, (c) =>

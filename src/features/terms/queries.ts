@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, between, count, eq, sql } from 'drizzle-orm';
 import {
   blockedPeriods,
   courseInstructors,
@@ -9,6 +9,7 @@ import {
   localities,
   programs,
   terms,
+  trainingCandidates,
   venues,
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
@@ -117,6 +118,20 @@ export function findTermSessions(db: AppDatabase, termId: number) {
   return termSessionRows(db).all({ termId });
 }
 export type TermSession = ReturnType<typeof findTermSessions>[number];
+
+/** Candidates who completed instructor training within the term (its first and last day included). */
+export function countTrainedInTerm(db: AppDatabase, term: { startsOn: string; endsOn: string }) {
+  return db
+    .select({ trained: count() })
+    .from(trainingCandidates)
+    .where(
+      and(
+        eq(trainingCandidates.state, 'completed'),
+        between(trainingCandidates.completedOn, term.startsOn, term.endsOn),
+      ),
+    )
+    .get()!.trained;
+}
 
 export function addBlockedPeriod(
   db: DatabaseOrTransaction,

@@ -18,6 +18,7 @@ import { demandByLocality } from '../intake/queries';
 import { listLocalities } from '../places/queries';
 import {
   addBlockedPeriod,
+  countTrainedInTerm,
   createTerm,
   findTerm,
   findTermCourses,
@@ -67,12 +68,19 @@ function renderTermPlan(
       title,
     });
   }
+  const trainedCount = countTrainedInTerm(db, term);
   return c.render(
     <TermPlanPage
       term={term}
       courseGroups={courseGroups}
       activeCourseCount={activeCourseCount}
       progress={targetProgress(activeCourseCount, term.targetCoursesMin, term.targetCoursesMax)}
+      trainedCount={trainedCount}
+      trainedProgress={targetProgress(
+        trainedCount,
+        term.targetInstructorsMin,
+        term.targetInstructorsMax,
+      )}
       filters={filters}
       localities={listLocalities(db)}
       weeks={groupByWeek(findTermSessions(db, term.id))}
