@@ -11,7 +11,14 @@ import {
 } from '../../db/schema';
 import type { AppDatabase } from '../../src/db';
 import { wallClockToInstant } from '../../src/lib/helsinki-time';
-import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
+import {
+  aStaffUser,
+  buildTestApp,
+  cookiesFrom,
+  getPage,
+  postForm,
+  signIn,
+} from '../support/test-app';
 
 const nomination = {
   supervisorName: 'Sanna Esihenkilö',
@@ -200,7 +207,7 @@ describe("a candidate's path to an active instructor", () => {
     expect(invitation).toHaveLength(1);
     const again = await post('enrolment', { trainingId: String(trainingId) });
     expect(again.status).toBe(422);
-    expect(load(await again.text())('#trainingId-error').text()).toContain('jo ilmoitettu');
+    expect(load(await again.text())('#flash').text()).toContain('jo ilmoitettu');
   });
 
   it('puts the next one on the waitlist of a full training, saying so', async () => {
@@ -220,7 +227,9 @@ describe("a candidate's path to an active instructor", () => {
     );
     expect(enrolled.status).toBe(303);
     expect(candidateNamed(db, 'Jonna Jonossa')!.state).toBe('waitlisted');
-    const page = load(await (await getPage(app, `/candidates/${second.id}`, cookie)).text());
+    const page = load(
+      await (await getPage(app, `/candidates/${second.id}`, cookiesFrom(enrolled, cookie))).text(),
+    );
     expect(page('#flash').text()).toContain('täynnä');
   });
 

@@ -102,9 +102,7 @@ function NomineeFields(props: {
         autocomplete={props.variant === 'self' ? 'email' : 'off'}
       />
       <TextField name="unit" label={t('candidates.unit')} value={values.unit} />
-      {props.variant === 'self' ? (
-        <input type="hidden" name="kind" value="peer" />
-      ) : (
+      {props.variant !== 'self' && (
         <SelectField
           name="kind"
           label={t('candidates.kind')}

@@ -28,15 +28,16 @@ export const supervisorNominationInput = z.object({
   consent: checkbox.refine((ticked) => ticked, 'candidates.validation.nomineeConsent'),
 });
 
-/** A peer (experience expert) applies themself (`/instructor-applications`). */
+/** A peer (experience expert) applies themself (`/instructor-applications`): always as a peer. */
+const { kind: _kind, ...ownShape } = nomineeShape;
 export const selfApplicationInput = z
   .object({
-    ...nomineeShape,
-    kind: z.literal('peer').default('peer'),
+    ...ownShape,
     consent: checkbox.refine((ticked) => ticked, 'candidates.validation.ownConsent'),
   })
   .transform((input) => ({
     ...input,
+    kind: 'peer' as const,
     supervisorName: '',
     supervisorUnit: '',
     supervisorContact: '',

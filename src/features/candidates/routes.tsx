@@ -226,6 +226,8 @@ export function candidateRoutes({ db, config, clock, mail }: AppDeps) {
         throw new HTTPException(404);
       }
       c.status(422);
+      // Said at the top too: the step's form may no longer be on the page (e.g. enrolled already).
+      c.set('flash', { kind: 'error', key: `candidates.refused.${error.reason}` });
       const field = {
         call: 'outcome',
         enrol: 'trainingId',
