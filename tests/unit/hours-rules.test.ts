@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultTerm,
   instructorHours,
   type HoursInput,
   type HoursSession,
@@ -130,6 +131,22 @@ describe('an instructor’s hours in a term', () => {
     });
     expect(result.breakdown.calls.done).toEqual({ count: 2, minutes: 40 });
     expect(result).toMatchObject({ planned: 760, done: 400 });
+  });
+});
+
+describe('the term the hours open on', () => {
+  const spring = { id: 1, startsOn: '2026-01-01', endsOn: '2026-05-31' };
+  const autumnTerm = { id: 2, startsOn: '2026-08-01', endsOn: '2026-12-31' };
+  const terms = [autumnTerm, spring];
+
+  it('is the one containing today', () => {
+    expect(defaultTerm(terms, '2026-03-10')?.id).toBe(1);
+    expect(defaultTerm(terms, '2026-12-31')?.id).toBe(2);
+  });
+
+  it('is the latest when none contains today, and none without terms', () => {
+    expect(defaultTerm(terms, '2026-07-01')?.id).toBe(2);
+    expect(defaultTerm([], '2026-07-01')).toBeUndefined();
   });
 });
 

@@ -134,3 +134,16 @@ export function instructorHours(input: HoursInput): Hours {
     breakdown,
   };
 }
+
+/** The term the hours pages open on: the one containing today, else the latest to start. */
+export function defaultTerm<Term extends TermDates>(
+  terms: readonly Term[],
+  today: LocalDate,
+): Term | undefined {
+  const current = terms.find((term) => isInTerm(today, term));
+  if (current) return current;
+  return terms.reduce<Term | undefined>(
+    (latest, term) => (latest === undefined || term.startsOn > latest.startsOn ? term : latest),
+    undefined,
+  );
+}
