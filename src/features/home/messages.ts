@@ -5,6 +5,7 @@ export const fi = {
     'Sinulla ei ole vielä kursseja. Aluekoordinaattori lisää sinut kurssin ohjaajaksi.',
   'home.feedHint': 'Saat kokoontumiset puhelimesi kalenteriin Kalenteritilaus-sivulta.',
   'home.sessionsOf': 'Kokoontumiset: {course}',
+  'home.myHours': 'Oma työaika',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -14,4 +15,5 @@ export const en: Record<keyof typeof fi, string> = {
     'You have no courses yet. The regional coordinator adds you as a course instructor.',
   'home.feedHint': 'Get the sessions into your phone calendar from the Calendar feed page.',
   'home.sessionsOf': 'Sessions: {course}',
+  'home.myHours': 'My hours',
 };

@@ -9,6 +9,7 @@ import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time'
 import { courseSheet } from '../attendance/attendance-sheets';
 import { loadCourseAttendance, nextSessionFor } from '../attendance/queries';
 import { staffCourseIds, listLettersToPrint } from '../invites/queries';
+import { instructorIdOfAccount } from '../instructors/hours-queries';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 
 export function homeRoutes({ db, clock }: AppDeps) {
@@ -34,6 +35,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
         ? nextSessionFor(db, user.id, wallClockToInstant(today, '00:00'))
         : undefined;
     const nextSession = next ? { ...next, isToday: next.localDate === today } : null;
+    const ownInstructorId = user.role === 'instructor' ? instructorIdOfAccount(db, user.id) : null;
     const sessionsToMark = (ownCourses ?? []).flatMap((course) =>
       course.course.status === 'cancelled'
         ? []
@@ -65,6 +67,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
         ownCourses={ownCourses}
         nextSession={nextSession}
         sessionsToMark={sessionsToMark}
+        ownInstructorId={ownInstructorId}
         t={t}
         language={c.get('language')}
       />,
