@@ -21,6 +21,7 @@ import { homeRoutes } from './features/home/routes';
 import { languageCookieName, languageRoutes } from './features/language/routes';
 import { outboxRoutes } from './features/outbox/routes';
 import { intakeRoutes } from './features/intake/routes';
+import { hoursRoutes } from './features/instructors/hours-routes';
 import { instructorRoutes } from './features/instructors/routes';
 import { inviteRoutes } from './features/invites/routes';
 import { placeRoutes } from './features/places/routes';
@@ -95,6 +96,7 @@ export function createApp(parts: AppParts) {
   app.route('/', programRoutes(deps));
   app.route('/', placeRoutes(deps));
   app.route('/', instructorRoutes(deps));
+  app.route('/', hoursRoutes(deps));
   app.route('/', termRoutes(deps));
   app.route('/', blockedPeriodRoutes(deps));
   app.route('/courses', courseRoutes(deps));

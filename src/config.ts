@@ -57,6 +57,12 @@ const environmentSchema = z.object({
     .min(1, 'must be at least 1')
     .max(20, 'must be at most 20')
     .default(2),
+  INTAKE_CALL_MINUTES: z.coerce
+    .number({ error: 'must be a whole number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(0, 'must be at least 0')
+    .max(240, 'must be at most 240')
+    .default(15),
   START_TIME: z.iso
     .datetime({ offset: true, error: 'must be an ISO date-time such as 2026-09-01T09:00:00+03:00' })
     .optional(),
@@ -77,6 +83,8 @@ export type Config = {
   mailFrom: string;
   /** Unanswered calls, on at least this many days, after which closing as unreachable is proposed. */
   unreachableRule: { maxUnanswered: number; minDistinctDays: number };
+  /** The time an intake call counts in the caller's hours, in minutes. */
+  intakeCallMinutes: number;
   /** Set only for demos and browser tests: the server's clock starts at this instant. */
   startTime: Date | null;
 };
@@ -122,6 +130,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): ConfigResult {
         maxUnanswered: env.UNREACHABLE_AFTER_CALLS,
         minDistinctDays: env.UNREACHABLE_ON_DAYS,
       },
+      intakeCallMinutes: env.INTAKE_CALL_MINUTES,
       startTime: env.START_TIME ? new Date(env.START_TIME) : null,
     },
   };

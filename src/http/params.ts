@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
 
 /** A record id from the path; anything but a positive whole number is a page that does not exist. */
 export function idParam(c: Context, name = 'id'): number {
@@ -7,3 +8,11 @@ export function idParam(c: Context, name = 'id'): number {
   if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404);
   return id;
 }
+
+/** A record id in a query string (a filter or a picker); anything else is as if it were not given. */
+export const optionalIdQuery = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number)
+  .optional()
+  .catch(undefined);

@@ -98,3 +98,11 @@ export function venueText(venue: { name: string; streetAddress: string } | null)
   if (!venue) return '';
   return [venue.name, venue.streetAddress].filter(Boolean).join(', ');
 }
+
+/** A length of time as "12 h 30 min" ("12 h", "45 min"); both languages write it the same way. */
+export function formatDuration(totalMinutes: number): string {
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (hours === 0) return `${minutes} min`;
+  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+}

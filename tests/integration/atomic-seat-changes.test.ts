@@ -237,6 +237,7 @@ describe('every change is one unit of work: all of it commits, with its audit en
             maxParticipants: 2,
             completionThreshold: program.completionThreshold,
             lastJoiningSession: program.lastJoiningSession,
+            preparationMinutes: program.preparationMinutes,
           },
           { cookie },
         );

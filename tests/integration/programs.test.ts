@@ -22,6 +22,7 @@ const arvo = {
   maxParticipants: '14',
   completionThreshold: '4',
   lastJoiningSession: '3',
+  preparationMinutes: '45',
   hasInfoSession: 'on',
 };
 
@@ -48,6 +49,7 @@ describe('the coordinator keeps the course programmes', () => {
         maxParticipants: 12,
         completionThreshold: 4,
         lastJoiningSession: 2,
+        preparationMinutes: 30,
         hasInfoSession: false,
       },
       new Date(),
@@ -62,6 +64,7 @@ describe('the coordinator keeps the course programmes', () => {
     expect($('input[name=minParticipants]').val()).toBe('8');
     expect($('input[name=maxParticipants]').val()).toBe('14');
     expect($('input[name=completionThreshold]').val()).toBe('4');
+    expect($('input[name=preparationMinutes]').val()).toBe('60');
     expect($('label[for=nameFi]').text()).toContain('Nimi suomeksi');
   });
 
@@ -80,6 +83,7 @@ describe('the coordinator keeps the course programmes', () => {
       maxParticipants: 14,
       completionThreshold: 4,
       lastJoiningSession: 3,
+      preparationMinutes: 45,
       hasInfoSession: true,
     });
 
@@ -114,12 +118,19 @@ describe('the coordinator keeps the course programmes', () => {
       await (await getPage(app, `/programs/${existingId}/edit`, coordinatorCookie)).text(),
     );
     expect(form('input[name=sessionMinutes]').val()).toBe('120');
+    expect(form('input[name=preparationMinutes]').val()).toBe('30');
     expect(form('input[name=hasInfoSession]').attr('checked')).toBeUndefined();
 
     const response = await postForm(
       app,
       `/programs/${existingId}`,
-      { ...arvo, nameFi: 'Arkeen Voimaa – harvempi', intervalWeeks: '3', completionThreshold: '5' },
+      {
+        ...arvo,
+        nameFi: 'Arkeen Voimaa – harvempi',
+        intervalWeeks: '3',
+        completionThreshold: '5',
+        preparationMinutes: '90',
+      },
       { cookie: coordinatorCookie },
     );
     expect(response.status).toBe(303);
@@ -127,6 +138,7 @@ describe('the coordinator keeps the course programmes', () => {
     expect(stored).toMatchObject({
       intervalWeeks: 3,
       completionThreshold: 5,
+      preparationMinutes: 90,
       hasInfoSession: true,
     });
 
@@ -170,6 +182,12 @@ describe('the coordinator keeps the course programmes', () => {
       'Vaadittavia kertoja ei voi olla enemmän kuin kokoontumiskertoja (6).',
     ],
     ['an interval of 5 weeks', { intervalWeeks: '5' }, 'intervalWeeks', 'Anna luku väliltä 1–4.'],
+    [
+      'a negative preparation',
+      { preparationMinutes: '-5' },
+      'preparationMinutes',
+      'Anna luku väliltä 0–600.',
+    ],
   ])('refuses %s at that field, keeping what was typed', async (_case, change, field, message) => {
     for (const path of ['/programs', `/programs/${existingId}`]) {
       const before = db.select().from(programs).all();

@@ -61,6 +61,7 @@ describe('placing 50 people at once on a course with 3 seats', () => {
       maxParticipants: seats,
       completionThreshold: 4,
       lastJoiningSession: 2,
+      preparationMinutes: 60,
     });
     expect(programCreated.status).toBe(303);
     const programId = db

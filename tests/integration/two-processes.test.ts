@@ -146,6 +146,7 @@ function writesOf(data: ReturnType<typeof prepareData>): Write[] {
         maxParticipants: 8,
         completionThreshold: 4,
         lastJoiningSession: 2,
+        preparationMinutes: 60,
       },
     })),
   ];

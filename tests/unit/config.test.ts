@@ -9,7 +9,18 @@ describe('configuration from the environment', () => {
       databasePath: './data/kurssipolku.sqlite',
       secureCookies: false,
       seedDemoData: true,
+      intakeCallMinutes: 15,
     });
+  });
+
+  it('counts an intake call as INTAKE_CALL_MINUTES in the hours, a whole number of minutes', () => {
+    const minutes = (value: string) => {
+      const result = parseConfig({ INTAKE_CALL_MINUTES: value });
+      return result.ok ? result.config.intakeCallMinutes : result.problems.join();
+    };
+    expect(minutes('20')).toBe(20);
+    expect(minutes('7.5')).toMatch(/^INTAKE_CALL_MINUTES="7.5": must be a whole number/);
+    expect(minutes('-1')).toMatch(/^INTAKE_CALL_MINUTES="-1": must be at least 0/);
   });
 
   it('names PORT when it is not a port number', () => {

@@ -37,6 +37,8 @@ export function HomePage(props: {
   nextSession: (NextSession & { isToday: boolean }) | null;
   /** For instructors: held sessions of their courses where someone is not marked yet. */
   sessionsToMark: { course: CourseWithSchedule; session: SessionProgress }[];
+  /** For an instructor whose account is linked to their instructor record: its id, for My hours. */
+  ownInstructorId: number | null;
   t: Translate;
   language: Language;
 }) {
@@ -67,6 +69,13 @@ export function HomePage(props: {
         <SessionsToMark items={props.sessionsToMark} t={t} language={language} />
       )}
       {props.ownCourses && <OwnCourses courses={props.ownCourses} t={t} language={language} />}
+      {props.ownInstructorId !== null && (
+        <p>
+          <a id="my-hours-link" href={`/instructors/${props.ownInstructorId}/hours`}>
+            {t('home.myHours')}
+          </a>
+        </p>
+      )}
     </section>
   );
 }

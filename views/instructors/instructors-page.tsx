@@ -109,6 +109,10 @@ export function InstructorsTable(props: {
               <a href={`/instructors/${instructor.id}/edit`}>
                 {t('instructors.edit')}
                 <span class="visually-hidden"> {instructor.name}</span>
+              </a>{' '}
+              <a href={`/instructors/${instructor.id}/hours`}>
+                {t('instructors.hours')}
+                <span class="visually-hidden"> {instructor.name}</span>
               </a>
             </td>
           </tr>
@@ -130,6 +134,9 @@ export function InstructorsPage(props: {
       <p>{t('instructors.intro')}</p>
       <p>
         <a href="/instructors/new">{t('instructors.add')}</a>
+      </p>
+      <p>
+        <a href="/hours">{t('instructors.unitHoursLink')}</a>
       </p>
       <InstructorsTable instructors={props.instructors} t={t} language={props.language} />
     </section>

@@ -146,6 +146,13 @@ export function ProgramForm(
           20,
           t('programs.lastJoiningSessionHint'),
         )}
+        {number(
+          'preparationMinutes',
+          t('programs.preparationMinutes'),
+          0,
+          600,
+          t('programs.preparationMinutesHint'),
+        )}
         <CheckboxField
           name="hasInfoSession"
           label={t('programs.hasInfoSession')}

@@ -11,6 +11,7 @@ export const fi = {
   'home.aboutToLapse':
     'viimeisin kurssi päättyi {date}, lisenssi raukeaa pian (voimassa {validUntil} asti) eikä uutta kurssia ole suunniteltu.',
   'home.planCourse': 'Suunnittele kurssi',
+  'home.myHours': 'Oma työaika',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -26,4 +27,5 @@ export const en: Record<keyof typeof fi, string> = {
   'home.aboutToLapse':
     'last course ended {date}; the licence is about to lapse (valid until {validUntil}) and no course is planned.',
   'home.planCourse': 'Plan a course',
+  'home.myHours': 'My hours',
 };

@@ -10,6 +10,7 @@ import { courseSheet } from '../attendance/attendance-sheets';
 import { loadCourseAttendance, nextSessionFor } from '../attendance/queries';
 import { staffCourseIds, listLettersToPrint } from '../invites/queries';
 import { instructorsNeedingAttention } from '../instructors/queries';
+import { instructorIdOfAccount } from '../instructors/hours-queries';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 
 export function homeRoutes({ db, clock }: AppDeps) {
@@ -36,6 +37,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
         : undefined;
     const nextSession = next ? { ...next, isToday: next.localDate === today } : null;
     const licenceItems = user.role === 'instructor' ? null : instructorsNeedingAttention(db, today);
+    const ownInstructorId = user.role === 'instructor' ? instructorIdOfAccount(db, user.id) : null;
     const sessionsToMark = (ownCourses ?? []).flatMap((course) =>
       course.course.status === 'cancelled'
         ? []
@@ -68,6 +70,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
         ownCourses={ownCourses}
         nextSession={nextSession}
         sessionsToMark={sessionsToMark}
+        ownInstructorId={ownInstructorId}
         t={t}
         language={c.get('language')}
       />,

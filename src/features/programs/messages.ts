@@ -39,6 +39,9 @@ export const fi = {
   'programs.lastJoiningSession': 'Jonosta pääsee mukaan viimeistään kerran jälkeen',
   'programs.lastJoiningSessionHint':
     'Vapautuva paikka tarjotaan jonossa olevalle vain, kun enintään näin monta kertaa on pidetty (oletus 2).',
+  'programs.preparationMinutes': 'Valmisteluaika kertaa kohden minuutteina',
+  'programs.preparationMinutesHint':
+    'Lasketaan ohjaajan työaikaan jokaisesta hänen ohjaamastaan kerrasta (oletus 60).',
   'programs.infoSession': 'Infotilaisuus',
   'programs.hasInfoSession': 'Ennen kurssia pidetään infotilaisuus',
   'programs.yes': 'kyllä',
@@ -90,6 +93,9 @@ export const en: Record<keyof typeof fi, string> = {
   'programs.lastJoiningSession': 'No joining from the waiting list after session',
   'programs.lastJoiningSessionHint':
     'A freed seat goes to the waiting list only while at most this many sessions have been held (default 2).',
+  'programs.preparationMinutes': 'Preparation per session in minutes',
+  'programs.preparationMinutesHint':
+    "Counted in an instructor's hours for every session they lead (default 60).",
   'programs.infoSession': 'Info session',
   'programs.hasInfoSession': 'An info session is held before the course',
   'programs.yes': 'yes',

@@ -10,6 +10,7 @@ export const programDefaults = {
   maxParticipants: 14,
   completionThreshold: 4,
   lastJoiningSession: 2,
+  preparationMinutes: 60,
   hasInfoSession: false,
 } as const;
 
@@ -24,6 +25,7 @@ export const programInput = z
     maxParticipants: wholeNumber(1, 100),
     completionThreshold: wholeNumber(1, 20),
     lastJoiningSession: wholeNumber(0, 20),
+    preparationMinutes: wholeNumber(0, 600),
     hasInfoSession: checkbox,
   })
   .superRefine(

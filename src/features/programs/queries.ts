@@ -15,6 +15,7 @@ const programColumns = {
   maxParticipants: programs.maxParticipants,
   completionThreshold: programs.completionThreshold,
   lastJoiningSession: programs.lastJoiningSession,
+  preparationMinutes: programs.preparationMinutes,
   hasInfoSession: programs.hasInfoSession,
 };
 

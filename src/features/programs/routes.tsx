@@ -28,6 +28,7 @@ function formValuesOf(program: ProgramFields): Record<string, string> {
     maxParticipants: String(program.maxParticipants),
     completionThreshold: String(program.completionThreshold),
     lastJoiningSession: String(program.lastJoiningSession),
+    preparationMinutes: String(program.preparationMinutes),
     hasInfoSession: program.hasInfoSession ? 'on' : '',
   };
 }

@@ -7,7 +7,7 @@ import { TermCourses, TermPlanPage, type TermFilters } from '../../../views/term
 import { isHtmxRequestFor } from '../../http/htmx';
 import type { FormState } from '../../http/form';
 import { planningStaff } from '../../http/access';
-import { idParam } from '../../http/params';
+import { idParam, optionalIdQuery } from '../../http/params';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
@@ -31,12 +31,7 @@ import { blockedPeriodForm, newTermForm, termTargetsForm } from './term-input';
 import { groupByLocality, groupByWeek, targetProgress } from './term-plan';
 
 const filterQuery = z.object({
-  locality: z
-    .string()
-    .regex(/^\d{1,9}$/)
-    .transform(Number)
-    .optional()
-    .catch(undefined),
+  locality: optionalIdQuery,
   status: z.enum(courseStatuses).optional().catch(undefined),
 });
 
