@@ -18,6 +18,14 @@ export function optionalText(max: number) {
   return z.string('validation.invalid').trim().max(max, 'validation.tooLong').default('');
 }
 
+/** The id of a choice from a list, or null when none was chosen. */
+export const optionalId = z
+  .string()
+  .trim()
+  .regex(/^(\d{1,9})?$/, 'validation.unknownChoice')
+  .optional()
+  .transform((value) => (value ? Number(value) : null));
+
 /** An unchecked box is not sent at all, so presence is the answer. */
 export const checkbox = z
   .string('validation.invalid')

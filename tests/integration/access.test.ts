@@ -32,6 +32,7 @@ describe('roles and access', () => {
       '/programs',
       '/localities',
       '/instructors',
+      '/trainings',
       '/outbox',
       '/applications/new',
       '/calls',

@@ -6,6 +6,7 @@ import {
   type CalendarMethod,
   type CalendarSession,
 } from '../../src/features/invites/course-calendar';
+import { parseWithOwnTimezone } from '../support/ical';
 
 type Component = InstanceType<typeof ICAL.Component>;
 
@@ -61,13 +62,7 @@ function build(course: CalendarCourse, method: CalendarMethod = 'PUBLISH'): stri
   });
 }
 
-/** Parses with ical.js and registers the calendar's own VTIMEZONE (no other zone is known). */
-function parse(text: string): Component {
-  const root = new ICAL.Component(ICAL.parse(text));
-  const vtimezone = root.getFirstSubcomponent('vtimezone');
-  if (vtimezone) ICAL.TimezoneService.register(vtimezone);
-  return root;
-}
+const parse = parseWithOwnTimezone;
 
 function vevents(root: Component): { master: Component; overrides: Component[] } {
   const all = root.getAllSubcomponents('vevent');

@@ -19,6 +19,12 @@ describe('navigation by role', () => {
     for (const href of registers) expect(instructorLinks).not.toContain(href);
   });
 
+  it('gives coordinators and admins the instructor trainings, and instructors not', () => {
+    expect(navigationFor('coordinator').map((item) => item.href)).toContain('/trainings');
+    expect(navigationFor('admin').map((item) => item.href)).toContain('/trainings');
+    expect(navigationFor('instructor').map((item) => item.href)).not.toContain('/trainings');
+  });
+
   it('shows no navigation to someone not signed in', () => {
     expect(navigationFor(undefined)).toEqual([]);
   });

@@ -5,8 +5,7 @@ import {
   type CalendarTraining,
 } from '../../src/features/trainings/training-calendar';
 import type { CalendarMethod } from '../../src/features/invites/course-calendar';
-
-type Component = InstanceType<typeof ICAL.Component>;
+import { parseWithOwnTimezone, seriesOccurrences } from '../support/ical';
 
 const organizer = { name: 'Koordinaattori Kaisa', email: 'kaisa@hyvinvointialue.example' };
 const attendee = { name: 'Kandidaatti Kalle', email: 'kalle@example.fi' };
@@ -40,33 +39,7 @@ function build(training: CalendarTraining, method: CalendarMethod = 'REQUEST'): 
   });
 }
 
-/** Parses with ical.js, registering only the calendar's own VTIMEZONE, as a client would. */
-function parse(text: string): Component {
-  const root = new ICAL.Component(ICAL.parse(text));
-  const vtimezone = root.getFirstSubcomponent('vtimezone');
-  if (vtimezone) ICAL.TimezoneService.register(vtimezone);
-  return root;
-}
-
-/** Every occurrence of the series, as Helsinki wall-clock text and as UTC instants. */
-function occurrences(text: string) {
-  const all = parse(text).getAllSubcomponents('vevent');
-  const master = all.find((event) => !event.hasProperty('recurrence-id'))!;
-  const overrides = all.filter((event) => event.hasProperty('recurrence-id'));
-  const event = new ICAL.Event(master, { exceptions: overrides });
-  const iterator = event.iterator();
-  const found: { local: string; start: string; end: string }[] = [];
-  for (let next = iterator.next(); next; next = iterator.next()) {
-    if (found.length > 20) throw new Error('runaway recurrence');
-    const details = event.getOccurrenceDetails(next);
-    found.push({
-      local: `${details.startDate.toString()}–${details.endDate.toString().slice(11)} ${details.startDate.zone?.tzid}`,
-      start: details.startDate.toJSDate().toISOString(),
-      end: details.endDate.toJSDate().toISOString(),
-    });
-  }
-  return found;
-}
+const parse = parseWithOwnTimezone;
 
 beforeEach(() => {
   ICAL.TimezoneService.reset();
@@ -74,19 +47,19 @@ beforeEach(() => {
 
 describe('training calendar', () => {
   it('holds every day at its Helsinki wall-clock time, across the DST change, in time order', () => {
-    expect(occurrences(build(autumnTraining()))).toEqual([
+    expect(seriesOccurrences(build(autumnTraining()))).toEqual([
       {
-        local: '2026-10-20T09:00:00–16:00:00 Europe/Helsinki',
+        local: '2026-10-20T09:00:00–16:00 Europe/Helsinki',
         start: '2026-10-20T06:00:00.000Z',
         end: '2026-10-20T13:00:00.000Z',
       },
       {
-        local: '2026-10-27T09:00:00–16:00:00 Europe/Helsinki',
+        local: '2026-10-27T09:00:00–16:00 Europe/Helsinki',
         start: '2026-10-27T07:00:00.000Z',
         end: '2026-10-27T14:00:00.000Z',
       },
       {
-        local: '2026-11-05T12:00:00–15:30:00 Europe/Helsinki',
+        local: '2026-11-05T12:00:00–15:30 Europe/Helsinki',
         start: '2026-11-05T10:00:00.000Z',
         end: '2026-11-05T13:30:00.000Z',
       },
@@ -117,8 +90,8 @@ describe('training calendar', () => {
       autumnTraining({ days: [{ localDate: '2026-12-01', startTime: '08:30', endTime: '12:00' }] }),
     );
     expect(text).not.toContain('RDATE');
-    expect(occurrences(text).map((o) => o.local)).toEqual([
-      '2026-12-01T08:30:00–12:00:00 Europe/Helsinki',
+    expect(seriesOccurrences(text).map((o) => o.local)).toEqual([
+      '2026-12-01T08:30:00–12:00 Europe/Helsinki',
     ]);
   });
 

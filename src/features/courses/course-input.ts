@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { audiences, courseStatuses } from '../../../db/schema';
-import { checkbox, optionalText, whenFieldsValid } from '../../lib/form-input';
+import { checkbox, optionalId, optionalText, whenFieldsValid } from '../../lib/form-input';
 import { isValidLocalDate, isValidLocalTime, type LocalDate } from '../../lib/helsinki-time';
 
 const requiredId = z
@@ -9,13 +9,6 @@ const requiredId = z
   .min(1, 'validation.required')
   .regex(/^\d{1,9}$/, 'validation.unknownChoice')
   .transform(Number);
-
-const optionalId = z
-  .string()
-  .trim()
-  .regex(/^(\d{1,9})?$/, 'validation.unknownChoice')
-  .optional()
-  .transform((value) => (value ? Number(value) : null));
 
 const localDate = z
   .string('validation.required')

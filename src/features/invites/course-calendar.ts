@@ -32,14 +32,18 @@ export type CalendarSession = {
   status: 'scheduled' | 'cancelled';
 };
 
-export type CalendarCourse = {
+/** What any series (a course, a training) says about itself in every VEVENT. */
+export type CalendarSeries = {
   uid: string;
-  /** A cancelled course's published copy marks every event cancelled. */
+  /** A cancelled series' published copy marks every event cancelled. */
   cancelled: boolean;
   sequence: number;
   title: string;
   description: string;
   location: string;
+};
+
+export type CalendarCourse = CalendarSeries & {
   intervalWeeks: number;
   sessions: CalendarSession[];
 };
@@ -235,19 +239,7 @@ function addCourseEvents(
     }
 
     const seriesEnd = endOf(first.seriesDate, series.start, series.end);
-    const common: Omit<ICalEventData, 'start'> = {
-      id: course.uid,
-      sequence: course.sequence,
-      stamp,
-      timezone: helsinkiZone,
-      summary: cleanText(course.title),
-      description: cleanText(course.description),
-      location: course.location.trim() === '' ? null : cleanText(course.location),
-      status:
-        method === 'CANCEL' || course.cancelled
-          ? ICalEventStatus.CANCELLED
-          : ICalEventStatus.CONFIRMED,
-    };
+    const common = seriesEventData(course, method, stamp);
     if (scheduling && input.attendee && input.organizer) {
       Object.assign(common, schedulingParties(input.organizer, input.attendee));
     }
@@ -287,6 +279,27 @@ function addCourseEvents(
   }
 
   return first !== undefined;
+}
+
+/** What every VEVENT of a series carries, in Europe/Helsinki time. */
+export function seriesEventData(
+  series: CalendarSeries,
+  method: CalendarMethod,
+  stamp: Date,
+): Omit<ICalEventData, 'start'> {
+  return {
+    id: series.uid,
+    sequence: series.sequence,
+    stamp,
+    timezone: helsinkiZone,
+    summary: cleanText(series.title),
+    description: cleanText(series.description),
+    location: series.location.trim() === '' ? null : cleanText(series.location),
+    status:
+      method === 'CANCEL' || series.cancelled
+        ? ICalEventStatus.CANCELLED
+        : ICalEventStatus.CONFIRMED,
+  };
 }
 
 /** REQUEST and CANCEL name the organizer and exactly one attendee, who is not asked to reply. */

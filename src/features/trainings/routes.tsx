@@ -11,6 +11,7 @@ import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm, type FieldErrors, type TypedValues } from '../../http/form';
 import { idParam } from '../../http/params';
+import type { MessageKey, MessageParams } from '../../i18n';
 import { commandContextFor } from '../courses/route-helpers';
 import {
   findTraining,
@@ -55,6 +56,22 @@ function formValuesOf(training: TrainingWithDays): TypedValues {
     values[trainerField(index + 1, 'Email')] = trainer.email;
   });
   return values;
+}
+
+/** After a command: its notice (or that nothing could be done), then the training's page. */
+function backToTraining(
+  c: Context<SignedInEnv>,
+  id: number,
+  done: MessageKey | null,
+  params?: MessageParams,
+) {
+  setFlash(
+    c,
+    done
+      ? { kind: 'success', key: done, params }
+      : { kind: 'error', key: 'flash.trainingNotChanged' },
+  );
+  return c.redirect(`/trainings/${id}`, 303);
 }
 
 export function trainingRoutes({ db, clock, mail }: AppDeps) {
@@ -180,12 +197,8 @@ export function trainingRoutes({ db, clock, mail }: AppDeps) {
         return renderForm(c, { values: c.get('formValues'), errors }, editFormPage(c, training));
       }
       const id = training.training.id;
-      if (!changeTraining(db, id, input, commandContext(c))) {
-        setFlash(c, { kind: 'error', key: 'flash.trainingNotChanged' });
-        return c.redirect(`/trainings/${id}`, 303);
-      }
-      setFlash(c, { kind: 'success', key: 'flash.trainingUpdated', params: { name: input.name } });
-      return c.redirect(`/trainings/${id}`, 303);
+      const changed = changeTraining(db, id, input, commandContext(c));
+      return backToTraining(c, id, changed ? 'flash.trainingUpdated' : null, { name: input.name });
     },
   );
 
@@ -196,13 +209,7 @@ export function trainingRoutes({ db, clock, mail }: AppDeps) {
     (c) => {
       const id = trainingOr404(c).training.id;
       const changed = changeTrainingStatus(db, id, c.req.valid('form').status, commandContext(c));
-      setFlash(
-        c,
-        changed
-          ? { kind: 'success', key: 'flash.trainingStatusChanged' }
-          : { kind: 'error', key: 'flash.trainingNotChanged' },
-      );
-      return c.redirect(`/trainings/${id}`, 303);
+      return backToTraining(c, id, changed ? 'flash.trainingStatusChanged' : null);
     },
   );
 
@@ -215,13 +222,7 @@ export function trainingRoutes({ db, clock, mail }: AppDeps) {
     (c) => {
       const id = trainingOr404(c).training.id;
       const cancelled = cancelTraining(db, id, c.req.valid('form').reason, commandContext(c));
-      setFlash(
-        c,
-        cancelled
-          ? { kind: 'success', key: 'flash.trainingCancelled' }
-          : { kind: 'error', key: 'flash.trainingNotChanged' },
-      );
-      return c.redirect(`/trainings/${id}`, 303);
+      return backToTraining(c, id, cancelled ? 'flash.trainingCancelled' : null);
     },
   );
 

@@ -7,7 +7,6 @@
 // long as the master, so a day whose length differs from the first day's also gets an override
 // VEVENT (same UID, RECURRENCE-ID = its RDATE) with its own DTSTART and DTEND. All times are
 // Helsinki wall-clock with the VTIMEZONE, so 09:00 stays 09:00 across the DST change.
-import { ICalEventStatus, type ICalEventData } from 'ical-generator';
 import {
   helsinkiZone,
   wallClockToInstant,
@@ -15,12 +14,13 @@ import {
   type LocalTime,
 } from '../../lib/helsinki-time';
 import {
-  cleanText,
   finishCalendar,
   newCalendar,
   schedulingParties,
+  seriesEventData,
   wallClock,
   type CalendarMethod,
+  type CalendarSeries,
   type Person,
 } from '../invites/course-calendar';
 
@@ -30,15 +30,7 @@ export type CalendarTrainingDay = {
   endTime: LocalTime;
 };
 
-export type CalendarTraining = {
-  uid: string;
-  sequence: number;
-  cancelled: boolean;
-  title: string;
-  description: string;
-  location: string;
-  days: CalendarTrainingDay[];
-};
+export type CalendarTraining = CalendarSeries & { days: CalendarTrainingDay[] };
 
 /** 2026-10-27 + 09:00 → 20261027T090000, the local form that goes with TZID. */
 function localDateTimeText(date: LocalDate, time: LocalTime): string {
@@ -76,18 +68,8 @@ export function buildTrainingCalendar(input: {
   const calendar = newCalendar(method);
   const [first, ...others] = sortedDays(training.days);
   if (first) {
-    const common: Omit<ICalEventData, 'start'> = {
-      id: training.uid,
-      sequence: training.sequence,
-      stamp: input.stamp,
-      timezone: helsinkiZone,
-      summary: cleanText(training.title),
-      description: cleanText(training.description),
-      location: training.location.trim() === '' ? null : cleanText(training.location),
-      status:
-        method === 'CANCEL' || training.cancelled
-          ? ICalEventStatus.CANCELLED
-          : ICalEventStatus.CONFIRMED,
+    const common = {
+      ...seriesEventData(training, method, input.stamp),
       ...(method !== 'PUBLISH' && input.attendee
         ? schedulingParties(input.organizer, input.attendee)
         : {}),

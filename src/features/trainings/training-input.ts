@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText, wholeNumber } from '../../lib/form-input';
+import { optionalId, optionalText, requiredText, wholeNumber } from '../../lib/form-input';
 import { isValidLocalDate, isValidLocalTime } from '../../lib/helsinki-time';
 import type { CalendarTrainingDay } from './training-calendar';
 
@@ -13,13 +13,6 @@ export const trainerNumbers = rowNumbers(trainerRows);
 
 export const dayField = (number: number, part: 'Date' | 'Start' | 'End') => `day${number}${part}`;
 export const trainerField = (number: number, part: 'Name' | 'Email') => `trainer${number}${part}`;
-
-const optionalId = z
-  .string()
-  .trim()
-  .regex(/^(\d{1,9})?$/, 'validation.unknownChoice')
-  .optional()
-  .transform((value) => (value ? Number(value) : null));
 
 const rowShape = Object.fromEntries([
   ...dayNumbers.flatMap((number) => [
