@@ -10,6 +10,7 @@ const planningItems: NavigationItem[] = [
   { href: '/localities', label: 'nav.localities' },
   { href: '/instructors', label: 'nav.instructors' },
   { href: '/trainings', label: 'nav.trainings' },
+  { href: '/candidates', label: 'nav.candidates' },
   { href: '/outbox', label: 'nav.outbox' },
   { href: '/applications/new', label: 'nav.newApplication' },
   { href: '/calls', label: 'nav.callQueue' },

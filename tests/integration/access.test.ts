@@ -33,6 +33,7 @@ describe('roles and access', () => {
       '/localities',
       '/instructors',
       '/trainings',
+      '/candidates',
       '/outbox',
       '/applications/new',
       '/calls',

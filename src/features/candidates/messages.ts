@@ -1,4 +1,5 @@
 export const fi = {
+  'nav.candidates': 'Ohjaajaehdokkaat',
   'candidates.nominationTitle': 'Ehdota työntekijää ArVo-ohjaajakoulutukseen',
   'candidates.nominationIntro':
     'Esihenkilö ehdottaa työntekijää ohjaajakoulutukseen. Aluekoordinaattori soittaa ehdotetulle ja kertoo koulutuksesta, ajankäytöstä ja käytännön asioista.',
@@ -133,6 +134,7 @@ export const fi = {
 };
 
 export const en: Record<keyof typeof fi, string> = {
+  'nav.candidates': 'Instructor candidates',
   'candidates.nominationTitle': 'Nominate an employee for ArVo instructor training',
   'candidates.nominationIntro':
     'A supervisor nominates an employee for instructor training. The regional coordinator phones the nominee about the training, the time it takes and the practical arrangements.',
