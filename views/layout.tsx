@@ -116,6 +116,20 @@ export function Layout(props: LayoutProps) {
         </main>
         <footer class="site-footer">
           <p>{t('app.tagline')}</p>
+          <ul class="footer-links">
+            <li>
+              <a href="/apply">{t('layout.apply')}</a>
+            </li>
+            <li>
+              <a href="/referrals">{t('layout.refer')}</a>
+            </li>
+            <li>
+              <a href="/nominations">{t('layout.nominate')}</a>
+            </li>
+            <li>
+              <a href="/instructor-applications">{t('layout.becomePeer')}</a>
+            </li>
+          </ul>
         </footer>
       </body>
     </html>

@@ -2,6 +2,10 @@ import type { fi } from './fi';
 
 export const en: Record<keyof typeof fi, string> = {
   'app.name': 'Kurssipolku',
+  'layout.apply': 'Apply for a course',
+  'layout.refer': 'Refer a client',
+  'layout.nominate': 'Nominate for instructor training',
+  'layout.becomePeer': 'Apply to be a peer instructor',
   'app.tagline': 'Planning and enrolment for Arkeen Voimaa courses',
   'layout.skipToContent': 'Skip to content',
   'layout.mainNavigation': 'Main navigation',

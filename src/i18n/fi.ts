@@ -4,6 +4,10 @@
  */
 export const fi = {
   'app.name': 'Kurssipolku',
+  'layout.apply': 'Hae kurssille',
+  'layout.refer': 'Ohjaa asiakas kurssille',
+  'layout.nominate': 'Ehdota ohjaajakoulutukseen',
+  'layout.becomePeer': 'Hae vertaisohjaajaksi',
   'app.tagline': 'Arkeen Voimaa -kurssien suunnittelu ja ilmoittautuminen',
   'layout.skipToContent': 'Siirry sisältöön',
   'layout.mainNavigation': 'Päävalikko',
