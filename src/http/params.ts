@@ -4,8 +4,10 @@ import { z } from 'zod';
 
 /** A record id from the path; anything but a positive whole number is a page that does not exist. */
 export function idParam(c: Context, name = 'id'): number {
-  const id = Number(c.req.param(name));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404);
+  // Only the plain digits of a positive number: '0x10', '1e3', ' 16' or '016' are other addresses.
+  const typed = c.req.param(name) ?? '';
+  const id = /^[1-9]\d{0,15}$/.test(typed) ? Number(typed) : Number.NaN;
+  if (!Number.isSafeInteger(id)) throw new HTTPException(404);
   return id;
 }
 

@@ -3,6 +3,7 @@ import type { AttendanceMark } from '../../db/schema';
 import {
   closingRefusal,
   completionOf,
+  countsFor,
   isDueAt,
   markingRefusal,
   missedTwoInARow,
@@ -164,6 +165,7 @@ describe('when a session may be marked', () => {
     courseStatus: 'running' as const,
     session: session(2),
     participation: placedFromStart,
+    mark: null,
     role: 'instructor' as const,
   };
 
@@ -191,6 +193,39 @@ describe('when a session may be marked', () => {
     );
     const lateJoiner = { ...placedFromStart, placedAt: session(3).endsAt };
     expect(markingRefusal({ ...base, participation: lateJoiner, now })).toBe('not-due');
+  });
+});
+
+describe('someone who left and was placed again', () => {
+  const secondStint: Participation = {
+    state: 'placed',
+    placedAt: session(4).startsAt,
+    withdrawnAt: null,
+  };
+
+  it('keeps the marks of the first stint on their record and counts them for completion', () => {
+    const marks = new Map<number, AttendanceMark>([
+      [100, 'present'],
+      [101, 'present'],
+      [102, 'present'],
+      [103, 'present'],
+    ]);
+    const summary = summaryOf(secondStint, sixSessions, (id) => marks.get(id) ?? null);
+    expect(summary).toMatchObject({ attended: 4, due: 2 });
+    expect(countsFor(secondStint, session(1), 'present')).toBe(true);
+    expect(countsFor(secondStint, session(1), null)).toBe(false);
+  });
+
+  it("lets an earlier stint's mark be corrected, but not a session they were away from", () => {
+    const base = {
+      courseStatus: 'running' as const,
+      session: session(1),
+      participation: secondStint,
+      role: 'coordinator' as const,
+      now: session(6).endsAt,
+    };
+    expect(markingRefusal({ ...base, mark: 'absent' })).toBeNull();
+    expect(markingRefusal({ ...base, mark: null })).toBe('not-due');
   });
 });
 

@@ -21,6 +21,7 @@ import type { MailContext } from '../invites/invitations';
 import {
   closingRefusal,
   completionOf,
+  countsFor,
   isDueAt,
   markingRefusal,
   unmarkedGaps,
@@ -108,7 +109,9 @@ function freezeCompletion(
 
 function completionOfPerson(courseAttendance: CourseAttendance, person: AttendanceParticipant) {
   const marks = courseAttendance.sessions
-    .filter((session) => isDueAt(person, session))
+    .filter((session) =>
+      countsFor(person, session, markOf(courseAttendance, person.enrollmentId, session.id)),
+    )
     .map((session) => ({
       session,
       mark: markOf(courseAttendance, person.enrollmentId, session.id),
@@ -136,15 +139,17 @@ export function writeMarks(
     if (!session || !person) {
       throw new AttendanceRefused('not-found', mark.enrollmentId, mark.sessionId);
     }
+    const before = markOf(courseAttendance, mark.enrollmentId, mark.sessionId);
     const refusal = markingRefusal({
       courseStatus: courseAttendance.status,
       session,
       participation: person,
+      mark: before,
       role: context.actor.role,
       now,
     });
     if (refusal) throw new AttendanceRefused(refusal, mark.enrollmentId, mark.sessionId);
-    return { ...mark, person, before: markOf(courseAttendance, mark.enrollmentId, mark.sessionId) };
+    return { ...mark, person, before };
   });
   const changes = checked.filter((mark) => mark.before !== mark.mark);
   const closed = courseAttendance.status === 'completed';

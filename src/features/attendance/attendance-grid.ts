@@ -1,7 +1,7 @@
 import { attendanceMarks, type AttendanceMark, type StaffRole } from '../../../db/schema';
 import type { NewMark } from './attendance-commands';
 import { courseMarkingOf, markingStateOf, type CourseMarking } from './attendance-sheets';
-import { isDueAt } from './attendance-rules';
+import { countsFor } from './attendance-rules';
 import { markOf, type AttendanceSessionRow, type CourseAttendance } from './queries';
 
 /**
@@ -43,7 +43,8 @@ export function attendanceGrid(
     name: person.name,
     cells: sessions.map((session): GridCell => {
       const marking = markingStateOf(courseAttendance, session, role, now);
-      const state: GridCellState = !isDueAt(person, session)
+      const stored = markOf(courseAttendance, person.enrollmentId, session.id);
+      const state: GridCellState = !countsFor(person, session, stored)
         ? 'not-due'
         : marking === 'not-started'
           ? 'to-come'

@@ -50,6 +50,18 @@ export function isDueAt(participation: Participation, session: AttendanceSession
   return withdrawnAt === null || withdrawnAt.getTime() > session.startsAt.getTime();
 }
 
+/**
+ * Whether a session is on the person's record: they were due at it, or they were marked there.
+ * Someone who left and was placed again keeps the marks of their first stint, which still count.
+ */
+export function countsFor(
+  participation: Participation,
+  session: AttendanceSession,
+  mark: AttendanceMark | null,
+): boolean {
+  return session.status === 'scheduled' && (mark !== null || isDueAt(participation, session));
+}
+
 export type Completion = { attended: number; completed: boolean };
 
 /**
@@ -100,6 +112,8 @@ export function markingRefusal(input: {
   courseStatus: CourseStatus;
   session: AttendanceSession;
   participation: Participation;
+  /** The person's stored mark at this session: an earlier stint's mark can still be corrected. */
+  mark: AttendanceMark | null;
   role: StaffRole;
   now: Date;
 }): MarkingRefusal | null {
@@ -107,7 +121,7 @@ export function markingRefusal(input: {
   if (input.session.status === 'cancelled') return 'session-cancelled';
   if (!hasStarted(input.session, input.now)) return 'not-started';
   if (input.courseStatus === 'completed' && input.role === 'instructor') return 'closed';
-  if (!isDueAt(input.participation, input.session)) return 'not-due';
+  if (!countsFor(input.participation, input.session, input.mark)) return 'not-due';
   return null;
 }
 
@@ -162,7 +176,7 @@ export function summaryOf(
   markAt: (sessionId: number) => AttendanceMark | null,
 ): AttendanceSummary {
   const theirs = sessions
-    .filter((session) => isDueAt(participation, session))
+    .filter((session) => countsFor(participation, session, markAt(session.id)))
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const marks = theirs.map((session) => markAt(session.id));
   return {

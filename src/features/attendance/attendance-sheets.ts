@@ -1,7 +1,7 @@
 import type { AttendanceMark, StaffRole } from '../../../db/schema';
 import {
   hasStarted,
-  isDueAt,
+  countsFor,
   summaryOf,
   type AttendanceSummary,
   type Gap,
@@ -63,7 +63,9 @@ export function sessionSheet(
   const session = courseAttendance.sessions.find((each) => each.id === sessionId);
   if (!session) return undefined;
   const rows = courseAttendance.participants
-    .filter((person) => isDueAt(person, session))
+    .filter((person) =>
+      countsFor(person, session, markOf(courseAttendance, person.enrollmentId, session.id)),
+    )
     .map((person) => {
       const stored = courseAttendance.marks.get(markKey(person.enrollmentId, session.id));
       return {
@@ -103,7 +105,9 @@ export function courseSheet(courseAttendance: CourseAttendance, now: Date): Cour
     markOf(courseAttendance, enrollmentId, sessionId);
   return {
     sessions: sessions.map((session) => {
-      const due = participants.filter((person) => isDueAt(person, session));
+      const due = participants.filter((person) =>
+        countsFor(person, session, mark(person.enrollmentId, session.id)),
+      );
       return {
         ...session,
         started: hasStarted(session, now),
@@ -120,7 +124,9 @@ export function courseSheet(courseAttendance: CourseAttendance, now: Date): Cour
       summary: summaryOf(person, sessions, (sessionId) => mark(person.enrollmentId, sessionId)),
       cells: sessions.map((session) => ({
         sessionId: session.id,
-        mark: isDueAt(person, session) ? mark(person.enrollmentId, session.id) : 'not-due',
+        mark: countsFor(person, session, mark(person.enrollmentId, session.id))
+          ? mark(person.enrollmentId, session.id)
+          : 'not-due',
       })),
     })),
   };
