@@ -18,13 +18,12 @@ import {
 } from '../../http/app-env';
 import { clientAddress } from '../../http/client-address';
 import { setFlash, type Flash } from '../../http/flash';
-import { typedValues, validForm, validPublicForm } from '../../http/form';
+import { validForm, validPublicForm } from '../../http/form';
 import { idParam } from '../../http/params';
 import { optionalText } from '../../lib/form-input';
 import { recordAudit } from '../audit/audit-log';
 import { callAttemptInputFor } from '../calls/interview-input';
-import { honeypotField } from '../intake/application-input';
-import { ignoreRobots } from '../intake/routes';
+import { ignoreRobots, refuseOverLimit } from '../intake/routes';
 import {
   CandidateRefused,
   completeCandidate,
@@ -106,15 +105,7 @@ export function candidateRoutes({ db, config, clock, mail }: AppDeps) {
           now: clock(),
         });
         if (!result.limited) return c.redirect(thanks, 303);
-        const t = c.get('t');
-        c.status(429);
-        c.header('Retry-After', String(result.retryAfterMinutes * 60));
-        const { [honeypotField]: _honeypot, ...values } = typedValues(await c.req.parseBody());
-        return render(c, {
-          values,
-          errors: {},
-          problem: t('intake.tooManySubmissions', { minutes: result.retryAfterMinutes }),
-        });
+        return refuseOverLimit(c, result.retryAfterMinutes, render);
       },
     );
     app.get(thanks, access('public'), (c) => {

@@ -54,6 +54,22 @@ export const ignoreRobots =
     await next();
   };
 
+/** Over the per-address limit: the form comes back with 429, what was typed and when to retry. */
+export async function refuseOverLimit(
+  c: Context<AppEnv>,
+  retryAfterMinutes: number,
+  render: (c: Context<AppEnv>, form: IntakeFormState) => Response | Promise<Response>,
+) {
+  c.status(429);
+  c.header('Retry-After', String(retryAfterMinutes * 60));
+  const { [honeypotField]: _honeypot, ...values } = typedValues(await c.req.parseBody());
+  return render(c, {
+    values,
+    errors: {},
+    problem: c.get('t')('intake.tooManySubmissions', { minutes: retryAfterMinutes }),
+  });
+}
+
 export function intakeRoutes({ db, config, clock }: AppDeps) {
   const app = new Hono<AppEnv>();
   const publicApplicationInput = publicApplicationInputFor(db);
@@ -93,15 +109,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
       clock(),
     );
     if (!result.limited) return null;
-    const t = c.get('t');
-    c.status(429);
-    c.header('Retry-After', String(result.retryAfterMinutes * 60));
-    const { [honeypotField]: _honeypot, ...values } = typedValues(await c.req.parseBody());
-    return render(c, {
-      values,
-      errors: {},
-      problem: t('intake.tooManySubmissions', { minutes: result.retryAfterMinutes }),
-    });
+    return refuseOverLimit(c, result.retryAfterMinutes, render);
   };
 
   const personOf = <Env extends AnyEnv>(c: Context<Env>, input: Applicant) => ({
