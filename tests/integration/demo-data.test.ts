@@ -3,11 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applications,
   attendance,
+  candidateHistory,
+  candidateStates,
   courses,
   dropOutReasons,
   enrollments,
+  instructors,
   invitations,
   outbox,
+  trainingCandidates,
+  trainingInvitations,
+  trainings,
   users,
 } from '../../db/schema';
 import {
@@ -21,7 +27,11 @@ import {
   markOf,
   type CourseAttendance,
 } from '../../src/features/attendance/queries';
-import { loadDemoData } from '../../src/features/demo/demo-data';
+import { candidatesToCall } from '../../src/features/candidates/queries';
+import { demoSignIns, loadDemoData } from '../../src/features/demo/demo-data';
+import { instructorsNeedingAttention } from '../../src/features/instructors/queries';
+import { findTraining } from '../../src/features/trainings/queries';
+import { instantToWallClock } from '../../src/lib/helsinki-time';
 import { mailSettingsFrom } from '../../src/features/invites/invitations';
 import { freshDatabase } from '../support/test-app';
 
@@ -185,5 +195,138 @@ describe('the demo a new user sees at first start', () => {
       .all();
     expect(markers.length).toBeGreaterThan(0);
     expect(markers.filter((marker) => marker.name !== marker.markedByName)).toEqual([]);
+  });
+
+  describe('the instructor training', () => {
+    const trainingIn = (status: 'held' | 'open') => {
+      const [training, ...more] = db
+        .select({ id: trainings.id })
+        .from(trainings)
+        .where(eq(trainings.status, status))
+        .all();
+      expect(more).toEqual([]);
+      return findTraining(db, training!.id)!;
+    };
+    const candidates = () => db.select().from(trainingCandidates).all();
+    const inState = (state: (typeof candidateStates)[number]) =>
+      candidates().filter((candidate) => candidate.state === state);
+
+    it('has a training held in spring 2026 and one open for spring 2027', () => {
+      const held = trainingIn('held');
+      expect(held.days.map((day) => day.localDate)).toEqual([
+        '2026-05-12',
+        '2026-05-13',
+        '2026-05-20',
+      ]);
+      expect(held.days.every((day) => day.endsAt < now)).toBe(true);
+      expect(held.training.capacity).toBe(12);
+      expect(held.venue).not.toBeNull();
+      expect(held.trainers).toHaveLength(2);
+      expect(held.trainers.filter((trainer) => trainer.email !== '')).toHaveLength(1);
+
+      const spring = trainingIn('open');
+      expect(spring.days).toHaveLength(3);
+      expect(spring.days.every((day) => day.startsAt > now)).toBe(true);
+      expect(spring.days[0]!.localDate.startsWith('2027-0')).toBe(true);
+      expect(spring.training.capacity).toBe(10);
+    });
+
+    it('has eight candidates in every state, each step in their history dated before now', () => {
+      expect(candidates()).toHaveLength(8);
+      for (const state of ['nominated', 'phoned', 'enrolled', 'completed', 'dropped'] as const) {
+        expect(inState(state).length, state).toBeGreaterThan(0);
+      }
+      const coordinator = demoSignIns.find((person) => person.role === 'coordinator')!;
+      for (const candidate of candidates()) {
+        const history = db
+          .select()
+          .from(candidateHistory)
+          .where(eq(candidateHistory.candidateId, candidate.id))
+          .orderBy(candidateHistory.at, candidateHistory.id)
+          .all();
+        expect(history[0]!.step, candidate.name).toBe('nominated');
+        expect(history.at(-1)!.step, candidate.name).toBe(
+          candidate.instructorId === null ? candidate.state : 'instructor',
+        );
+        for (const step of history) {
+          expect(step.at.getTime(), candidate.name).toBeLessThan(now.getTime());
+          expect(step.byName, candidate.name).not.toBe('');
+        }
+        // After the nomination (a supervisor's, their own, or a phone call) the coordinator acts.
+        for (const step of history.slice(1)) {
+          expect(step.byName, candidate.name).toBe(coordinator.name);
+          expect(step.byUserId, candidate.name).not.toBeNull();
+        }
+      }
+      expect(candidatesToCall(db, now).map((candidate) => candidate.id)).toEqual(
+        inState('nominated').map((candidate) => candidate.id),
+      );
+    });
+
+    it('ends the held training with instructors licensed from its last day, one drop-out', () => {
+      const held = trainingIn('held');
+      const completed = inState('completed');
+      expect(completed.length).toBeGreaterThanOrEqual(2);
+      expect(completed.filter((candidate) => candidate.note !== '')).toHaveLength(1);
+      for (const candidate of completed) {
+        expect(candidate.trainingId).toBe(held.training.id);
+        expect(candidate.completedOn).toBe('2026-05-20');
+        const instructor = db
+          .select()
+          .from(instructors)
+          .where(eq(instructors.id, candidate.instructorId!))
+          .get()!;
+        expect(instructor.name).toBe(candidate.name);
+        expect(instructor.trainedOn).toBe('2026-05-20');
+        expect(instructor.trainingId).toBe(held.training.id);
+      }
+      const [dropped, ...moreDropped] = inState('dropped');
+      expect(moreDropped).toEqual([]);
+      expect(dropped!.trainingId).toBe(held.training.id);
+      expect(dropped!.note).not.toBe('');
+
+      // Its invitations went out before it was held.
+      const waiting = db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.trainingId, held.training.id), ne(outbox.state, 'sent')))
+        .all();
+      expect(waiting).toEqual([]);
+    });
+
+    it('has the enrolled candidates of the spring training invited, their mail waiting', () => {
+      const spring = trainingIn('open');
+      const enrolled = inState('enrolled');
+      expect(enrolled.length).toBeGreaterThanOrEqual(2);
+      expect(spring.candidates.map((candidate) => candidate.id)).toEqual(
+        enrolled.map((candidate) => candidate.id),
+      );
+      const withEmail = enrolled.filter((candidate) => candidate.email !== '');
+      expect(withEmail.length).toBeGreaterThan(0);
+      for (const candidate of withEmail) {
+        const invitation = db
+          .select()
+          .from(trainingInvitations)
+          .where(eq(trainingInvitations.candidateId, candidate.id))
+          .get();
+        expect(invitation?.state, candidate.name).toBe('active');
+        const mail = db
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.candidateId, candidate.id), eq(outbox.state, 'queued')))
+          .all();
+        expect(mail, candidate.name).toHaveLength(1);
+      }
+    });
+
+    it('asks the coordinator about the new instructor who has no course planned yet', () => {
+      const attention = instructorsNeedingAttention(db, instantToWallClock(now).date);
+      const newcomers = attention.filter(({ item }) => item.kind === 'no-course-planned');
+      const [fromTraining, ...more] = newcomers;
+      expect(more).toEqual([]);
+      expect(fromTraining!.item).toMatchObject({ trainedOn: '2026-05-20' });
+      const trainedThere = inState('completed').map((candidate) => candidate.instructorId);
+      expect(trainedThere).toContain(fromTraining!.id);
+    });
   });
 });

@@ -83,7 +83,8 @@ function candidateIn(tx: Transaction, candidateId: number, states: readonly Cand
   return candidate;
 }
 
-function saveNomination(
+/** A nomination saved in the caller's transaction: on the call queue from `now`. */
+export function saveNomination(
   tx: Transaction,
   nomination: Nomination,
   source: 'supervisor' | 'self' | 'phone',
@@ -158,26 +159,40 @@ export function recordPhoneNomination(
  */
 export function recordCandidateCall(
   db: AppDatabase,
-  input: { candidateId: number; outcome: CallOutcome; callBackAt: Date | null; notes: string },
+  input: CandidateCall,
+  context: CandidateContext,
+): CandidateState {
+  return immediateTransaction(db, (tx) => recordCandidateCallIn(tx, input, context));
+}
+
+export type CandidateCall = {
+  candidateId: number;
+  outcome: CallOutcome;
+  callBackAt: Date | null;
+  notes: string;
+};
+
+/** The call in the caller's transaction (the building block of `recordCandidateCall`). */
+export function recordCandidateCallIn(
+  tx: Transaction,
+  input: CandidateCall,
   context: CandidateContext,
 ): CandidateState {
   const now = context.mail.now;
-  return immediateTransaction(db, (tx) => {
-    candidateIn(tx, input.candidateId, ['nominated']);
-    const reached = input.outcome === 'reached';
-    tx.update(trainingCandidates)
-      .set({
-        state: reached ? 'phoned' : 'nominated',
-        callDueAt: reached ? null : nextCallDue(input.outcome, now, input.callBackAt ?? undefined),
-        updatedAt: now,
-      })
-      .where(eq(trainingCandidates.id, input.candidateId))
-      .run();
-    const detail = [input.outcome, input.notes].filter(Boolean).join(': ');
-    recordStep(tx, input.candidateId, reached ? 'phoned' : 'call', detail, { ...context, now });
-    audit(tx, input.candidateId, `call ${input.outcome}`, context);
-    return reached ? 'phoned' : 'nominated';
-  });
+  candidateIn(tx, input.candidateId, ['nominated']);
+  const reached = input.outcome === 'reached';
+  tx.update(trainingCandidates)
+    .set({
+      state: reached ? 'phoned' : 'nominated',
+      callDueAt: reached ? null : nextCallDue(input.outcome, now, input.callBackAt ?? undefined),
+      updatedAt: now,
+    })
+    .where(eq(trainingCandidates.id, input.candidateId))
+    .run();
+  const detail = [input.outcome, input.notes].filter(Boolean).join(': ');
+  recordStep(tx, input.candidateId, reached ? 'phoned' : 'call', detail, { ...context, now });
+  audit(tx, input.candidateId, `call ${input.outcome}`, context);
+  return reached ? 'phoned' : 'nominated';
 }
 
 /**
@@ -189,33 +204,39 @@ export function enrolCandidate(
   input: { candidateId: number; trainingId: number },
   context: CandidateContext,
 ): 'enrolled' | 'waitlisted' {
+  return immediateTransaction(db, (tx) => enrolCandidateIn(tx, input, context));
+}
+
+/** The enrolment in the caller's transaction (the building block of `enrolCandidate`). */
+export function enrolCandidateIn(
+  tx: Transaction,
+  input: { candidateId: number; trainingId: number },
+  context: CandidateContext,
+): 'enrolled' | 'waitlisted' {
   const now = context.mail.now;
-  return immediateTransaction(db, (tx) => {
-    const candidate = findCandidate(tx, input.candidateId);
-    if (!candidate) throw new CandidateRefused('not-found');
-    if (candidate.state === 'enrolled' || candidate.state === 'waitlisted') {
-      throw new CandidateRefused('already-enrolled');
-    }
-    if (candidate.state !== 'phoned') throw new CandidateRefused('wrong-state');
-    const training = tx
-      .select({ capacity: trainings.capacity, status: trainings.status, name: trainings.name })
-      .from(trainings)
-      .where(eq(trainings.id, input.trainingId))
-      .get();
-    if (!training || !['planned', 'open'].includes(training.status)) {
-      throw new CandidateRefused('training-closed');
-    }
-    const state =
-      enrolledCount(tx, input.trainingId) < training.capacity ? 'enrolled' : 'waitlisted';
-    tx.update(trainingCandidates)
-      .set({ state, trainingId: input.trainingId, queuedAt: now, updatedAt: now })
-      .where(eq(trainingCandidates.id, input.candidateId))
-      .run();
-    recordStep(tx, input.candidateId, state, training.name, { ...context, now });
-    if (state === 'enrolled') notifyTrainingInvitees(tx, input.trainingId, context.mail);
-    audit(tx, input.candidateId, `${state} in training ${input.trainingId}`, context);
-    return state;
-  });
+  const candidate = findCandidate(tx, input.candidateId);
+  if (!candidate) throw new CandidateRefused('not-found');
+  if (candidate.state === 'enrolled' || candidate.state === 'waitlisted') {
+    throw new CandidateRefused('already-enrolled');
+  }
+  if (candidate.state !== 'phoned') throw new CandidateRefused('wrong-state');
+  const training = tx
+    .select({ capacity: trainings.capacity, status: trainings.status, name: trainings.name })
+    .from(trainings)
+    .where(eq(trainings.id, input.trainingId))
+    .get();
+  if (!training || !['planned', 'open'].includes(training.status)) {
+    throw new CandidateRefused('training-closed');
+  }
+  const state = enrolledCount(tx, input.trainingId) < training.capacity ? 'enrolled' : 'waitlisted';
+  tx.update(trainingCandidates)
+    .set({ state, trainingId: input.trainingId, queuedAt: now, updatedAt: now })
+    .where(eq(trainingCandidates.id, input.candidateId))
+    .run();
+  recordStep(tx, input.candidateId, state, training.name, { ...context, now });
+  if (state === 'enrolled') notifyTrainingInvitees(tx, input.trainingId, context.mail);
+  audit(tx, input.candidateId, `${state} in training ${input.trainingId}`, context);
+  return state;
 }
 
 /** A freed seat goes to the first on the training's waitlist, who then gets the invitation. */
@@ -250,25 +271,34 @@ function fillFreedSeat(tx: Transaction, trainingId: number, context: CandidateCo
 /** Completed on a date from the training's first day to today; an exception (a missed day) is noted. */
 export function completeCandidate(
   db: AppDatabase,
-  input: { candidateId: number; completedOn: string; note: string },
+  input: Completion,
+  context: CandidateContext,
+): void {
+  immediateTransaction(db, (tx) => completeCandidateIn(tx, input, context));
+}
+
+export type Completion = { candidateId: number; completedOn: string; note: string };
+
+/** The completion in the caller's transaction (the building block of `completeCandidate`). */
+export function completeCandidateIn(
+  tx: Transaction,
+  input: Completion,
   context: CandidateContext,
 ): void {
   const now = context.mail.now;
-  immediateTransaction(db, (tx) => {
-    const candidate = candidateIn(tx, input.candidateId, ['enrolled']);
-    const firstDay = firstTrainingDay(tx, candidate.trainingId!);
-    if (firstDay === null || input.completedOn < firstDay) {
-      throw new CandidateRefused('before-training');
-    }
-    if (input.completedOn > instantToWallClock(now).date) throw new CandidateRefused('in-future');
-    tx.update(trainingCandidates)
-      .set({ state: 'completed', completedOn: input.completedOn, note: input.note, updatedAt: now })
-      .where(eq(trainingCandidates.id, input.candidateId))
-      .run();
-    const detail = [input.completedOn, input.note].filter(Boolean).join(': ');
-    recordStep(tx, input.candidateId, 'completed', detail, { ...context, now });
-    audit(tx, input.candidateId, 'completed', context);
-  });
+  const candidate = candidateIn(tx, input.candidateId, ['enrolled']);
+  const firstDay = firstTrainingDay(tx, candidate.trainingId!);
+  if (firstDay === null || input.completedOn < firstDay) {
+    throw new CandidateRefused('before-training');
+  }
+  if (input.completedOn > instantToWallClock(now).date) throw new CandidateRefused('in-future');
+  tx.update(trainingCandidates)
+    .set({ state: 'completed', completedOn: input.completedOn, note: input.note, updatedAt: now })
+    .where(eq(trainingCandidates.id, input.candidateId))
+    .run();
+  const detail = [input.completedOn, input.note].filter(Boolean).join(': ');
+  recordStep(tx, input.candidateId, 'completed', detail, { ...context, now });
+  audit(tx, input.candidateId, 'completed', context);
 }
 
 /** Dropping out at any step before completion; a freed training seat goes to the waitlist. */
@@ -277,25 +307,32 @@ export function dropCandidate(
   input: { candidateId: number; reason: string },
   context: CandidateContext,
 ): void {
+  immediateTransaction(db, (tx) => dropCandidateIn(tx, input, context));
+}
+
+/** The drop-out in the caller's transaction (the building block of `dropCandidate`). */
+export function dropCandidateIn(
+  tx: Transaction,
+  input: { candidateId: number; reason: string },
+  context: CandidateContext,
+): void {
   const now = context.mail.now;
-  immediateTransaction(db, (tx) => {
-    const candidate = candidateIn(tx, input.candidateId, [
-      'nominated',
-      'phoned',
-      'enrolled',
-      'waitlisted',
-    ]);
-    tx.update(trainingCandidates)
-      .set({ state: 'dropped', note: input.reason, callDueAt: null, updatedAt: now })
-      .where(eq(trainingCandidates.id, input.candidateId))
-      .run();
-    recordStep(tx, input.candidateId, 'dropped', input.reason, { ...context, now });
-    if (candidate.trainingId !== null && candidate.state === 'enrolled') {
-      fillFreedSeat(tx, candidate.trainingId, context);
-      notifyTrainingInvitees(tx, candidate.trainingId, context.mail);
-    }
-    audit(tx, input.candidateId, 'dropped', context);
-  });
+  const candidate = candidateIn(tx, input.candidateId, [
+    'nominated',
+    'phoned',
+    'enrolled',
+    'waitlisted',
+  ]);
+  tx.update(trainingCandidates)
+    .set({ state: 'dropped', note: input.reason, callDueAt: null, updatedAt: now })
+    .where(eq(trainingCandidates.id, input.candidateId))
+    .run();
+  recordStep(tx, input.candidateId, 'dropped', input.reason, { ...context, now });
+  if (candidate.trainingId !== null && candidate.state === 'enrolled') {
+    fillFreedSeat(tx, candidate.trainingId, context);
+    notifyTrainingInvitees(tx, candidate.trainingId, context.mail);
+  }
+  audit(tx, input.candidateId, 'dropped', context);
 }
 
 /**
@@ -307,48 +344,55 @@ export function makeInstructor(
   input: { candidateId: number; instructorId: number | 'new' },
   context: CandidateContext,
 ): number {
+  return immediateTransaction(db, (tx) => makeInstructorIn(tx, input, context));
+}
+
+/** The instructor record in the caller's transaction (the building block of `makeInstructor`). */
+export function makeInstructorIn(
+  tx: Transaction,
+  input: { candidateId: number; instructorId: number | 'new' },
+  context: CandidateContext,
+): number {
   const now = context.mail.now;
-  return immediateTransaction(db, (tx) => {
-    const candidate: Candidate = candidateIn(tx, input.candidateId, ['completed']);
-    if (candidate.instructorId !== null) throw new CandidateRefused('wrong-state');
-    const licence = { trainedOn: candidate.completedOn, trainingId: candidate.trainingId };
-    let instructorId: number;
-    if (input.instructorId === 'new') {
-      instructorId = tx
-        .insert(instructors)
-        .values({
-          name: candidate.name,
-          email: candidate.email,
-          phone: candidate.phone,
-          kind: candidate.kind,
-          employerUnit: candidate.unit,
-          ...licence,
-          createdAt: now,
-        })
-        .returning({ id: instructors.id })
-        .get().id;
-    } else {
-      const taken = tx
-        .select({ id: trainingCandidates.id })
-        .from(trainingCandidates)
-        .where(eq(trainingCandidates.instructorId, input.instructorId))
-        .get();
-      const exists = tx
-        .select({ id: instructors.id })
-        .from(instructors)
-        .where(eq(instructors.id, input.instructorId))
-        .get();
-      if (!exists) throw new CandidateRefused('not-found');
-      if (taken) throw new CandidateRefused('instructor-taken');
-      tx.update(instructors).set(licence).where(eq(instructors.id, input.instructorId)).run();
-      instructorId = input.instructorId;
-    }
-    tx.update(trainingCandidates)
-      .set({ instructorId, updatedAt: now })
-      .where(eq(trainingCandidates.id, input.candidateId))
-      .run();
-    recordStep(tx, input.candidateId, 'instructor', String(instructorId), { ...context, now });
-    audit(tx, input.candidateId, `instructor ${instructorId}`, context);
-    return instructorId;
-  });
+  const candidate: Candidate = candidateIn(tx, input.candidateId, ['completed']);
+  if (candidate.instructorId !== null) throw new CandidateRefused('wrong-state');
+  const licence = { trainedOn: candidate.completedOn, trainingId: candidate.trainingId };
+  let instructorId: number;
+  if (input.instructorId === 'new') {
+    instructorId = tx
+      .insert(instructors)
+      .values({
+        name: candidate.name,
+        email: candidate.email,
+        phone: candidate.phone,
+        kind: candidate.kind,
+        employerUnit: candidate.unit,
+        ...licence,
+        createdAt: now,
+      })
+      .returning({ id: instructors.id })
+      .get().id;
+  } else {
+    const taken = tx
+      .select({ id: trainingCandidates.id })
+      .from(trainingCandidates)
+      .where(eq(trainingCandidates.instructorId, input.instructorId))
+      .get();
+    const exists = tx
+      .select({ id: instructors.id })
+      .from(instructors)
+      .where(eq(instructors.id, input.instructorId))
+      .get();
+    if (!exists) throw new CandidateRefused('not-found');
+    if (taken) throw new CandidateRefused('instructor-taken');
+    tx.update(instructors).set(licence).where(eq(instructors.id, input.instructorId)).run();
+    instructorId = input.instructorId;
+  }
+  tx.update(trainingCandidates)
+    .set({ instructorId, updatedAt: now })
+    .where(eq(trainingCandidates.id, input.candidateId))
+    .run();
+  recordStep(tx, input.candidateId, 'instructor', String(instructorId), { ...context, now });
+  audit(tx, input.candidateId, `instructor ${instructorId}`, context);
+  return instructorId;
 }

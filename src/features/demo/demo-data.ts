@@ -10,6 +10,7 @@ import { saveInstructorIn } from '../instructors/queries';
 import { addDemoApplicants } from './demo-applicants';
 import { markDemoSessions, runDemoCourseToItsEnd } from './demo-attendance';
 import { addDemoParticipants } from './demo-participants';
+import { addDemoTrainings } from './demo-trainings';
 import { createVenue } from '../places/queries';
 import { programDefaults, type ProgramInput } from '../programs/program-input';
 import { createProgram, findProgram } from '../programs/queries';
@@ -38,7 +39,8 @@ function idOf<T extends { ok: boolean }>(
  * three programs, five instructors and an autumn 2026 term with four courses, one cancelled; the
  * instructors' invitations wait in the outbox (or as letters for the one without e-mail). The
  * September course has ended and is closed, with its attendance and one drop-out; the running
- * courses are marked up to the demo's time.
+ * courses are marked up to the demo's time. The instructor training: one held in May 2026 (with
+ * a new instructor still without a course) and one open for spring 2027, with candidates on the way.
  */
 export async function loadDemoData(db: AppDatabase, now: Date, mail: MailSettings): Promise<void> {
   // Hashing is slow and asynchronous, so it happens before the one synchronous transaction.
@@ -378,6 +380,18 @@ function fillDemoRegion(
         note: 'Selkä kipeytyi, ei pysty istumaan pitkiä aikoja.',
       },
     },
+    mail,
+  );
+  addDemoTrainings(
+    db,
+    {
+      coordinator: staffMember('koordinaattori@kurssipolku.example', 'coordinator'),
+      heldVenueId: seinajokiHall,
+      springVenueId: lapuaRoom,
+      trainedInstructors: { jussi, sanna },
+      localityId,
+    },
+    now,
     mail,
   );
   for (const [courseId, marker] of [

@@ -71,7 +71,8 @@ export type DemoCourse = {
   waitlisted?: number;
 };
 
-function asEmailPart(name: string): string {
+/** A name as it appears in an invented e-mail address: lower case, no accents, letters only. */
+export function asEmailPart(name: string): string {
   return name
     .toLowerCase()
     .normalize('NFD')

@@ -32,15 +32,22 @@ export function createTraining(
   input: TrainingInput,
   context: TrainingCommandContext,
 ): number {
-  return immediateTransaction(db, (tx) => {
-    const id = insertTraining(tx, input, {
-      now: context.mail.now,
-      calendarHost: context.mail.publicUrl.hostname,
-    });
-    notifyTrainingInvitees(tx, id, context.mail);
-    audit(tx, context, id, 'create');
-    return id;
+  return immediateTransaction(db, (tx) => createTrainingIn(tx, input, context));
+}
+
+/** The new training in the caller's transaction (the building block of `createTraining`). */
+export function createTrainingIn(
+  tx: Transaction,
+  input: TrainingInput,
+  context: TrainingCommandContext,
+): number {
+  const id = insertTraining(tx, input, {
+    now: context.mail.now,
+    calendarHost: context.mail.publicUrl.hostname,
   });
+  notifyTrainingInvitees(tx, id, context.mail);
+  audit(tx, context, id, 'create');
+  return id;
 }
 
 const dayKey = (day: { localDate: string; startTime: string; endTime: string }) =>
@@ -99,16 +106,24 @@ export function changeTrainingStatus(
   status: TrainingStatus,
   context: TrainingCommandContext,
 ): boolean {
-  return immediateTransaction(db, (tx) => {
-    const training = tx.select().from(trainings).where(eq(trainings.id, trainingId)).get();
-    if (!training || nextTrainingStatus[training.status] !== status) return false;
-    tx.update(trainings)
-      .set({ status, updatedAt: context.mail.now })
-      .where(eq(trainings.id, trainingId))
-      .run();
-    audit(tx, context, trainingId, 'update', `status ${status}`);
-    return true;
-  });
+  return immediateTransaction(db, (tx) => changeTrainingStatusIn(tx, trainingId, status, context));
+}
+
+/** The next status in the caller's transaction (the building block of `changeTrainingStatus`). */
+export function changeTrainingStatusIn(
+  tx: Transaction,
+  trainingId: number,
+  status: TrainingStatus,
+  context: TrainingCommandContext,
+): boolean {
+  const training = tx.select().from(trainings).where(eq(trainings.id, trainingId)).get();
+  if (!training || nextTrainingStatus[training.status] !== status) return false;
+  tx.update(trainings)
+    .set({ status, updatedAt: context.mail.now })
+    .where(eq(trainings.id, trainingId))
+    .run();
+  audit(tx, context, trainingId, 'update', `status ${status}`);
+  return true;
 }
 
 export const canCancelTraining = (status: TrainingStatus) =>
