@@ -790,6 +790,7 @@ export const candidateSteps = [
   'waitlisted',
   'completed',
   'dropped',
+  'training-cancelled',
   'instructor',
 ] as const;
 

@@ -20,7 +20,7 @@ import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/
 /**
  * Attacks on instructor training (issue 12) as an outsider would make them: every role against
  * every route, requests at once, double steps, odd input, the public forms' limits and the edges
- * of time. Each attack is a regression test; those that found a defect say so with `DEFECT:`.
+ * of time. Each attack is a regression test; those that found a defect (since fixed) say so.
  */
 
 // Every 500 is logged as "Unexpected error on …": each test must leave none behind.
@@ -1372,7 +1372,7 @@ describe('seats, trainers and cancelled trainings', () => {
     };
   };
 
-  // DEFECT: POST /trainings/:id/edit raising the capacity (1 → 2) of a full training with a
+  // Found as a defect (fixed): POST /trainings/:id/edit raising the capacity (1 → 2) of a full training with a
   // waitlist leaves the waitlisted candidate waitlisted; the next POST /candidates/:id/enrolment
   // of a newcomer then takes the free seat ahead of them (enrolCandidate only compares
   // enrolledCount with capacity). First come, first served should hold: a raised capacity should
@@ -1397,7 +1397,7 @@ describe('seats, trainers and cancelled trainings', () => {
     expect(candidate(db, waiting).state).toBe('enrolled');
   });
 
-  // DEFECT: POST /candidates/:id/completion for a candidate enrolled in a training that was
+  // Found as a defect (fixed): POST /candidates/:id/completion for a candidate enrolled in a training that was
   // cancelled (its first day already past) is accepted (303): the candidate becomes 'completed'
   // and can then be made an instructor with a licence from a training that never took place.
   // completeCandidate checks only the dates, not the training's status; it should refuse (422).
@@ -1414,7 +1414,7 @@ describe('seats, trainers and cancelled trainings', () => {
     expect(candidate(db, person).state).toBe('enrolled');
   });
 
-  // DEFECT: after POST /trainings/:id/cancellation its enrolled and waitlisted candidates stay
+  // Found as a defect (fixed): after POST /trainings/:id/cancellation its enrolled and waitlisted candidates stay
   // 'enrolled'/'waitlisted' in the cancelled training; POST /candidates/:id/enrolment into another
   // training is then refused ('already enrolled', 422), and dropping them makes them 'dropped',
   // which cannot be enrolled either. A candidate whose training was cancelled should be free to
@@ -1443,7 +1443,7 @@ describe('seats, trainers and cancelled trainings', () => {
     expect(candidate(db, person)).toMatchObject({ state: 'enrolled', trainingId: next });
   });
 
-  // DEFECT: POST /trainings/new with the same trainer e-mail in two trainer rows (e.g. trainer1
+  // Found as a defect (fixed): POST /trainings/new with the same trainer e-mail in two trainer rows (e.g. trainer1
   // and trainer2 both tiina@test.example) is accepted and queues two invitations with the same
   // UID to the one address. It should be refused at the second row (422) or kept as one trainer.
   it('does not send one person two invitations when the same trainer e-mail is typed twice', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   candidateHistory,
   candidateSteps,
@@ -239,16 +239,27 @@ export function enrolCandidateIn(
   return state;
 }
 
-/** A freed seat goes to the first on the training's waitlist, who then gets the invitation. */
-function fillFreedSeat(tx: Transaction, trainingId: number, context: CandidateContext) {
+/**
+ * Free seats (someone dropped, the capacity was raised) go to the training's waitlist, first come
+ * first served; the caller sends the invitations (`notifyTrainingInvitees`).
+ */
+export function fillFreeTrainingSeats(
+  tx: Transaction,
+  trainingId: number,
+  context: CandidateContext,
+) {
+  while (fillOneFreeSeat(tx, trainingId, context));
+}
+
+function fillOneFreeSeat(tx: Transaction, trainingId: number, context: CandidateContext): boolean {
   const now = context.mail.now;
   const training = tx
     .select({ capacity: trainings.capacity, status: trainings.status, name: trainings.name })
     .from(trainings)
     .where(eq(trainings.id, trainingId))
     .get();
-  if (!training || !['planned', 'open'].includes(training.status)) return;
-  if (enrolledCount(tx, trainingId) >= training.capacity) return;
+  if (!training || !['planned', 'open'].includes(training.status)) return false;
+  if (enrolledCount(tx, trainingId) >= training.capacity) return false;
   const first = tx
     .select({ id: trainingCandidates.id })
     .from(trainingCandidates)
@@ -260,12 +271,42 @@ function fillFreedSeat(tx: Transaction, trainingId: number, context: CandidateCo
     )
     .orderBy(asc(trainingCandidates.queuedAt), asc(trainingCandidates.id))
     .get();
-  if (!first) return;
+  if (!first) return false;
   tx.update(trainingCandidates)
     .set({ state: 'enrolled', updatedAt: now })
     .where(eq(trainingCandidates.id, first.id))
     .run();
   recordStep(tx, first.id, 'enrolled', `${training.name} (waitlist)`, { ...context, now });
+  return true;
+}
+
+/**
+ * A cancelled training's enrolled and waitlisted candidates are phoned candidates again, free to
+ * be enrolled in another training; the caller sends the CANCELs.
+ */
+export function releaseCandidatesOf(
+  tx: Transaction,
+  trainingId: number,
+  context: CandidateContext,
+) {
+  const now = context.mail.now;
+  const held = tx
+    .select({ id: trainingCandidates.id })
+    .from(trainingCandidates)
+    .where(
+      and(
+        eq(trainingCandidates.trainingId, trainingId),
+        inArray(trainingCandidates.state, ['enrolled', 'waitlisted']),
+      ),
+    )
+    .all();
+  for (const candidate of held) {
+    tx.update(trainingCandidates)
+      .set({ state: 'phoned', trainingId: null, queuedAt: null, updatedAt: now })
+      .where(eq(trainingCandidates.id, candidate.id))
+      .run();
+    recordStep(tx, candidate.id, 'training-cancelled', String(trainingId), { ...context, now });
+  }
 }
 
 /** Completed on a date from the training's first day to today; an exception (a missed day) is noted. */
@@ -287,6 +328,12 @@ export function completeCandidateIn(
 ): void {
   const now = context.mail.now;
   const candidate = candidateIn(tx, input.candidateId, ['enrolled']);
+  const training = tx
+    .select({ status: trainings.status })
+    .from(trainings)
+    .where(eq(trainings.id, candidate.trainingId!))
+    .get();
+  if (training?.status === 'cancelled') throw new CandidateRefused('training-closed');
   const firstDay = firstTrainingDay(tx, candidate.trainingId!);
   if (firstDay === null || input.completedOn < firstDay) {
     throw new CandidateRefused('before-training');
@@ -329,7 +376,7 @@ export function dropCandidateIn(
     .run();
   recordStep(tx, input.candidateId, 'dropped', input.reason, { ...context, now });
   if (candidate.trainingId !== null && candidate.state === 'enrolled') {
-    fillFreedSeat(tx, candidate.trainingId, context);
+    fillFreeTrainingSeats(tx, candidate.trainingId, context);
     notifyTrainingInvitees(tx, candidate.trainingId, context.mail);
   }
   audit(tx, input.candidateId, 'dropped', context);

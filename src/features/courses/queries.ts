@@ -163,8 +163,8 @@ export type NewCourse = {
  * A calendar UID no other installation (another county, a staging copy, a re-seeded database)
  * gives out: a random part and the host people reach this one at.
  */
-export function newCalendarUid(host: string): string {
-  return `course-${randomBytes(12).toString('hex')}@${host}`;
+export function newCalendarUid(host: string, kind: 'course' | 'training' = 'course'): string {
+  return `${kind}-${randomBytes(12).toString('hex')}@${host}`;
 }
 
 /** The course, its instructor pair and all its sessions are saved together or not at all. */

@@ -141,7 +141,7 @@ export function insertTraining(
       name: input.name,
       venueId: input.venueId,
       capacity: input.capacity,
-      calendarUid: newCalendarUid(at.calendarHost),
+      calendarUid: newCalendarUid(at.calendarHost, 'training'),
       createdAt: at.now,
       updatedAt: at.now,
     })

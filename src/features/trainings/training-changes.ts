@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { trainings, type TrainingStatus } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { recordAudit, type AuditEntry } from '../audit/audit-log';
+import { fillFreeTrainingSeats, releaseCandidatesOf } from '../candidates/candidate-commands';
 import type { CourseCommandContext } from '../courses/course-changes';
 import { findTraining, insertTraining, replaceDays, syncTrainers } from './queries';
 import type { TrainingInput } from './training-input';
@@ -83,6 +84,8 @@ export function changeTraining(
       .run();
     if (daysChanged) replaceDays(tx, trainingId, input.days);
     syncTrainers(tx, trainingId, input.trainers);
+    // A raised capacity moves the waitlist up before anyone new can take the seats.
+    fillFreeTrainingSeats(tx, trainingId, context);
     notifyTrainingInvitees(
       tx,
       trainingId,
@@ -143,6 +146,7 @@ export function cancelTraining(
       .set({ status: 'cancelled', cancellationReason: reason, updatedAt: context.mail.now })
       .where(eq(trainings.id, trainingId))
       .run();
+    releaseCandidatesOf(tx, trainingId, context);
     notifyTrainingInvitees(tx, trainingId, context.mail);
     audit(tx, context, trainingId, 'update', 'cancelled');
     return true;

@@ -87,6 +87,9 @@ function trainersOf(rows: Rows, problems: Problem[]): TrainerInput[] {
         path: trainerField(number, 'Name'),
         message: 'validation.trainerNameMissing',
       });
+    } else if (email !== '' && trainers.some((trainer) => trainer.email === email)) {
+      // One address, one invitation: the same person twice would get the series twice.
+      problems.push({ path: trainerField(number, 'Email'), message: 'validation.trainerTwice' });
     } else if (name !== '') trainers.push({ name, email });
   }
   return trainers;
