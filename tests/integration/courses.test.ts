@@ -88,6 +88,9 @@ describe('a coordinator plans a course and its sessions', () => {
     expect($('#session-table tbody tr').eq(2).text()).toContain('ti 27.10.2026');
     expect($('#session-table tbody tr').eq(2).text()).toContain('17.00–19.30');
     expect($('main').text()).toContain('ti 13.10.2026: Syysloma (estetty jakso)');
+    // The programme's smallest and largest group: a range, not a maximum.
+    const size = $('dt').filter((_, term) => $(term).text() === 'Ryhmän koko');
+    expect(size.next('dd').text()).toBe('8–14 osallistujaa');
   });
 
   it('previews the dates and says which moved and why, saving nothing', async () => {

@@ -355,6 +355,8 @@ describe('intake: applying, referring and phoning in', () => {
       const $ = load(await response.text());
       expect($('#referrerContact')).toHaveLength(1);
       expect($('#clientConsent')).toHaveLength(1);
+      // "Ohjaaja" is a course instructor; the one referring is the referring worker.
+      expect($('#referral-form legend').first().text()).toBe('Ohjaavan työntekijän tiedot');
     });
 
     it('stores the referrer with the client, consent at now', async () => {

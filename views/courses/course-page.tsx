@@ -183,7 +183,7 @@ export function CoursePage(
           {course.instructors.map((instructor) => instructor.name).join(', ') ||
             t('course.noInstructor')}
         </dd>
-        <dt>{t('course.maxParticipants')}</dt>
+        <dt>{t('course.groupSize')}</dt>
         <dd>
           {t('course.participantRange', {
             min: program.minParticipants,
