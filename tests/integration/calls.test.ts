@@ -16,6 +16,7 @@ import { aLocality, anArvoProgram, anAutumnTerm, anInstructor } from '../support
 import {
   aStaffUser,
   buildTestApp,
+  cookiesFrom,
   getPage,
   postForm,
   signIn,
@@ -176,6 +177,75 @@ describe('the call queue and the phone interview', () => {
       expect($(`#call-${later}`).text()).toContain('1.9.2026 klo 14.00');
     });
 
+    it('shows who referred a person, with their contact as a link, on the row and the interview', async () => {
+      let address = 0;
+      const refer = async (phone: string, referrer: Record<string, string>) => {
+        const response = await postForm(
+          app,
+          '/referrals',
+          {
+            ...referrer,
+            name: `Ohjattu ${phone}`,
+            phone,
+            email: '',
+            localityId: String(ids.locality),
+            otherMunicipality: '',
+            preferredCourseId: '',
+            goodTimesToCall: '',
+            clientConsent: 'on',
+            website: '',
+          },
+          { address: `198.51.100.${(address += 1)}` },
+        );
+        expect(response.status).toBe(303);
+        return db
+          .select({ id: applications.id })
+          .from(applications)
+          .where(eq(applications.phone, `+358${phone.slice(1).replaceAll(' ', '')}`))
+          .get()!.id;
+      };
+      const byPhone = await refer('040 777 0001', {
+        referrerName: 'Sanna Sosiaalityöntekijä',
+        referrerUnit: 'Aikuissosiaalityö, Lapua',
+        referrerContact: '06 123 4567',
+      });
+      const byEmail = await refer('040 777 0002', {
+        referrerName: 'Tero Terveydenhoitaja',
+        referrerUnit: '',
+        referrerContact: 'Tero@Example.fi',
+      });
+      const walkIn = anApplication({ name: 'Itse Hakenut' });
+
+      const $ = await queue();
+      const phoned = $(`#call-${byPhone}`);
+      expect(phoned.find('.referrer').text()).toBe(
+        'Sanna Sosiaalityöntekijä, Aikuissosiaalityö, Lapua, 06 1234567',
+      );
+      expect(phoned.text()).toContain('Ohjaava työntekijä: Sanna Sosiaalityöntekijä');
+      expect(phoned.find('.referrer a').attr('href')).toBe('tel:+35861234567');
+      const mailed = $(`#call-${byEmail}`).find('.referrer');
+      expect(mailed.text()).toBe('Tero Terveydenhoitaja, tero@example.fi');
+      expect(mailed.find('a').attr('href')).toBe('mailto:tero@example.fi');
+      expect($(`#call-${walkIn}`).find('.referrer')).toHaveLength(0);
+      expect($(`#call-${walkIn}`).text()).not.toContain('Ohjaava työntekijä');
+
+      const page = load(
+        await (
+          await getPage(app, `/applications/${byPhone}/interview`, cookies.coordinator)
+        ).text(),
+      );
+      const details = page('#interview-page dl');
+      expect(details.find('dt').last().text()).toBe('Ohjaava työntekijä');
+      expect(details.find('dd .referrer').text()).toBe(
+        'Sanna Sosiaalityöntekijä, Aikuissosiaalityö, Lapua, 06 1234567',
+      );
+      expect(details.find('dd .referrer a').attr('href')).toBe('tel:+35861234567');
+      const plain = load(
+        await (await getPage(app, `/applications/${walkIn}/interview`, cookies.coordinator)).text(),
+      );
+      expect(plain('#interview-page dl').text()).not.toContain('Ohjaava työntekijä');
+    });
+
     it('records each read of the queue in the audit log', async () => {
       await queue();
       const reads = db
@@ -314,6 +384,16 @@ describe('the call queue and the phone interview', () => {
       });
       expect(response.status).toBe(303);
       expect(savedState(id).state).toBe('placed');
+      const next = load(
+        await (
+          await getPage(
+            app,
+            response.headers.get('Location')!,
+            cookiesFrom(response, cookies.coordinator),
+          )
+        ).text(),
+      );
+      expect(next('#flash').text()).toBe('Haastattelu tallennettu. Hakija sai paikan kurssille.');
       const enrollment = db
         .select()
         .from(enrollments)

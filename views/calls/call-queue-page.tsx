@@ -6,6 +6,7 @@ import type { Language, Translate } from '../../src/i18n';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import type { FieldErrors } from '../components/form-fields';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
+import { hasReferrer, Referrer } from './referrer';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -193,7 +194,14 @@ export function CallQueueRows(
                     <p class="hint">{t('calls.goodTimes', { times: item.goodTimesToCall })}</p>
                   )}
                 </td>
-                <td>{t(`calls.source.${item.source}`)}</td>
+                <td>
+                  {t(`calls.source.${item.source}`)}
+                  {hasReferrer(item) && (
+                    <p class="hint">
+                      {t('calls.referrer')}: <Referrer details={item} />
+                    </p>
+                  )}
+                </td>
                 <td>{t(`calls.reason.${item.callReason}`)}</td>
                 <td>
                   <AttemptsSummary item={item} t={t} language={language} />

@@ -16,6 +16,7 @@ import {
 } from '../components/form-fields';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { PhoneLink } from './call-queue-page';
+import { hasReferrer, Referrer } from './referrer';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -164,6 +165,14 @@ export function InterviewPage(
         </dd>
         <dt>{t('calls.source')}</dt>
         <dd>{t(`calls.source.${application.source}`)}</dd>
+        {hasReferrer(application) && (
+          <>
+            <dt>{t('calls.referrer')}</dt>
+            <dd>
+              <Referrer details={application} />
+            </dd>
+          </>
+        )}
       </dl>
       <UnconfirmedSubmissions
         submissions={props.unconfirmed}

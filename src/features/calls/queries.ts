@@ -41,6 +41,9 @@ const queueRows = preparedFor((db) =>
       callReason: applications.callReason,
       callDueAt: applications.callDueAt,
       goodTimesToCall: applications.goodTimesToCall,
+      referrerName: applications.referrerName,
+      referrerUnit: applications.referrerUnit,
+      referrerContact: applications.referrerContact,
       assignedInstructorId: applications.assignedInstructorId,
       assignedInstructorName: instructors.name,
     })
