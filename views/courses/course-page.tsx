@@ -2,7 +2,7 @@ import type { CourseStatus } from '../../db/schema';
 import type { Conflict } from '../../src/features/courses/conflicts';
 import type { PairWarning, SkippedDate } from '../../src/features/courses/course-rules';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
-import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
+import { formatDateTime, formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import {
   ErrorSummary,
@@ -13,7 +13,7 @@ import {
   type FieldErrors,
   FormFields,
 } from '../components/form-fields';
-import type { CourseSheet } from '../../src/features/attendance/attendance-sheets';
+import type { CourseSheet, SessionProgress } from '../../src/features/attendance/attendance-sheets';
 import { AttendanceSummaryTable } from '../attendance/course-attendance-page';
 import { WarningList, type InstructorNames } from './course-parts';
 import { courseTitle } from '../../src/i18n/format';
@@ -24,7 +24,9 @@ export function titleOf(course: CourseWithSchedule, language: Language): string 
   return courseTitle({ program: course.program, localityName: course.locality.name }, language);
 }
 
-function SessionNote(props: { session: CourseWithSchedule['sessions'][number] } & PageContext) {
+type Session = CourseWithSchedule['sessions'][number];
+
+function SessionNote(props: { session: Session } & PageContext) {
   const { session, t, language } = props;
   if (session.localDate === session.seriesDate) return null;
   return (
@@ -32,10 +34,27 @@ function SessionNote(props: { session: CourseWithSchedule['sessions'][number] } 
   );
 }
 
+/** Scheduled, cancelled, or held (past its start), with the attendance once it is marked. */
+function SessionState(props: { session: Session; progress?: SessionProgress } & PageContext) {
+  const { session, progress, t } = props;
+  if (!progress?.held) return <>{t(`course.session.${session.status}`)}</>;
+  if (progress.marked === 0) return <>{t('course.session.held')}</>;
+  return (
+    <>{t('course.session.heldWithAttendance', { present: progress.present, due: progress.due })}</>
+  );
+}
+
 export function SessionTable(
-  props: { course: CourseWithSchedule; editable: boolean; id?: string } & PageContext,
+  props: {
+    course: CourseWithSchedule;
+    /** Each session's progress as of now (the clock's), from the course's attendance sheet. */
+    progress: SessionProgress[];
+    editable: boolean;
+    id?: string;
+  } & PageContext,
 ) {
   const { course, t, language } = props;
+  const progressOf = (session: Session) => props.progress.find((each) => each.id === session.id);
   return (
     <table id={props.id}>
       <caption>{t('course.sessions')}</caption>
@@ -50,36 +69,41 @@ export function SessionTable(
         </tr>
       </thead>
       <tbody>
-        {course.sessions.map((session) => (
-          <tr class={session.status === 'cancelled' ? 'cancelled' : undefined}>
-            <td>{session.ordinal}</td>
-            <td>{formatLocalDate(session.localDate, language)}</td>
-            <td>{formatTimeRange(session.startTime, session.endTime, language)}</td>
-            <td>{t(`course.session.${session.status}`)}</td>
-            <td>
-              <SessionNote session={session} t={t} language={language} />
-            </td>
-            {props.editable && (
+        {course.sessions.map((session) => {
+          const progress = progressOf(session);
+          return (
+            <tr class={session.status === 'cancelled' ? 'cancelled' : undefined}>
+              <td>{session.ordinal}</td>
+              <td>{formatLocalDate(session.localDate, language)}</td>
+              <td>{formatTimeRange(session.startTime, session.endTime, language)}</td>
               <td>
-                {session.status === 'scheduled' && (
-                  <div class="actions">
-                    <a href={`/courses/${course.course.id}/sessions/${session.id}/rescheduling`}>
-                      {t('course.session.move', { number: session.ordinal })}
-                    </a>
-                    <form
-                      method="post"
-                      action={`/courses/${course.course.id}/sessions/${session.id}/cancellation`}
-                    >
-                      <button type="submit" class="secondary">
-                        {t('course.session.cancel', { number: session.ordinal })}
-                      </button>
-                    </form>
-                  </div>
-                )}
+                <SessionState session={session} progress={progress} t={t} language={language} />
               </td>
-            )}
-          </tr>
-        ))}
+              <td>
+                <SessionNote session={session} t={t} language={language} />
+              </td>
+              {props.editable && (
+                <td>
+                  {session.status === 'scheduled' && !progress?.started && (
+                    <div class="actions">
+                      <a href={`/courses/${course.course.id}/sessions/${session.id}/rescheduling`}>
+                        {t('course.session.move', { number: session.ordinal })}
+                      </a>
+                      <form
+                        method="post"
+                        action={`/courses/${course.course.id}/sessions/${session.id}/cancellation`}
+                      >
+                        <button type="submit" class="secondary">
+                          {t('course.session.cancel', { number: session.ordinal })}
+                        </button>
+                      </form>
+                    </div>
+                  )}
+                </td>
+              )}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
@@ -204,6 +228,7 @@ export function CoursePage(
       <SessionTable
         id="session-table"
         course={course}
+        progress={props.attendance.sessions}
         editable={row.status !== 'cancelled' && row.status !== 'completed'}
         t={t}
         language={language}
@@ -233,6 +258,27 @@ export function CoursePage(
           <a href={`/courses/${row.id}/cancellation`}>{t('course.cancelTitle')}</a>
         )}
       </div>
+    </section>
+  );
+}
+
+/** The answer to moving or cancelling a session that has already started. */
+export function SessionStartedPage(
+  props: { course: CourseWithSchedule; ordinal: number; startsAt: Date } & PageContext,
+) {
+  const { t, language, course } = props;
+  return (
+    <section id="session-started">
+      <h1>{t('course.session.startedTitle', { number: props.ordinal })}</h1>
+      <p class="flash flash-error">
+        {t('course.session.started', {
+          number: props.ordinal,
+          date: formatDateTime(props.startsAt, language),
+        })}
+      </p>
+      <p>
+        <a href={`/courses/${course.course.id}`}>{t('course.session.backToCourse')}</a>
+      </p>
     </section>
   );
 }

@@ -32,7 +32,7 @@ export function HomePage(props: {
   /** For planners: new instructors with no course planned, and licences about to lapse. */
   licenceItems: InstructorAttention[] | null;
   /** For instructors: the courses they lead; null for planners. */
-  ownCourses: CourseWithSchedule[] | null;
+  ownCourses: OwnCourse[] | null;
   /** For instructors: today's session of their courses, or else the next one. */
   nextSession: (NextSession & { isToday: boolean }) | null;
   /** For instructors: held sessions of their courses where someone is not marked yet. */
@@ -113,14 +113,17 @@ function LicenceItems(props: { items: InstructorAttention[]; t: Translate; langu
   );
 }
 
+/** A course an instructor leads, with each session's progress as of now. */
+export type OwnCourse = { course: CourseWithSchedule; progress: SessionProgress[] };
+
 /** An instructor's own courses, read-only: where and when they lead. */
-function OwnCourses(props: { courses: CourseWithSchedule[]; t: Translate; language: Language }) {
+function OwnCourses(props: { courses: OwnCourse[]; t: Translate; language: Language }) {
   const { t, language } = props;
   return (
     <section aria-labelledby="own-courses-title">
       <h2 id="own-courses-title">{t('home.myCourses')}</h2>
       {props.courses.length === 0 && <p>{t('home.noCourses')}</p>}
-      {props.courses.map((course) => (
+      {props.courses.map(({ course, progress }) => (
         <section class="own-course" aria-label={titleOf(course, language)}>
           <h3>{titleOf(course, language)}</h3>
           <p>
@@ -133,7 +136,13 @@ function OwnCourses(props: { courses: CourseWithSchedule[]; t: Translate; langua
             aria-label={t('home.sessionsOf', { course: titleOf(course, language) })}
             tabindex={0}
           >
-            <SessionTable course={course} editable={false} t={t} language={language} />
+            <SessionTable
+              course={course}
+              progress={progress}
+              editable={false}
+              t={t}
+              language={language}
+            />
           </div>
         </section>
       ))}

@@ -82,8 +82,14 @@ export function sessionSheet(
 
 export type SessionProgress = AttendanceSessionRow & {
   started: boolean;
+  /**
+   * Past its start, so no longer to be moved or cancelled: held. A cancelled course's past
+   * sessions count as held only where attendance was marked.
+   */
+  held: boolean;
   due: number;
   marked: number;
+  present: number;
 };
 
 export type CourseSheetRow = {
@@ -108,11 +114,16 @@ export function courseSheet(courseAttendance: CourseAttendance, now: Date): Cour
       const due = participants.filter((person) =>
         countsFor(person, session, mark(person.enrollmentId, session.id)),
       );
+      const marks = due.map((person) => mark(person.enrollmentId, session.id));
+      const started = hasStarted(session, now);
+      const marked = marks.filter((each) => each !== null).length;
       return {
         ...session,
-        started: hasStarted(session, now),
+        started,
+        held: started && (courseAttendance.status !== 'cancelled' || marked > 0),
         due: due.length,
-        marked: due.filter((person) => mark(person.enrollmentId, session.id) !== null).length,
+        marked,
+        present: marks.filter((each) => each === 'present').length,
       };
     }),
     rows: participants.map((person) => ({

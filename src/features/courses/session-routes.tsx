@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { MoveSessionPage } from '../../../views/courses/course-page';
+import { MoveSessionPage, SessionStartedPage } from '../../../views/courses/course-page';
 import { planningStaff } from '../../http/access';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm, type FieldErrors } from '../../http/form';
 import { idParam } from '../../http/params';
 import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
+import { hasStarted } from '../attendance/attendance-rules';
 import type { Conflict } from './conflicts';
 import { cancelCourseSession, moveSession } from './course-changes';
 import { sessionMoveForm } from './course-input';
@@ -29,12 +30,35 @@ export function courseSessionRoutes({ db, clock, mail }: AppDeps) {
     return session;
   };
 
+  /** A session that has started has been held: it is no longer moved or cancelled. */
+  const refuseStarted = (
+    c: Context<SignedInEnv>,
+    course: CourseWithSchedule,
+    session: CourseWithSchedule['sessions'][number],
+  ) => {
+    if (!hasStarted(session, clock())) return null;
+    const t = c.get('t');
+    c.status(422);
+    return c.render(
+      <SessionStartedPage
+        course={course}
+        ordinal={session.ordinal}
+        startsAt={session.startsAt}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('course.session.startedTitle', { number: session.ordinal }) },
+    );
+  };
+
   const renderMovePage = (
     c: Context<SignedInEnv>,
     course: CourseWithSchedule,
     form: { values: Record<string, string>; errors: FieldErrors; conflicts?: Conflict[] },
   ) => {
     const session = loadSession(c, course);
+    const refused = refuseStarted(c, course, session);
+    if (refused) return refused;
     const t = c.get('t');
     return c.render(
       <MoveSessionPage
@@ -74,6 +98,8 @@ export function courseSessionRoutes({ db, clock, mail }: AppDeps) {
     async (c) => {
       const course = loadCourse(db, c);
       const session = loadSession(c, course);
+      const refused = refuseStarted(c, course, session);
+      if (refused) return refused;
       const input = c.req.valid('form');
       const moved = {
         sessionId: session.id,
@@ -113,6 +139,8 @@ export function courseSessionRoutes({ db, clock, mail }: AppDeps) {
   app.post('/:id/sessions/:sessionId/cancellation', planningStaff, (c) => {
     const course = loadCourse(db, c);
     const session = loadSession(c, course);
+    const refused = refuseStarted(c, course, session);
+    if (refused) return refused;
     cancelCourseSession(
       db,
       { courseId: course.course.id, sessionId: session.id },

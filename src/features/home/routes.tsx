@@ -23,13 +23,17 @@ export function homeRoutes({ db, clock }: AppDeps) {
     const deletionRequests = user.role === 'instructor' ? null : listPendingDeletionRequests(db);
     const decisions =
       user.role === 'instructor' ? null : goNoGoDecisions(db, instantToWallClock(clock()).date);
+    const now = clock();
     const ownCourses =
       user.role === 'instructor'
         ? staffCourseIds(db, user)
             .map((courseId) => findCourse(db, courseId))
             .filter((course) => course !== undefined)
+            .map((course) => ({
+              course,
+              progress: courseSheet(loadCourseAttendance(db, course.course.id)!, now).sessions,
+            }))
         : null;
-    const now = clock();
     const today = instantToWallClock(now).date;
     const next =
       user.role === 'instructor'
@@ -38,11 +42,11 @@ export function homeRoutes({ db, clock }: AppDeps) {
     const nextSession = next ? { ...next, isToday: next.localDate === today } : null;
     const licenceItems = user.role === 'instructor' ? null : instructorsNeedingAttention(db, today);
     const ownInstructorId = user.role === 'instructor' ? instructorIdOfAccount(db, user.id) : null;
-    const sessionsToMark = (ownCourses ?? []).flatMap((course) =>
+    const sessionsToMark = (ownCourses ?? []).flatMap(({ course, progress }) =>
       course.course.status === 'cancelled'
         ? []
-        : courseSheet(loadCourseAttendance(db, course.course.id)!, now)
-            .sessions.filter((session) => session.started && session.marked < session.due)
+        : progress
+            .filter((session) => session.started && session.marked < session.due)
             .map((session) => ({ course, session })),
     );
     if (deletionRequests && deletionRequests.length > 0) {
