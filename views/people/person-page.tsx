@@ -15,6 +15,40 @@ function Detail(props: { label: string; children: unknown }) {
   );
 }
 
+/** One part of the record under its heading; `empty` is said instead when there is nothing. */
+function Part(props: { id: string; title: string; empty: string | null; children: unknown }) {
+  return (
+    <section id={props.id} aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.empty === null ? props.children : <p>{props.empty}</p>}
+    </section>
+  );
+}
+
+/** A wide table in its scrolling region, named by its caption. */
+function ScrollTable(props: {
+  id: string;
+  caption: string;
+  headings: string[];
+  children: unknown;
+}) {
+  return (
+    <div class="table-scroll" role="region" aria-labelledby={`${props.id}-caption`} tabindex={0}>
+      <table>
+        <caption id={`${props.id}-caption`}>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.headings.map((heading) => (
+              <th scope="col">{heading}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 function titleOf(
   course: { programNameFi: string; programNameEn: string; localityName: string },
   language: Language,
@@ -96,36 +130,26 @@ function CallsSection(props: { person: PersonRecord } & PageContext) {
   const { t, language } = props;
   const { calls } = props.person;
   return (
-    <section id="person-calls" aria-labelledby="person-calls-title">
-      <h2 id="person-calls-title">{t('people.callsTitle')}</h2>
-      {calls.length === 0 ? (
-        <p>{t('people.noCallsYet')}</p>
-      ) : (
-        <div class="table-scroll" role="region" aria-labelledby="person-calls-caption" tabindex={0}>
-          <table>
-            <caption id="person-calls-caption">{t('people.callsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('people.when')}</th>
-                <th scope="col">{t('people.outcome')}</th>
-                <th scope="col">{t('people.callBackAt')}</th>
-                <th scope="col">{t('people.by')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {calls.map((call) => (
-                <tr>
-                  <td>{formatDateTime(call.at, language)}</td>
-                  <td>{t(`calls.outcome.${call.outcome}`)}</td>
-                  <td>{call.callBackAt ? formatDateTime(call.callBackAt, language) : ''}</td>
-                  <td>{call.byName ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Part
+      id="person-calls"
+      title={t('people.callsTitle')}
+      empty={calls.length === 0 ? t('people.noCallsYet') : null}
+    >
+      <ScrollTable
+        id="person-calls"
+        caption={t('people.callsCaption')}
+        headings={[t('people.when'), t('people.outcome'), t('people.callBackAt'), t('people.by')]}
+      >
+        {calls.map((call) => (
+          <tr>
+            <td>{formatDateTime(call.at, language)}</td>
+            <td>{t(`calls.outcome.${call.outcome}`)}</td>
+            <td>{call.callBackAt ? formatDateTime(call.callBackAt, language) : ''}</td>
+            <td>{call.byName ?? ''}</td>
+          </tr>
+        ))}
+      </ScrollTable>
+    </Part>
   );
 }
 
@@ -180,74 +204,60 @@ function EnrollmentsSection(props: { person: PersonRecord } & PageContext) {
   const { enrollments } = props.person;
   const when = (at: Date) => formatDateTime(at, language);
   return (
-    <section id="person-enrollments" aria-labelledby="person-enrollments-title">
-      <h2 id="person-enrollments-title">{t('people.enrollmentsTitle')}</h2>
-      {enrollments.length === 0 ? (
-        <p>{t('people.noEnrollments')}</p>
-      ) : (
-        <div
-          class="table-scroll"
-          role="region"
-          aria-labelledby="person-enrollments-caption"
-          tabindex={0}
-        >
-          <table>
-            <caption id="person-enrollments-caption">{t('people.enrollmentsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('people.course')}</th>
-                <th scope="col">{t('people.enrollmentState')}</th>
-                <th scope="col">{t('people.dates')}</th>
-                <th scope="col">{t('people.reason')}</th>
-                <th scope="col">{t('people.attendance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {enrollments.map((enrollment) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/courses/${enrollment.courseId}/roster`}>
-                      {titleOf(enrollment, language)}
-                    </a>
-                  </th>
-                  <td>{t(`roster.state.${enrollment.state}`)}</td>
-                  <td>
-                    {[
-                      t('people.queuedAt', { at: when(enrollment.queuedAt) }),
-                      enrollment.placedAt &&
-                        t('people.placedAt', { at: when(enrollment.placedAt) }),
-                      enrollment.withdrawnAt &&
-                        t('people.withdrawnAt', { at: when(enrollment.withdrawnAt) }),
-                    ]
-                      .filter(Boolean)
-                      .join('; ')}
-                  </td>
-                  <td>
-                    {[
-                      enrollment.dropOutReason &&
-                        t(`attendance.dropOut.${enrollment.dropOutReason}`),
-                      enrollment.withdrawnReason,
-                      enrollment.movedUpReason,
-                    ]
-                      .filter(Boolean)
-                      .join('; ')}
-                  </td>
-                  <td>
-                    {enrollment.attendance
-                      ? t('people.attendanceSummary', {
-                          attended: enrollment.attendance.attended,
-                          excused: enrollment.attendance.excused,
-                          absent: enrollment.attendance.absent,
-                        })
-                      : t('people.noAttendance')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Part
+      id="person-enrollments"
+      title={t('people.enrollmentsTitle')}
+      empty={enrollments.length === 0 ? t('people.noEnrollments') : null}
+    >
+      <ScrollTable
+        id="person-enrollments"
+        caption={t('people.enrollmentsCaption')}
+        headings={[
+          t('people.course'),
+          t('people.enrollmentState'),
+          t('people.dates'),
+          t('people.reason'),
+          t('people.attendance'),
+        ]}
+      >
+        {enrollments.map((enrollment) => (
+          <tr>
+            <th scope="row">
+              <a href={`/courses/${enrollment.courseId}/roster`}>{titleOf(enrollment, language)}</a>
+            </th>
+            <td>{t(`roster.state.${enrollment.state}`)}</td>
+            <td>
+              {[
+                t('people.queuedAt', { at: when(enrollment.queuedAt) }),
+                enrollment.placedAt && t('people.placedAt', { at: when(enrollment.placedAt) }),
+                enrollment.withdrawnAt &&
+                  t('people.withdrawnAt', { at: when(enrollment.withdrawnAt) }),
+              ]
+                .filter(Boolean)
+                .join('; ')}
+            </td>
+            <td>
+              {[
+                enrollment.dropOutReason && t(`attendance.dropOut.${enrollment.dropOutReason}`),
+                enrollment.withdrawnReason,
+                enrollment.movedUpReason,
+              ]
+                .filter(Boolean)
+                .join('; ')}
+            </td>
+            <td>
+              {enrollment.attendance
+                ? t('people.attendanceSummary', {
+                    attended: enrollment.attendance.attended,
+                    excused: enrollment.attendance.excused,
+                    absent: enrollment.attendance.absent,
+                  })
+                : t('people.noAttendance')}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
+    </Part>
   );
 }
 
@@ -255,41 +265,31 @@ function MessagesSection(props: { person: PersonRecord } & PageContext) {
   const { t, language } = props;
   const { messages } = props.person;
   return (
-    <section id="person-messages" aria-labelledby="person-messages-title">
-      <h2 id="person-messages-title">{t('people.messagesTitle')}</h2>
-      {messages.length === 0 ? (
-        <p>{t('people.noMessages')}</p>
-      ) : (
-        <div
-          class="table-scroll"
-          role="region"
-          aria-labelledby="person-messages-caption"
-          tabindex={0}
-        >
-          <table>
-            <caption id="person-messages-caption">{t('people.messagesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('people.subject')}</th>
-                <th scope="col">{t('people.messageState')}</th>
-                <th scope="col">{t('people.createdAt')}</th>
-                <th scope="col">{t('people.sentAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((message) => (
-                <tr>
-                  <td>{message.subject}</td>
-                  <td>{t(`outbox.state.${message.state}`)}</td>
-                  <td>{formatDateTime(message.createdAt, language)}</td>
-                  <td>{message.sentAt ? formatDateTime(message.sentAt, language) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Part
+      id="person-messages"
+      title={t('people.messagesTitle')}
+      empty={messages.length === 0 ? t('people.noMessages') : null}
+    >
+      <ScrollTable
+        id="person-messages"
+        caption={t('people.messagesCaption')}
+        headings={[
+          t('people.subject'),
+          t('people.messageState'),
+          t('people.createdAt'),
+          t('people.sentAt'),
+        ]}
+      >
+        {messages.map((message) => (
+          <tr>
+            <td>{message.subject}</td>
+            <td>{t(`outbox.state.${message.state}`)}</td>
+            <td>{formatDateTime(message.createdAt, language)}</td>
+            <td>{message.sentAt ? formatDateTime(message.sentAt, language) : ''}</td>
+          </tr>
+        ))}
+      </ScrollTable>
+    </Part>
   );
 }
 
