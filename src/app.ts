@@ -16,6 +16,7 @@ import { courseRoutes } from './features/courses/routes';
 import { courseSessionRoutes } from './features/courses/session-routes';
 import { enrollmentRoutes } from './features/enrollment/routes';
 import { participantRoutes } from './features/participant/routes';
+import { peopleRoutes } from './features/people/routes';
 import { loadSignedInUser } from './features/auth/session-cookie';
 import { homeRoutes } from './features/home/routes';
 import { languageCookieName, languageRoutes } from './features/language/routes';
@@ -111,6 +112,7 @@ export function createApp(parts: AppParts) {
   app.route('/', intakeRoutes(deps));
   app.route('/', participantRoutes(deps));
   app.route('/', callRoutes(deps));
+  app.route('/', peopleRoutes(deps));
   app.route('/', candidateRoutes(deps));
   app.route('/', trainingRoutes(deps));
 

@@ -19,6 +19,7 @@ export function openDatabase(path: string): AppDatabase {
   sqlite.pragma('synchronous = NORMAL');
   // Erased personal data is overwritten on disk, not left readable in free pages of the file.
   sqlite.pragma('secure_delete = ON');
+  registerFunctions(sqlite);
   const db = drizzle({ client: sqlite, schema });
   try {
     migrateWithForeignKeysOff(db);
@@ -28,6 +29,21 @@ export function openDatabase(path: string): AppDatabase {
   }
   sqlite.pragma('foreign_keys = ON');
   return db;
+}
+
+/** Lower case without diacritics, so a search for "maki" finds "Mäki" (and "Mäki" finds "maki"). */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
+
+/** SQL functions every connection has: `fold(text)` is `foldText` for WHERE and ORDER BY. */
+function registerFunctions(sqlite: Database.Database) {
+  sqlite.function('fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldText(text) : text,
+  );
 }
 
 /**

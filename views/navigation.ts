@@ -14,6 +14,7 @@ const planningItems: NavigationItem[] = [
   { href: '/outbox', label: 'nav.outbox' },
   { href: '/applications/new', label: 'nav.newApplication' },
   { href: '/calls', label: 'nav.callQueue' },
+  { href: '/people', label: 'nav.people' },
 ];
 
 const calendarFeed: NavigationItem = { href: '/calendar-feed', label: 'nav.calendarFeed' };
@@ -31,6 +32,7 @@ const itemsByRole: Record<StaffRole, NavigationItem[]> = {
   instructor: [
     { href: '/', label: 'nav.home' },
     { href: '/calls', label: 'nav.callQueue' },
+    { href: '/people', label: 'nav.people' },
     calendarFeed,
   ],
 };

@@ -12,6 +12,7 @@ import * as intakeMessages from '../features/intake/messages';
 import * as inviteMessages from '../features/invites/messages';
 import * as outboxMessages from '../features/outbox/messages';
 import * as participantMessages from '../features/participant/messages';
+import * as peopleMessages from '../features/people/messages';
 import * as privacyMessages from '../features/privacy/messages';
 import * as placeMessages from '../features/places/messages';
 import * as programMessages from '../features/programs/messages';
@@ -58,6 +59,7 @@ export const catalogParts = {
   users: part(userMessages),
   account: part(accountMessages),
   trainings: part(trainingMessages),
+  people: part(peopleMessages),
 };
 
 type Part = (typeof catalogParts)[keyof typeof catalogParts];

@@ -37,6 +37,7 @@ describe('roles and access', () => {
       '/outbox',
       '/applications/new',
       '/calls',
+      '/people',
     ];
     expect(await navigationOf(cookies.admin)).toEqual([
       '/',
@@ -46,7 +47,12 @@ describe('roles and access', () => {
       '/calendar-feed',
     ]);
     expect(await navigationOf(cookies.coordinator)).toEqual(['/', ...planning, '/calendar-feed']);
-    expect(await navigationOf(cookies.instructor)).toEqual(['/', '/calls', '/calendar-feed']);
+    expect(await navigationOf(cookies.instructor)).toEqual([
+      '/',
+      '/calls',
+      '/people',
+      '/calendar-feed',
+    ]);
   });
 
   it('greets each role with what that role does', async () => {

@@ -25,6 +25,12 @@ describe('navigation by role', () => {
     expect(navigationFor('instructor').map((item) => item.href)).not.toContain('/trainings');
   });
 
+  it('gives every staff role the people search', () => {
+    for (const role of ['coordinator', 'admin', 'instructor'] as const) {
+      expect(navigationFor(role).map((item) => item.href)).toContain('/people');
+    }
+  });
+
   it('shows no navigation to someone not signed in', () => {
     expect(navigationFor(undefined)).toEqual([]);
   });

@@ -1,0 +1,101 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { PeopleSearchPage } from '../../../views/people/people-search-page';
+import { PersonPage } from '../../../views/people/person-page';
+import { access } from '../../http/access';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
+import { idParam } from '../../http/params';
+import { recordAudit } from '../audit/audit-log';
+import {
+  isOnCourseLedBy,
+  personRecord,
+  searchPeople,
+  shortestQuery,
+  type PeopleScope,
+} from './queries';
+
+/** Planning staff find anyone; an instructor finds the people on the courses they lead. */
+const peopleReaders = access(['coordinator', 'admin', 'instructor']);
+
+/** Longer input is cut, not refused: nobody's name or address is this long. */
+const longestQuery = 100;
+
+function pageOf(c: Context): number {
+  const typed = c.req.query('page') ?? '1';
+  return /^[1-9]\d{0,5}$/.test(typed) ? Number(typed) : 1;
+}
+
+export function peopleRoutes({ db, clock }: AppDeps) {
+  const app = new Hono<SignedInEnv>();
+
+  const scopeOf = (c: Context<SignedInEnv>): PeopleScope => {
+    const user = c.get('user');
+    return { ledByUserId: user.role === 'instructor' ? user.id : null };
+  };
+
+  app.get('/people', peopleReaders, (c) => {
+    const t = c.get('t');
+    const query = (c.req.query('q') ?? '').slice(0, longestQuery);
+    const page = pageOf(c);
+    const searching = query.trim().length >= shortestQuery;
+    const result = searching ? searchPeople(db, { query, page, scope: scopeOf(c) }) : null;
+    if (searching) {
+      // The query itself is personal data (a name, a number): the log says only that one was made.
+      recordAudit(
+        db,
+        {
+          actor: c.get('user'),
+          action: 'read',
+          subjectType: 'application',
+          detail: 'people search',
+        },
+        clock(),
+      );
+    }
+    return c.render(
+      <PeopleSearchPage
+        query={query}
+        result={result}
+        page={page}
+        shortestQuery={shortestQuery}
+        instructorOnly={c.get('user').role === 'instructor'}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('people.title') },
+    );
+  });
+
+  app.get('/people/:id', peopleReaders, (c) => {
+    const t = c.get('t');
+    const user = c.get('user');
+    const person = personRecord(db, idParam(c));
+    if (!person) throw new HTTPException(404);
+    const { ledByUserId } = scopeOf(c);
+    if (ledByUserId !== null && !isOnCourseLedBy(db, person.application.id, ledByUserId)) {
+      throw new HTTPException(403);
+    }
+    recordAudit(
+      db,
+      {
+        actor: user,
+        action: 'read',
+        subjectType: 'application',
+        subjectId: person.application.id,
+        detail: 'person page',
+      },
+      clock(),
+    );
+    return c.render(
+      <PersonPage
+        person={person}
+        showUnconfirmed={user.role !== 'instructor'}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('people.person.title', { name: person.application.name }) },
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,116 @@
+import type { PeopleSearchRow } from '../../src/features/people/queries';
+import type { Language, Translate } from '../../src/i18n';
+import { courseTitle } from '../../src/i18n/format';
+import { formatPhoneForDisplay } from '../../src/lib/phone';
+
+/** The result list alone: what the search form swaps with htmx. */
+export function PeopleResults(props: {
+  query: string;
+  /** Null while the query is too short to search with. */
+  result: { rows: PeopleSearchRow[]; hasNextPage: boolean } | null;
+  page: number;
+  shortestQuery: number;
+  t: Translate;
+  language: Language;
+}) {
+  const { t, language, result } = props;
+  const pageLink = (page: number) =>
+    `/people?${new URLSearchParams({ q: props.query, page: String(page) })}`;
+  return (
+    <div id="people-results" aria-live="polite">
+      {result === null ? (
+        props.query.trim() !== '' && <p>{t('people.tooShort', { count: props.shortestQuery })}</p>
+      ) : result.rows.length === 0 ? (
+        <p>{t('people.none')}</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-labelledby="people-caption" tabindex={0}>
+          <table id="people">
+            <caption id="people-caption">{t('people.caption', { page: props.page })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('people.name')}</th>
+                <th scope="col">{t('people.phone')}</th>
+                <th scope="col">{t('people.state')}</th>
+                <th scope="col">{t('people.courses')}</th>
+                <th scope="col">{t('people.calls')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((person) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/people/${person.id}`}>{person.name}</a>
+                  </th>
+                  <td>{formatPhoneForDisplay(person.phone)}</td>
+                  <td>{t(`people.state.${person.state}`)}</td>
+                  <td>
+                    {person.courses.map((course, index) => (
+                      <>
+                        {index > 0 && <br />}
+                        {courseTitle(
+                          {
+                            program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
+                            localityName: course.localityName,
+                          },
+                          language,
+                        )}
+                      </>
+                    ))}
+                  </td>
+                  <td>
+                    {person.lastCallOutcome === null
+                      ? t('people.noCalls')
+                      : `${t('people.callCount', { count: person.callCount })}, ${t('people.lastCall', { outcome: t(`calls.outcome.${person.lastCallOutcome}`) })}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {result !== null && (
+        <p class="actions">
+          {props.page > 1 && <a href={pageLink(props.page - 1)}>{t('people.previousPage')}</a>}
+          {result.hasNextPage && <a href={pageLink(props.page + 1)}>{t('people.nextPage')}</a>}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Find a person by name, phone or e-mail: a plain GET form, the list swapped by htmx if present. */
+export function PeopleSearchPage(
+  props: Parameters<typeof PeopleResults>[0] & { instructorOnly: boolean },
+) {
+  const { t } = props;
+  return (
+    <section id="people-search-page">
+      <h1>{t('people.title')}</h1>
+      <p>{t('people.intro')}</p>
+      {props.instructorOnly && <p>{t('people.instructorIntro')}</p>}
+      <form
+        method="get"
+        action="/people"
+        role="search"
+        class="filters"
+        hx-get="/people"
+        hx-target="#people-results"
+        hx-select="#people-results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+      >
+        <label for="q">{t('people.query')}</label>
+        <input
+          id="q"
+          name="q"
+          type="search"
+          value={props.query}
+          maxlength={100}
+          autocomplete="off"
+        />
+        <button type="submit">{t('people.search')}</button>
+      </form>
+      <PeopleResults {...props} />
+    </section>
+  );
+}
