@@ -203,6 +203,27 @@ describe('finding a person', () => {
     expect(instructorReads.map((entry) => entry.subjectId)).toEqual([ids.ownParticipant]);
   });
 
+  it("shows an instructor only the enrolments on their own courses, not the person's others", async () => {
+    const elsewhere = aRunningCourse(db, { participants: 0 });
+    db.insert(enrollments)
+      .values({
+        courseId: elsewhere.courseId,
+        applicationId: ids.ownParticipant,
+        state: 'placed',
+        queuedAt: new Date('2026-09-01T09:00:00Z'),
+        placedAt: new Date('2026-09-01T09:00:00Z'),
+        createdAt: new Date('2026-09-01T09:00:00Z'),
+        updatedAt: new Date('2026-09-01T09:00:00Z'),
+      })
+      .run();
+    const rowsFor = async (cookie: string) => {
+      const $ = load(await (await getPage(app, `/people/${ids.ownParticipant}`, cookie)).text());
+      return $('#person-enrollments tbody tr').length;
+    };
+    expect(await rowsFor(cookies.coordinator)).toBe(2);
+    expect(await rowsFor(cookies.instructor)).toBe(1);
+  });
+
   it('sends someone not signed in to sign in', async () => {
     for (const path of ['/people?q=maki', `/people/${ids.maki}`]) {
       const response = await getPage(app, path);

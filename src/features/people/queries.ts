@@ -16,6 +16,7 @@ import {
 import { foldText, type AppDatabase } from '../../db';
 import { markOf, loadCourseAttendance } from '../attendance/queries';
 import { summaryOf, type AttendanceSummary } from '../attendance/attendance-rules';
+import { leadsCourse } from '../enrollment/queries';
 import { listUnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 
 export const peoplePerPage = 25;
@@ -257,6 +258,7 @@ export function personRecord(db: AppDatabase, applicationId: number) {
   const messages = db
     .select({
       id: outbox.id,
+      courseId: outbox.courseId,
       subject: outbox.subject,
       state: outbox.state,
       createdAt: outbox.createdAt,
@@ -278,6 +280,29 @@ export function personRecord(db: AppDatabase, applicationId: number) {
   };
 }
 export type PersonRecord = NonNullable<ReturnType<typeof personRecord>>;
+
+/**
+ * What an instructor sees of a person on their course: the enrolments and messages of the courses
+ * they lead, not the person's other courses.
+ */
+export function narrowedToCoursesLedBy(
+  db: AppDatabase,
+  person: PersonRecord,
+  userId: number,
+): PersonRecord {
+  const led = new Set(
+    person.enrollments
+      .map((enrollment) => enrollment.courseId)
+      .filter((courseId) => leadsCourse(db, userId, courseId)),
+  );
+  return {
+    ...person,
+    enrollments: person.enrollments.filter((enrollment) => led.has(enrollment.courseId)),
+    messages: person.messages.filter(
+      (message) => message.courseId !== null && led.has(message.courseId),
+    ),
+  };
+}
 
 /** The person's marks on the course, counted as on the course page; null before any session. */
 function attendanceSummaryOf(

@@ -8,6 +8,7 @@ import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
 import {
   isOnCourseLedBy,
+  narrowedToCoursesLedBy,
   personRecord,
   searchPeople,
   shortestQuery,
@@ -88,7 +89,7 @@ export function peopleRoutes({ db, clock }: AppDeps) {
     );
     return c.render(
       <PersonPage
-        person={person}
+        person={ledByUserId === null ? person : narrowedToCoursesLedBy(db, person, ledByUserId)}
         showUnconfirmed={user.role !== 'instructor'}
         t={t}
         language={c.get('language')}
