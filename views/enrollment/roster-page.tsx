@@ -153,7 +153,9 @@ function PlaceFromDemandList(
   } & PageContext,
 ) {
   const { t } = props;
-  const error = props.invalid?.form === 'place' ? props.invalid.errors.applicationId : undefined;
+  const mine = props.invalid?.form === 'place' ? props.invalid : null;
+  const error = mine?.errors.applicationId;
+  const confirmError = mine?.errors.confirmCannotComplete;
   return (
     <section aria-labelledby="place-title">
       <h2 id="place-title">{t('roster.placeTitle')}</h2>
@@ -181,12 +183,31 @@ function PlaceFromDemandList(
             >
               <option value="">{t('roster.placeChoose')}</option>
               {props.demand.map((entry) => (
-                <option value={String(entry.applicationId)}>
+                <option
+                  value={String(entry.applicationId)}
+                  selected={mine?.values.applicationId === String(entry.applicationId)}
+                >
                   {entry.municipality ? `${entry.name} (${entry.municipality})` : entry.name}
                 </option>
               ))}
             </select>
           </div>
+          {confirmError && (
+            <div class="field field-checkbox field-invalid">
+              <p id="confirmCannotComplete-error" class="field-error">
+                {confirmError}
+              </p>
+              <input
+                id="confirmCannotComplete"
+                name="confirmCannotComplete"
+                type="checkbox"
+                value="on"
+                aria-invalid="true"
+                aria-describedby="confirmCannotComplete-error"
+              />
+              <label for="confirmCannotComplete">{t('placement.confirmCannotComplete')}</label>
+            </div>
+          )}
           <button type="submit">{t('roster.placeSubmit')}</button>
         </form>
       )}
