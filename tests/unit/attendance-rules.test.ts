@@ -323,6 +323,11 @@ describe('canStillComplete', () => {
     expect(canStillComplete(3, 4)).toBe(false);
   });
 
+  it('counts what someone placed again attended before', () => {
+    expect(canStillComplete(3, 4, 1)).toBe(true);
+    expect(canStillComplete(2, 4, 1)).toBe(false);
+  });
+
   it('is fine with more left than needed, and impossible with none left', () => {
     expect(canStillComplete(6, 4)).toBe(true);
     expect(canStillComplete(0, 1)).toBe(false);

@@ -111,9 +111,12 @@ export function sessionsLeftToAttend(sessions: readonly AttendanceSession[], now
   ).length;
 }
 
-/** Whether someone with `left` sessions ahead can still reach the program's completion threshold. */
-export function canStillComplete(left: number, threshold: number): boolean {
-  return left >= threshold;
+/**
+ * Whether someone with `left` sessions ahead can still reach the program's completion threshold;
+ * someone placed again keeps what they attended before (`attended`, at sessions already over).
+ */
+export function canStillComplete(left: number, threshold: number, attended = 0): boolean {
+  return attended + left >= threshold;
 }
 
 export type MarkingRefusal =

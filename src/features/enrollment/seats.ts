@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, max, ne } from 'drizzle-orm';
 import {
   applications,
+  attendance,
   courseSessions,
   courses,
   enrollments,
@@ -139,13 +140,33 @@ export type PlacementInput = {
 function sessionsLeftFor(
   tx: Transaction,
   courseId: number,
-  threshold: number,
-  confirmed: boolean,
+  placing: { threshold: number; confirmed: boolean; earlierEnrollmentId: number | null },
   now: Date,
 ): SessionsLeft {
+  const { threshold } = placing;
   const sessions = sessionsForAttendance(tx, courseId);
   const left = sessionsLeftToAttend(sessions, now);
-  if (!confirmed && !canStillComplete(left, threshold)) {
+  // Someone placed again keeps the marks of their first stint (see countsFor).
+  const over = new Set(
+    sessions
+      .filter((session) => isCounted(session) && session.endsAt.getTime() <= now.getTime())
+      .map((session) => session.id),
+  );
+  const attended =
+    placing.earlierEnrollmentId === null
+      ? 0
+      : tx
+          .select({ sessionId: attendance.sessionId })
+          .from(attendance)
+          .where(
+            and(
+              eq(attendance.enrollmentId, placing.earlierEnrollmentId),
+              eq(attendance.mark, 'present'),
+            ),
+          )
+          .all()
+          .filter((row) => over.has(row.sessionId)).length;
+  if (!placing.confirmed && !canStillComplete(left, threshold, attended)) {
     throw new CompletionOutOfReach(left, threshold);
   }
   return { left, counted: sessions.filter(isCounted).length, threshold };
@@ -182,8 +203,11 @@ export function placeIn(tx: Transaction, input: PlacementInput, mail: MailContex
   const sessions = sessionsLeftFor(
     tx,
     input.courseId,
-    capacity.completionThreshold,
-    input.confirmCannotComplete === true,
+    {
+      threshold: capacity.completionThreshold,
+      confirmed: input.confirmCannotComplete === true,
+      earlierEnrollmentId: existing?.id ?? null,
+    },
     mail.now,
   );
   const state = placedCount(tx, input.courseId) < capacity.maximum ? 'placed' : 'waitlisted';
