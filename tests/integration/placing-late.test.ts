@@ -27,21 +27,30 @@ async function aCourseAt(when: number | ((sessions: { startsAt: Date }[]) => Dat
   return { ...setup, course, cookie };
 }
 
-function enrollmentsOf(setup: { db: Awaited<ReturnType<typeof aCourseAt>>['db'] }, id: number) {
+/** The roster's placement form, as the coordinator posts it. */
+function placeFromRoster(
+  setup: Awaited<ReturnType<typeof aCourseAt>>,
+  applicationId: number,
+  extra: Record<string, string> = {},
+) {
+  return postForm(
+    setup.app,
+    '/enrollments',
+    { applicationId, courseId: setup.course.courseId, ...extra },
+    { cookie: setup.cookie },
+  );
+}
+
+function enrollmentsOf(setup: Awaited<ReturnType<typeof aCourseAt>>, id: number) {
   return setup.db.select().from(enrollments).where(eq(enrollments.applicationId, id)).all();
 }
 
 describe('placing on the roster when completion is out of reach', () => {
   it('refuses with the sessions left and a confirm box, and places once confirmed', async () => {
     const setup = await aCourseAt(5);
-    const { app, db, course, cookie } = setup;
+    const { db, course } = setup;
     const person = aWaitingApplicant(db, course.localityId);
-    const refused = await postForm(
-      app,
-      '/enrollments',
-      { applicationId: person, courseId: course.courseId },
-      { cookie },
-    );
+    const refused = await placeFromRoster(setup, person);
     expect(refused.status).toBe(422);
     const $ = load(await refused.text());
     expect($('#confirmCannotComplete-error').text()).toBe(cannotComplete);
@@ -49,27 +58,18 @@ describe('placing on the roster when completion is out of reach', () => {
     expect($(`#applicationId option[value="${person}"]`).attr('selected')).toBeDefined();
     expect(enrollmentsOf(setup, person)).toEqual([]);
 
-    const confirmed = await postForm(
-      app,
-      '/enrollments',
-      { applicationId: person, courseId: course.courseId, confirmCannotComplete: 'on' },
-      { cookie },
-    );
+    const confirmed = await placeFromRoster(setup, person, { confirmCannotComplete: 'on' });
     expect(confirmed.status).toBe(303);
     expect(enrollmentOf(db, person, course.courseId).state).toBe('placed');
   });
 
   it('refuses on the day of the last session, with one session left', async () => {
-    const { app, db, course, cookie } = await aCourseAt(
+    const setup = await aCourseAt(
       (sessions) => new Date(sessions[5]!.startsAt.getTime() - 3_600_000),
     );
+    const { db, course } = setup;
     const person = aWaitingApplicant(db, course.localityId);
-    const refused = await postForm(
-      app,
-      '/enrollments',
-      { applicationId: person, courseId: course.courseId },
-      { cookie },
-    );
+    const refused = await placeFromRoster(setup, person);
     expect(refused.status).toBe(422);
     expect(load(await refused.text())('#confirmCannotComplete-error').text()).toContain(
       'jäljellä 1 kertaa',
@@ -77,14 +77,10 @@ describe('placing on the roster when completion is out of reach', () => {
   });
 
   it('places with exactly the threshold left and tells the sessions left in the flash', async () => {
-    const { app, db, course, cookie } = await aCourseAt(3);
+    const setup = await aCourseAt(3);
+    const { app, db, course, cookie } = setup;
     const person = aWaitingApplicant(db, course.localityId);
-    const placed = await postForm(
-      app,
-      '/enrollments',
-      { applicationId: person, courseId: course.courseId },
-      { cookie },
-    );
+    const placed = await placeFromRoster(setup, person);
     expect(placed.status).toBe(303);
     expect(enrollmentOf(db, person, course.courseId).state).toBe('placed');
     const page = load(

@@ -2,7 +2,7 @@ import type { EnrollmentState } from '../../db/schema';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
-import { ErrorSummary } from '../components/form-fields';
+import { CheckboxField, ErrorSummary, FormFields } from '../components/form-fields';
 import { titleOf } from '../courses/course-page';
 import { RowField, type InvalidRowForm } from './row-field';
 
@@ -193,20 +193,12 @@ function PlaceFromDemandList(
             </select>
           </div>
           {confirmError && (
-            <div class="field field-checkbox field-invalid">
-              <p id="confirmCannotComplete-error" class="field-error">
-                {confirmError}
-              </p>
-              <input
-                id="confirmCannotComplete"
+            <FormFields errors={{ confirmCannotComplete: confirmError }} t={t}>
+              <CheckboxField
                 name="confirmCannotComplete"
-                type="checkbox"
-                value="on"
-                aria-invalid="true"
-                aria-describedby="confirmCannotComplete-error"
+                label={t('placement.confirmCannotComplete')}
               />
-              <label for="confirmCannotComplete">{t('placement.confirmCannotComplete')}</label>
-            </div>
+            </FormFields>
           )}
           <button type="submit">{t('roster.placeSubmit')}</button>
         </form>
