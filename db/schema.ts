@@ -160,6 +160,13 @@ export const instructors = sqliteTable('instructors', {
   phone: text('phone').notNull().default(''),
   kind: text('kind', { enum: instructorKinds }).notNull(),
   employerUnit: text('employer_unit').notNull().default(''),
+  /**
+   * The instructor chose to give their phone to the participants of their courses (invitations,
+   * letters); off by default, so a peer instructor's personal number stays with the staff.
+   */
+  sharePhoneWithParticipants: integer('share_phone_with_participants', { mode: 'boolean' })
+    .notNull()
+    .default(false),
   userId: integer('user_id')
     .unique()
     .references(() => users.id, { onDelete: 'set null' }),

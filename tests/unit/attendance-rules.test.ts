@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceMark } from '../../db/schema';
 import {
+  canStillComplete,
   closingRefusal,
   completionOf,
   countsFor,
@@ -8,6 +9,7 @@ import {
   markingRefusal,
   missedTwoInARow,
   offersFreedSeats,
+  sessionsLeftToAttend,
   summaryOf,
   unmarkedGaps,
   type AttendanceSession,
@@ -282,5 +284,52 @@ describe("a person's summary", () => {
       due: 2,
       callThem: true,
     });
+  });
+});
+
+describe('sessionsLeftToAttend', () => {
+  it('counts every counted session before the course starts, not the info session', () => {
+    expect(sessionsLeftToAttend(weekly([0, 1, 2, 3, 4, 5, 6]), beforeCourse)).toBe(6);
+  });
+
+  it('still counts a session under way, and drops it once it has ended', () => {
+    const third = session(3);
+    expect(sessionsLeftToAttend(sixSessions, new Date(third.startsAt.getTime() + 60_000))).toBe(4);
+    expect(sessionsLeftToAttend(sixSessions, third.endsAt)).toBe(3);
+  });
+
+  it('leaves out cancelled sessions', () => {
+    const withCancelled = sixSessions.map((one) =>
+      one.ordinal === 5 ? { ...one, status: 'cancelled' as const } : one,
+    );
+    expect(sessionsLeftToAttend(withCancelled, beforeCourse)).toBe(5);
+  });
+
+  it('is one on the day of the last session before it ends, zero after', () => {
+    const last = session(6);
+    expect(sessionsLeftToAttend(sixSessions, new Date(last.startsAt.getTime() - 3_600_000))).toBe(
+      1,
+    );
+    expect(sessionsLeftToAttend(sixSessions, last.endsAt)).toBe(0);
+  });
+});
+
+describe('canStillComplete', () => {
+  it('is fine when exactly the threshold is left', () => {
+    expect(canStillComplete(4, 4)).toBe(true);
+  });
+
+  it('is impossible with one session fewer than the threshold', () => {
+    expect(canStillComplete(3, 4)).toBe(false);
+  });
+
+  it('counts what someone placed again attended before', () => {
+    expect(canStillComplete(3, 4, 1)).toBe(true);
+    expect(canStillComplete(2, 4, 1)).toBe(false);
+  });
+
+  it('is fine with more left than needed, and impossible with none left', () => {
+    expect(canStillComplete(6, 4)).toBe(true);
+    expect(canStillComplete(0, 1)).toBe(false);
   });
 });

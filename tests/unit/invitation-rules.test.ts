@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  contactsFor,
   planInvitationChanges,
   type ExistingInvitation,
   type Invitee,
@@ -97,5 +98,26 @@ describe('planning who is told what about a course', () => {
     const withdrawn = held(aino, { state: 'cancelled', sentSequence: 3 });
     const [step] = planInvitationChanges([withdrawn], [aino], { kind: 'planned' }, 1);
     expect(step).toMatchObject({ action: 'invite', invitationId: withdrawn.id, sequence: 4 });
+  });
+});
+
+describe('contactsFor', () => {
+  const pair = [
+    { name: 'Olli', phone: '+358401111111', sharePhoneWithParticipants: true },
+    { name: 'Vertti', phone: '+358402222222', sharePhoneWithParticipants: false },
+  ];
+
+  it('gives participants only the phones the instructors chose to share', () => {
+    expect(contactsFor(pair, 'participant').map((person) => person.phone)).toEqual([
+      '+358401111111',
+      '',
+    ]);
+  });
+
+  it('gives staff every phone', () => {
+    expect(contactsFor(pair, 'staff').map((person) => person.phone)).toEqual([
+      '+358401111111',
+      '+358402222222',
+    ]);
   });
 });

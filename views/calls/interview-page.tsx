@@ -120,6 +120,13 @@ export function InterviewForm(
             label: courseLabel(course, language),
           }))}
         />
+        {(errors.confirmCannotComplete || values.confirmCannotComplete === 'on') && (
+          <CheckboxField
+            name="confirmCannotComplete"
+            label={t('placement.confirmCannotComplete')}
+            checked={values.confirmCannotComplete === 'on'}
+          />
+        )}
         <SelectField
           name="localityId"
           label={t('interview.locality')}

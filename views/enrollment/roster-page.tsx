@@ -2,7 +2,7 @@ import type { EnrollmentState } from '../../db/schema';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
-import { ErrorSummary } from '../components/form-fields';
+import { CheckboxField, ErrorSummary, FormFields } from '../components/form-fields';
 import { titleOf } from '../courses/course-page';
 import { RowField, type InvalidRowForm } from './row-field';
 
@@ -153,7 +153,9 @@ function PlaceFromDemandList(
   } & PageContext,
 ) {
   const { t } = props;
-  const error = props.invalid?.form === 'place' ? props.invalid.errors.applicationId : undefined;
+  const mine = props.invalid?.form === 'place' ? props.invalid : null;
+  const error = mine?.errors.applicationId;
+  const confirmError = mine?.errors.confirmCannotComplete;
   return (
     <section aria-labelledby="place-title">
       <h2 id="place-title">{t('roster.placeTitle')}</h2>
@@ -181,12 +183,23 @@ function PlaceFromDemandList(
             >
               <option value="">{t('roster.placeChoose')}</option>
               {props.demand.map((entry) => (
-                <option value={String(entry.applicationId)}>
+                <option
+                  value={String(entry.applicationId)}
+                  selected={mine?.values.applicationId === String(entry.applicationId)}
+                >
                   {entry.municipality ? `${entry.name} (${entry.municipality})` : entry.name}
                 </option>
               ))}
             </select>
           </div>
+          {confirmError && (
+            <FormFields errors={{ confirmCannotComplete: confirmError }} t={t}>
+              <CheckboxField
+                name="confirmCannotComplete"
+                label={t('placement.confirmCannotComplete')}
+              />
+            </FormFields>
+          )}
           <button type="submit">{t('roster.placeSubmit')}</button>
         </form>
       )}

@@ -5,6 +5,7 @@ import type { Language, Translate } from '../../src/i18n';
 import { formatDate } from '../../src/i18n/format';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import {
+  CheckboxField,
   CheckboxGroup,
   ErrorSummary,
   SelectField,
@@ -184,6 +185,12 @@ export function InstructorForm(
           hint={t('instructors.phoneHint')}
           value={values.phone}
           autocomplete="off"
+        />
+        <CheckboxField
+          name="sharePhoneWithParticipants"
+          label={t('instructors.sharePhone')}
+          hint={t('instructors.sharePhoneHint')}
+          checked={values.sharePhoneWithParticipants === 'on'}
         />
         <TextField
           name="employerUnit"

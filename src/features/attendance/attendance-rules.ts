@@ -101,6 +101,24 @@ export function offersFreedSeats(
   return held <= lastJoiningSession;
 }
 
+/**
+ * The counted sessions someone placed now could still attend: scheduled, numbered from 1, and not
+ * ended yet (a session under way still counts, as a late joiner is due at it).
+ */
+export function sessionsLeftToAttend(sessions: readonly AttendanceSession[], now: Date): number {
+  return sessions.filter(
+    (session) => isCounted(session) && session.endsAt.getTime() > now.getTime(),
+  ).length;
+}
+
+/**
+ * Whether someone with `left` sessions ahead can still reach the program's completion threshold;
+ * someone placed again keeps what they attended before (`attended`, at sessions already over).
+ */
+export function canStillComplete(left: number, threshold: number, attended = 0): boolean {
+  return attended + left >= threshold;
+}
+
 export type MarkingRefusal =
   'course-cancelled' | 'session-cancelled' | 'not-started' | 'closed' | 'not-due';
 

@@ -3,14 +3,14 @@ import { applications, interviews, type ApplicationState } from '../../../db/sch
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
-import { placeIn, recordSeatChange, type Placement } from '../enrollment/seats';
+import { placeIn, recordSeatChange, type Placement, type SessionsLeft } from '../enrollment/seats';
 import type { ApplicationRow } from '../intake/queries';
 import type { MailContext } from '../invites/invitations';
 import type { InterviewInput } from './interview-input';
 
 /** What the interview's outcome does to the application, besides the interview row itself. */
 export type InterviewResult =
-  | { kind: 'placed' | 'waitlisted' }
+  | { kind: 'placed' | 'waitlisted'; sessions: SessionsLeft }
   | { kind: 'wait'; localityId: number }
   | { kind: 'closed'; reason: 'not-suitable' | 'declined'; note: string };
 
@@ -26,7 +26,8 @@ export type InterviewContext = { actor: SignedInUser; mail: MailContext };
 /**
  * The interview's one unit of work: a "place" outcome takes a seat (or a waitlist place), and the
  * interview, the application's new state and the audit entries are saved in the same immediate
- * transaction. A refused placement (EnrollmentRefused) or a failing save leaves nothing behind.
+ * transaction. A refused placement (EnrollmentRefused, or CompletionOutOfReach when the person could
+ * no longer complete and nobody confirmed it) or a failing save leaves nothing behind.
  */
 export function recordInterview(
   db: AppDatabase,
@@ -65,10 +66,14 @@ function outcomeOf(
   if (input.outcome === 'place' && input.courseId !== null) {
     const placement = placeIn(
       tx,
-      { applicationId: application.id, courseId: input.courseId },
+      {
+        applicationId: application.id,
+        courseId: input.courseId,
+        confirmCannotComplete: input.confirmCannotComplete,
+      },
       mail,
     );
-    return { result: { kind: placement.state }, placement };
+    return { result: { kind: placement.state, sessions: placement.sessions }, placement };
   }
   if (input.outcome === 'wait' && input.localityId !== null) {
     return { result: { kind: 'wait', localityId: input.localityId }, placement: null };

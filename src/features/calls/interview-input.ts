@@ -92,6 +92,8 @@ export function interviewInputFor(db: AppDatabase) {
         .transform((needs) => participantNeeds.filter((need) => needs.includes(need))),
       otherNeeds: optionalText(500),
       consentConfirmed: checkbox,
+      /** Placing someone who can no longer reach the completion threshold, confirmed. */
+      confirmCannotComplete: checkbox,
       notes: optionalText(interviewNotesMax),
       outcome: z.enum(interviewOutcomes, 'interview.validation.outcome'),
       courseId: optionalId,

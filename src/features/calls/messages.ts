@@ -94,6 +94,8 @@ export const fi = {
   'interview.reasonHint': 'Kun hakija ei sovellu tai ei halua osallistua.',
   'interview.save': 'Tallenna haastattelu',
   'interview.flash.placed': 'Haastattelu tallennettu. Hakija sai paikan kurssille.',
+  'interview.flash.placedSessionsLeft':
+    'Haastattelu tallennettu. Hakija sai paikan kurssille. Kurssilla on jäljellä {left}/{counted} kertaa; suoritukseen tarvitaan {threshold}.',
   'interview.flash.waitlisted': 'Haastattelu tallennettu. Kurssi on täynnä: hakija on jonossa.',
   'interview.flash.waiting': 'Haastattelu tallennettu. Hakija odottaa kurssia paikkakunnalla.',
   'interview.flash.closed': 'Haastattelu tallennettu ja hakemus suljettu.',
@@ -204,6 +206,8 @@ export const en: Record<keyof typeof fi, string> = {
   'interview.reasonHint': 'When the applicant is not suitable or does not want to take part.',
   'interview.save': 'Save the interview',
   'interview.flash.placed': 'Interview saved. The applicant got a place on the course.',
+  'interview.flash.placedSessionsLeft':
+    'Interview saved. The applicant got a place on the course. {left} of {counted} sessions are left; completion needs {threshold}.',
   'interview.flash.waitlisted':
     'Interview saved. The course is full: the applicant is on its waitlist.',
   'interview.flash.waiting': 'Interview saved. The applicant waits for a course in the locality.',

@@ -14,7 +14,7 @@ import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm, type InvalidFormRenderer } from '../../http/form';
 import { recordAudit } from '../audit/audit-log';
-import { EnrollmentRefused } from '../enrollment/seats';
+import { CompletionOutOfReach, EnrollmentRefused } from '../enrollment/seats';
 import { InterviewAlreadyDone, recordInterview, type InterviewResult } from './interview-command';
 import {
   assignmentInputFor,
@@ -274,8 +274,24 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
         });
       } catch (error) {
         if (error instanceof InterviewAlreadyDone) throw new HTTPException(404);
+        if (error instanceof CompletionOutOfReach) {
+          return refuse({
+            confirmCannotComplete: c.get('t')('placement.cannotComplete', {
+              left: error.left,
+              threshold: error.threshold,
+            }),
+          });
+        }
         if (!(error instanceof EnrollmentRefused)) throw error;
         return refuse({ courseId: c.get('t')('interview.validation.courseRefused') });
+      }
+      if (result.kind === 'placed' && result.sessions.left < result.sessions.counted) {
+        setFlash(c, {
+          kind: 'success',
+          key: 'interview.flash.placedSessionsLeft',
+          params: result.sessions,
+        });
+        return c.redirect('/calls', 303);
       }
       const flashKey =
         result.kind === 'placed'

@@ -44,6 +44,7 @@ export function findCourse(db: DatabaseOrTransaction, courseId: number) {
         kind: instructors.kind,
         email: instructors.email,
         phone: instructors.phone,
+        sharePhoneWithParticipants: instructors.sharePhoneWithParticipants,
       })
       .from(courseInstructors)
       .innerJoin(instructors, eq(instructors.id, courseInstructors.instructorId))

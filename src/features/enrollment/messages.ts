@@ -32,6 +32,11 @@ export const fi = {
   'roster.placeSubmit': 'Sijoita kurssille',
   'roster.placeNone': 'Paikkakunnan jonotuslistalla ei ole ketään.',
   'roster.placed': 'Henkilö sai paikan kurssilla.',
+  'roster.placedSessionsLeft':
+    'Henkilö sai paikan kurssilla. Kurssilla on jäljellä {left}/{counted} kertaa; suoritukseen tarvitaan {threshold}.',
+  'placement.cannotComplete':
+    'Kurssilla on jäljellä {left} kertaa; suoritukseen tarvitaan {threshold}. Vahvista, jos sijoitat silti.',
+  'placement.confirmCannotComplete': 'Sijoitan silti, vaikka suoritus ei ole enää mahdollinen',
   'roster.waitlisted': 'Kurssi on täynnä: henkilö lisättiin jonoon.',
   'roster.refused.course-closed': 'Kurssille ei voi enää sijoittaa.',
   'roster.refused.already-enrolled': 'Henkilö on jo tällä kurssilla.',
@@ -88,6 +93,11 @@ export const en: Record<keyof typeof fi, string> = {
   'roster.placeSubmit': 'Place on the course',
   'roster.placeNone': "Nobody is on the locality's demand list.",
   'roster.placed': 'The person got a place on the course.',
+  'roster.placedSessionsLeft':
+    'The person got a place on the course. {left} of {counted} sessions are left; completion needs {threshold}.',
+  'placement.cannotComplete':
+    'The course has {left} sessions left; completion needs {threshold}. Confirm if you place the person anyway.',
+  'placement.confirmCannotComplete': 'Place them anyway, although they can no longer complete',
   'roster.waitlisted': 'The course is full: the person was put on the waiting list.',
   'roster.refused.course-closed': 'Nobody can be placed on this course any more.',
   'roster.refused.already-enrolled': 'The person is already on this course.',

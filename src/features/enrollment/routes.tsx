@@ -10,7 +10,7 @@ import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { instantToWallClock } from '../../lib/helsinki-time';
-import { requiredText, wholeNumber } from '../../lib/form-input';
+import { checkbox, requiredText, wholeNumber } from '../../lib/form-input';
 import { recordAudit } from '../audit/audit-log';
 import {
   awaitingDecision,
@@ -28,6 +28,7 @@ import {
   leadsCourse,
 } from './queries';
 import {
+  CompletionOutOfReach,
   EnrollmentRefused,
   moveUpOnWaitlist,
   placeOnCourse,
@@ -37,7 +38,11 @@ import {
 
 const anId = wholeNumber(1, Number.MAX_SAFE_INTEGER);
 const reasonForm = z.object({ reason: requiredText(500) });
-const placementForm = z.object({ applicationId: anId, courseId: anId });
+const placementForm = z.object({
+  applicationId: anId,
+  courseId: anId,
+  confirmCannotComplete: checkbox,
+});
 const goDecisionForm = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('confirm') }),
   z.object({ decision: z.literal('postpone'), weeks: wholeNumber(1, 12) }),
@@ -132,11 +137,29 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
       const input = c.req.valid('form');
       try {
         const placed = placeOnCourse(db, input, commandContext(c));
-        setFlash(c, {
-          kind: 'success',
-          key: placed.state === 'placed' ? 'roster.placed' : 'roster.waitlisted',
-        });
+        const { left, counted } = placed.sessions;
+        setFlash(
+          c,
+          placed.state === 'waitlisted'
+            ? { kind: 'success', key: 'roster.waitlisted' }
+            : left < counted
+              ? { kind: 'success', key: 'roster.placedSessionsLeft', params: placed.sessions }
+              : { kind: 'success', key: 'roster.placed' },
+        );
       } catch (error) {
+        if (error instanceof CompletionOutOfReach) {
+          c.status(422);
+          return renderRoster(c, loadCourse(input.courseId), {
+            form: 'place',
+            values: c.get('formValues'),
+            errors: {
+              confirmCannotComplete: c.get('t')('placement.cannotComplete', {
+                left: error.left,
+                threshold: error.threshold,
+              }),
+            },
+          });
+        }
         if (!(error instanceof EnrollmentRefused)) throw error;
         if (error.reason === 'not-found') throw new HTTPException(404);
         setFlash(c, { kind: 'error', key: `roster.refused.${error.reason}` });

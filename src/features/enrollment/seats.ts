@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, max, ne } from 'drizzle-orm';
 import {
   applications,
+  attendance,
   courseSessions,
   courses,
   enrollments,
@@ -10,7 +11,12 @@ import {
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { recordAudit, type Actor } from '../audit/audit-log';
 import { notifyCourseInvitees, type MailContext } from '../invites/invitations';
-import { offersFreedSeats } from '../attendance/attendance-rules';
+import {
+  canStillComplete,
+  isCounted,
+  offersFreedSeats,
+  sessionsLeftToAttend,
+} from '../attendance/attendance-rules';
 import { sessionsForAttendance } from '../attendance/queries';
 import {
   acceptsPlacements,
@@ -38,7 +44,27 @@ export class EnrollmentRefused extends Error {
   }
 }
 
-export type Placement = { enrollmentId: number; state: 'placed' | 'waitlisted' };
+/**
+ * The course has fewer counted sessions left than its program's completion threshold: placing the
+ * person now needs the coordinator's confirmation (`confirmCannotComplete`).
+ */
+export class CompletionOutOfReach extends Error {
+  constructor(
+    readonly left: number,
+    readonly threshold: number,
+  ) {
+    super(`Completion out of reach: ${left} sessions left, ${threshold} needed`);
+  }
+}
+
+/** Counted sessions still ahead at placement, of how many the course has; for the flash. */
+export type SessionsLeft = { left: number; counted: number; threshold: number };
+
+export type Placement = {
+  enrollmentId: number;
+  state: 'placed' | 'waitlisted';
+  sessions: SessionsLeft;
+};
 
 type SeatChange = Placement['state'] | 'moved up' | 'withdrawn';
 
@@ -65,6 +91,7 @@ function courseCapacity(tx: Transaction, courseId: number) {
       status: courses.status,
       maximum: programs.maxParticipants,
       lastJoiningSession: programs.lastJoiningSession,
+      completionThreshold: programs.completionThreshold,
       lastSessionStartsAt: max(courseSessions.startsAt),
     })
     .from(courses)
@@ -81,6 +108,7 @@ function courseCapacity(tx: Transaction, courseId: number) {
     status: row.status,
     maximum: row.maximum,
     lastJoiningSession: row.lastJoiningSession,
+    completionThreshold: row.completionThreshold,
     lastSessionStartsAt: asInstant(row.lastSessionStartsAt),
   };
 }
@@ -101,16 +129,56 @@ function placedCount(tx: Transaction, courseId: number): number {
   );
 }
 
+export type PlacementInput = {
+  applicationId: number;
+  courseId: number;
+  /** The coordinator confirmed placing someone who can no longer reach the completion threshold. */
+  confirmCannotComplete?: boolean;
+};
+
+/** The sessions still ahead; refuses (CompletionOutOfReach) when too few are left, unless confirmed. */
+function sessionsLeftFor(
+  tx: Transaction,
+  courseId: number,
+  placing: { threshold: number; confirmed: boolean; earlierEnrollmentId: number | null },
+  now: Date,
+): SessionsLeft {
+  const { threshold } = placing;
+  const sessions = sessionsForAttendance(tx, courseId);
+  const left = sessionsLeftToAttend(sessions, now);
+  // Someone placed again keeps the marks of their first stint (see countsFor).
+  const over = new Set(
+    sessions
+      .filter((session) => isCounted(session) && session.endsAt.getTime() <= now.getTime())
+      .map((session) => session.id),
+  );
+  const attended =
+    placing.earlierEnrollmentId === null
+      ? 0
+      : tx
+          .select({ sessionId: attendance.sessionId })
+          .from(attendance)
+          .where(
+            and(
+              eq(attendance.enrollmentId, placing.earlierEnrollmentId),
+              eq(attendance.mark, 'present'),
+            ),
+          )
+          .all()
+          .filter((row) => over.has(row.sessionId)).length;
+  if (!placing.confirmed && !canStillComplete(left, threshold, attended)) {
+    throw new CompletionOutOfReach(left, threshold);
+  }
+  return { left, counted: sessions.filter(isCounted).length, threshold };
+}
+
 /**
  * Counts the placed seats and places the person, or queues them when the course is full. Call it
  * inside an immediate transaction, so parallel placements cannot overfill a course; the unique
- * (course, application) index is the last guard.
+ * (course, application) index is the last guard. Someone who could no longer complete the course
+ * is placed only when the coordinator confirmed it (else CompletionOutOfReach).
  */
-export function placeIn(
-  tx: Transaction,
-  input: { applicationId: number; courseId: number },
-  mail: MailContext,
-): Placement {
+export function placeIn(tx: Transaction, input: PlacementInput, mail: MailContext): Placement {
   const capacity = courseCapacity(tx, input.courseId);
   const application = tx
     .select({ id: applications.id })
@@ -132,6 +200,16 @@ export function placeIn(
   if (existing && isActiveEnrollment(existing.state)) {
     throw new EnrollmentRefused('already-enrolled');
   }
+  const sessions = sessionsLeftFor(
+    tx,
+    input.courseId,
+    {
+      threshold: capacity.completionThreshold,
+      confirmed: input.confirmCannotComplete === true,
+      earlierEnrollmentId: existing?.id ?? null,
+    },
+    mail.now,
+  );
   const state = placedCount(tx, input.courseId) < capacity.maximum ? 'placed' : 'waitlisted';
   const values = {
     state,
@@ -161,7 +239,7 @@ export function placeIn(
     .where(eq(applications.id, input.applicationId))
     .run();
   if (state === 'placed') notifyCourseInvitees(tx, input.courseId, { kind: 'planned' }, mail);
-  return { enrollmentId, state };
+  return { enrollmentId, state, sessions };
 }
 
 /**
@@ -270,7 +348,7 @@ export function withdrawIn(
 /** Places the person on the course (or its waitlist); throws EnrollmentRefused, leaving nothing. */
 export function placeOnCourse(
   db: AppDatabase,
-  input: { applicationId: number; courseId: number },
+  input: PlacementInput,
   context: SeatCommandContext,
 ): Placement {
   return immediateTransaction(db, (tx) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { instructorKinds } from '../../../db/schema';
 import type { AppDatabase } from '../../db';
-import { optionalText, requiredText } from '../../lib/form-input';
+import { checkbox, optionalText, requiredText } from '../../lib/form-input';
 import { normalizePhone } from '../../lib/phone';
 import { existingLocalityIds, isInstructorAccount } from './queries';
 
@@ -27,6 +27,8 @@ export function instructorInputFor(db: AppDatabase) {
         }
         return phone.e164;
       }),
+      /** Off unless the instructor chose to give their phone to their participants. */
+      sharePhoneWithParticipants: checkbox,
       kind: z.enum(instructorKinds, 'validation.instructorKind'),
       employerUnit: optionalText(200),
       // One ticked box arrives as a string, several as an array, none not at all.

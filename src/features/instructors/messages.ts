@@ -16,6 +16,9 @@ export const fi = {
   'instructors.email': 'Sähköposti',
   'instructors.phone': 'Puhelin',
   'instructors.phoneHint': 'Esimerkiksi 040 123 4567 tai +358 40 123 4567.',
+  'instructors.sharePhone': 'Puhelinnumeron saa kertoa kurssien osallistujille',
+  'instructors.sharePhoneHint':
+    'Vain ohjaajan omalla luvalla. Muuten osallistujat saavat vain koordinaattorin yhteystiedot.',
   'instructors.kind': 'Ohjaajatyyppi',
   'instructors.chooseKind': 'Valitse ohjaajatyyppi',
   'instructors.kind.professional': 'ammattilainen',
@@ -97,6 +100,9 @@ export const en: Record<keyof typeof fi, string> = {
   'instructors.email': 'E-mail',
   'instructors.phone': 'Phone',
   'instructors.phoneHint': 'For example 040 123 4567 or +358 40 123 4567.',
+  'instructors.sharePhone': 'The phone number may be given to course participants',
+  'instructors.sharePhoneHint':
+    "Only with the instructor's own consent. Otherwise participants get the coordinator's contact only.",
   'instructors.kind': 'Kind of instructor',
   'instructors.chooseKind': 'Choose the kind of instructor',
   'instructors.kind.professional': 'professional',

@@ -169,6 +169,7 @@ export function findInstructor(db: AppDatabase, id: number) {
       name: instructors.name,
       email: instructors.email,
       phone: instructors.phone,
+      sharePhoneWithParticipants: instructors.sharePhoneWithParticipants,
       kind: instructors.kind,
       employerUnit: instructors.employerUnit,
       userId: instructors.userId,
@@ -257,10 +258,14 @@ function accountTakenOnUniqueViolation(save: () => SaveInstructorResult): SaveIn
  * Saves a new (id null) or existing instructor with their localities in the caller's transaction;
  * an account links to one instructor only.
  */
+/** What saving takes: the form's input; without the sharing choice, a new one does not share. */
+export type InstructorToSave = Omit<InstructorInput, 'sharePhoneWithParticipants'> &
+  Partial<Pick<InstructorInput, 'sharePhoneWithParticipants'>>;
+
 export function saveInstructorIn(
   tx: Transaction,
   id: number | null,
-  input: InstructorInput,
+  input: InstructorToSave,
   now: Date,
 ): SaveInstructorResult {
   const { localityIds, ...instructor } = input;
@@ -290,7 +295,7 @@ export function saveInstructorIn(
 export function saveInstructor(
   db: AppDatabase,
   id: number | null,
-  input: InstructorInput,
+  input: InstructorToSave,
   actor: Actor,
   now: Date,
 ): SaveInstructorResult {

@@ -26,6 +26,7 @@ function formStateOf(instructor: StoredInstructor): InstructorFormState {
       name: instructor.name,
       email: instructor.email,
       phone: instructor.phone ? formatPhoneForDisplay(instructor.phone) : '',
+      ...(instructor.sharePhoneWithParticipants ? { sharePhoneWithParticipants: 'on' } : {}),
       kind: instructor.kind,
       employerUnit: instructor.employerUnit,
       userId: instructor.userId === null ? '' : String(instructor.userId),
@@ -50,9 +51,13 @@ async function typedFormState(
 
 /** The input as the form shows it again when saving is refused after validation. */
 function refusedFormState(input: InstructorInput, errors: FieldErrors): InstructorFormState {
-  const { localityIds, userId, ...text } = input;
+  const { localityIds, userId, sharePhoneWithParticipants, ...text } = input;
   return {
-    values: { ...text, userId: userId === null ? '' : String(userId) },
+    values: {
+      ...text,
+      ...(sharePhoneWithParticipants ? { sharePhoneWithParticipants: 'on' } : {}),
+      userId: userId === null ? '' : String(userId),
+    },
     checkedLocalities: localityIds.map(String),
     errors,
   };

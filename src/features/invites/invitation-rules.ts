@@ -117,3 +117,21 @@ export function planInvitationChanges(
   }
   return actions;
 }
+
+/** Who reads a course message: staff (the course's instructors) or a participant (or their letter). */
+export type Audience = 'staff' | 'participant';
+
+/**
+ * The instructors' phones a message may carry: staff see every instructor's number; participants
+ * only those of instructors who chose to share it (a peer instructor's number is often personal).
+ */
+export function contactsFor<Contact extends { phone: string; sharePhoneWithParticipants: boolean }>(
+  instructors: readonly Contact[],
+  audience: Audience,
+): Contact[] {
+  return instructors.map((instructor) =>
+    audience === 'staff' || instructor.sharePhoneWithParticipants
+      ? instructor
+      : { ...instructor, phone: '' },
+  );
+}

@@ -10,7 +10,12 @@ import { participantLinkUrl, personalLinkPlaceholder } from '../outbox/personal-
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { enqueueMessage } from '../outbox/queries';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';
-import { planInvitationChanges, type Invitee } from './invitation-rules';
+import {
+  contactsFor,
+  planInvitationChanges,
+  type Audience,
+  type Invitee,
+} from './invitation-rules';
 import {
   invitationSections,
   sectionsAsText,
@@ -79,9 +84,10 @@ export function calendarCourseOf(
   };
 }
 
+/** A course message's content; a participant's carries only the phones instructors share. */
 export function invitationContentOf(
   course: CourseWithSchedule,
-  recipient: { name: string; language: Language },
+  recipient: { name: string; language: Language; audience: Audience },
   kind: MailKind,
   change: CourseChange,
 ): InvitationContent {
@@ -95,7 +101,7 @@ export function invitationContentOf(
     ),
     sessions: course.sessions,
     venue: course.venue,
-    contacts: course.instructors.map((person) => ({
+    contacts: contactsFor(course.instructors, recipient.audience).map((person) => ({
       name: person.name,
       phone: person.phone ? formatPhoneForDisplay(person.phone) : '',
     })),
@@ -150,6 +156,11 @@ export function enqueueComposedMail(
   );
 }
 
+/** A message with a participant's application is theirs; the others go to the course's staff. */
+export function audienceOf(recipient: { applicationId: number | null }): Audience {
+  return recipient.applicationId === null ? 'staff' : 'participant';
+}
+
 /** One message about a course to one person. */
 function enqueueCourseMessage(
   db: DatabaseOrTransaction,
@@ -197,7 +208,10 @@ export function queueCourseMail(
     organizer: context.organizer,
     attendee: { name: recipient.name, email: recipient.email },
   });
-  const content = { ...invitationContentOf(course, recipient, kind, change), personalLink };
+  const content = {
+    ...invitationContentOf(course, { ...recipient, audience: audienceOf(recipient) }, kind, change),
+    personalLink,
+  };
   enqueueCourseMessage(db, course, recipient, content, { method, text: calendar }, context);
 }
 
@@ -213,7 +227,12 @@ export function queueCourseNotice(
   context: MailContext,
 ) {
   const change = { kind: 'cancelled', reason: cancellationReason } as const;
-  const content = invitationContentOf(course, recipient, 'cancellation', change);
+  const content = invitationContentOf(
+    course,
+    { ...recipient, audience: 'participant' },
+    'cancellation',
+    change,
+  );
   enqueueCourseMessage(db, course, recipient, content, null, context);
 }
 

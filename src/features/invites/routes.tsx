@@ -12,7 +12,7 @@ import { findCourse } from '../courses/queries';
 import { issuePersonalLink, participantLinkUrl } from '../outbox/personal-links';
 import { buildFeedCalendar } from './course-calendar';
 import { invitationSections } from './invitation-mail';
-import { calendarCourseOf, invitationContentOf } from './invitations';
+import { audienceOf, calendarCourseOf, invitationContentOf } from './invitations';
 import {
   feedCourseIds,
   findFeedOwner,
@@ -107,9 +107,12 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
     const t = c.get('t');
     const { language } = invitation;
     const { subject, sections } = invitationSections({
-      ...invitationContentOf(course, { name: invitation.name, language }, 'invitation', {
-        kind: 'planned',
-      }),
+      ...invitationContentOf(
+        course,
+        { name: invitation.name, language, audience: audienceOf(invitation) },
+        'invitation',
+        { kind: 'planned' },
+      ),
       personalLink: token ? participantLinkUrl(config.publicUrl, token) : undefined,
     });
     c.header('Cache-Control', 'no-store');

@@ -1,0 +1,1 @@
+ALTER TABLE `instructors` ADD `share_phone_with_participants` integer DEFAULT false NOT NULL;
