@@ -1,7 +1,16 @@
 import { load } from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditLog, deletionRequests, invitations, venues } from '../../db/schema';
+import {
+  applications,
+  auditLog,
+  courseInstructors,
+  deletionRequests,
+  instructors,
+  invitations,
+  outbox,
+  venues,
+} from '../../db/schema';
 import { createParticipantLink } from '../../src/features/outbox/personal-links';
 import {
   aLocality,
@@ -9,7 +18,9 @@ import {
   aProgramOfSize,
   aVenue,
   aWaitingApplicant,
+  anInstructor,
   enrollmentOf,
+  sessionsOf,
 } from '../support/planning-fixtures';
 import {
   aStaffUser,
@@ -149,22 +160,24 @@ describe("a participant's personal link", () => {
 
   it("refuses to withdraw another person's enrollment", async () => {
     const bertils = enrollmentOf(db, people.bertil, ids.course);
-    const response = await postForm(app, `/p/${tokens.aino}/withdrawal`, {
-      enrollmentId: bertils.id,
+    const path = `/p/${tokens.aino}/withdrawal/${bertils.id}`;
+    expect((await getPage(app, path)).status).toBe(404);
+    expect((await postForm(app, path, {})).status).toBe(404);
+    const missing = await postForm(app, `${path}/missed-session`, {
+      sessionId: sessionsOf(db, ids.course)[5]!.id,
     });
-    expect(response.status).toBe(404);
+    expect(missing.status).toBe(404);
     expect(enrollmentOf(db, people.bertil, ids.course).state).toBe('placed');
   });
 
   it('keeps a too long reason and says so at the field', async () => {
     const ainos = enrollmentOf(db, people.aino, ids.course);
-    const response = await postForm(app, `/p/${tokens.aino}/withdrawal`, {
-      enrollmentId: ainos.id,
+    const response = await postForm(app, `/p/${tokens.aino}/withdrawal/${ainos.id}`, {
       reason: 'x'.repeat(501),
     });
     expect(response.status).toBe(422);
     const $ = load(await response.text());
-    expect($(`#withdraw-reason-${ainos.id}-error`).text()).toBe(
+    expect($('#withdraw-reason-error').text()).toBe(
       'Teksti on liian pitkä (enintään 500 merkkiä).',
     );
     expect(enrollmentOf(db, people.aino, ids.course).state).toBe('placed');
@@ -174,8 +187,8 @@ describe("a participant's personal link", () => {
     const ainos = enrollmentOf(db, people.aino, ids.course);
     const response = await postForm(
       app,
-      `/p/${tokens.aino}/withdrawal`,
-      { enrollmentId: ainos.id },
+      `/p/${tokens.aino}/withdrawal/${ainos.id}`,
+      {},
       { origin: 'https://evil.example' },
     );
     expect(response.status).toBe(403);
@@ -243,13 +256,45 @@ describe('withdrawing through the personal link', () => {
     }
   });
 
-  it('frees the seat, and only the first on the waitlist gets it', async () => {
+  it('no longer withdraws with one tap: the page links to a confirmation instead', async () => {
+    const token = setup.linkFor(people[1]!);
+    const lauris = enrollmentOf(db, people[1]!, ids.course);
+    const $ = load(await (await getPage(app, `/p/${token}`)).text());
+    expect($('.participant-withdrawal form')).toHaveLength(0);
+    expect($('.participant-withdrawal a').attr('href')).toBe(`/p/${token}/withdrawal/${lauris.id}`);
+    const oneTap = await postForm(app, `/p/${token}/withdrawal`, { enrollmentId: lauris.id });
+    expect(oneTap.status).toBe(404);
+    expect(enrollmentOf(db, people[1]!, ids.course).state).toBe('placed');
+  });
+
+  it('asks on a second page, without JavaScript, what happens and which way', async () => {
+    const token = setup.linkFor(people[0]!);
+    const kaisas = enrollmentOf(db, people[0]!, ids.course);
+    const response = await getPage(app, `/p/${token}/withdrawal/${kaisas.id}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const $ = load(await response.text());
+    expect($('main script, main [onclick], main [onsubmit]')).toHaveLength(0);
+    expect($('main [hx-post], main [hx-get], main [hx-confirm]')).toHaveLength(0);
+    expect($('#withdraw-form').attr('method')).toBe('post');
+    expect($('#withdraw-form').attr('action')).toBe(`/p/${token}/withdrawal/${kaisas.id}`);
+    expect($('#withdraw-form').text()).toContain('Paikkasi annetaan jonossa seuraavalle');
+    expect($('#withdraw-form').text()).toContain('kalenteristasi');
+    expect($('#withdraw-form button').text()).toBe('Kyllä, en pääse kurssille lainkaan');
+    expect($('#missed-session-form').attr('action')).toBe(
+      `/p/${token}/withdrawal/${kaisas.id}/missed-session`,
+    );
+    expect($('#missed-session-form input[type=radio][name=sessionId]')).toHaveLength(6);
+    expect($('#missed-session-form label').first().text()).toBe('ti 6.10.2026 17.00–19.30');
+    expect($('#withdrawal-back').attr('href')).toBe(`/p/${token}`);
+  });
+
+  it('frees the seat from the confirmation, and only the first on the waitlist gets it', async () => {
     const token = setup.linkFor(people[0]!);
     const kaisas = enrollmentOf(db, people[0]!, ids.course);
     expect(enrollmentOf(db, people[2]!, ids.course).state).toBe('waitlisted');
 
-    const response = await postForm(app, `/p/${token}/withdrawal`, {
-      enrollmentId: kaisas.id,
+    const response = await postForm(app, `/p/${token}/withdrawal/${kaisas.id}`, {
       reason: 'Työvuorot muuttuivat',
     });
     expect(response.status).toBe(303);
@@ -265,11 +310,138 @@ describe('withdrawing through the personal link', () => {
     expect($('#flash').text()).toBe('Osallistumisesi on peruttu. Kiitos, että kerroit.');
     expect($('.participant-state').text()).toBe('Olet perunut osallistumisesi tälle kurssille.');
     expect($('.participant-withdrawal')).toHaveLength(0);
+    expect((await getPage(app, `/p/${token}/withdrawal/${kaisas.id}`)).status).toBe(404);
+  });
+
+  it("tells the coordinator on the home page, with the course's roster", async () => {
+    const cookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+    const $ = load(await (await getPage(app, '/', cookie)).text());
+    const kaisas = enrollmentOf(db, people[0]!, ids.course);
+    const item = $(`#self-withdrawal-${kaisas.id}`);
+    expect(item.text()).toContain('Kaisa perui');
+    expect(item.text()).toContain('Arkeen Voimaa');
+    expect(item.text()).toContain('Syy: Työvuorot muuttuivat');
+    expect(item.find('a').attr('href')).toBe(`/courses/${ids.course}/roster`);
+    expect(db.select().from(auditLog).all().at(-1)).toMatchObject({
+      action: 'read',
+      subjectType: 'enrollment',
+      detail: 'self-withdrawals',
+    });
   });
 
   it('shows a waitlisted person that they are waiting', async () => {
     const $ = load(await (await getPage(app, `/p/${setup.linkFor(people[3]!)}`)).text());
     expect($('.participant-state').text()).toContain('Olet jonossa');
+  });
+});
+
+describe('missing one session through the personal link', () => {
+  const setup = aCourseWithParticipants(2);
+  const { app, db, clock, ids } = setup;
+  const people = { satu: 0, taisto: 0, waiting: 0 };
+  const withEmail = ['ohjaaja.yksi@example.fi', 'ohjaaja.kaksi@example.fi'];
+
+  beforeAll(async () => {
+    for (const email of [...withEmail, '']) {
+      const instructorId = anInstructor(db);
+      db.update(instructors).set({ email }).where(eq(instructors.id, instructorId)).run();
+      db.insert(courseInstructors).values({ courseId: ids.course, instructorId }).run();
+    }
+    people.satu = aWaitingApplicant(db, ids.locality, { name: 'Satu Poissaolo' });
+    people.taisto = aWaitingApplicant(db, ids.locality, { name: 'Taisto Toinen' });
+    people.waiting = aWaitingApplicant(db, ids.locality, { name: 'Väinö Jonossa' });
+    for (const person of Object.values(people)) await setup.place(person);
+  });
+
+  const missedMails = () =>
+    db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((message) => message.subject.startsWith('Osallistuja ei pääse'));
+
+  it('keeps the place and tells each instructor with an e-mail, naming the date', async () => {
+    const token = setup.linkFor(people.satu);
+    const satus = enrollmentOf(db, people.satu, ids.course);
+    const third = sessionsOf(db, ids.course)[2]!;
+    const response = await postForm(app, `/p/${token}/withdrawal/${satus.id}/missed-session`, {
+      sessionId: third.id,
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe(`/p/${token}`);
+    expect(enrollmentOf(db, people.satu, ids.course).state).toBe('placed');
+    expect(enrollmentOf(db, people.waiting, ids.course).state).toBe('waitlisted');
+
+    const mails = missedMails();
+    expect(mails.map((message) => message.recipientEmail).sort()).toEqual([...withEmail].sort());
+    for (const message of mails) {
+      expect(message.subject).toContain('ti 20.10.2026');
+      expect(message.textBody).toContain('Satu Poissaolo');
+      expect(message.textBody).toContain('kokoontumiseen 3 (ti 20.10.2026 17.00–19.30)');
+      expect(message.calendar).toBe('');
+      expect(message.applicationId).toBe(people.satu);
+    }
+    const $ = load(await (await getPage(app, `/p/${token}`, cookiesFrom(response))).text());
+    expect($('#flash').text()).toContain('Ohjaajat tietävät, ettet pääse ti 20.10.2026');
+  });
+
+  it('asks for a session when none is chosen, and offers none to someone on the waitlist', async () => {
+    const token = setup.linkFor(people.taisto);
+    const taistos = enrollmentOf(db, people.taisto, ids.course);
+    const response = await postForm(app, `/p/${token}/withdrawal/${taistos.id}/missed-session`, {});
+    expect(response.status).toBe(422);
+    expect(load(await response.text())('#sessionId-error').text()).not.toBe('');
+
+    const waitingToken = setup.linkFor(people.waiting);
+    const waitings = enrollmentOf(db, people.waiting, ids.course);
+    const page = load(
+      await (await getPage(app, `/p/${waitingToken}/withdrawal/${waitings.id}`)).text(),
+    );
+    expect(page('#missed-session-form')).toHaveLength(0);
+    expect(page('#withdraw-form')).toHaveLength(1);
+    const refused = await postForm(
+      app,
+      `/p/${waitingToken}/withdrawal/${waitings.id}/missed-session`,
+      { sessionId: sessionsOf(db, ids.course)[4]!.id },
+    );
+    expect(refused.status).toBe(422);
+  });
+
+  it("refuses another course's session and one that has started, with a message", async () => {
+    const token = setup.linkFor(people.taisto);
+    const taistos = enrollmentOf(db, people.taisto, ids.course);
+    const path = `/p/${token}/withdrawal/${taistos.id}/missed-session`;
+    const before = missedMails().length;
+
+    const other = await postForm(app, path, { sessionId: sessionsOf(db, ids.otherCourse)[3]!.id });
+    expect(other.status).toBe(422);
+    expect(load(await other.text())('#sessionId-error').text()).toBe(
+      'Valitse jokin kurssisi tulevista kokoontumisista.',
+    );
+
+    clock.advanceMinutes(36 * 24 * 60); // 7.10.2026: the first session has been held.
+    const first = sessionsOf(db, ids.course)[0]!;
+    const started = await postForm(app, path, { sessionId: first.id });
+    expect(started.status).toBe(422);
+    const $ = load(await started.text());
+    expect($('#sessionId-error').text()).toBe(
+      'Tämä kokoontuminen on jo alkanut. Valitse tuleva kokoontuminen.',
+    );
+    expect($('#missed-session-form input[type=radio]')).toHaveLength(5);
+    expect(missedMails()).toHaveLength(before);
+    expect(enrollmentOf(db, people.taisto, ids.course).state).toBe('placed');
+  });
+
+  it('answers an unknown link with 404', async () => {
+    const satus = enrollmentOf(db, people.satu, ids.course);
+    const path = `/p/not-a-real-token/withdrawal/${satus.id}`;
+    expect((await getPage(app, path)).status).toBe(404);
+    expect((await postForm(app, path, {})).status).toBe(404);
+    const missing = await postForm(app, `${path}/missed-session`, {
+      sessionId: sessionsOf(db, ids.course)[5]!.id,
+    });
+    expect(missing.status).toBe(404);
+    expect(enrollmentOf(db, people.satu, ids.course).state).toBe('placed');
   });
 });
 
@@ -289,10 +461,13 @@ describe('an expired personal link', () => {
     const html = await response.text();
     expect(load(html)('h1').text()).toBe('Linkki on vanhentunut');
     expect(html).not.toContain('Olavi');
-    const withdrawal = await postForm(app, `/p/${token}/withdrawal`, {
-      enrollmentId: enrollmentOf(db, person, ids.course).id,
+    const path = `/p/${token}/withdrawal/${enrollmentOf(db, person, ids.course).id}`;
+    expect((await getPage(app, path)).status).toBe(410);
+    expect((await postForm(app, path, {})).status).toBe(410);
+    const missing = await postForm(app, `${path}/missed-session`, {
+      sessionId: sessionsOf(db, ids.course)[5]!.id,
     });
-    expect(withdrawal.status).toBe(410);
+    expect(missing.status).toBe(410);
     expect(enrollmentOf(db, person, ids.course).state).toBe('placed');
   });
 });

@@ -1,5 +1,6 @@
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import type { InstructorAttention } from '../../src/features/instructors/queries';
+import type { SelfWithdrawal } from '../../src/features/enrollment/queries';
 import { monthsText } from '../instructors/instructors-page';
 import { venueText } from '../../src/i18n/format';
 import { SessionTable, titleOf } from '../courses/course-page';
@@ -29,6 +30,8 @@ export function HomePage(props: {
   deletionRequests: PendingDeletionRequest[] | null;
   /** For planners: courses past their go/no-go date below the minimum; null for instructors. */
   decisions: GoNoGoDecision[] | null;
+  /** For planners: the participants who withdrew themselves lately; null for instructors. */
+  selfWithdrawals: SelfWithdrawal[] | null;
   /** For planners: new instructors with no course planned, and licences about to lapse. */
   licenceItems: InstructorAttention[] | null;
   /** For instructors: the courses they lead; null for planners. */
@@ -58,6 +61,9 @@ export function HomePage(props: {
           <GoNoGoDecisionList decisions={props.decisions} t={t} language={language} />
         </section>
       )}
+      {props.selfWithdrawals && props.selfWithdrawals.length > 0 && (
+        <SelfWithdrawals items={props.selfWithdrawals} t={t} language={language} />
+      )}
       {props.licenceItems && props.licenceItems.length > 0 && (
         <LicenceItems items={props.licenceItems} t={t} language={language} />
       )}
@@ -76,6 +82,32 @@ export function HomePage(props: {
           </a>
         </p>
       )}
+    </section>
+  );
+}
+
+/** Who withdrew through their own link lately, newest first, each with the way to the roster. */
+function SelfWithdrawals(props: { items: SelfWithdrawal[]; t: Translate; language: Language }) {
+  const { t, language } = props;
+  return (
+    <section aria-labelledby="self-withdrawals-title">
+      <h2 id="self-withdrawals-title">{t('home.selfWithdrawals')}</h2>
+      <ul id="self-withdrawals">
+        {props.items.map((item) => (
+          <li id={`self-withdrawal-${item.enrollmentId}`}>
+            {t('home.selfWithdrawal', {
+              name: item.name,
+              date: item.withdrawnAt ? formatDateTime(item.withdrawnAt, language) : '',
+              course: courseTitle(item, language),
+            })}{' '}
+            {item.reason && t('home.selfWithdrawalReason', { reason: item.reason })}{' '}
+            <a href={`/courses/${item.courseId}/roster`}>
+              {t('home.openRoster')}
+              <span class="visually-hidden"> {courseTitle(item, language)}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

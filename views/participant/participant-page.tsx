@@ -2,9 +2,7 @@ import type { EnrollmentState } from '../../db/schema';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import { formatDateTime, formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
-import { ErrorSummary } from '../components/form-fields';
 import { titleOf } from '../courses/course-page';
-import { RowField, type InvalidRowForm } from '../enrollment/row-field';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -68,37 +66,10 @@ function VenueDetails(props: { venue: CourseWithSchedule['venue'] } & PageContex
   );
 }
 
-function WithdrawalForm(
-  props: { token: string; enrollmentId: number; invalid: InvalidRowForm | null } & PageContext,
-) {
-  const { t, enrollmentId } = props;
-  const mine = props.invalid?.form === `withdraw-${enrollmentId}` ? props.invalid : null;
-  return (
-    <form method="post" action={`/p/${props.token}/withdrawal`} class="participant-withdrawal">
-      <h3>{t('participant.withdrawTitle')}</h3>
-      <input type="hidden" name="enrollmentId" value={String(enrollmentId)} />
-      <RowField
-        id={`withdraw-reason-${enrollmentId}`}
-        name="reason"
-        label={t('participant.withdrawReason')}
-        hint={t('participant.withdrawHint')}
-        value={mine?.values.reason}
-        error={mine?.errors.reason}
-        maxlength={500}
-        t={t}
-      />
-      <button type="submit" class="secondary">
-        {t('participant.withdrawSubmit')}
-      </button>
-    </form>
-  );
-}
-
 function CourseCard(
   props: {
     token: string;
     entry: ParticipantCourse;
-    invalid: InvalidRowForm | null;
   } & PageContext,
 ) {
   const { entry, t, language } = props;
@@ -119,13 +90,14 @@ function CourseCard(
         </p>
       )}
       {active && (
-        <WithdrawalForm
-          token={props.token}
-          enrollmentId={entry.enrollmentId}
-          invalid={props.invalid}
-          t={t}
-          language={language}
-        />
+        <div class="participant-withdrawal">
+          <h3>{t('participant.withdrawTitle')}</h3>
+          <p>
+            <a class="button-link" href={`/p/${props.token}/withdrawal/${entry.enrollmentId}`}>
+              {t('participant.withdrawOpen')}
+            </a>
+          </p>
+        </div>
       )}
     </article>
   );
@@ -164,27 +136,19 @@ export function ParticipantPage(
     name: string;
     courses: ParticipantCourse[];
     deletionRequestedAt: Date | null;
-    invalid: InvalidRowForm | null;
   } & PageContext,
 ) {
   const { t, language } = props;
   return (
     <section id="participant-page">
       <h1>{t('participant.title')}</h1>
-      {props.invalid && <ErrorSummary errors={props.invalid.errors} t={t} />}
       <p>{t('participant.greeting', { name: props.name })}</p>
       <p>{t('participant.intro')}</p>
       {props.courses.length === 0 ? (
         <p>{t('participant.noEnrollments')}</p>
       ) : (
         props.courses.map((entry) => (
-          <CourseCard
-            token={props.token}
-            entry={entry}
-            invalid={props.invalid}
-            t={t}
-            language={language}
-          />
+          <CourseCard token={props.token} entry={entry} t={t} language={language} />
         ))
       )}
       <PrivacyNotice

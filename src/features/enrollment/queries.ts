@@ -1,5 +1,18 @@
 import { isActiveEnrollment } from './seat-rules';
-import { and, asc, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm';
 import {
   applications,
   courseInstructors,
@@ -135,3 +148,42 @@ export function goNoGoDecisions(db: AppDatabase, today: string) {
     .all({ today })
     .filter((course) => course.placed < course.minimum);
 }
+
+/** How far back the coordinator's home page shows withdrawals made by participants themselves. */
+const selfWithdrawalDays = 14;
+
+/**
+ * Enrollments the participants withdrew themselves through their link in the last 14 days, newest
+ * first, at most 20: the coordinator hears of them on the home page.
+ */
+export function recentSelfWithdrawals(db: AppDatabase, now: Date) {
+  const since = new Date(now.getTime() - selfWithdrawalDays * 24 * 60 * 60_000);
+  return db
+    .select({
+      enrollmentId: enrollments.id,
+      courseId: courses.id,
+      name: applications.name,
+      withdrawnAt: enrollments.withdrawnAt,
+      reason: enrollments.withdrawnReason,
+      program: { nameFi: programs.nameFi, nameEn: programs.nameEn },
+      localityName: localities.name,
+    })
+    .from(enrollments)
+    .innerJoin(applications, eq(applications.id, enrollments.applicationId))
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .innerJoin(programs, eq(programs.id, courses.programId))
+    .innerJoin(localities, eq(localities.id, courses.localityId))
+    .where(
+      and(
+        eq(enrollments.state, 'withdrawn'),
+        eq(enrollments.withdrawnBy, 'participant'),
+        gte(enrollments.withdrawnAt, since),
+        // An erased person's places were freed by the coordinator carrying out the request.
+        or(isNull(applications.closeReason), ne(applications.closeReason, 'deleted')),
+      ),
+    )
+    .orderBy(desc(enrollments.withdrawnAt), desc(enrollments.id))
+    .limit(20)
+    .all();
+}
+export type SelfWithdrawal = ReturnType<typeof recentSelfWithdrawals>[number];

@@ -12,6 +12,10 @@ export const fi = {
     'viimeisin kurssi päättyi {date}, lisenssi raukeaa pian (voimassa {validUntil} asti) eikä uutta kurssia ole suunniteltu.',
   'home.planCourse': 'Suunnittele kurssi',
   'home.myHours': 'Oma työaika',
+  'home.selfWithdrawals': 'Itse perutut osallistumiset (14 päivää)',
+  'home.selfWithdrawal': '{name} perui {date}: {course}.',
+  'home.selfWithdrawalReason': 'Syy: {reason}',
+  'home.openRoster': 'Avaa osallistujalista',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -28,4 +32,8 @@ export const en: Record<keyof typeof fi, string> = {
     'last course ended {date}; the licence is about to lapse (valid until {validUntil}) and no course is planned.',
   'home.planCourse': 'Plan a course',
   'home.myHours': 'My hours',
+  'home.selfWithdrawals': 'Withdrawals by participants themselves (14 days)',
+  'home.selfWithdrawal': '{name} withdrew on {date}: {course}.',
+  'home.selfWithdrawalReason': 'Reason: {reason}',
+  'home.openRoster': 'Open the roster',
 };

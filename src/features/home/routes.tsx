@@ -3,7 +3,7 @@ import { HomePage } from '../../../views/home/home-page';
 import { access } from '../../http/access';
 import { recordAudit } from '../audit/audit-log';
 import { findCourse } from '../courses/queries';
-import { goNoGoDecisions } from '../enrollment/queries';
+import { goNoGoDecisions, recentSelfWithdrawals } from '../enrollment/queries';
 import { listPendingDeletionRequests } from '../privacy/queries';
 import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time';
 import { courseSheet } from '../attendance/attendance-sheets';
@@ -24,6 +24,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
     const decisions =
       user.role === 'instructor' ? null : goNoGoDecisions(db, instantToWallClock(clock()).date);
     const now = clock();
+    const selfWithdrawals = user.role === 'instructor' ? null : recentSelfWithdrawals(db, now);
     const ownCourses =
       user.role === 'instructor'
         ? staffCourseIds(db, user)
@@ -56,6 +57,13 @@ export function homeRoutes({ db, clock }: AppDeps) {
         clock(),
       );
     }
+    if (selfWithdrawals && selfWithdrawals.length > 0) {
+      recordAudit(
+        db,
+        { actor: user, action: 'read', subjectType: 'enrollment', detail: 'self-withdrawals' },
+        clock(),
+      );
+    }
     if (letters && letters.length > 0) {
       recordAudit(
         db,
@@ -70,6 +78,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
         letters={letters}
         deletionRequests={deletionRequests}
         decisions={decisions}
+        selfWithdrawals={selfWithdrawals}
         licenceItems={licenceItems}
         ownCourses={ownCourses}
         nextSession={nextSession}

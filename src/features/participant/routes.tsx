@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { InvalidRowForm } from '../../../views/enrollment/row-field';
+import { WithdrawalPage } from '../../../views/participant/withdrawal-page';
 import {
   ParticipantLinkProblem,
   ParticipantPage,
@@ -13,6 +14,7 @@ import type { AppDeps, AppEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validPublicForm } from '../../http/form';
 import { translatorFor } from '../../i18n';
+import { formatLocalDate } from '../../i18n/format';
 import { optionalText, wholeNumber } from '../../lib/form-input';
 import { findCourse } from '../courses/queries';
 import { isActiveEnrollment } from '../enrollment/seat-rules';
@@ -22,11 +24,16 @@ import { calendarCourseOf } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
 import { pendingDeletionRequestOf, requestDeletion } from '../privacy/queries';
 import { findParticipantByToken, type ParticipantView } from './links';
+import { MissedSessionRefused, reportMissedSession, upcomingSessionsOf } from './missed-session';
 
-const withdrawalForm = z.object({
-  enrollmentId: wholeNumber(1, Number.MAX_SAFE_INTEGER),
-  reason: optionalText(500),
-});
+const withdrawalForm = z.object({ reason: optionalText(500) });
+const missedSessionForm = z.object({ sessionId: wholeNumber(1, Number.MAX_SAFE_INTEGER) });
+
+/** The page speaks the participant's language, whatever the browser asked for. */
+function speakTheirLanguage(c: Context<AppEnv>, participant: ParticipantView) {
+  c.set('language', participant.language);
+  c.set('t', translatorFor(participant.language));
+}
 
 /**
  * The participant's self-service behind their personal link. There is no sign-in: the random token
@@ -51,15 +58,9 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
     };
   };
 
-  const renderPage = (
-    c: Context<AppEnv>,
-    participant: ParticipantView,
-    invalid: InvalidRowForm | null,
-  ) => {
-    // The page speaks the participant's language, whatever the browser asked for.
-    c.set('language', participant.language);
-    const t = translatorFor(participant.language);
-    c.set('t', t);
+  const renderPage = (c: Context<AppEnv>, participant: ParticipantView) => {
+    speakTheirLanguage(c, participant);
+    const t = c.get('t');
     const courses: ParticipantCourse[] = participant.enrollments.flatMap((enrollment) => {
       const course = findCourse(db, enrollment.courseId);
       return course
@@ -79,7 +80,6 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         name={participant.name}
         courses={courses}
         deletionRequestedAt={pendingDeletionRequestOf(db, participant.applicationId)}
-        invalid={invalid}
         t={t}
         language={participant.language}
       />,
@@ -90,7 +90,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
   app.get('/p/:token', access('public'), (c) => {
     const { participant, problem } = participantOr(c);
     if (!participant) return problem;
-    return renderPage(c, participant, null);
+    return renderPage(c, participant);
   });
 
   app.get('/p/:token/calendar.ics/:courseId', access('public'), (c) => {
@@ -112,32 +112,65 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
     return calendarResponse(c, calendar, `kurssi-${course.course.id}.ics`);
   });
 
+  /** The person's own active enrollment named in the address, or 404. */
+  const ownEnrollment = (c: Context<AppEnv>, participant: ParticipantView) => {
+    const enrollmentId = idParam(c, 'enrollmentId');
+    const own = participant.enrollments.find(
+      (enrollment) =>
+        enrollment.enrollmentId === enrollmentId && isActiveEnrollment(enrollment.state),
+    );
+    // Another person's enrollment, or one already ended, is simply not found from here.
+    const course = own && findCourse(db, own.courseId);
+    if (!own || !course) throw new HTTPException(404);
+    return { ...own, course };
+  };
+
+  /** The second step of "I can't come": what happens, and the two choices. */
+  const renderWithdrawal = (
+    c: Context<AppEnv>,
+    participant: ParticipantView,
+    invalid: InvalidRowForm | null,
+  ) => {
+    const own = ownEnrollment(c, participant);
+    speakTheirLanguage(c, participant);
+    const t = c.get('t');
+    return c.render(
+      <WithdrawalPage
+        token={c.req.param('token') ?? ''}
+        enrollmentId={own.enrollmentId}
+        course={own.course}
+        upcoming={own.state === 'placed' ? upcomingSessionsOf(own.course, clock()) : null}
+        invalid={invalid}
+        t={t}
+        language={participant.language}
+      />,
+      { title: t('participant.confirmTitle') },
+    );
+  };
+
+  app.get('/p/:token/withdrawal/:enrollmentId', access('public'), (c) => {
+    const { participant, problem } = participantOr(c);
+    if (!participant) return problem;
+    return renderWithdrawal(c, participant, null);
+  });
+
   app.post(
-    '/p/:token/withdrawal',
+    '/p/:token/withdrawal/:enrollmentId',
     access('public'),
     validPublicForm(withdrawalForm, (c, invalid) => {
       const { participant, problem } = participantOr(c);
       if (!participant) return problem;
-      return renderPage(c, participant, {
-        form: `withdraw-${invalid.values.enrollmentId ?? ''}`,
-        ...invalid,
-      });
+      return renderWithdrawal(c, participant, { form: 'withdraw', ...invalid });
     }),
     (c) => {
       const { participant, problem } = participantOr(c);
       if (!participant) return problem;
-      const { enrollmentId, reason } = c.req.valid('form');
-      const own = participant.enrollments.find(
-        (enrollment) =>
-          enrollment.enrollmentId === enrollmentId && isActiveEnrollment(enrollment.state),
-      );
-      // Another person's enrollment, or one already ended, is simply not found from here.
-      if (!own) throw new HTTPException(404);
+      const own = ownEnrollment(c, participant);
       try {
         // No actor: the person withdraws themself, with no staff member to audit.
         withdrawEnrollment(
           db,
-          { enrollmentId, reason },
+          { enrollmentId: own.enrollmentId, reason: c.req.valid('form').reason },
           { actor: null, mail: { ...mail, now: clock() } },
         );
       } catch (error) {
@@ -145,6 +178,49 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         throw error;
       }
       setFlash(c, { kind: 'success', key: 'participant.withdrawn' });
+      return c.redirect(`/p/${c.req.param('token')}`, 303);
+    },
+  );
+
+  app.post(
+    '/p/:token/withdrawal/:enrollmentId/missed-session',
+    access('public'),
+    validPublicForm(missedSessionForm, (c, invalid) => {
+      const { participant, problem } = participantOr(c);
+      if (!participant) return problem;
+      return renderWithdrawal(c, participant, { form: 'miss-one', ...invalid });
+    }),
+    (c) => {
+      const { participant, problem } = participantOr(c);
+      if (!participant) return problem;
+      const own = ownEnrollment(c, participant);
+      const { sessionId } = c.req.valid('form');
+      try {
+        reportMissedSession(
+          db,
+          { applicationId: participant.applicationId, enrollmentId: own.enrollmentId, sessionId },
+          { ...mail, now: clock() },
+        );
+      } catch (error) {
+        if (!(error instanceof MissedSessionRefused)) throw error;
+        c.status(422);
+        const key =
+          error.reason === 'started'
+            ? 'participant.missOneStarted'
+            : 'participant.missOneNotTheirs';
+        const t = translatorFor(participant.language);
+        return renderWithdrawal(c, participant, {
+          form: 'miss-one',
+          errors: { sessionId: t(key) },
+          values: { sessionId: String(sessionId) },
+        });
+      }
+      const session = own.course.sessions.find((candidate) => candidate.id === sessionId)!;
+      setFlash(c, {
+        kind: 'success',
+        key: 'participant.missOneSent',
+        params: { date: formatLocalDate(session.localDate, participant.language) },
+      });
       return c.redirect(`/p/${c.req.param('token')}`, 303);
     },
   );
