@@ -1,9 +1,11 @@
 import { interviewOutcomes, participantNeeds } from '../../db/schema';
 import type { PlacementCourse } from '../../src/features/calls/queries';
-import type { ApplicationRow } from '../../src/features/intake/queries';
+import type { ApplicantChoices, ApplicationRow } from '../../src/features/intake/queries';
 import type { UnconfirmedSubmission } from '../../src/features/intake/unconfirmed-submissions';
 import { formatDateTime, formatLocalDate } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
+import type { FormState } from '../../src/http/form';
+import { formatPhoneForDisplay } from '../../src/lib/phone';
 import {
   CheckboxField,
   CheckboxGroup,
@@ -37,6 +39,10 @@ function courseLabel(course: PlacementCourse, language: Language): string {
   const program = language === 'fi' ? course.programNameFi : course.programNameEn;
   const starts = course.firstDate ? ` (${formatLocalDate(course.firstDate, language)})` : '';
   return `${program} · ${course.localityName}${starts}`;
+}
+
+function localityOptions(localities: InterviewChoices['localities']) {
+  return localities.map((locality) => ({ value: String(locality.id), label: locality.name }));
 }
 
 export function InterviewForm(
@@ -133,10 +139,7 @@ export function InterviewForm(
           hint={t('interview.localityHint')}
           value={values.localityId}
           placeholder={t('interview.chooseLocality')}
-          options={props.choices.localities.map((locality) => ({
-            value: String(locality.id),
-            label: locality.name,
-          }))}
+          options={localityOptions(props.choices.localities)}
         />
         <TextField
           name="reason"
@@ -156,6 +159,9 @@ export function InterviewPage(
     choices: InterviewChoices;
     /** Details public forms offered for this application, to check with the person. */
     unconfirmed: UnconfirmedSubmission[];
+    applicant: ApplicantChoices;
+    /** The correction form as posted; absent, it shows what the application holds. */
+    details?: FormState;
   } & PageContext,
 ) {
   const { t, language, application } = props;
@@ -163,13 +169,74 @@ export function InterviewPage(
     <section id="interview-page">
       <h1>{t('interview.title', { name: application.name })}</h1>
       <p>{t('interview.intro')}</p>
+      <ApplicantDetails
+        application={application}
+        applicant={props.applicant}
+        localities={props.choices.localities}
+        form={props.details}
+        t={t}
+        language={language}
+      />
+      <UnconfirmedSubmissions
+        submissions={props.unconfirmed}
+        returnTo={`/applications/${application.id}/interview`}
+        t={t}
+        language={language}
+      />
+      <InterviewForm {...props} />
+    </section>
+  );
+}
+
+function preferredCourseText(applicant: ApplicantChoices, { t, language }: PageContext): string {
+  const course = applicant.preferredCourse;
+  if (!course) return t('interview.anyCourse');
+  const program = language === 'fi' ? course.programNameFi : course.programNameEn;
+  const starts = course.firstDate
+    ? `, ${t('interview.courseStarts', { date: formatLocalDate(course.firstDate, language) })}`
+    : '';
+  return `${program} · ${course.localityName}${starts}`;
+}
+
+/**
+ * What the applicant told, and a small form to correct it. With htmx the form swaps only this
+ * section, so whatever is typed in the interview form below stays as it is.
+ */
+export function ApplicantDetails(
+  props: {
+    application: ApplicationRow;
+    applicant: ApplicantChoices;
+    localities: { id: number; name: string }[];
+    form?: FormState;
+  } & PageContext,
+) {
+  const { t, application } = props;
+  const action = `/applications/${application.id}/details`;
+  const values = props.form?.values ?? {
+    email: application.email,
+    phone: formatPhoneForDisplay(application.phone),
+    homeLocalityId: application.localityId === null ? '' : String(application.localityId),
+    goodTimesToCall: application.goodTimesToCall,
+  };
+  const errors = props.form?.errors ?? {};
+  const municipality = props.applicant.localityName ?? application.municipality;
+  return (
+    <section id="applicant-details">
       <dl class="details">
         <dt>{t('interview.applicant')}</dt>
         <dd>{application.name}</dd>
+        <dt>{t('interview.preferredCourse')}</dt>
+        <dd>{preferredCourseText(props.applicant, props)}</dd>
+        <dt>{t('interview.homeLocality')}</dt>
+        <dd>{municipality || t('interview.notGiven')}</dd>
         <dt>{t('interview.phone')}</dt>
         <dd>
           <PhoneLink phone={application.phone} />
         </dd>
+        <dt>{t('interview.email')}</dt>
+        <dd>{application.email || t('interview.noEmail')}</dd>
+        <dt>{t('interview.goodTimesToCall')}</dt>
+        <dd>{application.goodTimesToCall || t('interview.notGiven')}</dd>
         <dt>{t('calls.source')}</dt>
         <dd>{t(`calls.source.${application.source}`)}</dd>
         {hasReferrer(application) && (
@@ -181,13 +248,45 @@ export function InterviewPage(
           </>
         )}
       </dl>
-      <UnconfirmedSubmissions
-        submissions={props.unconfirmed}
-        returnTo={`/applications/${application.id}/interview`}
-        t={t}
-        language={language}
-      />
-      <InterviewForm {...props} />
+      <form
+        id="applicant-details-form"
+        method="post"
+        action={action}
+        hx-post={action}
+        hx-target="#applicant-details"
+        hx-select="#applicant-details"
+        hx-select-oob="#flash"
+        hx-swap="outerHTML"
+        novalidate
+      >
+        <FormFields errors={errors} t={t}>
+          <h2>{t('interview.details.title')}</h2>
+          <ErrorSummary />
+          <TextField name="email" type="email" label={t('interview.email')} value={values.email} />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t('interview.phone')}
+            value={values.phone}
+            required
+          />
+          <SelectField
+            name="homeLocalityId"
+            label={t('interview.homeLocality')}
+            hint={t('interview.details.localityHint')}
+            value={values.homeLocalityId}
+            placeholder={t('interview.details.chooseLocality')}
+            options={localityOptions(props.localities)}
+          />
+          <TextAreaField
+            name="goodTimesToCall"
+            label={t('interview.goodTimesToCall')}
+            value={values.goodTimesToCall}
+            rows={2}
+          />
+          <button type="submit">{t('interview.details.save')}</button>
+        </FormFields>
+      </form>
     </section>
   );
 }

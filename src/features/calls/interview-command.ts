@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { applications, interviews, type ApplicationState } from '../../../db/schema';
+import { applications, interviews, localities, type ApplicationState } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
 import { placeIn, recordSeatChange, type Placement, type SessionsLeft } from '../enrollment/seats';
 import type { ApplicationRow } from '../intake/queries';
 import type { MailContext } from '../invites/invitations';
-import type { InterviewInput } from './interview-input';
+import type { ApplicantDetailsInput, InterviewInput } from './interview-input';
 
 /** What the interview's outcome does to the application, besides the interview row itself. */
 export type InterviewResult =
@@ -147,4 +147,54 @@ function saveInterviewIn(
     now,
   );
   return interviewId;
+}
+
+/**
+ * Corrects what the applicant told (e-mail, phone, locality, good times to call) while the
+ * interview is still to do. The audit entry names the correction, never the values. A phone that
+ * another application has too is kept as typed: families share phones, so nothing is merged.
+ */
+export function correctApplicantDetails(
+  db: AppDatabase,
+  applicationId: number,
+  input: ApplicantDetailsInput,
+  { actor, now }: { actor: SignedInUser; now: Date },
+): void {
+  immediateTransaction(db, (tx) => {
+    const application = tx
+      .select({ state: applications.state })
+      .from(applications)
+      .where(eq(applications.id, applicationId))
+      .get();
+    if (!application || application.state !== 'to-call') throw new InterviewAlreadyDone();
+    const locality =
+      input.homeLocalityId === null
+        ? undefined
+        : tx
+            .select({ id: localities.id, name: localities.name })
+            .from(localities)
+            .where(eq(localities.id, input.homeLocalityId))
+            .get();
+    tx.update(applications)
+      .set({
+        email: input.email,
+        phone: input.phone,
+        goodTimesToCall: input.goodTimesToCall,
+        ...(locality ? { localityId: locality.id, municipality: locality.name } : {}),
+        updatedAt: now,
+      })
+      .where(eq(applications.id, applicationId))
+      .run();
+    recordAudit(
+      tx,
+      {
+        actor,
+        action: 'update',
+        subjectType: 'application',
+        subjectId: applicationId,
+        detail: 'details corrected',
+      },
+      now,
+    );
+  });
 }

@@ -3,6 +3,7 @@ import { callOutcomes, interviewOutcomes, participantNeeds } from '../../../db/s
 import type { AppDatabase } from '../../db';
 import { checkbox, optionalText, whenFieldsValid } from '../../lib/form-input';
 import { isValidLocalDate, isValidLocalTime, wallClockToInstant } from '../../lib/helsinki-time';
+import { optionalEmail, phoneNumber } from '../intake/application-input';
 import { instructorExists, listPlacementCourses, localityExists } from './queries';
 
 /** Interview notes stay short: what is needed for the course, no more. */
@@ -122,3 +123,20 @@ export function interviewInputFor(db: AppDatabase) {
     );
 }
 export type InterviewInput = z.output<ReturnType<typeof interviewInputFor>>;
+
+/**
+ * What the applicant told, as corrected on the phone. The locality is chosen from the list; left
+ * unchosen it stays as it was (the person may live somewhere not on the list).
+ */
+export function applicantDetailsInputFor(db: AppDatabase) {
+  return z.object({
+    email: optionalEmail,
+    phone: phoneNumber,
+    homeLocalityId: optionalId.refine(
+      (id) => id === null || localityExists(db, id),
+      'validation.unknownChoice',
+    ),
+    goodTimesToCall: optionalText(200),
+  });
+}
+export type ApplicantDetailsInput = z.output<ReturnType<typeof applicantDetailsInputFor>>;

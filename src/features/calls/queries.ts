@@ -3,7 +3,6 @@ import {
   applications,
   callAttempts,
   courseInstructors,
-  courseSessions,
   courses,
   instructors,
   localities,
@@ -13,7 +12,7 @@ import {
 import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
-import type { ApplicationRow } from '../intake/queries';
+import { courseTitleColumns, type ApplicationRow } from '../intake/queries';
 import {
   isUnreachable,
   nextCallDue,
@@ -136,12 +135,7 @@ export function listPlacementCourses(
   return db
     .select({
       id: courses.id,
-      programNameFi: programs.nameFi,
-      programNameEn: programs.nameEn,
-      localityName: localities.name,
-      firstDate: sql<
-        string | null
-      >`(select min(${courseSessions.localDate}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled')`,
+      ...courseTitleColumns,
     })
     .from(courses)
     .innerJoin(programs, eq(programs.id, courses.programId))

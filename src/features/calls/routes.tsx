@@ -3,10 +3,10 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { CallQueuePage, type RowProblem } from '../../../views/calls/call-queue-page';
 import { InterviewPage, type InterviewFormState } from '../../../views/calls/interview-page';
-import type { FieldErrors } from '../../http/form';
+import type { FieldErrors, FormState } from '../../http/form';
 import { access, planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
-import { findApplication, type ApplicationRow } from '../intake/queries';
+import { findApplicantChoices, findApplication, type ApplicationRow } from '../intake/queries';
 import { candidatesToCall } from '../candidates/queries';
 import { listUnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { listLocalities } from '../places/queries';
@@ -15,8 +15,14 @@ import { setFlash } from '../../http/flash';
 import { typedValues, validForm, type InvalidFormRenderer } from '../../http/form';
 import { recordAudit } from '../audit/audit-log';
 import { CompletionOutOfReach, EnrollmentRefused } from '../enrollment/seats';
-import { InterviewAlreadyDone, recordInterview, type InterviewResult } from './interview-command';
 import {
+  correctApplicantDetails,
+  InterviewAlreadyDone,
+  recordInterview,
+  type InterviewResult,
+} from './interview-command';
+import {
+  applicantDetailsInputFor,
   assignmentInputFor,
   callAttemptInputFor,
   closureInput,
@@ -182,6 +188,7 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
     c: Context<SignedInEnv>,
     application: ApplicationRow,
     form: InterviewFormState,
+    details?: FormState,
   ) => {
     const t = c.get('t');
     recordAudit(
@@ -198,6 +205,8 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
     return c.render(
       <InterviewPage
         application={application}
+        applicant={findApplicantChoices(db, application)}
+        details={details}
         unconfirmed={
           c.get('user').role === 'instructor' ? [] : listUnconfirmedSubmissions(db, application.id)
         }
@@ -224,8 +233,37 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
       ? { consentConfirmed: c.get('t')('interview.validation.consent') }
       : {};
 
+  const emptyInterview: InterviewFormState = { values: {}, checkedNeeds: [], errors: {} };
+
   app.get('/applications/:id/interview', callers, (c) =>
-    renderInterview(c, applicationToInterview(c), { values: {}, checkedNeeds: [], errors: {} }),
+    renderInterview(c, applicationToInterview(c), emptyInterview),
+  );
+
+  /** Corrects what the applicant told, from the interview page, while the interview is to do. */
+  app.post(
+    '/applications/:id/details',
+    callers,
+    async (c, next) => {
+      applicationToInterview(c);
+      await next();
+    },
+    validForm(applicantDetailsInputFor(db), (c, invalid) =>
+      renderInterview(c, applicationToInterview(c), emptyInterview, invalid),
+    ),
+    (c) => {
+      const application = applicationToInterview(c);
+      try {
+        correctApplicantDetails(db, application.id, c.req.valid('form'), {
+          actor: c.get('user'),
+          now: clock(),
+        });
+      } catch (error) {
+        if (error instanceof InterviewAlreadyDone) throw new HTTPException(404);
+        throw error;
+      }
+      setFlash(c, { kind: 'success', key: 'interview.details.flash' });
+      return c.redirect(`/applications/${application.id}/interview`, 303);
+    },
   );
 
   app.post(

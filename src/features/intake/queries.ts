@@ -21,6 +21,40 @@ export function findApplication(db: AppDatabase, id: number): ApplicationRow | u
   return db.select().from(applications).where(eq(applications.id, id)).get();
 }
 
+/** A course's first scheduled session day, for a select that has the course in it. */
+export const firstScheduledDate = sql<
+  string | null
+>`(select min(${courseSessions.localDate}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled')`;
+
+/** A course named for people: its program, locality and first day (joins programs and localities). */
+export const courseTitleColumns = {
+  programNameFi: programs.nameFi,
+  programNameEn: programs.nameEn,
+  localityName: localities.name,
+  firstDate: firstScheduledDate,
+};
+
+/** What the applicant chose, by name: the course asked for (null: any course near them) and the locality. */
+export function findApplicantChoices(
+  db: AppDatabase,
+  application: Pick<ApplicationRow, 'preferredCourseId' | 'localityId'>,
+) {
+  const preferredCourse =
+    application.preferredCourseId === null
+      ? null
+      : (db
+          .select(courseTitleColumns)
+          .from(courses)
+          .innerJoin(localities, eq(localities.id, courses.localityId))
+          .innerJoin(programs, eq(programs.id, courses.programId))
+          .where(eq(courses.id, application.preferredCourseId))
+          .get() ?? null);
+  const localityName =
+    application.localityId === null ? null : findLocalityName(db, application.localityId);
+  return { preferredCourse, localityName };
+}
+export type ApplicantChoices = ReturnType<typeof findApplicantChoices>;
+
 const openCourseRows = preparedFor((db) =>
   db
     .select({
@@ -31,9 +65,7 @@ const openCourseRows = preparedFor((db) =>
       programNameEn: programs.nameEn,
       venueName: venues.name,
       weeklyStartTime: courses.weeklyStartTime,
-      firstDate: sql<
-        string | null
-      >`(select min(${courseSessions.localDate}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled')`,
+      firstDate: firstScheduledDate,
       lastDate: sql<
         string | null
       >`(select max(${courseSessions.localDate}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled')`,
