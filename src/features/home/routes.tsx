@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { FrontPage } from '../../../views/home/front-page';
 import { HomePage } from '../../../views/home/home-page';
 import { access } from '../../http/access';
@@ -12,6 +13,7 @@ import { loadCourseAttendance, nextSessionFor } from '../attendance/queries';
 import { staffCourseIds, listLettersToPrint } from '../invites/queries';
 import { instructorsNeedingAttention } from '../instructors/queries';
 import { instructorIdOfAccount } from '../instructors/hours-queries';
+import { sessionCookieName } from '../auth/session-cookie';
 import { organizerFrom } from '../invites/invitations';
 import { listOpenCourses } from '../intake/queries';
 import type { AppDeps, AppEnv, SignedInEnv } from '../../http/app-env';
@@ -24,7 +26,9 @@ export function homeRoutes({ db, clock, config }: AppDeps) {
 
   /** An anonymous visitor gets the public front page; a signed-in user goes on to their home. */
   const frontPageForAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (c.get('user')) return next();
+    // A session cookie without a signed-in user is a staff browser whose session ended (or waits
+    // for its two-step code): it goes on to sign-in as before, not to the public page.
+    if (c.get('user') || getCookie(c, sessionCookieName)) return next();
     const t = c.get('t');
     return c.render(
       <FrontPage
