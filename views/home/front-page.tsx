@@ -1,7 +1,7 @@
 import type { OpenCourse } from '../../src/features/intake/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { programName } from '../../src/i18n/format';
-import { courseDates, weeklyTime } from '../intake/applicant-fields';
+import { courseDates, coursesByLocality, weeklyTime } from '../intake/applicant-fields';
 
 type FrontPageProps = {
   courses: OpenCourse[];
@@ -13,13 +13,9 @@ type FrontPageProps = {
 function OpenCourseCards(props: { courses: OpenCourse[]; t: Translate; language: Language }) {
   const { t, language } = props;
   if (props.courses.length === 0) return <p id="open-courses">{t('intake.noOpenCourses')}</p>;
-  const byLocality = new Map<string, OpenCourse[]>();
-  for (const course of props.courses) {
-    byLocality.set(course.localityName, [...(byLocality.get(course.localityName) ?? []), course]);
-  }
   return (
     <div id="open-courses">
-      {[...byLocality].map(([locality, courses]) => (
+      {coursesByLocality(props.courses).map(([locality, courses]) => (
         <section class="front-locality">
           <h3>{locality}</h3>
           <ul class="front-courses">
