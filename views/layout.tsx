@@ -104,6 +104,15 @@ export function Layout(props: LayoutProps) {
           <a class="brand" href="/">
             {t('app.name')}
           </a>
+          {!props.user && (
+            <a
+              class="front-page-link"
+              href="/"
+              aria-current={props.path === '/' ? 'page' : undefined}
+            >
+              {t('layout.frontPage')}
+            </a>
+          )}
           <Navigation user={props.user} t={t} path={props.path} />
           <div class="header-tools">
             <LanguageSwitch language={props.language} t={t} returnTo={props.returnTo} />

@@ -11,6 +11,7 @@ export const en: Record<keyof typeof fi, string> = {
   'layout.mainNavigation': 'Main navigation',
   'layout.languageSwitch': 'Language',
   'layout.signedInAs': 'Signed in as {name} ({role})',
+  'layout.frontPage': 'Front page',
   'nav.home': 'Home',
   'nav.users': 'Users',
   'nav.signOut': 'Sign out',

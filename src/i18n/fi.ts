@@ -13,6 +13,7 @@ export const fi = {
   'layout.mainNavigation': 'Päävalikko',
   'layout.languageSwitch': 'Kielen valinta',
   'layout.signedInAs': 'Kirjautuneena: {name} ({role})',
+  'layout.frontPage': 'Etusivu',
   'nav.home': 'Etusivu',
   'nav.users': 'Käyttäjät',
   'nav.signOut': 'Kirjaudu ulos',

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSignIns } from '../../src/features/demo/demo-data';
 import {
   expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  expectTouchTargets,
   launchBrowser,
   newPage,
   signInInBrowser,
@@ -30,6 +32,7 @@ describe('staff journeys in Chromium', () => {
 
   async function signInAs(page: Page, email: string, password: string) {
     await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('link', { name: 'Henkilökunnan kirjautuminen' }).click();
     await expect.poll(() => page.url()).toContain('/sign-in');
     await signInInBrowser(page, server.baseUrl, { email, password });
   }
@@ -58,6 +61,27 @@ describe('staff journeys in Chromium', () => {
       await page.context().close();
     },
   );
+
+  it('an anonymous visitor finds the open courses and the public forms on the front page', async () => {
+    const page = await newPage(browser);
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${server.baseUrl}/`);
+      expect(await page.locator('h1').textContent()).toBe('Arkeen Voimaa -kurssit');
+      expect(await page.locator('.front-course').count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(page);
+      await expectNoSidewaysScroll(page);
+      await expectTouchTargets(page, '#front-page a, .front-page-link, .footer-links a');
+    }
+    await page.getByRole('link', { name: 'Hae kurssille' }).first().click();
+    await page.waitForURL(`${server.baseUrl}/apply`);
+    await page.getByRole('link', { name: 'Etusivu' }).click();
+    await page.waitForURL(`${server.baseUrl}/`);
+    await page.context().close();
+  });
 
   it('a wrong password shows a message and keeps the typed e-mail', async () => {
     const page = await newPage(browser);

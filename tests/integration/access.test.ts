@@ -67,9 +67,9 @@ describe('roles and access', () => {
   });
 
   it('tells htmx to go to sign-in instead of swapping a redirect', async () => {
-    const response = await getPage(app, '/', '', { 'HX-Request': 'true' });
+    const response = await getPage(app, '/calls', '', { 'HX-Request': 'true' });
     expect(response.status).toBe(401);
-    expect(response.headers.get('HX-Redirect')).toBe('/sign-in');
+    expect(response.headers.get('HX-Redirect')).toBe('/sign-in?next=%2Fcalls');
   });
 
   it('refuses the admin pages to a coordinator and an instructor with a localized 403', async () => {

@@ -26,7 +26,8 @@ describe('the staff account lifecycle', () => {
     adminCookie = await signIn(app, admin);
   });
 
-  const isSignedIn = async (cookie: string) => (await getPage(app, '/', cookie)).status === 200;
+  const isSignedIn = async (cookie: string) =>
+    (await getPage(app, '/account', cookie)).status === 200;
   const sessionCount = (userId: number) =>
     db.select().from(sessions).where(eq(sessions.userId, userId)).all().length;
   const auditDetails = (userId: number) =>
@@ -66,9 +67,9 @@ describe('the staff account lifecycle', () => {
       'poistettu käytöstä',
     );
 
-    const next = await getPage(app, '/', cookie);
+    const next = await getPage(app, '/calls', cookie);
     expect(next.status).toBe(303);
-    expect(next.headers.get('Location')).toBe('/sign-in');
+    expect(next.headers.get('Location')).toBe('/sign-in?next=%2Fcalls');
     expect(sessionCount(coordinator.id)).toBe(0);
 
     const attempt = await postForm(app, '/sign-in', coordinator);

@@ -27,7 +27,8 @@ describe('two-step sign-in', () => {
     adminCookie = await signIn(app, await aStaffUser(db, 'admin'));
   });
 
-  const isSignedIn = async (cookie: string) => (await getPage(app, '/', cookie)).status === 200;
+  const isSignedIn = async (cookie: string) =>
+    (await getPage(app, '/account', cookie)).status === 200;
 
   /** The account page's enrolment, as a person does it: the key from the page, a code from the app. */
   async function enrol(cookie: string) {

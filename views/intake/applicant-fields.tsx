@@ -61,17 +61,22 @@ function courseChoiceLabel(course: OpenCourse, context: PageContext): string {
     .join(', ');
 }
 
+/** The open courses grouped by locality name, in the order they come (by locality). */
+export function coursesByLocality(courses: OpenCourse[]): [string, OpenCourse[]][] {
+  const byLocality = new Map<string, OpenCourse[]>();
+  for (const course of courses) {
+    byLocality.set(course.localityName, [...(byLocality.get(course.localityName) ?? []), course]);
+  }
+  return [...byLocality];
+}
+
 /** The open courses by locality, with what a person needs to decide: dates, time and place. */
 export function OpenCourseList(props: { courses: OpenCourse[] } & PageContext) {
   const { t, language } = props;
   if (props.courses.length === 0) return <p id="open-courses">{t('intake.noOpenCourses')}</p>;
-  const byLocality = new Map<string, OpenCourse[]>();
-  for (const course of props.courses) {
-    byLocality.set(course.localityName, [...(byLocality.get(course.localityName) ?? []), course]);
-  }
   return (
     <div id="open-courses">
-      {[...byLocality].map(([locality, courses]) => (
+      {coursesByLocality(props.courses).map(([locality, courses]) => (
         <table class="open-courses">
           <caption>{locality}</caption>
           <thead>

@@ -16,6 +16,18 @@ export const fi = {
   'home.selfWithdrawal': '{name} perui {date}: {course}.',
   'home.selfWithdrawalReason': 'Syy: {reason}',
   'home.openRoster': 'Avaa osallistujalista',
+  'home.front.title': 'Arkeen Voimaa -kurssit',
+  'home.front.intro':
+    'Arkeen Voimaa on maksuton vertaisohjattu kurssi pitkäaikaissairaille ja heidän läheisilleen. Alla ovat kurssit, joille voi hakea nyt.',
+  'home.front.seatsLeft': 'Vapaita paikkoja',
+  'home.front.full': 'Täynnä – voit hakea jonoon',
+  'home.front.applyTitle': 'Hae kurssille',
+  'home.front.applyText': 'Hae itse kurssille. Soitamme sinulle ja kerromme lisää.',
+  'home.front.referTitle': 'Ohjaa asiakas kurssille',
+  'home.front.referText': 'Sosiaali- ja terveysalan ammattilainen voi ohjata asiakkaan kurssille.',
+  'home.front.contactTitle': 'Yhteystiedot',
+  'home.front.contactText': 'Kysyttävää kursseista? Kirjoita meille:',
+  'home.front.staffSignIn': 'Henkilökunnan kirjautuminen',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -36,4 +48,16 @@ export const en: Record<keyof typeof fi, string> = {
   'home.selfWithdrawal': '{name} withdrew on {date}: {course}.',
   'home.selfWithdrawalReason': 'Reason: {reason}',
   'home.openRoster': 'Open the roster',
+  'home.front.title': 'Arkeen Voimaa courses',
+  'home.front.intro':
+    'Arkeen Voimaa is a free peer-led course for people with a long-term illness and those close to them. Below are the courses open for applications now.',
+  'home.front.seatsLeft': 'Seats left',
+  'home.front.full': 'Full – you can apply for the waiting list',
+  'home.front.applyTitle': 'Apply for a course',
+  'home.front.applyText': 'Apply yourself. We will call you and tell you more.',
+  'home.front.referTitle': 'Refer a client',
+  'home.front.referText': 'A health or social care professional can refer a client to a course.',
+  'home.front.contactTitle': 'Contact',
+  'home.front.contactText': 'Questions about the courses? Write to us:',
+  'home.front.staffSignIn': 'Staff sign-in',
 };

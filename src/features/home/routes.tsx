@@ -1,4 +1,6 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { FrontPage } from '../../../views/home/front-page';
 import { HomePage } from '../../../views/home/home-page';
 import { access } from '../../http/access';
 import { recordAudit } from '../audit/audit-log';
@@ -11,12 +13,35 @@ import { loadCourseAttendance, nextSessionFor } from '../attendance/queries';
 import { staffCourseIds, listLettersToPrint } from '../invites/queries';
 import { instructorsNeedingAttention } from '../instructors/queries';
 import { instructorIdOfAccount } from '../instructors/hours-queries';
-import type { AppDeps, SignedInEnv } from '../../http/app-env';
+import { sessionCookieName } from '../auth/session-cookie';
+import { organizerFrom } from '../invites/invitations';
+import { listOpenCourses } from '../intake/queries';
+import type { AppDeps, AppEnv, SignedInEnv } from '../../http/app-env';
 
-export function homeRoutes({ db, clock }: AppDeps) {
+export function homeRoutes({ db, clock, config }: AppDeps) {
   const app = new Hono<SignedInEnv>();
+  // The organisation's contact is not a setting yet: until it is, the configured sender (MAIL_FROM)
+  // is shown as the contact e-mail.
+  const contactEmail = organizerFrom(config.mailFrom).email;
 
-  app.get('/', access('signed-in'), (c) => {
+  /** An anonymous visitor gets the public front page; a signed-in user goes on to their home. */
+  const frontPageForAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
+    // A session cookie without a signed-in user is a staff browser whose session ended (or waits
+    // for its two-step code): it goes on to sign-in as before, not to the public page.
+    if (c.get('user') || getCookie(c, sessionCookieName)) return next();
+    const t = c.get('t');
+    return c.render(
+      <FrontPage
+        courses={listOpenCourses(db)}
+        contactEmail={contactEmail}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('home.front.title') },
+    );
+  };
+
+  app.get('/', access('public'), frontPageForAnonymous, access('signed-in'), (c) => {
     const t = c.get('t');
     const user = c.get('user');
     const letters = user.role === 'instructor' ? null : listLettersToPrint(db);

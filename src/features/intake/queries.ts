@@ -3,6 +3,7 @@ import {
   applications,
   courseSessions,
   courses,
+  enrollments,
   localities,
   programs,
   publicSubmissions,
@@ -72,6 +73,8 @@ const openCourseRows = preparedFor((db) =>
       weeklyEndTime: sql<
         string | null
       >`(select ${courseSessions.endTime} from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.status} = 'scheduled' order by ${courseSessions.startsAt} limit 1)`,
+      /** The program's maximum less those placed; never below 0 (a full course has a waitlist). */
+      seatsLeft: sql<number>`max(0, ${programs.maxParticipants} - (select count(*) from ${enrollments} where ${enrollments.courseId} = ${courses.id} and ${enrollments.state} = 'placed'))`,
     })
     .from(courses)
     .innerJoin(localities, eq(localities.id, courses.localityId))
