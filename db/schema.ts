@@ -57,6 +57,26 @@ export const securitySettings = sqliteTable('security_settings', {
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 });
 
+/**
+ * Who runs the service and how to reach them (one row, id 1): shown wherever a person is told to
+ * get in touch, and as the controller in the privacy notice. An admin edits it.
+ */
+export const organisationSettings = sqliteTable('organisation_settings', {
+  id: integer('id').primaryKey(),
+  /** The wellbeing services county: the controller of the participants' data. */
+  name: text('name').notNull().default(''),
+  coordinatorName: text('coordinator_name').notNull().default(''),
+  /** E.164, or empty. */
+  phone: text('phone').notNull().default(''),
+  email: text('email').notNull().default(''),
+  streetAddress: text('street_address').notNull().default(''),
+  postcode: text('postcode').notNull().default(''),
+  postOffice: text('post_office').notNull().default(''),
+  /** The data protection officer or other privacy contact, as free text. */
+  privacyContact: text('privacy_contact').notNull().default(''),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
+
 /** Server-side sign-in sessions; the cookie carries a random token, the table only its SHA-256. */
 export const sessions = sqliteTable(
   'sessions',
@@ -101,6 +121,23 @@ export const localities = sqliteTable('localities', {
   region: text('region').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Localities close enough that people waiting in one could join a course in the other; stored
+ * both ways round so a lookup needs one index.
+ */
+export const localityNeighbours = sqliteTable(
+  'locality_neighbours',
+  {
+    localityId: integer('locality_id')
+      .notNull()
+      .references(() => localities.id, { onDelete: 'cascade' }),
+    neighbourId: integer('neighbour_id')
+      .notNull()
+      .references(() => localities.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.localityId, table.neighbourId] })],
+);
 
 /** A course type: ArVo general, or a variant with its own rules (program settings, not constants). */
 export const programs = sqliteTable('programs', {
@@ -378,6 +415,12 @@ export const invitations = sqliteTable(
       .default('active'),
     /** The SEQUENCE of the last message this person was sent. */
     sentSequence: integer('sent_sequence').notNull().default(0),
+    /**
+     * For a person without e-mail: the SEQUENCE whose printed letter was posted, and when. A later
+     * change raises sentSequence, so the letter is due again.
+     */
+    letterPostedSequence: integer('letter_posted_sequence'),
+    letterPostedAt: integer('letter_posted_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [
@@ -456,6 +499,10 @@ export const applications = sqliteTable(
     referrerName: text('referrer_name').notNull().default(''),
     referrerUnit: text('referrer_unit').notNull().default(''),
     referrerContact: text('referrer_contact').notNull().default(''),
+    /** A postal address for letters, asked for when there is no e-mail. */
+    postalStreet: text('postal_street').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    postOffice: text('post_office').notNull().default(''),
     state: text('state', { enum: applicationStates }).notNull().default('to-call'),
     /** Why the person is on the call queue: the intake interview or news to tell by phone. */
     callReason: text('call_reason', { enum: callReasons }).notNull().default('intake'),
@@ -543,6 +590,11 @@ export const dropOutReasons = [
   'other',
 ] as const;
 export type DropOutReason = (typeof dropOutReasons)[number];
+/** Getting to the course for someone who needs transport; empty until anyone has looked at it. */
+export const transportStates = ['to-arrange', 'arranged', 'not-needed'] as const;
+export type TransportState = (typeof transportStates)[number];
+export const transportMeans = ['kyyti', 'taxi', 'bus-ticket', 'lift'] as const;
+export type TransportMeans = (typeof transportMeans)[number];
 
 export const enrollments = sqliteTable(
   'enrollments',
@@ -569,6 +621,12 @@ export const enrollments = sqliteTable(
       .default(''),
     /** Sessions attended, frozen with `completed` / `not-completed` when the course is closed. */
     attendedSessions: integer('attended_sessions'),
+    transportState: text('transport_state', { enum: ['', ...transportStates] })
+      .notNull()
+      .default(''),
+    transportMeans: text('transport_means', { enum: ['', ...transportMeans] })
+      .notNull()
+      .default(''),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -1,5 +1,12 @@
 import { count, eq } from 'drizzle-orm';
-import { localities, programs, users, type CourseStatus, type StaffRole } from '../../../db/schema';
+import {
+  localities,
+  organisationSettings,
+  programs,
+  users,
+  type CourseStatus,
+  type StaffRole,
+} from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { hashPassword } from '../../lib/password';
 import { createCourseWithSessions } from '../courses/queries';
@@ -61,6 +68,21 @@ function fillDemoRegion(
 ): void {
   const userIds = new Map<string, number>();
   for (const person of staff) userIds.set(person.email, idOf(insertUser(db, person, now)));
+
+  db.insert(organisationSettings)
+    .values({
+      id: 1,
+      name: 'Etelä-Pohjanmaan hyvinvointialue (esimerkki)',
+      coordinatorName: 'Kaisa Koordinaattori',
+      phone: '+358401234500',
+      email: 'arkeenvoimaa@kurssipolku.example',
+      streetAddress: 'Esimerkkikatu 1',
+      postcode: '60100',
+      postOffice: 'Seinäjoki',
+      privacyContact: 'Tietosuojavastaava, tietosuoja@kurssipolku.example, puh. 06 123 4567',
+      updatedAt: now,
+    })
+    .run();
 
   db.insert(localities)
     .values(demoLocalities.map((name) => ({ name, region: 'Etelä-Pohjanmaa', createdAt: now })))
