@@ -89,7 +89,7 @@ describe('placing on the roster when completion is out of reach', () => {
       ).text(),
     );
     expect(page('.flash-success').text()).toBe(
-      'Henkilö sai paikan kurssilla. Kurssilla on jäljellä 4/6 kertaa; suoritukseen tarvitaan 4.',
+      'Henkilö sai paikan kurssille. Kurssilla on jäljellä 4/6 kertaa; suoritukseen tarvitaan 4.',
     );
   });
 });

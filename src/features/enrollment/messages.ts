@@ -31,9 +31,9 @@ export const fi = {
   'roster.placeChoose': 'Valitse hakija',
   'roster.placeSubmit': 'Sijoita kurssille',
   'roster.placeNone': 'Paikkakunnan jonotuslistalla ei ole ketään.',
-  'roster.placed': 'Henkilö sai paikan kurssilla.',
+  'roster.placed': 'Henkilö sai paikan kurssille.',
   'roster.placedSessionsLeft':
-    'Henkilö sai paikan kurssilla. Kurssilla on jäljellä {left}/{counted} kertaa; suoritukseen tarvitaan {threshold}.',
+    'Henkilö sai paikan kurssille. Kurssilla on jäljellä {left}/{counted} kertaa; suoritukseen tarvitaan {threshold}.',
   'placement.cannotComplete':
     'Kurssilla on jäljellä {left} kertaa; suoritukseen tarvitaan {threshold}. Vahvista, jos sijoitat silti.',
   'placement.confirmCannotComplete': 'Sijoitan silti, vaikka suoritus ei ole enää mahdollinen',
