@@ -163,7 +163,7 @@ describe('from application to a freed seat, in Chromium', () => {
     await page.getByRole('button', { name: 'Peru osallistumiseni' }).click();
     await expect
       .poll(() => page.getByRole('status').textContent())
-      .toContain('Osallistumisesi on peruttu');
+      .toContain('Paikkasi on peruttu');
     await expectNoAxeViolations(page);
 
     const states = db

@@ -75,7 +75,7 @@ describe('the staff account lifecycle', () => {
     const attempt = await postForm(app, '/sign-in', coordinator);
     expect(attempt.status).toBe(403);
     expect(load(await attempt.text())('[role=alert]').text()).toBe(
-      'Käyttäjätunnuksesi on poistettu käytöstä. Ota yhteyttä pääkäyttäjään.',
+      'Käyttäjätunnuksesi ei ole enää käytössä. Ota yhteyttä pääkäyttäjään.',
     );
     expect(auditDetails(coordinator.id)).toContainEqual({ detail: 'disabled', actor: admin.id });
   });
