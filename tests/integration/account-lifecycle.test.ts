@@ -317,10 +317,10 @@ describe('the staff account lifecycle', () => {
       .map((_, row) => $(row).text())
       .get();
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toContain('Firefox 128, Windows (tämä istunto)');
+    expect(rows[0]).toContain('Firefox 128, Windows (tämä kirjautuminen)');
     expect(rows[0]).toContain('192.0.2.10');
     expect(rows[1]).toContain('Chrome 126, Android');
-    expect(rows[1]).not.toContain('tämä istunto');
+    expect(rows[1]).not.toContain('tämä kirjautuminen');
     expect(await isSignedIn(onPhone)).toBe(true);
 
     const laptopSession = db
