@@ -143,7 +143,7 @@ export const en: Record<keyof typeof fi, string> = {
   'course.warning.dayOff': '{date} is {name}.',
   'course.warning.fewer-than-two-instructors': 'The course has fewer than two instructors.',
   'course.warning.no-peer-instructor':
-    'The instructor pair has no peer instructor (experience expert).',
+    'The instructor pair has no peer instructor (expert by experience).',
   'course.created': 'Course saved.',
   'course.updated': 'Course details saved.',
   'course.sessions': 'Sessions',

@@ -21,7 +21,7 @@ export const fi = {
   'participant.accessibility': 'Esteettömyys: {notes}',
   'participant.calendar': 'Lataa kurssin ajat kalenteriisi (.ics)',
   'participant.withdrawTitle': 'En pääsekään kurssille',
-  'participant.withdrawReason': 'Syy (vapaaehtoinen)',
+  'participant.withdrawReason': 'Syy (voit jättää tyhjäksi)',
   'participant.withdrawn': 'Paikkasi on peruttu. Kiitos, että kerroit.',
   'participant.withdrawOpen': 'En pääse kurssille…',
   'participant.confirmTitle': 'Etkö pääse kurssille?',

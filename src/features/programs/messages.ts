@@ -39,7 +39,7 @@ export const fi = {
   'programs.lastJoiningSession': 'Jonosta pääsee mukaan viimeistään kerran jälkeen',
   'programs.lastJoiningSessionHint':
     'Jos paikka vapautuu, jonossa seuraava saa sen vain, jos kertoja on pidetty enintään näin monta (oletus 2).',
-  'programs.preparationMinutes': 'Valmisteluaika kertaa kohden minuutteina',
+  'programs.preparationMinutes': 'Valmisteluaika yhtä kertaa varten (minuuttia)',
   'programs.preparationMinutesHint':
     'Tämä aika lisätään ohjaajan työaikaan jokaisesta kerrasta, jonka hän ohjaa (oletus 60).',
   'programs.infoSession': 'Infotilaisuus',
