@@ -23,7 +23,8 @@ export const fi = {
   'flash.region': 'Ilmoitukset',
   'flash.signedIn': 'Tervetuloa, {name}!',
   'flash.signedOut': 'Olet kirjautunut ulos.',
-  'flash.sessionExpired': 'Istuntosi on vanhentunut. Kirjaudu uudelleen.',
+  'flash.sessionExpired':
+    'Et käyttänyt sivuja vähään aikaan, joten sinut kirjattiin ulos. Kirjaudu uudelleen.',
   'flash.languageChanged': 'Kieli vaihdettu suomeksi.',
   'flash.userCreated': 'Käyttäjä {email} lisätty.',
   'signIn.title': 'Kirjaudu sisään',
@@ -34,7 +35,7 @@ export const fi = {
   'signIn.submit': 'Kirjaudu',
   'signIn.invalidCredentials': 'Sähköposti tai salasana on väärin.',
   'signIn.tooManyAttempts':
-    'Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen {minutes} minuutin kuluttua.',
+    'Liian monta väärää yritystä. Yritä uudelleen {minutes} minuutin kuluttua.',
   'form.errorSummary': 'Lomakkeessa on virheitä. Korjaa merkityt kentät.',
   'form.required': '(pakollinen)',
   'validation.required': 'Tämä tieto puuttuu.',
@@ -55,7 +56,7 @@ export const fi = {
   'home.title': 'Etusivu',
   'home.greeting': 'Hei, {name}!',
   'home.today': 'Tänään on {date}.',
-  'home.sessionEnds': 'Istuntosi päättyy {time}, ellei sivuja käytetä sitä ennen.',
+  'home.sessionEnds': 'Sinut kirjataan ulos klo {time}, jos et käytä sivuja sitä ennen.',
   'home.admin.intro':
     'Pääkäyttäjänä hallitset henkilökunnan käyttäjätunnuksia. Tunnukset luodaan Käyttäjät-sivulla tai komennolla npm run user:add.',
   'home.coordinator.intro':
@@ -76,16 +77,17 @@ export const fi = {
   'users.submit': 'Lisää käyttäjä',
   'error.backHome': 'Palaa etusivulle',
   'error.400.title': 'Virheellinen pyyntö',
-  'error.400.body': 'Pyyntöä ei voitu käsitellä. Tarkista tiedot ja yritä uudelleen.',
+  'error.400.body':
+    'Palvelu ei ymmärtänyt lähettämiäsi tietoja. Tarkista tiedot ja yritä uudelleen.',
   'error.403.title': 'Ei käyttöoikeutta',
   'error.403.body':
-    'Sinulla ei ole oikeutta tähän sivuun tai toimintoon. Jos lähetit lomakkeen, lataa sivu uudelleen ja yritä uudelleen.',
+    'Sinulla ei ole oikeutta tähän sivuun. Jos lähetit lomakkeen, lataa sivu uudelleen ja yritä sitten uudelleen.',
   'error.404.title': 'Sivua ei löytynyt',
   'error.404.body': 'Etsimääsi sivua ei ole, tai se on siirretty.',
-  'error.413.title': 'Liian suuri pyyntö',
+  'error.413.title': 'Liikaa tietoa',
   'error.413.body':
-    'Pyynnössä oli enemmän tietoa kuin mikään tämän palvelun lomake tarvitsee, joten sitä ei käsitelty. Palaa lomakkeelle ja yritä uudelleen.',
+    'Lähetit enemmän tietoa kuin yksikään lomake tarvitsee, joten tietoja ei tallennettu. Palaa lomakkeelle ja yritä uudelleen.',
   'error.500.title': 'Jokin meni vikaan',
   'error.500.body':
-    'Palvelussa tapahtui odottamaton virhe. Mitään ei tallennettu puoliksi. Yritä hetken päästä uudelleen.',
+    'Palvelussa tapahtui virhe. Mitään ei tallennettu puoliksi. Yritä hetken päästä uudelleen.',
 } as const;

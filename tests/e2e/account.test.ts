@@ -39,7 +39,7 @@ describe('one’s own account in Chromium', () => {
     await page.getByRole('link', { name: 'Oma tili' }).click();
     await page.waitForURL(`${server.baseUrl}/account`);
     expect(await page.locator('#session-table tbody tr').count()).toBe(1);
-    expect(await page.locator('#session-table').textContent()).toContain('tämä istunto');
+    expect(await page.locator('#session-table').textContent()).toContain('tämä kirjautuminen');
     await expectNoAxeViolations(page);
     await expectNoSidewaysScroll(page);
 

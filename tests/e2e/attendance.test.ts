@@ -157,7 +157,7 @@ describe('attendance in Chromium on a 390 × 844 phone', () => {
     expect(await problem.locator('li').allTextContents()).toEqual(['Osallistuja 3, kerta 6']);
     await checkPage(page);
 
-    await page.getByRole('link', { name: 'Syötä merkinnät taulukkona' }).click();
+    await page.getByRole('link', { name: 'Merkitse kaikki kerrat samaan taulukkoon' }).click();
     await page.waitForURL(`${server.baseUrl}/courses/${ended.courseId}/attendance/grid`);
     await checkPage(page);
     await page.getByLabel('Osallistuja 3, kerta 6').selectOption('present');

@@ -160,10 +160,11 @@ describe('from application to a freed seat, in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain('ti 6.10.2026');
     expect(await page.locator('main').textContent()).not.toContain('Wilma');
     await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: 'Peru osallistumiseni' }).click();
+    await page.getByRole('link', { name: 'En pääse kurssille…' }).click();
+    await page.getByRole('button', { name: 'Kyllä, en pääse kurssille lainkaan' }).click();
     await expect
       .poll(() => page.getByRole('status').textContent())
-      .toContain('Osallistumisesi on peruttu');
+      .toContain('Paikkasi on peruttu');
     await expectNoAxeViolations(page);
 
     const states = db

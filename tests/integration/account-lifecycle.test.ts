@@ -75,7 +75,7 @@ describe('the staff account lifecycle', () => {
     const attempt = await postForm(app, '/sign-in', coordinator);
     expect(attempt.status).toBe(403);
     expect(load(await attempt.text())('[role=alert]').text()).toBe(
-      'Käyttäjätunnuksesi on poistettu käytöstä. Ota yhteyttä pääkäyttäjään.',
+      'Käyttäjätunnuksesi ei ole enää käytössä. Ota yhteyttä pääkäyttäjään.',
     );
     expect(auditDetails(coordinator.id)).toContainEqual({ detail: 'disabled', actor: admin.id });
   });
@@ -317,10 +317,10 @@ describe('the staff account lifecycle', () => {
       .map((_, row) => $(row).text())
       .get();
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toContain('Firefox 128, Windows (tämä istunto)');
+    expect(rows[0]).toContain('Firefox 128, Windows (tämä kirjautuminen)');
     expect(rows[0]).toContain('192.0.2.10');
     expect(rows[1]).toContain('Chrome 126, Android');
-    expect(rows[1]).not.toContain('tämä istunto');
+    expect(rows[1]).not.toContain('tämä kirjautuminen');
     expect(await isSignedIn(onPhone)).toBe(true);
 
     const laptopSession = db

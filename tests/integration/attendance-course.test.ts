@@ -352,7 +352,7 @@ describe('closing a course', () => {
     clock.setTo(before);
     expect(response.status).toBe(422);
     expect(load(await response.text())('#closing-problem').text()).toContain(
-      'viimeisen kerran jälkeen',
+      'kun viimeinen kerta on pidetty',
     );
     expect(courseRow(db, early.courseId)!.status).toBe('running');
   });

@@ -36,7 +36,7 @@ describe('the request body limit', () => {
     });
     const $ = load(await response.text());
     expect(response.status).toBe(413);
-    expect($('h1').text()).toBe('Liian suuri pyyntö');
+    expect($('h1').text()).toBe('Liikaa tietoa');
     expect($('html').attr('lang')).toBe('fi');
   });
 

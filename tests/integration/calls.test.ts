@@ -465,7 +465,7 @@ describe('the call queue and the phone interview', () => {
         [
           { ...answers, outcome: 'wait', localityId: String(ids.locality) },
           'consentConfirmed',
-          'Hakijan suostumus puuttuu',
+          'Hakijan lupa puuttuu',
         ],
         [
           {

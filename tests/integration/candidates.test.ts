@@ -105,7 +105,7 @@ describe('the public nomination form', () => {
     );
     expect(response.status).toBe(422);
     const $ = load(await response.text());
-    expect($('#consent-error').text()).toContain('suostunut');
+    expect($('#consent-error').text()).toContain('antanut luvan');
     expect($('#name').attr('value')).toBe('Ilman Suostumusta');
     expect(candidateNamed(db, 'Ilman Suostumusta')).toBeUndefined();
   });

@@ -124,7 +124,9 @@ describe('a coordinator plans a course and its sessions', () => {
     expect(warned.status).toBe(422);
     expect($('.warning li').text()).toContain('kokoontumispaikka on samaan aikaan varattu');
     expect($('.warning li').text()).toContain('ohjaa samaan aikaan kurssia');
-    expect($('#acceptWarnings-error').text()).toBe('Tarkista varoitukset ja vahvista tallennus.');
+    expect($('#acceptWarnings-error').text()).toBe(
+      'Tarkista varoitukset. Jos tallennat silti, valitse ”Olen lukenut varoitukset ja tallennan silti”.',
+    );
     expect($('input[name=firstDate]').val()).toBe('2026-10-20');
     expect($('input[name=startTime]').val()).toBe('17:00');
     expect(courseCount(db)).toBe(before);
@@ -311,7 +313,7 @@ describe('a coordinator plans a course and its sessions', () => {
     );
     expect(skipAhead.status).toBe(422);
     expect(load(await skipAhead.text())('#status-error').text()).toBe(
-      'Tilaa ei voi vaihtaa tästä tilasta tähän.',
+      'Kurssia ei voi siirtää nykyisestä tilasta valitsemaasi tilaan.',
     );
     const open = await postForm(app, `/courses/${courseId}/status`, { status: 'open' }, { cookie });
     expect(open.status).toBe(303);
@@ -331,7 +333,7 @@ describe('a coordinator plans a course and its sessions', () => {
       'a time that is not one',
       { startTime: '25:00' },
       'startTime',
-      'Anna kellonaika muodossa tt:mm, esim. 17:00.',
+      'Anna kellonaika muodossa tt:mm, esimerkiksi 17:00.',
     ],
     [
       '10,000 characters in a name',

@@ -441,7 +441,9 @@ describe('enrollment by staff: roster, waitlist, decisions', () => {
 
     it('lists the courses past their decision date that are short of the minimum', async () => {
       const $ = load(await (await getPage(app, '/decisions', cookie)).text());
-      expect($(`#decision-${due.confirm}`).text()).toContain('Paikan saaneita 1, vähimmäismäärä 2');
+      expect($(`#decision-${due.confirm}`).text()).toContain(
+        'Paikan saaneita 1, vähintään tarvitaan 2',
+      );
       expect($(`#decision-${due.postpone}`).length).toBe(1);
       expect($(`#decision-${notYetDue}`).length).toBe(0);
       expect($(`#decision-${fullEnough}`).length).toBe(0);

@@ -77,12 +77,12 @@ describe('instructor licences on the instructor list and the coordinator’s hom
     expect(items).toHaveLength(2);
     const newcomer = items.filter(`#licence-item-${ids.newcomer}`);
     expect(newcomer.text()).toContain(
-      'Uusi Ohjaaja: koulutettu 20.6.2026, kurssia ei ole vielä suunniteltu (7 kk). Ensimmäinen kurssi mieluiten 20.12.2026 mennessä',
+      'Uusi Ohjaaja: koulutettu 20.6.2026, kurssia ei ole vielä suunniteltu (7 kk). Ensimmäinen kurssi olisi hyvä pitää 20.12.2026 mennessä',
     );
     expect(newcomer.find('a').first().attr('href')).toBe(`/instructors/${ids.newcomer}/edit`);
     expect(newcomer.find('a').last().attr('href')).toBe(`/courses/new?instructor=${ids.newcomer}`);
     expect(items.filter(`#licence-item-${ids.lapsing}`).text()).toContain(
-      'Raukeava Ohjaaja: viimeisin kurssi päättyi 17.2.2026, lisenssi raukeaa pian (voimassa 17.2.2027 asti)',
+      'Raukeava Ohjaaja: viimeisin kurssi päättyi 17.2.2026. Lisenssi raukeaa pian (voimassa 17.2.2027 asti)',
     );
   });
 

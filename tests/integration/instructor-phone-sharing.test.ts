@@ -47,7 +47,7 @@ describe("an instructor's phone in what participants get", () => {
     const first = aWaitingApplicant(db, localityId, { email: 'eka@example.fi' });
     await place(first);
     const invitation = mailTo('eka@example.fi');
-    expect(invitation.textBody).toContain('Paikka ilmoitetaan myöhemmin.');
+    expect(invitation.textBody).toContain('Kerromme paikan myöhemmin.');
     expectNoPeerPhone(invitation.textBody);
     expectNoPeerPhone(invitation.htmlBody);
     const calendar = readCalendar(invitation.calendar);

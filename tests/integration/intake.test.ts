@@ -245,7 +245,7 @@ describe('intake: applying, referring and phoning in', () => {
     ['a missing phone', { phone: '' }, 'phone', 'Tämä tieto puuttuu.'],
     ['a phone that is not one', { phone: 'abc' }, 'phone', 'puhelinnumero'],
     ['an e-mail that is not one', { email: 'aino(at)example' }, 'email', 'nimi@esimerkki.fi'],
-    ['no consent', { consent: '' }, 'consent', 'ilman lupaa'],
+    ['no consent', { consent: '' }, 'consent', 'Ilman lupaa hakemusta ei voi lähettää'],
     ['an unknown course', { preferredCourseId: '999' }, 'preferredCourseId', 'ei voi hakea'],
     ['a course not open', { preferredCourseId: 'planned' }, 'preferredCourseId', 'ei voi hakea'],
     ['a cancelled course', { preferredCourseId: 'cancelled' }, 'preferredCourseId', 'ei voi hakea'],
@@ -429,7 +429,7 @@ describe('intake: applying, referring and phoning in', () => {
       });
       expect(response.status).toBe(422);
       expect(load(await response.text())('#consent-error').text()).toContain(
-        'ilman henkilön lupaa',
+        'Kysy henkilöltä lupa',
       );
     });
 

@@ -335,7 +335,7 @@ describe('without a mail server (no SMTP_URL)', () => {
     const row = $(`#outbox-${id}`);
     expect(row.find('th[scope=row]').text()).toBe('Kutsu: Seinäjoki');
     expect(row.find('.outbox-recipient').text()).toContain('aino.osallistuja@test.example');
-    expect(row.find('.outbox-state').text()).toBe('Jonossa');
+    expect(row.find('.outbox-state').text()).toBe('Odottaa lähetystä');
     expect(row.find(`a[href="/outbox/${id}"]`)).toHaveLength(1);
     expect(row.find('form')).toHaveLength(0);
     expect($('#outbox-table caption').text()).not.toBe('');
@@ -397,7 +397,7 @@ describe('without a mail server (no SMTP_URL)', () => {
 
     const after = load(await (await getPage(app, '/outbox', cookiesFrom(response, cookie))).text());
     expect(after('.flash').text()).toContain('liisa@test.example');
-    expect(after(`#outbox-${id} .outbox-state`).text()).toBe('Jonossa');
+    expect(after(`#outbox-${id} .outbox-state`).text()).toBe('Odottaa lähetystä');
   });
 
   it('does not re-queue a message that has not failed', async () => {

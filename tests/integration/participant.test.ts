@@ -121,7 +121,7 @@ describe("a participant's personal link", () => {
     expect(dates).toHaveLength(6);
     expect(dates[0]).toBe('ti 6.10.2026 17.00–19.30');
     expect($('.participant-venue').text()).toContain('Esimerkkikatu 1');
-    expect($('.participant-venue').text()).toContain('Saavutettavuus: Hissi pääovelta');
+    expect($('.participant-venue').text()).toContain('Esteettömyys: Hissi pääovelta');
     expect($('.participant-venue').text()).toContain('induktiosilmukka');
     expect($(`a[href="/p/${tokens.aino}/calendar.ics/${ids.course}"]`)).toHaveLength(1);
     expect($('.participant-privacy').text()).toContain('kurssikoordinaattori');
@@ -203,9 +203,9 @@ describe("a participant's personal link", () => {
       await (await getPage(app, `/p/${tokens.aino}`, cookiesFrom(response))).text(),
     );
     expect(page('#flash').text()).toBe(
-      'Pyyntösi on vastaanotettu. Koordinaattori poistaa tietosi 30 päivän kuluessa.',
+      'Saimme pyyntösi. Koordinaattori poistaa tietosi 30 päivän kuluessa.',
     );
-    expect(page('.deletion-pending').text()).toContain('Pyysit tietojesi poistamista');
+    expect(page('.deletion-pending').text()).toContain('että tietosi poistetaan');
     await postForm(app, `/p/${tokens.aino}/deletion-request`, {});
     const requests = db
       .select()
@@ -307,8 +307,8 @@ describe('withdrawing through the personal link', () => {
     expect(enrollmentOf(db, people[3]!, ids.course).state).toBe('waitlisted');
 
     const $ = load(await (await getPage(app, `/p/${token}`, cookiesFrom(response))).text());
-    expect($('#flash').text()).toBe('Osallistumisesi on peruttu. Kiitos, että kerroit.');
-    expect($('.participant-state').text()).toBe('Olet perunut osallistumisesi tälle kurssille.');
+    expect($('#flash').text()).toBe('Paikkasi on peruttu. Kiitos, että kerroit.');
+    expect($('.participant-state').text()).toBe('Olet perunut paikkasi tällä kurssilla.');
     expect($('.participant-withdrawal')).toHaveLength(0);
     expect((await getPage(app, `/p/${token}/withdrawal/${kaisas.id}`)).status).toBe(404);
   });

@@ -75,7 +75,9 @@ describe('the coordinator keeps localities and their venues', () => {
     );
     expect($('#flash').text()).toBe('Paikkakunta Lapua lisätty.');
     expect($(`#locality-${stored!.id} h2`).text()).toBe('Lapua');
-    expect($(`#locality-${stored!.id}`).text()).toContain('Paikkakunnalla ei ole toimipaikkoja.');
+    expect($(`#locality-${stored!.id}`).text()).toContain(
+      'Paikkakunnalla ei ole kokoontumispaikkoja.',
+    );
   });
 
   it('refuses a locality name twice, in any case, and an empty or overlong name', async () => {
@@ -104,7 +106,7 @@ describe('the coordinator keeps localities and their venues', () => {
     const form = load(
       await (await getPage(app, `/localities/${seinajoki}/venues/new`, coordinatorCookie)).text(),
     );
-    expect(form('h1').text()).toBe('Uusi toimipaikka: Seinäjoki');
+    expect(form('h1').text()).toBe('Uusi kokoontumispaikka: Seinäjoki');
 
     const response = await postForm(app, `/localities/${seinajoki}/venues`, libraryRoom, {
       cookie: coordinatorCookie,
@@ -126,7 +128,7 @@ describe('the coordinator keeps localities and their venues', () => {
     const $ = load(
       await (await getPage(app, '/localities', cookiesFrom(response, coordinatorCookie))).text(),
     );
-    expect($('#flash').text()).toBe('Toimipaikka Kirjaston kokoushuone lisätty.');
+    expect($('#flash').text()).toBe('Kokoontumispaikka Kirjaston kokoushuone lisätty.');
     const row = $(`#venues-${seinajoki} #venue-${stored!.id}`);
     expect(row.find('.venue-name').text()).toBe('Kirjaston kokoushuone');
     expect(row.find('.venue-kind').text()).toBe('lähitapaaminen');
@@ -135,7 +137,7 @@ describe('the coordinator keeps localities and their venues', () => {
     expect(row.find('.venue-accessibility').text()).toContain('esteetön kulku');
     expect(row.find('.venue-accessibility').text()).not.toContain('induktiosilmukka');
     expect(row.find('.venue-accessibility').text()).toContain('Sisäänkäynti pihan puolelta.');
-    expect($(`#venues-${seinajoki} caption`).text()).toBe('Toimipaikat: Seinäjoki');
+    expect($(`#venues-${seinajoki} caption`).text()).toBe('Kokoontumispaikat: Seinäjoki');
   });
 
   it('adds an online venue without an address or capacity', async () => {
@@ -155,7 +157,7 @@ describe('the coordinator keeps localities and their venues', () => {
       'an in-person venue without an address',
       { streetAddress: '   ' },
       'streetAddress',
-      'Anna katuosoite. Se on pakollinen lähitapaamisissa.',
+      'Anna katuosoite. Se tarvitaan, kun ryhmä tapaa paikan päällä.',
     ],
     ['a capacity of 0', { capacity: '0' }, 'capacity', 'Anna luku väliltä 1–1000.'],
     [
@@ -228,13 +230,13 @@ describe('the coordinator keeps localities and their venues', () => {
     let $ = load(
       await (await getPage(app, '/localities', cookiesFrom(archived, coordinatorCookie))).text(),
     );
-    expect($('#flash').text()).toBe('Toimipaikka Seurakuntatalo arkistoitu.');
+    expect($('#flash').text()).toBe('Kokoontumispaikka Seurakuntatalo arkistoitu.');
     expect($(`#venues-${seinajoki} #venue-${venueId}`)).toHaveLength(0);
     expect($(`#archived-venues-${seinajoki} #venue-${venueId} .venue-name`).text()).toBe(
       'Seurakuntatalo',
     );
     expect($(`#archived-venues-${seinajoki} caption`).text()).toBe(
-      'Arkistoidut toimipaikat: Seinäjoki',
+      'Arkistoidut kokoontumispaikat: Seinäjoki',
     );
 
     const restored = await postForm(
@@ -274,7 +276,7 @@ describe('the coordinator keeps localities and their venues', () => {
     const $ = load(
       await (await getPage(app, '/localities', cookiesFrom(response, coordinatorCookie))).text(),
     );
-    expect($('#flash').text()).toBe('Toimipaikka Väliaikainen tila poistettu.');
+    expect($('#flash').text()).toBe('Kokoontumispaikka Väliaikainen tila poistettu.');
   });
 
   it('refuses to delete a venue a course uses, and says to archive it instead', async () => {
@@ -329,7 +331,7 @@ describe('the coordinator keeps localities and their venues', () => {
       await (await getPage(app, '/localities', cookiesFrom(response, coordinatorCookie))).text(),
     );
     expect($('#flash .flash-error').text()).toBe(
-      'Toimipaikkaa Käytössä oleva sali ei poistettu, koska se on 2 kurssin käytössä. Arkistoi se sen sijaan.',
+      'Kokoontumispaikkaa Käytössä oleva sali ei poistettu, koska 2 kurssia käyttää sitä. Arkistoi se sen sijaan.',
     );
     expect($(`#venue-${venueId}`)).toHaveLength(1);
   });

@@ -14,7 +14,7 @@ import {
 } from '../support/test-app';
 
 const cannotComplete =
-  'Kurssilla on jäljellä 2 kertaa; suoritukseen tarvitaan 4. Vahvista, jos sijoitat silti.';
+  'Kurssilla on jäljellä vain 2 kertaa, mutta suorittaminen vaatii 4. Jos sijoitat henkilön silti, vahvista se.';
 
 /** A six-session course (threshold 4 by default), with the clock set before signing in. */
 async function aCourseAt(when: number | ((sessions: { startsAt: Date }[]) => Date)) {
@@ -72,7 +72,7 @@ describe('placing on the roster when completion is out of reach', () => {
     const refused = await placeFromRoster(setup, person);
     expect(refused.status).toBe(422);
     expect(load(await refused.text())('#confirmCannotComplete-error').text()).toContain(
-      'jäljellä 1 kertaa',
+      'jäljellä vain 1 kertaa',
     );
   });
 
@@ -89,7 +89,7 @@ describe('placing on the roster when completion is out of reach', () => {
       ).text(),
     );
     expect(page('.flash-success').text()).toBe(
-      'Henkilö sai paikan kurssille. Kurssilla on jäljellä 4/6 kertaa; suoritukseen tarvitaan 4.',
+      'Henkilö sai paikan kurssille. Kurssilla on jäljellä 4/6 kertaa. Kurssin suorittaminen vaatii 4 kertaa.',
     );
   });
 });

@@ -104,7 +104,7 @@ describe('staff sign-in', () => {
     expect(tooSoon.status).toBe(429);
     expect(tooSoon.headers.get('Retry-After')).toBe('1');
     expect($('[role=alert]').text()).toBe(
-      'Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen 1 minuutin kuluttua.',
+      'Liian monta väärää yritystä. Yritä uudelleen 1 minuutin kuluttua.',
     );
 
     clock.advanceMinutes(1);
@@ -219,7 +219,7 @@ describe('staff sign-in', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('Location')).toBe('/sign-in');
     const signInPage = await getPage(app, '/sign-in', cookiesFrom(response, cookie));
-    expect(load(await signInPage.text())('#flash').text()).toContain('Istuntosi on vanhentunut');
+    expect(load(await signInPage.text())('#flash').text()).toContain('sinut kirjattiin ulos');
   });
 
   it('keeps a session alive while it is used', async () => {

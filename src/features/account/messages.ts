@@ -4,7 +4,7 @@ export const fi = {
   'account.passwordTitle': 'Salasana',
   'account.changePassword': 'Vaihda salasana',
   'account.changeIntro':
-    'Kun vaihdat salasanan, kaikki muut istuntosi päättyvät. Tämä istunto jatkuu.',
+    'Kun vaihdat salasanan, sinut kirjataan ulos muilta laitteilta. Tällä laitteella pysyt kirjautuneena.',
   'account.mustChange':
     'Pääkäyttäjä on antanut sinulle kertakäyttöisen salasanan. Valitse oma salasana ennen kuin jatkat.',
   'account.currentPassword': 'Nykyinen salasana',
@@ -17,22 +17,22 @@ export const fi = {
   'account.passwordsDiffer': 'Salasanat eivät ole samat.',
   'account.passwordUnchanged': 'Uusi salasana ei voi olla sama kuin nykyinen.',
   'account.sessionsTitle': 'Kirjautumiset',
-  'account.sessionsCaption': 'Voimassa olevat istuntosi',
+  'account.sessionsCaption': 'Voimassa olevat kirjautumisesi',
   'account.browser': 'Selain',
-  'account.address': 'Osoite',
+  'account.address': 'Verkko-osoite',
   'account.startedAt': 'Kirjautunut',
   'account.lastSeenAt': 'Viimeksi käytetty',
   'account.unknownBrowser': 'tuntematon selain',
-  'account.thisSession': 'tämä istunto',
+  'account.thisSession': 'tämä kirjautuminen',
   'account.signOutEverywhere': 'Kirjaudu ulos kaikkialta',
-  'flash.passwordChanged': 'Salasana vaihdettu. Muut istuntosi päättyivät.',
-  'flash.signedOutEverywhere': 'Kaikki istuntosi päätettiin. Kirjaudu uudelleen.',
+  'flash.passwordChanged': 'Salasana vaihdettu. Sinut kirjattiin ulos muilta laitteilta.',
+  'flash.signedOutEverywhere': 'Sinut kirjattiin ulos kaikkialta. Kirjaudu uudelleen.',
   'flash.twoStepRemoved': 'Kaksivaiheinen tunnistautuminen poistettu käytöstä.',
   'twoStep.title': 'Kaksivaiheinen tunnistautuminen',
   'twoStep.off':
     'Ei käytössä. Kun otat sen käyttöön, kirjautuminen vaatii salasanan lisäksi puhelimen todennussovelluksen koodin.',
   'twoStep.offButRequired':
-    'Pääkäyttäjä edellyttää kaksivaiheista tunnistautumista. Ota se käyttöön nyt; muuten se pyydetään seuraavalla kirjautumisella.',
+    'Pääkäyttäjä edellyttää kaksivaiheista tunnistautumista. Ota se käyttöön nyt. Muuten sitä pyydetään, kun kirjaudut seuraavan kerran.',
   'twoStep.start': 'Ota käyttöön',
   'twoStep.on': 'Käytössä {since} alkaen. Käyttämättömiä varakoodeja: {count}.',
   'twoStep.requiredCannotRemove':
@@ -47,11 +47,11 @@ export const fi = {
     'Lue sovelluksella alla oleva QR-koodi tai kirjoita avain sovellukseen käsin.',
   'twoStep.enrolStepCode': 'Anna sovelluksen näyttämä kuusinumeroinen koodi.',
   'twoStep.qrAlt': 'QR-koodi todennussovellukselle. Sama avain on kirjoitettuna alla.',
-  'twoStep.secretLabel': 'Avain käsin syötettäväksi',
+  'twoStep.secretLabel': 'Avain, jos kirjoitat sen käsin',
   'twoStep.confirm': 'Vahvista',
   'twoStep.enabledTitle': 'Kaksivaiheinen tunnistautuminen on käytössä',
   'twoStep.recoveryIntro':
-    'Nämä varakoodit näytetään vain nyt. Tulosta ne tai kirjoita ne talteen turvalliseen paikkaan. Kukin koodi toimii kerran, jos puhelin ei ole saatavilla.',
+    'Nämä varakoodit näytetään vain nyt. Tulosta ne tai kirjoita ne muistiin ja pidä tallessa. Jos puhelin ei ole mukana, voit kirjautua varakoodilla. Kukin koodi toimii vain kerran.',
   'twoStep.continue': 'Olen tallentanut koodit – jatka',
 } as const;
 

@@ -2,7 +2,7 @@ export const fi = {
   'nav.audit': 'Lokitiedot',
   'audit.title': 'Henkilötietojen käsittelyloki',
   'audit.intro':
-    'Jokainen henkilökunnan henkilötietojen luku ja muutos kirjataan tähän. Loki nimeää tietueen, ei kopioi sen sisältöä. Näytetään uusimmat 500.',
+    'Tähän tallentuu aina, kun joku henkilökunnasta katsoo tai muuttaa henkilötietoja. Lokissa näkyy, mitä tietoa käsiteltiin, mutta ei itse tietoa. Sivulla näkyvät uusimmat 500.',
   'audit.caption': 'Viimeisimmät kirjaukset',
   'audit.at': 'Aika',
   'audit.actor': 'Käyttäjä',

@@ -1,11 +1,12 @@
 /** Texts of the steps after the password; the sign-in form itself is in the core catalog. */
 export const fi = {
-  'signIn.accountDisabled': 'Käyttäjätunnuksesi on poistettu käytöstä. Ota yhteyttä pääkäyttäjään.',
+  'signIn.accountDisabled': 'Käyttäjätunnuksesi ei ole enää käytössä. Ota yhteyttä pääkäyttäjään.',
   'signIn.codeTitle': 'Kaksivaiheinen tunnistautuminen',
-  'signIn.codeIntro': 'Salasana oli oikein. Anna vielä todennussovelluksen näyttämä koodi.',
+  'signIn.codeIntro':
+    'Salasana oli oikein. Kirjoita vielä koodi, jonka puhelimesi todennussovellus näyttää.',
   'signIn.code': 'Koodi',
   'signIn.codeHint':
-    'Kuusi numeroa todennussovelluksesta. Jos puhelin ei ole saatavilla, anna jokin varakoodeistasi.',
+    'Kuusi numeroa todennussovelluksesta. Jos puhelin ei ole mukana, kirjoita jokin varakoodeistasi.',
   'signIn.codeSubmit': 'Jatka',
   'signIn.wrongCode': 'Koodi ei kelpaa. Tarkista koodi ja yritä uudelleen.',
   'signIn.tooManyCodes': 'Liian monta väärää koodia. Kirjaudu uudelleen salasanalla.',

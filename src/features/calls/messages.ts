@@ -2,8 +2,8 @@ export const fi = {
   'nav.callQueue': 'Soittolista',
   'calls.title': 'Soittolista',
   'calls.intro':
-    'Hakijat, joille pitää soittaa, soittoajan mukaan. Kirjaa jokainen soitto: kolme vastaamatonta soittoa kahtena eri päivänä tuo ehdotuksen sulkea hakemus.',
-  'calls.introInstructor': 'Sinulle nimetyt soitot soittoajan mukaan.',
+    'Hakijat, joille pitää soittaa, soittoajan mukaan. Kirjaa jokainen soitto. Jos hakija ei vastaa kolmeen soittoon kahtena eri päivänä, sivu ehdottaa hakemuksen sulkemista.',
+  'calls.introInstructor': 'Sinun soitettavasi soittoajan mukaan.',
   'calls.empty': 'Ei soitettavia juuri nyt.',
   'calls.caption': 'Soitettavat',
   'calls.name': 'Nimi',
@@ -85,13 +85,13 @@ export const fi = {
   'interview.need.assistant': 'henkilökohtainen avustaja mukana',
   'interview.need.other': 'muu tuki',
   'interview.otherNeeds': 'Muu tuki, tarkemmin',
-  'interview.consent': 'Hakija antoi suullisen suostumuksen tietojensa käsittelyyn',
+  'interview.consent': 'Hakija antoi suullisesti luvan tallentaa tietonsa',
   'interview.consentHint':
-    'Kerro, että tietoja käytetään kurssille sijoittamiseen ja että ne poistetaan, kun niitä ei enää tarvita.',
-  'interview.consentRecorded': 'Suostumus on kirjattu {date}.',
+    'Kerro hakijalle, että tietoja käytetään vain kurssipaikan sopimiseen ja että ne poistetaan, kun niitä ei enää tarvita.',
+  'interview.consentRecorded': 'Lupa on kirjattu {date}.',
   'interview.notes': 'Lyhyet muistiinpanot',
   'interview.notesWarning':
-    'Älä kirjaa terveystietoja tai diagnooseja, joita kurssille pääsy ei vaadi. Enintään {max} merkkiä.',
+    'Älä kirjoita terveystietoja tai diagnooseja, joita kurssille pääsy ei vaadi. Enintään {max} merkkiä.',
   'interview.outcome': 'Mitä sovittiin',
   'interview.outcome.place': 'sijoitetaan kurssille',
   'interview.outcome.wait': 'odottaa kurssia paikkakunnalla',
@@ -108,7 +108,7 @@ export const fi = {
   'interview.save': 'Tallenna haastattelu',
   'interview.flash.placed': 'Haastattelu tallennettu. Hakija sai paikan kurssille.',
   'interview.flash.placedSessionsLeft':
-    'Haastattelu tallennettu. Hakija sai paikan kurssille. Kurssilla on jäljellä {left}/{counted} kertaa; suoritukseen tarvitaan {threshold}.',
+    'Haastattelu tallennettu. Hakija sai paikan kurssille. Kurssilla on jäljellä {left}/{counted} kertaa. Kurssin suorittaminen vaatii {threshold} kertaa.',
   'interview.flash.waitlisted': 'Haastattelu tallennettu. Kurssi on täynnä: hakija on jonossa.',
   'interview.flash.waiting': 'Haastattelu tallennettu. Hakija odottaa kurssia paikkakunnalla.',
   'interview.flash.closed': 'Haastattelu tallennettu ja hakemus suljettu.',
@@ -117,8 +117,9 @@ export const fi = {
   'interview.validation.course': 'Valitse kurssi, jolle hakija sijoitetaan.',
   'interview.validation.locality': 'Valitse paikkakunta, jolla hakija odottaa kurssia.',
   'interview.validation.reason': 'Kirjaa syy lyhyesti.',
-  'interview.validation.consent': 'Hakijan suostumus puuttuu: kysy se ja merkitse tähän.',
-  'interview.validation.courseRefused': 'Tälle kurssille ei voi enää sijoittaa. Valitse toinen.',
+  'interview.validation.consent': 'Hakijan lupa puuttuu. Kysy lupa ja merkitse se tähän.',
+  'interview.validation.courseRefused':
+    'Tälle kurssille ei voi enää sijoittaa. Valitse toinen kurssi.',
   'interview.validation.notYourCourse':
     'Voit sijoittaa hakijan vain kurssille, jota itse ohjaat. Pyydä koordinaattoria sijoittamaan hänet muille kursseille.',
 } as const;

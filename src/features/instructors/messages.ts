@@ -18,7 +18,7 @@ export const fi = {
   'instructors.phoneHint': 'Esimerkiksi 040 123 4567 tai +358 40 123 4567.',
   'instructors.sharePhone': 'Puhelinnumeron saa kertoa kurssien osallistujille',
   'instructors.sharePhoneHint':
-    'Vain ohjaajan omalla luvalla. Muuten osallistujat saavat vain koordinaattorin yhteystiedot.',
+    'Vain, jos ohjaaja itse antaa luvan. Muuten osallistujat saavat vain koordinaattorin yhteystiedot.',
   'instructors.kind': 'Ohjaajatyyppi',
   'instructors.chooseKind': 'Valitse ohjaajatyyppi',
   'instructors.kind.professional': 'ammattilainen',
@@ -30,7 +30,7 @@ export const fi = {
   'instructors.noLocalities': 'Paikkakuntia ei ole vielä lisätty.',
   'instructors.account': 'Käyttäjätunnus',
   'instructors.accountHint':
-    'Ohjaajan rooliin lisätty käyttäjätunnus, jolla ohjaaja kirjautuu. Vain tunnukset, joita ei ole jo liitetty toiseen ohjaajaan.',
+    'Käyttäjätunnus, jolla ohjaaja kirjautuu. Listalla ovat vain ohjaajan tunnukset, joita ei ole jo liitetty toiseen ohjaajaan.',
   'instructors.noAccount': 'Ei käyttäjätunnusta',
   'instructors.accountOption': '{name} ({email})',
   'instructors.none': '–',
@@ -57,7 +57,7 @@ export const fi = {
   'hours.instructorTitle': 'Työaika: {name}',
   'hours.unitOf': 'Yksikkö: {unit}',
   'hours.explanation':
-    'Ohjatusta kerrasta lasketaan sen kesto ja kurssiohjelman valmisteluaika, koulutuspäivästä sen kesto ja hakijalle soitetusta puhelusta sovittu aika. Suunniteltu on koko kauden arvioitu aika, tehty siitä jo toteutunut osa.',
+    'Työaika lasketaan näin: jokaisesta ohjatusta kerrasta sen pituus ja valmisteluaika, jokaisesta koulutuspäivästä sen pituus ja jokaisesta hakijalle soitetusta puhelusta sovittu aika. Suunniteltu on koko kauden arvio. Tehty on se osa, joka on jo takana.',
   'hours.term': 'Kausi',
   'hours.unit': 'Yksikkö',
   'hours.show': 'Näytä',

@@ -3,10 +3,10 @@ export const fi = {
 
   'intake.applyTitle': 'Hae Arkeen Voimaa -kurssille',
   'intake.applyIntro':
-    'Arkeen Voimaa on kuuden kerran vertaisryhmä arjen jaksamiseen pitkäaikaisen sairauden tai kuormittavan elämäntilanteen kanssa. Jätä yhteystietosi, niin kurssikoordinaattori soittaa sinulle ja kertoo lisää.',
+    'Arkeen Voimaa on kurssi, jossa sama ryhmä kokoontuu kuusi kertaa. Ryhmässä saat tukea arkeen, kun sinulla on pitkäaikainen sairaus tai elämäntilanteesi on raskas. Jätä yhteystietosi, niin kurssikoordinaattori soittaa sinulle ja kertoo lisää.',
   'intake.openCoursesTitle': 'Kurssit, joille voi hakea nyt',
   'intake.noOpenCourses':
-    'Juuri nyt haku ei ole auki millekään kurssille. Voit silti jättää yhteystietosi: koordinaattori soittaa, kun lähelläsi alkaa kurssi.',
+    'Juuri nyt millekään kurssille ei voi hakea. Voit silti jättää yhteystietosi. Koordinaattori soittaa sinulle, kun lähelläsi alkaa kurssi.',
   'intake.course': 'Kurssi',
   'intake.dates': 'Päivät',
   'intake.time': 'Aika',
@@ -26,7 +26,8 @@ export const fi = {
   'intake.phone': 'Puhelinnumero',
   'intake.phoneHint': 'Koordinaattori soittaa tähän numeroon, esimerkiksi 040 123 4567.',
   'intake.email': 'Sähköposti',
-  'intake.emailHint': 'Vapaaehtoinen. Kurssin kutsut tulevat sähköpostiin, muuten kirjeenä.',
+  'intake.emailHint':
+    'Voit jättää tyhjäksi. Jos annat sähköpostin, kurssin kutsu tulee sähköpostiin. Muuten saat kutsun kirjeenä.',
   'intake.municipality': 'Kotikunta',
   'intake.chooseMunicipality': 'Valitse kunta',
   'intake.otherMunicipalityOption': 'Muu kunta',
@@ -35,26 +36,26 @@ export const fi = {
   'intake.preferredCourse': 'Toivottu kurssi',
   'intake.anyCourse': 'Mikä tahansa kurssi lähelläni',
   'intake.goodTimesToCall': 'Milloin sinulle voi soittaa?',
-  'intake.goodTimesToCallHint': 'Vapaaehtoinen, esimerkiksi ”arkisin aamupäivisin”.',
+  'intake.goodTimesToCallHint': 'Voit jättää tyhjäksi. Esimerkiksi ”arkisin aamupäivisin”.',
   'intake.honeypot': 'Jätä tämä kenttä tyhjäksi',
   'intake.privacyTitle': 'Miten tietojasi käsitellään',
   'intake.privacyWho':
-    'Tietosi tallentaa ja niitä käsittelee hyvinvointialueen Arkeen Voimaa -kurssikoordinaattori.',
+    'Tietosi tallentaa hyvinvointialueen Arkeen Voimaa -kurssikoordinaattori. Vain hän käyttää niitä.',
   'intake.privacyWhy':
-    'Tietoja käytetään vain siihen, että koordinaattori voi soittaa sinulle ja sopia paikastasi kurssilla.',
+    'Koordinaattori käyttää tietoja vain siihen, että hän voi soittaa sinulle ja sopia kurssipaikastasi.',
   'intake.privacyHowLong':
-    'Tiedot säilytetään kurssin päättymiseen ja sen jälkeen 30 päivää, tai kunnes pyydät poistamaan ne.',
+    'Tiedot säilytetään 30 päivää kurssin päättymisen jälkeen. Sitten ne poistetaan. Voit pyytää poistamaan ne aiemmin.',
   'intake.consent':
-    'Annan luvan tallentaa tietoni ja soittaa minulle kurssia varten yllä kerrotulla tavalla.',
+    'Saatte tallentaa tietoni ja soittaa minulle kurssista, niin kuin yllä kerrotaan.',
   'intake.submitApplication': 'Lähetä hakemus',
 
   'intake.referralTitle': 'Ohjaa asiakas Arkeen Voimaa -kurssille',
   'intake.referralIntro':
-    'Ammattilaisille: kun asiakkaasi haluaa kurssille ja on antanut luvan yhteydenottoon, täytä hänen tietonsa. Kurssikoordinaattori soittaa asiakkaalle.',
+    'Tämä lomake on ammattilaisille. Jos asiakkaasi haluaa kurssille ja antaa luvan soittaa hänelle, täytä hänen tietonsa. Kurssikoordinaattori soittaa asiakkaalle.',
   'intake.seeOpenCourses': 'Katso kurssit, joille voi hakea nyt',
   'intake.referrerTitle': 'Ohjaavan työntekijän tiedot',
   'intake.referrerName': 'Nimesi',
-  'intake.referrerUnit': 'Yksikkö',
+  'intake.referrerUnit': 'Työyksikkö',
   'intake.referrerContact': 'Yhteystietosi',
   'intake.referrerContactHint':
     'Puhelinnumero tai sähköposti, jos koordinaattorilla on kysyttävää.',
@@ -65,13 +66,13 @@ export const fi = {
 
   'intake.phoneTitle': 'Uusi hakemus puhelimessa',
   'intake.phoneIntro':
-    'Kirjaa puhelimessa saatu hakemus. Kerro soittajalle, miten tietoja käsitellään, ja kysy lupa.',
+    'Kirjaa hakemus, jonka sait puhelimessa. Kerro soittajalle, miten hänen tietojaan käytetään, ja kysy lupa.',
   'intake.verbalConsent': 'Henkilö antoi suullisesti luvan tietojensa tallentamiseen',
-  'intake.verbalConsentHint': 'Sinut kirjataan luvan vastaanottajaksi.',
+  'intake.verbalConsentHint': 'Nimesi tallentuu luvan kysyjäksi.',
   'intake.submitPhoneApplication': 'Tallenna hakemus',
-  'intake.flash.phoneApplicationSaved': 'Hakemus tallennettu: {name}. Hän on soittojonossa.',
+  'intake.flash.phoneApplicationSaved': 'Hakemus tallennettu: {name}. Hän on nyt soittolistalla.',
   'intake.flash.phoneApplicationMerged':
-    'Henkilöllä {name} oli jo hakemus samalle kurssille; uudet tiedot lisättiin siihen.',
+    'Henkilöllä {name} oli jo hakemus samalle kurssille. Uudet tiedot lisättiin siihen.',
 
   'intake.thanksTitle': 'Kiitos hakemuksestasi',
   'intake.thanksText':
@@ -80,26 +81,28 @@ export const fi = {
   'intake.referralThanksText':
     'Kurssikoordinaattori soittaa asiakkaallesi lähipäivinä ja kertoo kurssista lisää.',
   'intake.thanksRemoval':
-    'Jos haluat, että tiedot poistetaan, kerro siitä koordinaattorille puhelun aikana.',
+    'Jos haluat, että tietosi poistetaan, sano se koordinaattorille, kun hän soittaa.',
   'intake.backToCourses': 'Takaisin kursseihin',
 
   'intake.tooManySubmissions':
-    'Tästä osoitteesta on lähetetty liian monta lomaketta hetken sisällä. Yritä uudelleen {minutes} minuutin kuluttua. Tietojasi ei tallennettu.',
-  'intake.validation.consent': 'Hakemusta ei voi lähettää ilman lupaa tietojen tallentamiseen.',
-  'intake.validation.clientConsent': 'Vahvista, että asiakas on antanut luvan yhteydenottoon.',
-  'intake.validation.verbalConsent': 'Hakemusta ei voi tallentaa ilman henkilön lupaa.',
+    'Tältä laitteelta on lähetetty liian monta lomaketta lyhyessä ajassa. Tietojasi ei tallennettu. Yritä uudelleen {minutes} minuutin kuluttua.',
+  'intake.validation.consent':
+    'Anna lupa tietojen tallentamiseen. Ilman lupaa hakemusta ei voi lähettää.',
+  'intake.validation.clientConsent': 'Vahvista, että asiakas on antanut luvan soittaa hänelle.',
+  'intake.validation.verbalConsent':
+    'Kysy henkilöltä lupa. Ilman lupaa hakemusta ei voi tallentaa.',
   'intake.validation.courseNotOpen': 'Tälle kurssille ei voi hakea. Valitse kurssi listasta.',
   'intake.validation.municipality': 'Valitse kotikunta tai ”Muu kunta”.',
   'intake.validation.referrerContact': 'Anna puhelinnumero tai sähköpostiosoite.',
 
   'intake.unconfirmed.title': 'Vahvistamattomat tiedot',
   'intake.unconfirmed.intro':
-    'Verkkolomake tai lähete toi olemassa olevaan hakemukseen tietoja, joita hakemuksessa ei ole. Kuka tahansa puhelinnumeron tietävä voi lähettää lomakkeen, joten tiedot otetaan käyttöön vasta, kun olet varmistanut ne hakijalta.',
+    'Verkkolomake tai lähete toi hakemukseen uusia tietoja. Lomakkeen voi lähettää kuka tahansa, joka tietää puhelinnumeron. Siksi tiedot tulevat hakemukseen vasta, kun olet tarkistanut ne hakijalta.',
   'intake.unconfirmed.received': '{name}: saapui {date} ({source})',
-  'intake.unconfirmed.caption': 'Tarjotut tiedot',
+  'intake.unconfirmed.caption': 'Lomakkeen tuomat tiedot',
   'intake.unconfirmed.detail': 'Tieto',
   'intake.unconfirmed.current': 'Hakemuksessa nyt',
-  'intake.unconfirmed.offered': 'Tarjottu',
+  'intake.unconfirmed.offered': 'Lomakkeelta',
   'intake.unconfirmed.empty': '(tyhjä)',
   'intake.unconfirmed.nothingNew': 'Hakemuksessa on jo nämä tiedot.',
   'intake.unconfirmed.field.name': 'Nimi',
@@ -112,7 +115,7 @@ export const fi = {
   'intake.unconfirmed.field.referrerContact': 'Ohjaavan työntekijän yhteystieto',
   'intake.unconfirmed.takeOver': 'Ota nämä tiedot käyttöön',
   'intake.unconfirmed.dismiss': 'Hylkää',
-  'intake.flash.submissionTakenOver': 'Tiedot otettiin käyttöön hakemuksessa.',
+  'intake.flash.submissionTakenOver': 'Tiedot on lisätty hakemukseen.',
   'intake.flash.submissionDismissed': 'Vahvistamattomat tiedot hylättiin.',
   'intake.flash.submissionAlreadyReviewed': 'Nämä tiedot oli jo käsitelty.',
 } as const;

@@ -2,9 +2,9 @@ export const fi = {
   'nav.outbox': 'Lähtevä posti',
   'outbox.title': 'Lähtevä posti',
   'outbox.intro':
-    'Kaikki sähköpostit, kuten kurssikutsut, kirjoitetaan ensin tänne ja lähetetään sitten taustalla. Epäonnistunut lähetys yritetään uudelleen automaattisesti.',
+    'Kaikki sähköpostit, esimerkiksi kurssikutsut, tallentuvat ensin tänne, ja palvelu lähettää ne sitten. Jos lähetys ei onnistu, palvelu yrittää uudelleen itse.',
   'outbox.noMailServer':
-    'Sähköpostipalvelinta ei ole määritetty (SMTP_URL), joten viestejä ei lähetetä. Viestit odottavat tällä sivulla eikä mitään katoa: ne lähtevät, kun palvelin on määritetty.',
+    'Sähköpostipalvelinta ei ole määritetty (SMTP_URL), joten viestejä ei lähetetä. Viestit odottavat tällä sivulla, eikä mikään katoa. Ne lähtevät, kun palvelin on määritetty.',
   'outbox.listCaption': 'Lähtevät viestit, uusin ensin',
   'outbox.empty': 'Lähteviä viestejä ei ole.',
   'outbox.recipient': 'Vastaanottaja',
@@ -17,7 +17,7 @@ export const fi = {
   'outbox.actions': 'Toiminnot',
   'outbox.messageId': 'Message-ID',
   'outbox.calendarMethod': 'Kalenterikutsu',
-  'outbox.state.queued': 'Jonossa',
+  'outbox.state.queued': 'Odottaa lähetystä',
   'outbox.state.sending': 'Lähetetään',
   'outbox.state.sent': 'Lähetetty',
   'outbox.state.retry': 'Yritetään uudelleen',
@@ -32,7 +32,7 @@ export const fi = {
   'outbox.erasedSubject': 'Viesti henkilölle, jonka tiedot on poistettu',
   'outbox.erasedRecipient': '(tiedot poistettu)',
   'outbox.personalLinkMadeWhenSent':
-    'Osallistujan henkilökohtainen linkki luodaan vasta lähetettäessä, joten tässä näkyy sen paikka eikä toimivaa linkkiä.',
+    'Osallistujan oma linkki tehdään vasta, kun viesti lähtee. Siksi tässä näkyy vain linkin paikka.',
   'flash.outboxRequeued': 'Viesti vastaanottajalle {email} lähetetään uudelleen.',
   'flash.outboxNotFailed': 'Vain epäonnistuneen viestin voi lähettää uudelleen.',
 } as const;

@@ -2,12 +2,12 @@ export const fi = {
   'participant.title': 'Kurssipaikkasi',
   'participant.greeting': 'Hei, {name}!',
   'participant.intro':
-    'Tällä sivulla näet omat kurssitietosi. Sivun osoite on henkilökohtainen: älä jaa sitä muille.',
+    'Tällä sivulla näet omat kurssitietosi. Sivu on vain sinua varten: älä anna sen osoitetta muille.',
   'participant.noEnrollments': 'Sinulla ei ole tällä hetkellä kurssipaikkaa.',
   'participant.state.placed': 'Sinulla on paikka tällä kurssilla.',
   'participant.state.waitlisted':
     'Olet jonossa tälle kurssille. Kerromme sinulle, jos paikka vapautuu.',
-  'participant.state.withdrawn': 'Olet perunut osallistumisesi tälle kurssille.',
+  'participant.state.withdrawn': 'Olet perunut paikkasi tällä kurssilla.',
   'participant.state.cancelled': 'Tämä kurssi on peruttu.',
   'participant.state.completed': 'Olet käynyt tämän kurssin.',
   'participant.state.not-completed': 'Tämä kurssi on päättynyt.',
@@ -15,20 +15,20 @@ export const fi = {
   'participant.sessionCancelled': '{date} {time}: tämä kerta on peruttu',
   'participant.venue': 'Kokoontumispaikka',
   'participant.venueLater': 'Kokoontumispaikka kerrotaan myöhemmin.',
-  'participant.venueOnline': 'Kurssi kokoontuu etäyhteydellä.',
-  'participant.stepFree': 'Esteetön kulku.',
+  'participant.venueOnline': 'Kurssi pidetään etänä verkossa.',
+  'participant.stepFree': 'Paikkaan pääsee ilman portaita.',
   'participant.hearingLoop': 'Tilassa on induktiosilmukka.',
-  'participant.accessibility': 'Saavutettavuus: {notes}',
+  'participant.accessibility': 'Esteettömyys: {notes}',
   'participant.calendar': 'Lataa kurssin ajat kalenteriisi (.ics)',
   'participant.withdrawTitle': 'En pääsekään kurssille',
-  'participant.withdrawReason': 'Syy (vapaaehtoinen)',
-  'participant.withdrawn': 'Osallistumisesi on peruttu. Kiitos, että kerroit.',
+  'participant.withdrawReason': 'Syy (voit jättää tyhjäksi)',
+  'participant.withdrawn': 'Paikkasi on peruttu. Kiitos, että kerroit.',
   'participant.withdrawOpen': 'En pääse kurssille…',
   'participant.confirmTitle': 'Etkö pääse kurssille?',
   'participant.confirmIntro': 'Kurssi: {course}',
   'participant.confirmAllTitle': 'En pääse kurssille lainkaan',
   'participant.confirmAllExplained':
-    'Paikkasi annetaan jonossa seuraavalle, eikä sitä voi palauttaa. Kurssin ajat poistuvat kalenteristasi.',
+    'Paikkasi annetaan jonossa seuraavalle. Et voi saada sitä takaisin. Kurssin ajat poistuvat kalenteristasi.',
   'participant.confirmAllSubmit': 'Kyllä, en pääse kurssille lainkaan',
   'participant.missOneTitle': 'Jään pois yhdestä kokoontumisesta',
   'participant.missOneExplained':
@@ -45,22 +45,23 @@ export const fi = {
     '{name} ilmoitti, ettei pääse kurssin {course} kokoontumiseen {number} ({date} {time}). Hänen kurssipaikkansa säilyy.',
   'participant.privacyTitle': 'Tietosuoja',
   'participant.privacyWho':
-    'Tietojasi säilyttää hyvinvointialueen kurssikoordinaattori. Muut eivät näe niitä.',
+    'Tietosi tallentaa hyvinvointialueen kurssikoordinaattori. Muut eivät näe niitä.',
   'participant.privacyWhy':
-    'Tietojasi käytetään vain kurssipaikan järjestämiseen ja kurssia koskevaan yhteydenpitoon.',
+    'Tietojasi käytetään vain siihen, että saat kurssipaikan ja että voimme kertoa sinulle kurssin asioista.',
   'participant.privacyHowLong':
     'Tietoja säilytetään kurssin päättymiseen asti ja 30 päivää sen jälkeen. Sitten ne poistetaan.',
-  'participant.privacyDelete': 'Voit pyytää tietojesi poistamista milloin tahansa.',
-  'participant.deletionSubmit': 'Pyydän tietojeni poistamista',
+  'participant.privacyDelete': 'Voit milloin tahansa pyytää, että tietosi poistetaan.',
+  'participant.deletionSubmit': 'Pyydän, että tietoni poistetaan',
   'participant.deletionReceived':
-    'Pyyntösi on vastaanotettu. Koordinaattori poistaa tietosi 30 päivän kuluessa.',
-  'participant.deletionPending': 'Pyysit tietojesi poistamista {date}. Pyyntö on käsittelyssä.',
+    'Saimme pyyntösi. Koordinaattori poistaa tietosi 30 päivän kuluessa.',
+  'participant.deletionPending':
+    'Pyysit {date}, että tietosi poistetaan. Koordinaattori hoitaa asian.',
   'participant.unknownTitle': 'Linkkiä ei löydy',
   'participant.unknownBody':
-    'Tarkista, että osoite on kopioitu kokonaan. Voit myös soittaa kurssikoordinaattorille.',
+    'Tarkista, että kopioit koko osoitteen. Voit myös soittaa kurssikoordinaattorille.',
   'participant.expiredTitle': 'Linkki on vanhentunut',
   'participant.expiredBody':
-    'Henkilökohtainen linkki on voimassa 30 päivää kurssin päättymisen jälkeen. Ota tarvittaessa yhteyttä kurssikoordinaattoriin.',
+    'Linkki toimii 30 päivää kurssin päättymisen jälkeen. Jos tarvitset apua, soita kurssikoordinaattorille.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {

@@ -1,7 +1,7 @@
 export const fi = {
   'privacy.requestsTitle': 'Tietojen poistopyynnöt',
   'privacy.requestsIntro':
-    'Nämä henkilöt pyysivät tietojensa poistamista. Poisto vapauttaa heidän kurssipaikkansa ja poistaa nimen, yhteystiedot, soitot ja haastattelun; tilastoihin jää nimetön rivi.',
+    'Nämä henkilöt pyysivät, että heidän tietonsa poistetaan. Kun poistat tiedot, henkilön kurssipaikka vapautuu ja hänen nimensä, yhteystietonsa, soitot ja haastattelu poistuvat. Tilastoihin jää rivi ilman nimeä.',
   'privacy.requestedAt': '{name}, pyydetty {date}',
   'privacy.erase': 'Poista tiedot: {name}',
   'privacy.erased': 'Henkilön tiedot on poistettu.',

@@ -32,16 +32,16 @@ export const fi = {
   'programs.minParticipants': 'Osallistujia vähintään',
   'programs.maxParticipants': 'Osallistujia enintään',
   'programs.completion': 'Suoritusraja',
-  'programs.completionThreshold': 'Suoritukseen vaadittavat läsnäolokerrat',
+  'programs.completionThreshold': 'Montako kertaa läsnä, jotta kurssi on suoritettu',
   'programs.completionThresholdHint':
     'Osallistuja on suorittanut kurssin, kun hän on ollut läsnä vähintään näin monta kertaa.',
   'programs.completionOf': '{threshold}/{sessions}',
   'programs.lastJoiningSession': 'Jonosta pääsee mukaan viimeistään kerran jälkeen',
   'programs.lastJoiningSessionHint':
-    'Vapautuva paikka tarjotaan jonossa olevalle vain, kun enintään näin monta kertaa on pidetty (oletus 2).',
-  'programs.preparationMinutes': 'Valmisteluaika kertaa kohden minuutteina',
+    'Jos paikka vapautuu, jonossa seuraava saa sen vain, jos kertoja on pidetty enintään näin monta (oletus 2).',
+  'programs.preparationMinutes': 'Valmisteluaika yhtä kertaa varten (minuuttia)',
   'programs.preparationMinutesHint':
-    'Lasketaan ohjaajan työaikaan jokaisesta hänen ohjaamastaan kerrasta (oletus 60).',
+    'Tämä aika lisätään ohjaajan työaikaan jokaisesta kerrasta, jonka hän ohjaa (oletus 60).',
   'programs.infoSession': 'Infotilaisuus',
   'programs.hasInfoSession': 'Ennen kurssia pidetään infotilaisuus',
   'programs.yes': 'kyllä',

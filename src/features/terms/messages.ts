@@ -3,7 +3,7 @@ export const fi = {
   'term.listTitle': 'Lukukaudet',
   'term.listCaption': 'Suunnitellut lukukaudet',
   'term.name': 'Nimi',
-  'term.nameHint': 'Esim. Syksy 2026.',
+  'term.nameHint': 'Esimerkiksi Syksy 2026.',
   'term.startsOn': 'Alkaa',
   'term.endsOn': 'Päättyy',
   'term.add': 'Lisää lukukausi',
@@ -48,7 +48,7 @@ export const fi = {
   'term.calendarEntry': '{date} {time}: {course}',
   'term.blockedPeriods': 'Estetyt jaksot',
   'term.blockedIntro':
-    'Päivät, joille ei suunnitella kokoontumisia (esim. syysloma). Arkipyhät tulevat kalenterista automaattisesti.',
+    'Päivät, joille ei tule kokoontumisia, esimerkiksi syysloma. Arkipyhiä ei tarvitse lisätä: ne tulevat kalenterista itsestään.',
   'term.blockedName': 'Jakson nimi',
   'term.addBlocked': 'Lisää estetty jakso',
   'term.blockedAdded': 'Estetty jakso {name} lisätty.',

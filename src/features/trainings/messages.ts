@@ -25,7 +25,7 @@ export const fi = {
   'training.capacity': 'Paikkoja',
   'training.daysLegend': 'Koulutuspäivät',
   'training.daysHint':
-    'Anna vähintään yksi päivä. Päivien ei tarvitse olla peräkkäisiä; tyhjät rivit jätetään pois.',
+    'Anna vähintään yksi päivä. Päivien ei tarvitse olla peräkkäin. Tyhjiä rivejä ei tallenneta.',
   'training.dayDate': 'Päivä {number}: päivämäärä',
   'training.dayStart': 'Päivä {number}: alkaa',
   'training.dayEnd': 'Päivä {number}: päättyy',
@@ -51,8 +51,8 @@ export const fi = {
   'flash.trainingCreated': 'Koulutus {name} luotu.',
   'flash.trainingUpdated': 'Koulutuksen {name} muutokset tallennettu.',
   'flash.trainingStatusChanged': 'Koulutuksen tila vaihdettu.',
-  'flash.trainingCancelled': 'Koulutus peruttu; kutsut on peruttu kaikilta.',
-  'flash.trainingNotChanged': 'Koulutusta ei voinut muuttaa sen nykyisessä tilassa.',
+  'flash.trainingCancelled': 'Koulutus on peruttu, ja kaikkien kutsut on peruttu.',
+  'flash.trainingNotChanged': 'Koulutusta ei voi enää muuttaa tässä tilassa.',
   'validation.atLeastOneDay': 'Anna vähintään yksi koulutuspäivä.',
   'validation.dayTwice': 'Samana päivänä on jo koulutuspäivä.',
   'validation.trainerNameMissing': 'Anna kouluttajan nimi.',
@@ -62,7 +62,7 @@ export const fi = {
   'trainingInvite.subject.cancellation': 'Peruttu: {training}',
   'trainingInvite.intro.invitation': 'olet mukana koulutuksessa {training}. Koulutuspäivät ovat:',
   'trainingInvite.intro.update':
-    'koulutuksen {training} päiviin, paikkaan tai tietoihin tuli muutos.',
+    'koulutuksen {training} päivät, paikka tai muut tiedot ovat muuttuneet.',
   'trainingInvite.intro.cancellation':
     'et ole enää mukana koulutuksessa {training}. Poista sen päivät kalenteristasi.',
   'trainingInvite.intro.trainingCancelled': 'koulutus {training} on peruttu. Syy: {reason}',

@@ -16,7 +16,7 @@ export const fi = {
   'users.cannotDisableSelf': 'Et voi poistaa omaa tunnustasi käytöstä.',
   'users.resetTitle': 'Kertakäyttöinen salasana',
   'users.resetDone':
-    'Käyttäjän {name} ({email}) istunnot päätettiin. Hän kirjautuu tällä salasanalla ja valitsee heti uuden.',
+    'Käyttäjä {name} ({email}) kirjattiin ulos. Hän kirjautuu tällä salasanalla ja valitsee heti uuden.',
   'users.oneTimePassword': 'Kertakäyttöinen salasana',
   'users.resetShownOnce':
     'Salasana näytetään vain nyt. Anna se käyttäjälle turvallista reittiä, esimerkiksi puhelimessa, ei sähköpostilla.',
@@ -24,9 +24,9 @@ export const fi = {
   'users.twoStepTitle': 'Kaksivaiheinen tunnistautuminen',
   'users.requireTwoStep': 'Vaadi kaksivaiheinen tunnistautuminen kaikilta käyttäjiltä',
   'users.requireTwoStepHint':
-    'Käyttäjä, jolla sitä ei vielä ole, ottaa sen käyttöön heti seuraavan kirjautumisen salasanan jälkeen. Suositeltava tuotannossa.',
+    'Käyttäjä, jolla sitä ei vielä ole, ottaa sen käyttöön, kun hän seuraavan kerran kirjautuu salasanalla. Suositellaan, kun palvelu on oikeassa käytössä.',
   'users.saveTwoStep': 'Tallenna',
-  'flash.userDisabled': 'Käyttäjä {email} poistettu käytöstä. Hänen istuntonsa päättyivät.',
+  'flash.userDisabled': 'Käyttäjä {email} poistettu käytöstä. Hänet kirjattiin ulos.',
   'flash.userEnabled': 'Käyttäjä {email} otettu uudelleen käyttöön.',
   'flash.twoStepRequired': 'Kaksivaiheinen tunnistautuminen vaaditaan nyt kaikilta.',
   'flash.twoStepOptional': 'Kaksivaiheinen tunnistautuminen on nyt vapaaehtoinen.',
