@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, courses, enrollments, interviews, venues } from '../../db/schema';
 import type { AppDatabase } from '../../src/db';
 import { aRunningCourse, aWaitlisted } from '../support/attendance-fixtures';
@@ -35,6 +35,15 @@ function anInterview(
 
 function enrollmentRow(db: AppDatabase, enrollmentId: number) {
   return db.select().from(enrollments).where(eq(enrollments.id, enrollmentId)).get()!;
+}
+
+/** Transport as if nobody had looked at it, or as given, for one placed person. */
+function setTransport(
+  db: AppDatabase,
+  enrollmentId: number,
+  transport: Pick<typeof enrollments.$inferSelect, 'transportState' | 'transportMeans'>,
+) {
+  db.update(enrollments).set(transport).where(eq(enrollments.id, enrollmentId)).run();
 }
 
 function transportAudits(db: AppDatabase, enrollmentId: number) {
@@ -92,6 +101,15 @@ describe('participant needs on the roster and the course page', () => {
     instructor = await signIn(app, instructorUser);
   });
 
+  // Every test starts with nobody having looked at anyone's transport.
+  beforeEach(() => {
+    for (const enrollmentId of Object.values(people)) {
+      setTransport(db, enrollmentId, { transportState: '', transportMeans: '' });
+    }
+  });
+  const arrangedByTaxi = () =>
+    setTransport(db, people.aino, { transportState: 'arranged', transportMeans: 'taxi' });
+
   const roster = async (cookie = coordinator) => {
     const response = await getPage(app, `/courses/${course.courseId}/roster`, cookie);
     expect(response.status).toBe(200);
@@ -122,6 +140,7 @@ describe('participant needs on the roster and the course page', () => {
     expect(wordsOf(html, people.aino)).toEqual(['kuljetus', 'esteetön']);
     expect(wordsOf(html, people.bertta)).toEqual(['kuljetus', 'induktiosilmukka']);
     expect(wordsOf(html, people.dora)).toEqual([]);
+    expect(wordsOf(html, waitlistedId)).toEqual(['kuljetus', 'esteetön']);
     const $ = load(html);
     expect($(`#enrollment-${people.aino} .transport-state`).text()).toBe('Kuljetus järjestämättä');
     expect($(`#enrollment-${people.dora} .transport-state`)).toHaveLength(0);
@@ -166,6 +185,7 @@ describe('participant needs on the roster and the course page', () => {
   });
 
   it('records arranged transport with how, counts it and audits it', async () => {
+    const audited = transportAudits(db, people.aino).length;
     const response = await postTransport(people.aino, { state: 'arranged', means: 'taxi' });
     expect(response.status).toBe(303);
     expect(response.headers.get('Location')).toBe(
@@ -173,9 +193,11 @@ describe('participant needs on the roster and the course page', () => {
     );
     const stored = enrollmentRow(db, people.aino);
     expect([stored.transportState, stored.transportMeans]).toEqual(['arranged', 'taxi']);
-    expect(transportAudits(db, people.aino).map((entry) => entry.detail)).toEqual([
-      'transport arranged (taxi)',
-    ]);
+    expect(
+      transportAudits(db, people.aino)
+        .slice(audited)
+        .map((entry) => entry.detail),
+    ).toEqual(['transport arranged (taxi)']);
     const html = await roster(cookiesFrom(response, coordinator));
     expect(load(html)('.flash-success').text()).toBe('Kuljetus tallennettu.');
     expect(load(html)(`#enrollment-${people.aino} .transport-state`).text()).toBe(
@@ -191,7 +213,9 @@ describe('participant needs on the roster and the course page', () => {
     expect(response.status).toBe(303);
     const stored = enrollmentRow(db, people.bertta);
     expect([stored.transportState, stored.transportMeans]).toEqual(['not-needed', '']);
-    expect(listItems(await coursePage(), '#needs-summary li')[0]).toMatch(/ei tarvita 1\)$/);
+    expect(listItems(await coursePage(), '#needs-summary li')[0]).toBe(
+      'Kuljetusta tarvitsee: 2 (järjestämättä 1, järjestetty 0, ei tarvita 1)',
+    );
   });
 
   it('answers an htmx save with just the updated row', async () => {
@@ -238,6 +262,7 @@ describe('participant needs on the roster and the course page', () => {
   });
 
   it('refuses an unknown state or means with a message, never a 500', async () => {
+    arrangedByTaxi();
     const response = await postTransport(people.aino, { state: 'teleport', means: 'rocket' });
     expect(response.status).toBe(422);
     const $ = load(await response.text());
@@ -255,6 +280,7 @@ describe('participant needs on the roster and the course page', () => {
   });
 
   it('lets the course instructors see the needs but not change transport', async () => {
+    arrangedByTaxi();
     const html = await roster(instructor);
     expect(wordsOf(html, people.aino)).toEqual(['kuljetus', 'esteetön']);
     expect(load(html)(`#enrollment-${people.aino} .transport-state`).text()).toBe(
@@ -268,5 +294,14 @@ describe('participant needs on the roster and the course page', () => {
     );
     expect(response.status).toBe(403);
     expect(enrollmentRow(db, people.aino).transportState).toBe('arranged');
+  });
+
+  it("shows where a person's transport stands on their own page", async () => {
+    arrangedByTaxi();
+    const [aino] = course.people;
+    const response = await getPage(app, `/people/${aino!.applicationId}`, coordinator);
+    expect(response.status).toBe(200);
+    const $ = load(await response.text());
+    expect($('#person-enrollments .transport-state').text()).toBe('Kuljetus järjestetty: taksi');
   });
 });

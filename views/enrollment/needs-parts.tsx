@@ -1,4 +1,9 @@
-import { transportMeans, transportStates, type TransportMeans } from '../../db/schema';
+import {
+  transportMeans,
+  transportStates,
+  type TransportMeans,
+  type TransportState,
+} from '../../db/schema';
 import type { ShownNeed, NeedsSummary, VenueMismatch } from '../../src/features/enrollment/needs';
 import type { RosterEntry } from '../../src/features/enrollment/queries';
 import type { Translate } from '../../src/i18n';
@@ -60,15 +65,19 @@ type NeedsRow = Pick<
   'enrollmentId' | 'name' | 'state' | 'active' | 'needs' | 'transport' | 'transportMeans'
 >;
 
-function TransportState(props: { row: NeedsRow; t: Translate }) {
-  const { row, t } = props;
-  if (!row.transport) return null;
-  const means = row.transportMeans as TransportMeans | '';
+/** Where someone's transport stands, in a few words ("Kuljetus järjestetty: taksi"). */
+export function TransportStatus(props: {
+  transport: TransportState | null;
+  means: TransportMeans | '';
+  t: Translate;
+}) {
+  const { transport, means, t } = props;
+  if (!transport) return null;
   return (
     <p class="transport-state">
-      {row.transport === 'arranged' && means
+      {transport === 'arranged' && means
         ? t('transport.arrangedBy', { means: t(`transport.means.${means}`) })
-        : t(`transport.state.${row.transport}`)}
+        : t(`transport.state.${transport}`)}
     </p>
   );
 }
@@ -144,7 +153,7 @@ export function NeedsCell(props: {
           ))}
         </ul>
       )}
-      {placed && <TransportState row={row} t={t} />}
+      {placed && <TransportStatus transport={row.transport} means={row.transportMeans} t={t} />}
       {placed && row.transport && props.canManage && (
         <TransportForm row={row} invalid={props.invalid} t={t} />
       )}
