@@ -120,7 +120,7 @@ describe('participant needs on the roster and the course page', () => {
     expect(response.status).toBe(200);
     return response.text();
   };
-  /** A transport save as the roster's form posts it; with htmx it targets the person's row. */
+  /** A transport save as the roster's form posts it; with htmx it targets the person's needs. */
   const postTransport = (
     enrollmentId: number,
     fields: Record<string, string>,
@@ -128,9 +128,7 @@ describe('participant needs on the roster and the course page', () => {
   ) =>
     postForm(app, `/enrollments/${enrollmentId}/transport`, fields, {
       cookie: options.cookie ?? coordinator,
-      headers: options.htmx
-        ? { 'HX-Request': 'true', 'HX-Target': `enrollment-${enrollmentId}` }
-        : {},
+      headers: options.htmx ? { 'HX-Request': 'true', 'HX-Target': `needs-${enrollmentId}` } : {},
     });
   const wordsOf = (html: string, enrollmentId: number) =>
     listItems(html, `#enrollment-${enrollmentId} .need-words li`);
@@ -218,7 +216,7 @@ describe('participant needs on the roster and the course page', () => {
     );
   });
 
-  it('answers an htmx save with just the updated row', async () => {
+  it("answers an htmx save with just the person's updated needs", async () => {
     const response = await postTransport(
       people.bertta,
       { state: 'arranged', means: 'bus-ticket' },
@@ -227,9 +225,10 @@ describe('participant needs on the roster and the course page', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).not.toContain('<html');
-    const $ = load(`<table>${html}</table>`);
-    expect($('tr')).toHaveLength(1);
-    const row = `#enrollment-${people.bertta}`;
+    const $ = load(html);
+    expect($('tr')).toHaveLength(0);
+    const row = `#needs-${people.bertta}`;
+    expect($(row)).toHaveLength(1);
     expect($(`${row} .transport-state`).text()).toBe('Kuljetus järjestetty: bussilippu');
     expect($(`${row} [role=status]`).text()).toBe('Kuljetus tallennettu.');
     expect(enrollmentRow(db, people.bertta).transportMeans).toBe('bus-ticket');
@@ -247,15 +246,15 @@ describe('participant needs on the roster and the course page', () => {
     expect(enrollmentRow(db, people.aino).updatedAt).toEqual(before.updatedAt);
   });
 
-  it('answers an invalid htmx save with the row and its message', async () => {
+  it("answers an invalid htmx save with the person's needs and the message", async () => {
     const response = await postTransport(
       people.bertta,
       { state: 'arranged', means: '' },
       { htmx: true },
     );
     expect(response.status).toBe(422);
-    const $ = load(`<table>${await response.text()}</table>`);
-    expect($('tr')).toHaveLength(1);
+    const $ = load(await response.text());
+    expect($(`#needs-${people.bertta}`)).toHaveLength(1);
     expect($(`#transport-${people.bertta}-means-error`).text()).toBe(
       'Valitse, miten kuljetus on järjestetty.',
     );

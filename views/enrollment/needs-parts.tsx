@@ -11,6 +11,11 @@ import { RowSelect, type InvalidRowForm } from './row-field';
 
 /** The form id of a participant's transport follow-through on the roster. */
 export const transportFormId = (enrollmentId: number) => `transport-${enrollmentId}`;
+/**
+ * The id of what an htmx transport save swaps: the inside of the needs cell, not the table row,
+ * since a response that starts with the out-of-band flash region cannot carry a bare `<tr>`.
+ */
+export const needsBlockId = (enrollmentId: number) => `needs-${enrollmentId}`;
 
 /** How many of the people with a place have each need; only the needs someone has. */
 export function NeedsSummaryList(props: { summary: NeedsSummary; t: Translate }) {
@@ -93,7 +98,7 @@ function TransportForm(props: { row: NeedsRow; invalid: InvalidRowForm | null; t
       action={action}
       class="inline-form"
       hx-post={action}
-      hx-target={`#enrollment-${row.enrollmentId}`}
+      hx-target={`#${needsBlockId(row.enrollmentId)}`}
       hx-swap="outerHTML"
     >
       <RowSelect
@@ -131,21 +136,23 @@ function TransportForm(props: { row: NeedsRow; invalid: InvalidRowForm | null; t
   );
 }
 
-/**
- * A participant's needs as short words, and for someone placed who needs transport where it
- * stands; staff who manage the course also get the form to follow it through.
- */
-export function NeedsCell(props: {
+type NeedsProps = {
   row: NeedsRow;
   canManage: boolean;
   invalid: InvalidRowForm | null;
   saved?: boolean;
   t: Translate;
-}) {
+};
+
+/**
+ * A participant's needs as short words, and for someone placed who needs transport where it
+ * stands; staff who manage the course also get the form to follow it through.
+ */
+export function NeedsBlock(props: NeedsProps) {
   const { row, t } = props;
   const placed = row.state === 'placed';
   return (
-    <td class="needs">
+    <div id={needsBlockId(row.enrollmentId)}>
       {row.active && row.needs.length > 0 && (
         <ul class="need-words">
           {row.needs.map((need) => (
@@ -162,6 +169,14 @@ export function NeedsCell(props: {
           {t('transport.saved')}
         </p>
       )}
+    </div>
+  );
+}
+
+export function NeedsCell(props: NeedsProps) {
+  return (
+    <td class="needs">
+      <NeedsBlock {...props} />
     </td>
   );
 }

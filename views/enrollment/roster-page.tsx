@@ -91,13 +91,12 @@ function RowActions(props: { row: RosterRow; invalid: InvalidRowForm | null; t: 
   );
 }
 
-/** One person's row; an htmx save of their transport swaps just this row. */
+/** One person's line on the roster. */
 export function RosterLine(props: {
   row: RosterRow;
   position: number | null;
   canManage: boolean;
   invalid: InvalidRowForm | null;
-  saved?: boolean;
   t: Translate;
 }) {
   const { row, t } = props;
@@ -113,13 +112,7 @@ export function RosterLine(props: {
         )}
       </td>
       <StateCell row={row} position={props.position} t={t} />
-      <NeedsCell
-        row={row}
-        canManage={props.canManage}
-        invalid={props.invalid}
-        saved={props.saved}
-        t={t}
-      />
+      <NeedsCell row={row} canManage={props.canManage} invalid={props.invalid} t={t} />
       {props.canManage && <RowActions row={row} invalid={props.invalid} t={t} />}
     </tr>
   );

@@ -2,8 +2,8 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { DecisionsPage } from '../../../views/enrollment/decisions-page';
-import { RosterLine, RosterPage } from '../../../views/enrollment/roster-page';
-import { transportFormId } from '../../../views/enrollment/needs-parts';
+import { RosterPage } from '../../../views/enrollment/roster-page';
+import { NeedsBlock, needsBlockId, transportFormId } from '../../../views/enrollment/needs-parts';
 import type { InvalidRowForm } from '../../../views/enrollment/row-field';
 import { access, planningStaff } from '../../http/access';
 import { isHtmxRequestFor } from '../../http/htmx';
@@ -234,10 +234,10 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
   );
 
   /**
-   * After a transport save: an htmx request that targets the person's row gets that row back (with
-   * its messages when invalid); anything else the whole roster.
+   * After a transport save: an htmx request that targets the person's needs gets just those back
+   * (with the messages when invalid); anything else the whole roster.
    */
-  const respondWithRow = (
+  const respondWithNeeds = (
     c: Context<SignedInEnv>,
     enrollment: { id: number; courseId: number },
     invalid: InvalidRowForm | null,
@@ -248,14 +248,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
     if (!row) throw new HTTPException(404);
     const t = c.get('t');
     return c.render(
-      <RosterLine
-        row={row}
-        position={null}
-        canManage
-        invalid={invalid}
-        saved={invalid === null}
-        t={t}
-      />,
+      <NeedsBlock row={row} canManage invalid={invalid} saved={invalid === null} t={t} />,
       { title: t('roster.title') },
     );
   };
@@ -267,8 +260,8 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
     validForm(transportForm, (c, invalid) => {
       const enrollment = enrollmentOr404(c);
       const rowForm = { form: transportFormId(enrollment.id), ...invalid };
-      if (isHtmxRequestFor(c, `enrollment-${enrollment.id}`)) {
-        return respondWithRow(c, enrollment, rowForm);
+      if (isHtmxRequestFor(c, needsBlockId(enrollment.id))) {
+        return respondWithNeeds(c, enrollment, rowForm);
       }
       return renderRoster(c, loadCourse(enrollment.courseId), rowForm);
     }),
@@ -282,8 +275,8 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
           { actor: c.get('user'), now: clock() },
         ),
       );
-      if (isHtmxRequestFor(c, `enrollment-${enrollmentId}`)) {
-        return respondWithRow(c, { id: enrollmentId, courseId }, null);
+      if (isHtmxRequestFor(c, needsBlockId(enrollmentId))) {
+        return respondWithNeeds(c, { id: enrollmentId, courseId }, null);
       }
       setFlash(c, { kind: 'success', key: 'transport.saved' });
       return c.redirect(`/courses/${courseId}/roster#enrollment-${enrollmentId}`, 303);
