@@ -67,6 +67,7 @@ describe('participant needs on the roster and the course page', () => {
   let course: ReturnType<typeof aRunningCourse>;
   let venueId = 0;
   let waitlistedId = 0;
+  let demandListed = 0;
   /** Placed: Aino (transport, step-free), Bertta (transport, hearing), Cecilia (only "other"). */
   const people = { aino: 0, bertta: 0, cecilia: 0, dora: 0 };
 
@@ -97,6 +98,9 @@ describe('participant needs on the roster and the course page', () => {
     const waiting = aWaitingApplicant(db, course.localityId, { name: 'Eeva Jonossa' });
     anInterview(db, waiting, 'step-free,transport');
     waitlistedId = aWaitlisted(db, course.courseId, waiting, clock());
+    // On the locality's demand list, not on the course.
+    demandListed = aWaitingApplicant(db, course.localityId, { name: 'Fanni Odottaja' });
+    anInterview(db, demandListed, 'step-free,hearing,other', { otherNeeds: 'sydänvika' });
     coordinator = await signIn(app, await aStaffUser(db, 'coordinator'));
     instructor = await signIn(app, instructorUser);
   });
@@ -180,6 +184,20 @@ describe('participant needs on the roster and the course page', () => {
     expect(load(await coursePage())('#venue-mismatch')).toHaveLength(0);
     setVenue({ stepFreeAccess: false, hearingLoop: true, kind: 'in-person' });
     expect(load(await coursePage())('#venue-mismatch')).toHaveLength(1);
+  });
+
+  it('names the needs of people on the demand list, and which ones the venue lacks', async () => {
+    setVenue({ stepFreeAccess: false, hearingLoop: true });
+    const option = () => load(html)(`#applicationId option[value="${demandListed}"]`).text();
+    let html = await roster();
+    expect(option()).toBe(
+      'Fanni Odottaja – tarpeet: esteetön, induktiosilmukka – tila ei sovi: esteetön',
+    );
+    setVenue({ stepFreeAccess: true, hearingLoop: true });
+    html = await roster();
+    expect(option()).toBe('Fanni Odottaja – tarpeet: esteetön, induktiosilmukka');
+    expect(html).not.toContain('sydänvika');
+    setVenue({ stepFreeAccess: false, hearingLoop: true });
   });
 
   it('records arranged transport with how, counts it and audits it', async () => {

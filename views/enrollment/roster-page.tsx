@@ -1,5 +1,5 @@
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
-import type { NeedsSummary, VenueMismatch } from '../../src/features/enrollment/needs';
+import type { NeedsSummary, ShownNeed, VenueMismatch } from '../../src/features/enrollment/needs';
 import type { RosterEntry } from '../../src/features/enrollment/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
@@ -13,7 +13,25 @@ type PageContext = { t: Translate; language: Language };
 /** One line of the roster, in the shape courseRoster returns. */
 export type RosterRow = Omit<RosterEntry, 'queuedAt'>;
 
-export type DemandListEntry = { applicationId: number; name: string; municipality: string };
+export type DemandListEntry = {
+  applicationId: number;
+  name: string;
+  municipality: string;
+  needs: ShownNeed[];
+  unmetByVenue: ShownNeed[];
+};
+
+/** A name on the demand list, with their needs and what the venue lacks for them. */
+function demandLabel(entry: DemandListEntry, t: Translate): string {
+  const words = (needs: ShownNeed[]) => needs.map((need) => t(`needs.word.${need}`)).join(', ');
+  return [
+    entry.municipality ? `${entry.name} (${entry.municipality})` : entry.name,
+    entry.needs.length > 0 && t('roster.placeNeeds', { needs: words(entry.needs) }),
+    entry.unmetByVenue.length > 0 && t('roster.placeUnmet', { needs: words(entry.unmetByVenue) }),
+  ]
+    .filter(Boolean)
+    .join(' – ');
+}
 
 function StateCell(props: { row: RosterRow; position: number | null; t: Translate }) {
   const { row, t } = props;
@@ -196,7 +214,7 @@ function PlaceFromDemandList(
                   value={String(entry.applicationId)}
                   selected={mine?.values.applicationId === String(entry.applicationId)}
                 >
-                  {entry.municipality ? `${entry.name} (${entry.municipality})` : entry.name}
+                  {demandLabel(entry, t)}
                 </option>
               ))}
             </select>

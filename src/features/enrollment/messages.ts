@@ -31,6 +31,8 @@ export const fi = {
   'roster.placeChoose': 'Valitse hakija',
   'roster.placeSubmit': 'Sijoita kurssille',
   'roster.placeNone': 'Paikkakunnan jonotuslistalla ei ole ketään.',
+  'roster.placeNeeds': 'tarpeet: {needs}',
+  'roster.placeUnmet': 'tila ei sovi: {needs}',
   'roster.placed': 'Henkilö sai paikan kurssilla.',
   'roster.placedSessionsLeft':
     'Henkilö sai paikan kurssilla. Kurssilla on jäljellä {left}/{counted} kertaa; suoritukseen tarvitaan {threshold}.',
@@ -129,6 +131,8 @@ export const en: Record<keyof typeof fi, string> = {
   'roster.placeChoose': 'Choose an applicant',
   'roster.placeSubmit': 'Place on the course',
   'roster.placeNone': "Nobody is on the locality's demand list.",
+  'roster.placeNeeds': 'needs: {needs}',
+  'roster.placeUnmet': 'venue lacks: {needs}',
   'roster.placed': 'The person got a place on the course.',
   'roster.placedSessionsLeft':
     'The person got a place on the course. {left} of {counted} sessions are left; completion needs {threshold}.',

@@ -55,35 +55,6 @@ export function leadsCourse(db: AppDatabase, userId: number, courseId: number): 
   );
 }
 
-/** People waiting in the course's locality (or for this very course) who are not on it already. */
-export function demandListFor(db: AppDatabase, course: { id: number; localityId: number }) {
-  const onCourse = db
-    .select({ id: enrollments.applicationId })
-    .from(enrollments)
-    .where(
-      and(eq(enrollments.courseId, course.id), inArray(enrollments.state, activeEnrollmentStates)),
-    );
-  return db
-    .select({
-      applicationId: applications.id,
-      name: applications.name,
-      municipality: applications.municipality,
-    })
-    .from(applications)
-    .where(
-      and(
-        eq(applications.state, 'waiting'),
-        or(
-          eq(applications.localityId, course.localityId),
-          eq(applications.preferredCourseId, course.id),
-        ),
-        notInArray(applications.id, onCourse),
-      ),
-    )
-    .orderBy(asc(applications.createdAt), asc(applications.id))
-    .all();
-}
-
 export type RosterEntry = {
   enrollmentId: number;
   applicationId: number;
@@ -107,6 +78,46 @@ export type RosterEntry = {
 const latestInterviewNeeds = sql<
   string | null
 >`(select ${interviews.needs} from ${interviews} where ${interviews.applicationId} = ${applications.id} order by ${interviews.at} desc, ${interviews.id} desc limit 1)`;
+
+/** People waiting in the course's locality (or for this very course) who are not on it already. */
+export function demandListFor(
+  db: AppDatabase,
+  course: { id: number; localityId: number },
+  venue: VenueAccess | null,
+) {
+  const onCourse = db
+    .select({ id: enrollments.applicationId })
+    .from(enrollments)
+    .where(
+      and(eq(enrollments.courseId, course.id), inArray(enrollments.state, activeEnrollmentStates)),
+    );
+  return db
+    .select({
+      applicationId: applications.id,
+      name: applications.name,
+      municipality: applications.municipality,
+      storedNeeds: latestInterviewNeeds,
+    })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.state, 'waiting'),
+        or(
+          eq(applications.localityId, course.localityId),
+          eq(applications.preferredCourseId, course.id),
+        ),
+        notInArray(applications.id, onCourse),
+      ),
+    )
+    .orderBy(asc(applications.createdAt), asc(applications.id))
+    .all()
+    .map(({ storedNeeds, ...entry }) => {
+      const needs = parseNeeds(storedNeeds);
+      // Whom the venue would not suit, told before placing them rather than after.
+      const unmet = venueMismatches(venue, summariseNeeds([{ needs, transportState: '' }]));
+      return { ...entry, needs, unmetByVenue: unmet.map((mismatch) => mismatch.need) };
+    });
+}
 
 const rosterOrder: Record<EnrollmentState, number> = {
   placed: 0,

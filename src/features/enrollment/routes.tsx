@@ -122,7 +122,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
         course={course}
         roster={courseRoster(db, course.course.id)}
         canManage={canManage}
-        demand={canManage ? demandListFor(db, course.course) : []}
+        demand={canManage ? demandListFor(db, course.course, course.venue) : []}
         invalid={invalid}
         needs={needs.summary}
         mismatches={needs.mismatches}
