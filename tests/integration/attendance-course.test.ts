@@ -11,7 +11,12 @@ import {
 } from '../../db/schema';
 import { markAttendance } from '../../src/features/attendance/attendance-commands';
 import { mailSettingsFrom } from '../../src/features/invites/invitations';
-import { aRunningCourse, duringSession, storedMark } from '../support/attendance-fixtures';
+import {
+  aRunningCourse,
+  aWaitlisted,
+  duringSession,
+  storedMark,
+} from '../support/attendance-fixtures';
 import { aWaitingApplicant, courseRow, enrollmentOf } from '../support/planning-fixtures';
 import {
   aStaffUser,
@@ -208,18 +213,7 @@ describe("a course's attendance, follow-up and drop-outs", () => {
 
   it('records a drop-out: withdrawn from the rest, calendar cancelled, seat not offered after session 3', async () => {
     const waiting = aWaitingApplicant(db, course.localityId, { name: 'Jonossa Oleva' });
-    const waitlisted = db
-      .insert(enrollments)
-      .values({
-        courseId: course.courseId,
-        applicationId: waiting,
-        state: 'waitlisted',
-        queuedAt: clock(),
-        createdAt: clock(),
-        updatedAt: clock(),
-      })
-      .returning({ id: enrollments.id })
-      .get().id;
+    const waitlisted = aWaitlisted(db, course.courseId, waiting, clock());
     const person = course.people[2]!;
     const response = await postForm(
       app,

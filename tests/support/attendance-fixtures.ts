@@ -81,6 +81,22 @@ export function aRunningCourse(
   return { courseId, localityId, pair, people, sessions: sessionsOf(db, courseId) };
 }
 
+/** Someone on the course's waitlist since the given moment; returns the enrolment id. */
+export function aWaitlisted(db: AppDatabase, courseId: number, applicationId: number, at: Date) {
+  return db
+    .insert(enrollments)
+    .values({
+      courseId,
+      applicationId,
+      state: 'waitlisted',
+      queuedAt: at,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning({ id: enrollments.id })
+    .get().id;
+}
+
 /** An instructor of the locality who can stand in for the pair. */
 export function aSubstituteIn(db: AppDatabase, localityId: number) {
   const id = anInstructor(db);

@@ -16,6 +16,8 @@ import {
 import type { CourseSheet, SessionProgress } from '../../src/features/attendance/attendance-sheets';
 import { AttendanceSummaryTable } from '../attendance/course-attendance-page';
 import { WarningList, type InstructorNames } from './course-parts';
+import type { NeedsSummary, VenueMismatch } from '../../src/features/enrollment/needs';
+import { NeedsSummaryList, VenueMismatchWarning } from '../enrollment/needs-parts';
 import { courseTitle } from '../../src/i18n/format';
 
 type PageContext = { t: Translate; language: Language };
@@ -163,6 +165,9 @@ export function CoursePage(
     statusErrors: FieldErrors;
     /** Each participant's attendance so far; empty until someone holds a seat. */
     attendance: CourseSheet;
+    /** The needs of the people with a place, and those the venue cannot meet. */
+    needs: NeedsSummary;
+    mismatches: VenueMismatch[];
   } & PageContext,
 ) {
   const { course, t, language } = props;
@@ -185,6 +190,7 @@ export function CoursePage(
         t={t}
         language={language}
       />
+      <VenueMismatchWarning mismatches={props.mismatches} t={t} />
       <h2>{t('course.details')}</h2>
       <dl class="details">
         <dt>{t('course.term')}</dt>
@@ -225,6 +231,7 @@ export function CoursePage(
           {t('course.calendarFile')}
         </a>
       </p>
+      <NeedsSummaryList summary={props.needs} t={t} />
       <SessionTable
         id="session-table"
         course={course}

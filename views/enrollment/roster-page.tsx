@@ -1,27 +1,37 @@
-import type { EnrollmentState } from '../../db/schema';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
+import type { NeedsSummary, ShownNeed, VenueMismatch } from '../../src/features/enrollment/needs';
+import type { RosterEntry } from '../../src/features/enrollment/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { CheckboxField, ErrorSummary, FormFields } from '../components/form-fields';
 import { titleOf } from '../courses/course-page';
+import { NeedsCell, NeedsSummaryList, VenueMismatchWarning } from './needs-parts';
 import { RowField, type InvalidRowForm } from './row-field';
 
 type PageContext = { t: Translate; language: Language };
 
 /** One line of the roster, in the shape courseRoster returns. */
-export type RosterRow = {
-  enrollmentId: number;
+export type RosterRow = Omit<RosterEntry, 'queuedAt'>;
+
+export type DemandListEntry = {
   applicationId: number;
   name: string;
-  phone: string;
-  email: string;
-  state: EnrollmentState;
-  movedUpReason: string;
-  withdrawnReason: string;
-  active: boolean;
+  municipality: string;
+  needs: ShownNeed[];
+  unmetByVenue: ShownNeed[];
 };
 
-export type DemandListEntry = { applicationId: number; name: string; municipality: string };
+/** A name on the demand list, with their needs and what the venue lacks for them. */
+function demandLabel(entry: DemandListEntry, t: Translate): string {
+  const words = (needs: ShownNeed[]) => needs.map((need) => t(`needs.word.${need}`)).join(', ');
+  return [
+    entry.municipality ? `${entry.name} (${entry.municipality})` : entry.name,
+    entry.needs.length > 0 && t('roster.placeNeeds', { needs: words(entry.needs) }),
+    entry.unmetByVenue.length > 0 && t('roster.placeUnmet', { needs: words(entry.unmetByVenue) }),
+  ]
+    .filter(Boolean)
+    .join(' – ');
+}
 
 function StateCell(props: { row: RosterRow; position: number | null; t: Translate }) {
   const { row, t } = props;
@@ -99,6 +109,33 @@ function RowActions(props: { row: RosterRow; invalid: InvalidRowForm | null; t: 
   );
 }
 
+/** One person's line on the roster. */
+export function RosterLine(props: {
+  row: RosterRow;
+  position: number | null;
+  canManage: boolean;
+  invalid: InvalidRowForm | null;
+  t: Translate;
+}) {
+  const { row, t } = props;
+  return (
+    <tr id={`enrollment-${row.enrollmentId}`} class={`state-${row.state}`}>
+      <th scope="row">{row.name}</th>
+      <td>{row.phone && <a href={`tel:${row.phone}`}>{formatPhoneForDisplay(row.phone)}</a>}</td>
+      <td>
+        {row.email ? (
+          <a href={`mailto:${row.email}`}>{row.email}</a>
+        ) : (
+          <span class="hint">{t('roster.noEmail')}</span>
+        )}
+      </td>
+      <StateCell row={row} position={props.position} t={t} />
+      <NeedsCell row={row} canManage={props.canManage} invalid={props.invalid} t={t} />
+      {props.canManage && <RowActions row={row} invalid={props.invalid} t={t} />}
+    </tr>
+  );
+}
+
 export function RosterTable(
   props: { roster: RosterRow[]; canManage: boolean; invalid: InvalidRowForm | null } & PageContext,
 ) {
@@ -115,30 +152,20 @@ export function RosterTable(
             <th scope="col">{t('roster.phone')}</th>
             <th scope="col">{t('roster.email')}</th>
             <th scope="col">{t('roster.state')}</th>
+            <th scope="col">{t('needs.column')}</th>
             {props.canManage && <th scope="col">{t('roster.actions')}</th>}
           </tr>
         </thead>
         <tbody>
-          {props.roster.map((row) => {
-            const position = row.state === 'waitlisted' ? ++waitlistPosition : null;
-            return (
-              <tr id={`enrollment-${row.enrollmentId}`} class={`state-${row.state}`}>
-                <th scope="row">{row.name}</th>
-                <td>
-                  {row.phone && <a href={`tel:${row.phone}`}>{formatPhoneForDisplay(row.phone)}</a>}
-                </td>
-                <td>
-                  {row.email ? (
-                    <a href={`mailto:${row.email}`}>{row.email}</a>
-                  ) : (
-                    <span class="hint">{t('roster.noEmail')}</span>
-                  )}
-                </td>
-                <StateCell row={row} position={position} t={t} />
-                {props.canManage && <RowActions row={row} invalid={props.invalid} t={t} />}
-              </tr>
-            );
-          })}
+          {props.roster.map((row) => (
+            <RosterLine
+              row={row}
+              position={row.state === 'waitlisted' ? ++waitlistPosition : null}
+              canManage={props.canManage}
+              invalid={props.invalid}
+              t={t}
+            />
+          ))}
         </tbody>
       </table>
     </div>
@@ -187,7 +214,7 @@ function PlaceFromDemandList(
                   value={String(entry.applicationId)}
                   selected={mine?.values.applicationId === String(entry.applicationId)}
                 >
-                  {entry.municipality ? `${entry.name} (${entry.municipality})` : entry.name}
+                  {demandLabel(entry, t)}
                 </option>
               ))}
             </select>
@@ -214,6 +241,8 @@ export function RosterPage(
     canManage: boolean;
     demand: DemandListEntry[];
     invalid: InvalidRowForm | null;
+    needs: NeedsSummary;
+    mismatches: VenueMismatch[];
   } & PageContext,
 ) {
   const { course, roster, t, language } = props;
@@ -240,6 +269,8 @@ export function RosterPage(
         </li>
         <li>{t('roster.waitlistCount', { count: waiting })}</li>
       </ul>
+      <VenueMismatchWarning mismatches={props.mismatches} t={t} />
+      <NeedsSummaryList summary={props.needs} t={t} />
       <RosterTable
         roster={roster}
         canManage={props.canManage}

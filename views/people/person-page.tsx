@@ -3,6 +3,7 @@ import type { Language, Translate } from '../../src/i18n';
 import { courseTitle, formatDateTime } from '../../src/i18n/format';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
+import { TransportStatus } from '../enrollment/needs-parts';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -225,7 +226,14 @@ function EnrollmentsSection(props: { person: PersonRecord } & PageContext) {
             <th scope="row">
               <a href={`/courses/${enrollment.courseId}/roster`}>{titleOf(enrollment, language)}</a>
             </th>
-            <td>{t(`roster.state.${enrollment.state}`)}</td>
+            <td>
+              {t(`roster.state.${enrollment.state}`)}
+              <TransportStatus
+                transport={enrollment.transport}
+                means={enrollment.transportMeans}
+                t={t}
+              />
+            </td>
             <td>
               {[
                 t('people.queuedAt', { at: when(enrollment.queuedAt) }),

@@ -18,6 +18,7 @@ import { instantToWallClock } from '../../lib/helsinki-time';
 import { courseSheet } from '../attendance/attendance-sheets';
 import { loadCourseAttendance } from '../attendance/queries';
 import { recordAudit } from '../audit/audit-log';
+import { courseNeeds } from '../enrollment/queries';
 import { buildCourseCalendar } from '../invites/course-calendar';
 import { calendarCourseOf } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
@@ -204,6 +205,19 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
         clock(),
       );
     }
+    const needs = courseNeeds(db, { courseId: course.course.id, venue: course.venue });
+    if (Object.values(needs.summary.counts).some((count) => count > 0)) {
+      recordAudit(
+        db,
+        {
+          actor: c.get('user'),
+          action: 'read',
+          subjectType: 'enrollment',
+          detail: `needs of course ${course.course.id}`,
+        },
+        clock(),
+      );
+    }
     return c.render(
       <CoursePage
         course={course}
@@ -219,6 +233,8 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
         cancellable={canBeCancelled(course.course.status)}
         statusErrors={statusErrors}
         attendance={attendanceSheet}
+        needs={needs.summary}
+        mismatches={needs.mismatches}
         t={c.get('t')}
         language={language}
       />,

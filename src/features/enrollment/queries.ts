@@ -19,11 +19,23 @@ import {
   courses,
   enrollments,
   instructors,
+  interviews,
   localities,
   programs,
   type EnrollmentState,
+  type TransportMeans,
+  type TransportState,
 } from '../../../db/schema';
-import { preparedFor, type AppDatabase } from '../../db';
+import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
+import {
+  parseNeeds,
+  summariseNeeds,
+  transportFollowThrough,
+  venueMismatches,
+  type PlacedNeeds,
+  type ShownNeed,
+  type VenueAccess,
+} from './needs';
 import { activeEnrollmentStates } from './seat-rules';
 
 /** Reads about enrollments; the seat commands that change them are in `seats.ts`. */
@@ -43,8 +55,36 @@ export function leadsCourse(db: AppDatabase, userId: number, courseId: number): 
   );
 }
 
+export type RosterEntry = {
+  enrollmentId: number;
+  applicationId: number;
+  name: string;
+  phone: string;
+  email: string;
+  state: EnrollmentState;
+  queuedAt: Date;
+  movedUpReason: string;
+  withdrawnReason: string;
+  /** Placed or waitlisted: the seat can still be given up or moved. */
+  active: boolean;
+  /** The needs ticked in the latest interview (never the free-text "other"). */
+  needs: ShownNeed[];
+  /** Where their transport stands; null when they do not need transport. */
+  transport: TransportState | null;
+  transportMeans: TransportMeans | '';
+};
+
+/** The needs of the application's latest interview, as stored (null without an interview). */
+const latestInterviewNeeds = sql<
+  string | null
+>`(select ${interviews.needs} from ${interviews} where ${interviews.applicationId} = ${applications.id} order by ${interviews.at} desc, ${interviews.id} desc limit 1)`;
+
 /** People waiting in the course's locality (or for this very course) who are not on it already. */
-export function demandListFor(db: AppDatabase, course: { id: number; localityId: number }) {
+export function demandListFor(
+  db: AppDatabase,
+  course: { id: number; localityId: number },
+  venue: VenueAccess | null,
+) {
   const onCourse = db
     .select({ id: enrollments.applicationId })
     .from(enrollments)
@@ -56,6 +96,7 @@ export function demandListFor(db: AppDatabase, course: { id: number; localityId:
       applicationId: applications.id,
       name: applications.name,
       municipality: applications.municipality,
+      storedNeeds: latestInterviewNeeds,
     })
     .from(applications)
     .where(
@@ -69,22 +110,14 @@ export function demandListFor(db: AppDatabase, course: { id: number; localityId:
       ),
     )
     .orderBy(asc(applications.createdAt), asc(applications.id))
-    .all();
+    .all()
+    .map(({ storedNeeds, ...entry }) => {
+      const needs = parseNeeds(storedNeeds);
+      // Whom the venue would not suit, told before placing them rather than after.
+      const unmet = venueMismatches(venue, summariseNeeds([{ needs, transportState: '' }]));
+      return { ...entry, needs, unmetByVenue: unmet.map((mismatch) => mismatch.need) };
+    });
 }
-
-export type RosterEntry = {
-  enrollmentId: number;
-  applicationId: number;
-  name: string;
-  phone: string;
-  email: string;
-  state: EnrollmentState;
-  queuedAt: Date;
-  movedUpReason: string;
-  withdrawnReason: string;
-  /** Placed or waitlisted: the seat can still be given up or moved. */
-  active: boolean;
-};
 
 const rosterOrder: Record<EnrollmentState, number> = {
   placed: 0,
@@ -108,6 +141,9 @@ export function courseRoster(db: AppDatabase, courseId: number): RosterEntry[] {
       queuedAt: enrollments.queuedAt,
       movedUpReason: enrollments.movedUpReason,
       withdrawnReason: enrollments.withdrawnReason,
+      storedNeeds: latestInterviewNeeds,
+      transportState: enrollments.transportState,
+      transportMeans: enrollments.transportMeans,
     })
     .from(enrollments)
     .innerJoin(applications, eq(applications.id, enrollments.applicationId))
@@ -115,7 +151,56 @@ export function courseRoster(db: AppDatabase, courseId: number): RosterEntry[] {
     .orderBy(asc(enrollments.queuedAt), asc(enrollments.id))
     .all()
     .sort((a, b) => rosterOrder[a.state] - rosterOrder[b.state])
-    .map((entry) => ({ ...entry, active: isActiveEnrollment(entry.state) }));
+    .map(({ storedNeeds, transportState, ...entry }) => {
+      const needs = parseNeeds(storedNeeds);
+      return {
+        ...entry,
+        active: isActiveEnrollment(entry.state),
+        needs,
+        transport: transportFollowThrough(needs, transportState),
+      };
+    });
+}
+
+/** The needs of the people holding a seat on the course, for its counts and venue warnings. */
+export function placedNeedsOf(db: AppDatabase, courseId: number): PlacedNeeds[] {
+  return db
+    .select({ storedNeeds: latestInterviewNeeds, transportState: enrollments.transportState })
+    .from(enrollments)
+    .innerJoin(applications, eq(applications.id, enrollments.applicationId))
+    .where(and(eq(enrollments.courseId, courseId), eq(enrollments.state, 'placed')))
+    .all()
+    .map((row) => ({ needs: parseNeeds(row.storedNeeds), transportState: row.transportState }));
+}
+
+/** The course's needs counts and the needs its venue cannot meet, for the roster and course page. */
+export function courseNeeds(
+  db: AppDatabase,
+  course: { courseId: number; venue: VenueAccess | null },
+) {
+  const summary = summariseNeeds(placedNeedsOf(db, course.courseId));
+  return { summary, mismatches: venueMismatches(course.venue, summary) };
+}
+
+/** A placed enrolment with what its transport follow-through needs to know. */
+export function placedEnrollmentNeeds(db: DatabaseOrTransaction, enrollmentId: number) {
+  const row = db
+    .select({
+      enrollmentId: enrollments.id,
+      courseId: enrollments.courseId,
+      state: enrollments.state,
+      storedNeeds: latestInterviewNeeds,
+    })
+    .from(enrollments)
+    .innerJoin(applications, eq(applications.id, enrollments.applicationId))
+    .where(eq(enrollments.id, enrollmentId))
+    .get();
+  if (!row || row.state !== 'placed') return undefined;
+  return {
+    enrollmentId: row.enrollmentId,
+    courseId: row.courseId,
+    needs: parseNeeds(row.storedNeeds),
+  };
 }
 
 const coursesAtDecision = preparedFor((db) =>

@@ -3,14 +3,17 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { DecisionsPage } from '../../../views/enrollment/decisions-page';
 import { RosterPage } from '../../../views/enrollment/roster-page';
+import { NeedsBlock, needsBlockId, transportFormId } from '../../../views/enrollment/needs-parts';
 import type { InvalidRowForm } from '../../../views/enrollment/row-field';
 import { access, planningStaff } from '../../http/access';
+import { isHtmxRequestFor } from '../../http/htmx';
 import { idParam } from '../../http/params';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { instantToWallClock } from '../../lib/helsinki-time';
 import { checkbox, requiredText, wholeNumber } from '../../lib/form-input';
+import { transportMeans, transportStates } from '../../../db/schema';
 import { recordAudit } from '../audit/audit-log';
 import {
   awaitingDecision,
@@ -26,7 +29,9 @@ import {
   findEnrollment,
   goNoGoDecisions,
   leadsCourse,
+  courseNeeds,
 } from './queries';
+import { recordTransport } from './transport';
 import {
   CompletionOutOfReach,
   EnrollmentRefused,
@@ -43,6 +48,16 @@ const placementForm = z.object({
   courseId: anId,
   confirmCannotComplete: checkbox,
 });
+const transportForm = z
+  .object({
+    state: z.enum(transportStates, 'validation.unknownChoice'),
+    means: z.enum(['', ...transportMeans], 'validation.unknownChoice').default(''),
+  })
+  .superRefine((form, ctx) => {
+    if (form.state === 'arranged' && form.means === '') {
+      ctx.addIssue({ code: 'custom', path: ['means'], message: 'transport.meansRequired' });
+    }
+  });
 const goDecisionForm = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('confirm') }),
   z.object({ decision: z.literal('postpone'), weeks: wholeNumber(1, 12) }),
@@ -101,13 +116,16 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
       clock(),
     );
     const t = c.get('t');
+    const needs = courseNeeds(db, { courseId: course.course.id, venue: course.venue });
     return c.render(
       <RosterPage
         course={course}
         roster={courseRoster(db, course.course.id)}
         canManage={canManage}
-        demand={canManage ? demandListFor(db, course.course) : []}
+        demand={canManage ? demandListFor(db, course.course, course.venue) : []}
         invalid={invalid}
+        needs={needs.summary}
+        mismatches={needs.mismatches}
         t={t}
         language={c.get('language')}
       />,
@@ -212,6 +230,56 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
           : { kind: 'success', key: 'roster.withdrawn' },
       );
       return c.redirect(`/courses/${courseId}/roster`, 303);
+    },
+  );
+
+  /**
+   * After a transport save: an htmx request that targets the person's needs gets just those back
+   * (with the messages when invalid); anything else the whole roster.
+   */
+  const respondWithNeeds = (
+    c: Context<SignedInEnv>,
+    enrollment: { id: number; courseId: number },
+    invalid: InvalidRowForm | null,
+  ) => {
+    const row = courseRoster(db, enrollment.courseId).find(
+      (entry) => entry.enrollmentId === enrollment.id,
+    );
+    if (!row) throw new HTTPException(404);
+    const t = c.get('t');
+    return c.render(
+      <NeedsBlock row={row} canManage invalid={invalid} saved={invalid === null} t={t} />,
+      { title: t('roster.title') },
+    );
+  };
+
+  /** How a placed participant's transport stands: to arrange, arranged (and how), not needed. */
+  app.post(
+    '/enrollments/:id/transport',
+    planningStaff,
+    validForm(transportForm, (c, invalid) => {
+      const enrollment = enrollmentOr404(c);
+      const rowForm = { form: transportFormId(enrollment.id), ...invalid };
+      if (isHtmxRequestFor(c, needsBlockId(enrollment.id))) {
+        return respondWithNeeds(c, enrollment, rowForm);
+      }
+      return renderRoster(c, loadCourse(enrollment.courseId), rowForm);
+    }),
+    (c) => {
+      const enrollmentId = idParam(c);
+      const input = c.req.valid('form');
+      const { courseId } = refusedAs404(() =>
+        recordTransport(
+          db,
+          { enrollmentId, state: input.state, means: input.means },
+          { actor: c.get('user'), now: clock() },
+        ),
+      );
+      if (isHtmxRequestFor(c, needsBlockId(enrollmentId))) {
+        return respondWithNeeds(c, { id: enrollmentId, courseId }, null);
+      }
+      setFlash(c, { kind: 'success', key: 'transport.saved' });
+      return c.redirect(`/courses/${courseId}/roster#enrollment-${enrollmentId}`, 303);
     },
   );
 

@@ -16,6 +16,7 @@ import {
 import { foldText, type AppDatabase } from '../../db';
 import { markOf, loadCourseAttendance } from '../attendance/queries';
 import { summaryOf, type AttendanceSummary } from '../attendance/attendance-rules';
+import { parseNeeds, transportFollowThrough } from '../enrollment/needs';
 import { leadsCourse } from '../enrollment/queries';
 import { listUnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 
@@ -100,6 +101,8 @@ function enrollmentsOf(db: AppDatabase, applicationIds: number[]) {
       withdrawnReason: enrollments.withdrawnReason,
       dropOutReason: enrollments.dropOutReason,
       movedUpReason: enrollments.movedUpReason,
+      transportState: enrollments.transportState,
+      transportMeans: enrollments.transportMeans,
       ...courseTitleColumns,
     })
     .from(enrollments)
@@ -250,9 +253,15 @@ export function personRecord(db: AppDatabase, applicationId: number) {
       needs: interview.needs.split(',').filter(Boolean),
     }));
 
+  const latestNeeds = parseNeeds(interviewRows.at(-1)?.needs.join(','));
   const enrollmentRows = enrollmentsOf(db, [applicationId]).map((enrollment) => ({
     ...enrollment,
     attendance: attendanceSummaryOf(db, enrollment),
+    /** Where their transport stands, while they hold a seat and need transport. */
+    transport:
+      enrollment.state === 'placed'
+        ? transportFollowThrough(latestNeeds, enrollment.transportState)
+        : null,
   }));
 
   const messages = db
