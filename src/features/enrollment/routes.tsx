@@ -19,6 +19,7 @@ import {
   postponeCourse,
   type CourseCommandContext,
 } from '../courses/course-changes';
+import { coursesAtRisk } from '../courses/at-risk-queries';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import {
   courseRoster,
@@ -220,6 +221,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
     return c.render(
       <DecisionsPage
         decisions={goNoGoDecisions(db, today())}
+        atRisk={coursesAtRisk(db, today())}
         invalid={invalid}
         t={t}
         language={c.get('language')}
