@@ -326,7 +326,7 @@ function BlockedPeriods(
               </span>
               <form method="post" action={`/blocked-periods/${period.id}/deletion`}>
                 <input type="hidden" name="returnTo" value={`/terms/${props.termId}`} />
-                <button type="submit" class="secondary">
+                <button type="submit" class="danger">
                   {t('term.removeBlocked', { name: period.name })}
                 </button>
               </form>
