@@ -56,52 +56,55 @@ export function VenueTable(props: {
   t: Translate;
 }) {
   const { t } = props;
+  // A wide table scrolls on its own on a phone, not the page.
   return (
-    <table id={props.id} class={props.archived ? 'venues venues-archived' : 'venues'}>
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('places.venueName')}</th>
-          <th scope="col">{t('places.venueKind')}</th>
-          <th scope="col">{t('places.streetAddress')}</th>
-          <th scope="col">{t('places.capacity')}</th>
-          <th scope="col">{t('places.accessibility')}</th>
-          <th scope="col">{t('places.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.venues.map((venue) => (
-          <tr id={`venue-${venue.id}`}>
-            <th scope="row" class="venue-name">
-              {venue.name}
-            </th>
-            <td class="venue-kind">{t(`places.kind.${venue.kind}`)}</td>
-            <td class="venue-address">{venue.streetAddress}</td>
-            <td class="venue-capacity">{venue.capacity ?? ''}</td>
-            <td class="venue-accessibility">
-              <Accessibility venue={venue} t={t} />
-            </td>
-            <td class="venue-actions">
-              <a href={`/venues/${venue.id}/edit`}>
-                {t('places.edit')}
-                <span class="visually-hidden"> {venue.name}</span>
-              </a>
-              {props.archived ? (
-                <VenueAction venue={venue} action="restoration" label={t('places.restore')} />
-              ) : (
-                <VenueAction venue={venue} action="archival" label={t('places.archive')} />
-              )}
-              <VenueAction
-                venue={venue}
-                action="deletion"
-                label={t('places.delete')}
-                confirm={t('places.deleteConfirm', { venue: venue.name })}
-              />
-            </td>
+    <div class="table-scroll" role="region" aria-labelledby={`${props.id}-caption`} tabindex={0}>
+      <table id={props.id} class={props.archived ? 'venues venues-archived' : 'venues'}>
+        <caption id={`${props.id}-caption`}>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('places.venueName')}</th>
+            <th scope="col">{t('places.venueKind')}</th>
+            <th scope="col">{t('places.streetAddress')}</th>
+            <th scope="col">{t('places.capacity')}</th>
+            <th scope="col">{t('places.accessibility')}</th>
+            <th scope="col">{t('places.actions')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.venues.map((venue) => (
+            <tr id={`venue-${venue.id}`}>
+              <th scope="row" class="venue-name">
+                {venue.name}
+              </th>
+              <td class="venue-kind">{t(`places.kind.${venue.kind}`)}</td>
+              <td class="venue-address">{venue.streetAddress}</td>
+              <td class="venue-capacity">{venue.capacity ?? ''}</td>
+              <td class="venue-accessibility">
+                <Accessibility venue={venue} t={t} />
+              </td>
+              <td class="venue-actions">
+                <a href={`/venues/${venue.id}/edit`}>
+                  {t('places.edit')}
+                  <span class="visually-hidden"> {venue.name}</span>
+                </a>
+                {props.archived ? (
+                  <VenueAction venue={venue} action="restoration" label={t('places.restore')} />
+                ) : (
+                  <VenueAction venue={venue} action="archival" label={t('places.archive')} />
+                )}
+                <VenueAction
+                  venue={venue}
+                  action="deletion"
+                  label={t('places.delete')}
+                  confirm={t('places.deleteConfirm', { venue: venue.name })}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
