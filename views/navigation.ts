@@ -5,6 +5,7 @@ export type NavigationItem = { href: string; label: MessageKey };
 
 /** The planning registers coordinators keep, and admins too. */
 const planningItems: NavigationItem[] = [
+  { href: '/decisions', label: 'nav.decisions' },
   { href: '/terms', label: 'nav.termPlan' },
   { href: '/programs', label: 'nav.programs' },
   { href: '/localities', label: 'nav.localities' },

@@ -86,6 +86,11 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return toLocalDate(floatingDateTime(date).plus({ days }));
 }
 
+/** Whole calendar days from one date to another: negative when `to` comes first. */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round(floatingDateTime(to).diff(floatingDateTime(from), 'days').days);
+}
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: LocalDate): number {
   return floatingDateTime(date).weekday;

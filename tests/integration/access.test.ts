@@ -28,6 +28,7 @@ describe('roles and access', () => {
 
   it('shows each role only its own navigation', async () => {
     const planning = [
+      '/decisions',
       '/terms',
       '/programs',
       '/localities',

@@ -10,6 +10,8 @@ import {
   enrollments,
   instructors,
   invitations,
+  localities,
+  localityNeighbours,
   outbox,
   trainingCandidates,
   trainingInvitations,
@@ -44,6 +46,25 @@ describe('the demo a new user sees at first start', () => {
 
   const now = new Date('2026-11-23T10:00:00Z');
   beforeAll(() => loadDemoData(db, now, mail));
+
+  it('marks Seinäjoki and Kurikka with neighbours, each pair both ways round', () => {
+    const names = new Map(
+      db
+        .select()
+        .from(localities)
+        .all()
+        .map((row) => [row.id, row.name]),
+    );
+    const pairs = db
+      .select()
+      .from(localityNeighbours)
+      .all()
+      .map((row) => `${names.get(row.localityId)}–${names.get(row.neighbourId)}`);
+    expect(pairs).toContain('Seinäjoki–Lapua');
+    expect(pairs).toContain('Lapua–Seinäjoki');
+    expect(pairs).toContain('Kurikka–Kauhajoki');
+    for (const pair of pairs) expect(pairs).toContain(pair.split('–').reverse().join('–'));
+  });
 
   const coursesIn = (status: 'completed' | 'running') =>
     db

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { demoSignIns } from '../../src/features/demo/demo-data';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -177,4 +178,31 @@ export async function signInInBrowser(
   await page.getByLabel('Sähköposti').fill(person.email);
   await page.getByLabel('Salasana').fill(person.password);
   await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+}
+
+/**
+ * A server on a fresh demo database with its clock at `startTime`, and a Chromium page of the
+ * given width with the demo coordinator signed in on the home page. `close` stops both.
+ */
+export async function coordinatorInBrowser(options: {
+  directory: string;
+  startTime: string;
+  width?: number;
+}) {
+  const server = await startServer(options.directory, { START_TIME: options.startTime });
+  const browser = await launchBrowser();
+  const page = await newPage(browser);
+  if (options.width) await page.setViewportSize({ width: options.width, height: 844 });
+  const coordinator = demoSignIns.find((person) => person.role === 'coordinator')!;
+  await signInInBrowser(page, server.baseUrl, coordinator);
+  await page.waitForURL(`${server.baseUrl}/`);
+  return {
+    server,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      return server.stop();
+    },
+  };
 }

@@ -25,6 +25,17 @@ describe('navigation by role', () => {
     expect(navigationFor('instructor').map((item) => item.href)).not.toContain('/trainings');
   });
 
+  it('gives coordinators and admins the go/no-go decisions right after home, and instructors not', () => {
+    for (const role of ['coordinator', 'admin'] as const) {
+      expect(
+        navigationFor(role)
+          .map((item) => item.href)
+          .slice(0, 2),
+      ).toEqual(['/', '/decisions']);
+    }
+    expect(navigationFor('instructor').map((item) => item.href)).not.toContain('/decisions');
+  });
+
   it('gives every staff role the people search', () => {
     for (const role of ['coordinator', 'admin', 'instructor'] as const) {
       expect(navigationFor(role).map((item) => item.href)).toContain('/people');

@@ -95,7 +95,7 @@ export function SessionTable(
                         method="post"
                         action={`/courses/${course.course.id}/sessions/${session.id}/cancellation`}
                       >
-                        <button type="submit" class="secondary">
+                        <button type="submit" class="danger">
                           {t('course.session.cancel', { number: session.ordinal })}
                         </button>
                       </form>

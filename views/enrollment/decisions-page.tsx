@@ -3,6 +3,8 @@ import type { Language, Translate } from '../../src/i18n';
 import { ErrorSummary } from '../components/form-fields';
 import { courseTitle } from '../../src/i18n/format';
 import { RowField, type InvalidRowForm } from './row-field';
+import type { GoNoGoFigures } from '../../src/features/courses/at-risk';
+import type { AtRiskCourse } from '../../src/features/courses/at-risk-queries';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -30,7 +32,9 @@ function DecisionForms(props: {
     <div class="actions decision-actions">
       <form method="post" action={action}>
         <input type="hidden" name="decision" value="confirm" />
-        <button type="submit">{t('decision.confirmSubmit')}</button>
+        <button type="submit" class="secondary">
+          {t('decision.confirmSubmit')}
+        </button>
       </form>
       <form method="post" action={action} class="inline-form">
         <input type="hidden" name="decision" value="postpone" />
@@ -62,7 +66,7 @@ function DecisionForms(props: {
           required
           t={t}
         />
-        <button type="submit" class="secondary">
+        <button type="submit" class="danger">
           {t('decision.cancelSubmit')}
         </button>
       </form>
@@ -108,8 +112,63 @@ export function GoNoGoDecisionList(
   );
 }
 
+/** "1/8 placed · 3 waiting in Seinäjoki · 2 in neighbouring localities": the figures of a short course. */
+export function atRiskFiguresText(
+  figures: GoNoGoFigures,
+  localityName: string,
+  t: Translate,
+): string {
+  return [
+    t('atRisk.placed', { placed: figures.placed, minimum: figures.minimum }),
+    t('atRisk.waitingHere', { count: figures.waitingHere, locality: localityName }),
+    t('atRisk.waitingNearby', { count: figures.waitingNearby }),
+  ].join(' · ');
+}
+
+/** Courses due for their decision within two weeks and short of the minimum, soonest first. */
+export function AtRiskList(props: { courses: AtRiskCourse[] } & PageContext) {
+  const { t, language } = props;
+  return (
+    <section aria-labelledby="at-risk-title">
+      <h2 id="at-risk-title">{t('atRisk.title')}</h2>
+      <p>{t('atRisk.intro')}</p>
+      <ul id="at-risk-courses">
+        {props.courses.map((course) => {
+          const title = courseTitle(
+            {
+              program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
+              localityName: course.localityName,
+            },
+            language,
+          );
+          return (
+            <li id={`at-risk-${course.courseId}`}>
+              <a href={`/courses/${course.courseId}`}>{title}</a>
+              {' · '}
+              {course.daysLeft === 0
+                ? t('atRisk.decisionToday')
+                : t('atRisk.decisionOn', { date: formatLocalDate(course.goNoGoDate, language) })}
+              <br />
+              {atRiskFiguresText(course, course.localityName, t)}
+              {' · '}
+              <a href={`/courses/${course.courseId}/roster#place-title`}>
+                {t('atRisk.demandList')}
+                <span class="visually-hidden"> {title}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export function DecisionsPage(
-  props: { decisions: GoNoGoDecision[]; invalid: InvalidRowForm | null } & PageContext,
+  props: {
+    decisions: GoNoGoDecision[];
+    atRisk: AtRiskCourse[];
+    invalid: InvalidRowForm | null;
+  } & PageContext,
 ) {
   const { t } = props;
   return (
@@ -123,6 +182,9 @@ export function DecisionsPage(
         t={t}
         language={props.language}
       />
+      {props.atRisk.length > 0 && (
+        <AtRiskList courses={props.atRisk} t={t} language={props.language} />
+      )}
     </section>
   );
 }

@@ -55,6 +55,8 @@ function ReasonForm(props: {
   action: string;
   label: string;
   submit: string;
+  /** Giving up a seat is destructive: never styled as the primary action. */
+  danger?: boolean;
   invalid: InvalidRowForm | null;
   t: Translate;
 }) {
@@ -71,7 +73,7 @@ function ReasonForm(props: {
         required
         t={props.t}
       />
-      <button type="submit" class="secondary">
+      <button type="submit" class={props.danger ? 'danger' : 'secondary'}>
         {props.submit}
       </button>
     </form>
@@ -100,6 +102,7 @@ function RowActions(props: { row: RosterRow; invalid: InvalidRowForm | null; t: 
             action={`/enrollments/${row.enrollmentId}/withdrawal`}
             label={t('roster.withdrawReason')}
             submit={t('roster.withdrawSubmit', { name: row.name })}
+            danger
             invalid={props.invalid}
             t={t}
           />

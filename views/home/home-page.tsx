@@ -4,7 +4,8 @@ import type { SelfWithdrawal } from '../../src/features/enrollment/queries';
 import { monthsText } from '../instructors/instructors-page';
 import { venueText } from '../../src/i18n/format';
 import { SessionTable, titleOf } from '../courses/course-page';
-import { GoNoGoDecisionList, type GoNoGoDecision } from '../enrollment/decisions-page';
+import { AtRiskList, GoNoGoDecisionList, type GoNoGoDecision } from '../enrollment/decisions-page';
+import type { AtRiskCourse } from '../../src/features/courses/at-risk-queries';
 import { LettersToPrint, type LetterRow } from '../invites/letters';
 import { DeletionRequests } from '../privacy/deletion-requests';
 import type { PendingDeletionRequest } from '../../src/features/privacy/queries';
@@ -30,6 +31,8 @@ export function HomePage(props: {
   deletionRequests: PendingDeletionRequest[] | null;
   /** For planners: courses past their go/no-go date below the minimum; null for instructors. */
   decisions: GoNoGoDecision[] | null;
+  /** For planners: courses short of the minimum with the decision within two weeks. */
+  atRisk: AtRiskCourse[] | null;
   /** For planners: the participants who withdrew themselves lately; null for instructors. */
   selfWithdrawals: SelfWithdrawal[] | null;
   /** For planners: new instructors with no course planned, and licences about to lapse. */
@@ -59,7 +62,13 @@ export function HomePage(props: {
         <section aria-labelledby="home-decisions-title">
           <h2 id="home-decisions-title">{t('home.decisions')}</h2>
           <GoNoGoDecisionList decisions={props.decisions} t={t} language={language} />
+          <p>
+            <a href="/decisions">{t('nav.decisions')}</a>
+          </p>
         </section>
+      )}
+      {props.atRisk && props.atRisk.length > 0 && (
+        <AtRiskList courses={props.atRisk} t={t} language={language} />
       )}
       {props.selfWithdrawals && props.selfWithdrawals.length > 0 && (
         <SelfWithdrawals items={props.selfWithdrawals} t={t} language={language} />

@@ -79,7 +79,7 @@ export function UnconfirmedSubmissions(
                 action={`${base}/dismissal`}
                 returnTo={props.returnTo}
                 label={t('intake.unconfirmed.dismiss')}
-                kind="secondary"
+                kind="danger"
               />
             </div>
           </article>

@@ -120,7 +120,7 @@ function PrivacyNotice(props: { token: string; deletionRequestedAt: Date | null 
         </p>
       ) : (
         <form method="post" action={`/p/${props.token}/deletion-request`}>
-          <button type="submit" class="secondary">
+          <button type="submit" class="danger">
             {t('participant.deletionSubmit')}
           </button>
         </form>

@@ -86,7 +86,9 @@ export function WithdrawalPage(props: {
           maxlength={500}
           t={t}
         />
-        <button type="submit">{t('participant.confirmAllSubmit')}</button>
+        <button type="submit" class="danger">
+          {t('participant.confirmAllSubmit')}
+        </button>
       </form>
       <p>
         <a href={`/p/${props.token}`} id="withdrawal-back">

@@ -4,6 +4,12 @@ import { ErrorSummary, TextField, type FieldErrors, FormFields } from '../compon
 
 export type LocalityFormState = { values: Record<string, string>; errors: FieldErrors };
 
+/** A locality with the ids of the localities marked as its neighbours. */
+export type LocalityWithNeighbours = LocalityWithVenues & { neighbourIds: number[] };
+
+/** The neighbours form of one locality refused, with the message for its list. */
+export type NeighboursFormState = { localityId: number; errors: FieldErrors };
+
 function Accessibility(props: { venue: VenueRow; t: Translate }) {
   const { venue, t } = props;
   const features = [
@@ -34,7 +40,7 @@ function VenueAction(props: {
       hx-boost="true"
       hx-confirm={props.confirm}
     >
-      <button type="submit">
+      <button type="submit" class={props.action === 'restoration' ? 'secondary' : 'danger'}>
         {props.label}
         <span class="visually-hidden"> {props.venue.name}</span>
       </button>
@@ -50,62 +56,135 @@ export function VenueTable(props: {
   t: Translate;
 }) {
   const { t } = props;
+  // A wide table scrolls on its own on a phone, not the page.
   return (
-    <table id={props.id} class={props.archived ? 'venues venues-archived' : 'venues'}>
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('places.venueName')}</th>
-          <th scope="col">{t('places.venueKind')}</th>
-          <th scope="col">{t('places.streetAddress')}</th>
-          <th scope="col">{t('places.capacity')}</th>
-          <th scope="col">{t('places.accessibility')}</th>
-          <th scope="col">{t('places.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.venues.map((venue) => (
-          <tr id={`venue-${venue.id}`}>
-            <th scope="row" class="venue-name">
-              {venue.name}
-            </th>
-            <td class="venue-kind">{t(`places.kind.${venue.kind}`)}</td>
-            <td class="venue-address">{venue.streetAddress}</td>
-            <td class="venue-capacity">{venue.capacity ?? ''}</td>
-            <td class="venue-accessibility">
-              <Accessibility venue={venue} t={t} />
-            </td>
-            <td class="venue-actions">
-              <a href={`/venues/${venue.id}/edit`}>
-                {t('places.edit')}
-                <span class="visually-hidden"> {venue.name}</span>
-              </a>
-              {props.archived ? (
-                <VenueAction venue={venue} action="restoration" label={t('places.restore')} />
-              ) : (
-                <VenueAction venue={venue} action="archival" label={t('places.archive')} />
-              )}
-              <VenueAction
-                venue={venue}
-                action="deletion"
-                label={t('places.delete')}
-                confirm={t('places.deleteConfirm', { venue: venue.name })}
-              />
-            </td>
+    <div class="table-scroll" role="region" aria-labelledby={`${props.id}-caption`} tabindex={0}>
+      <table id={props.id} class={props.archived ? 'venues venues-archived' : 'venues'}>
+        <caption id={`${props.id}-caption`}>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('places.venueName')}</th>
+            <th scope="col">{t('places.venueKind')}</th>
+            <th scope="col">{t('places.streetAddress')}</th>
+            <th scope="col">{t('places.capacity')}</th>
+            <th scope="col">{t('places.accessibility')}</th>
+            <th scope="col">{t('places.actions')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.venues.map((venue) => (
+            <tr id={`venue-${venue.id}`}>
+              <th scope="row" class="venue-name">
+                {venue.name}
+              </th>
+              <td class="venue-kind">{t(`places.kind.${venue.kind}`)}</td>
+              <td class="venue-address">{venue.streetAddress}</td>
+              <td class="venue-capacity">{venue.capacity ?? ''}</td>
+              <td class="venue-accessibility">
+                <Accessibility venue={venue} t={t} />
+              </td>
+              <td class="venue-actions">
+                <a href={`/venues/${venue.id}/edit`}>
+                  {t('places.edit')}
+                  <span class="visually-hidden"> {venue.name}</span>
+                </a>
+                {props.archived ? (
+                  <VenueAction venue={venue} action="restoration" label={t('places.restore')} />
+                ) : (
+                  <VenueAction venue={venue} action="archival" label={t('places.archive')} />
+                )}
+                <VenueAction
+                  venue={venue}
+                  action="deletion"
+                  label={t('places.delete')}
+                  confirm={t('places.deleteConfirm', { venue: venue.name })}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
-function LocalitySection(props: { locality: LocalityWithVenues; t: Translate }) {
+/**
+ * The localities close enough that people waiting in one could join a course in the other: the
+ * other localities of the same region as checkboxes, saved together (works without JavaScript).
+ */
+function NeighboursForm(props: {
+  locality: LocalityWithNeighbours;
+  all: LocalityWithNeighbours[];
+  errors: FieldErrors;
+  t: Translate;
+}) {
+  const { locality, t } = props;
+  const candidates = props.all.filter(
+    (other) => other.id !== locality.id && other.region === locality.region,
+  );
+  const names = candidates
+    .filter((other) => locality.neighbourIds.includes(other.id))
+    .map((other) => other.name);
+  const errorId = `neighbours-${locality.id}-error`;
+  return (
+    <div class="neighbours" id={`neighbours-${locality.id}`}>
+      <p>
+        {names.length > 0
+          ? t('places.neighboursAre', { names: names.join(', ') })
+          : t('places.noNeighbours')}
+      </p>
+      {candidates.length > 0 && (
+        <details open={props.errors.neighbours ? true : undefined}>
+          <summary>{t('places.chooseNeighbours', { locality: locality.name })}</summary>
+          <form method="post" action={`/localities/${locality.id}/neighbours`}>
+            <fieldset
+              class={props.errors.neighbours ? 'field field-invalid' : 'field'}
+              aria-describedby={props.errors.neighbours ? errorId : undefined}
+            >
+              <legend>{t('places.neighboursLegend', { locality: locality.name })}</legend>
+              <p class="hint">{t('places.neighboursHint')}</p>
+              {props.errors.neighbours && (
+                <p id={errorId} class="field-error">
+                  {props.errors.neighbours}
+                </p>
+              )}
+              {candidates.map((other) => (
+                <div class="field-checkbox">
+                  <input
+                    id={`neighbours-${locality.id}-${other.id}`}
+                    name="neighbours"
+                    type="checkbox"
+                    value={String(other.id)}
+                    checked={locality.neighbourIds.includes(other.id)}
+                  />
+                  <label for={`neighbours-${locality.id}-${other.id}`}>{other.name}</label>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit" class="secondary">
+              {t('places.saveNeighbours')}
+              <span class="visually-hidden"> {locality.name}</span>
+            </button>
+          </form>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function LocalitySection(props: {
+  locality: LocalityWithNeighbours;
+  all: LocalityWithNeighbours[];
+  neighboursErrors: FieldErrors;
+  t: Translate;
+}) {
   const { locality, t } = props;
   const headingId = `locality-${locality.id}-heading`;
   return (
     <section id={`locality-${locality.id}`} class="locality" aria-labelledby={headingId}>
       <h2 id={headingId}>{locality.name}</h2>
       {locality.region && <p>{t('places.region', { region: locality.region })}</p>}
+      <NeighboursForm locality={locality} all={props.all} errors={props.neighboursErrors} t={t} />
       {locality.venues.length > 0 ? (
         <VenueTable
           id={`venues-${locality.id}`}
@@ -159,16 +238,28 @@ export function LocalityForm(props: LocalityFormState & { t: Translate }) {
 }
 
 export function LocalitiesPage(
-  props: LocalityFormState & { localities: LocalityWithVenues[]; t: Translate },
+  props: LocalityFormState & {
+    localities: LocalityWithNeighbours[];
+    neighboursForm?: NeighboursFormState | null;
+    t: Translate;
+  },
 ) {
   const { t } = props;
   return (
     <section id="localities-page">
       <h1>{t('places.title')}</h1>
       <p>{t('places.intro')}</p>
+      {props.neighboursForm && <ErrorSummary errors={props.neighboursForm.errors} t={t} />}
       {props.localities.length === 0 && <p>{t('places.noLocalities')}</p>}
       {props.localities.map((locality) => (
-        <LocalitySection locality={locality} t={t} />
+        <LocalitySection
+          locality={locality}
+          all={props.localities}
+          neighboursErrors={
+            props.neighboursForm?.localityId === locality.id ? props.neighboursForm.errors : {}
+          }
+          t={t}
+        />
       ))}
       <LocalityForm values={props.values} errors={props.errors} t={t} />
     </section>

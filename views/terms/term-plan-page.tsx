@@ -8,6 +8,7 @@ import type { FormState } from '../../src/http/form';
 import { ErrorSummary, TextField, FormFields } from '../components/form-fields';
 import { courseTitle } from '../../src/i18n/format';
 import { TargetFields } from './term-list-page';
+import { atRiskFiguresText } from '../enrollment/decisions-page';
 
 type PageContext = { t: Translate; language: Language };
 type Term = {
@@ -167,7 +168,7 @@ export function TermCourses(props: { groups: LocalityGroup[] } & PageContext) {
             </thead>
             <tbody>
               {group.courses.map((course) => (
-                <tr>
+                <tr id={`term-course-${course.id}`}>
                   <td>
                     <a href={`/courses/${course.id}`}>{titleOf(course, language)}</a>
                     {course.venueName && <div class="hint">{course.venueName}</div>}
@@ -182,7 +183,10 @@ export function TermCourses(props: { groups: LocalityGroup[] } & PageContext) {
                       : '–'}
                   </td>
                   <td>{course.instructorNames ?? '–'}</td>
-                  <td>{t(`course.status.${course.status}`)}</td>
+                  <td>
+                    {t(`course.status.${course.status}`)}
+                    <GoNoGoMark course={course} t={t} language={language} />
+                  </td>
                   <td>
                     {t('term.seatsTaken', { placed: course.placed, max: course.maxParticipants })}
                   </td>
@@ -194,6 +198,34 @@ export function TermCourses(props: { groups: LocalityGroup[] } & PageContext) {
       ))}
     </div>
   );
+}
+
+/** A course short of its minimum near or past its decision date says so in words, not colour. */
+function GoNoGoMark(props: { course: TermCourse } & PageContext) {
+  const { course, t, language } = props;
+  const outlook = course.outlook;
+  if (outlook.kind === 'at-risk') {
+    return (
+      <div class="at-risk">
+        <strong class="badge badge-warning">{t('atRisk.badge')}</strong>{' '}
+        {outlook.daysLeft === 0
+          ? t('atRisk.decisionToday')
+          : t('atRisk.decisionOn', { date: formatLocalDate(course.goNoGoDate, language) })}
+        <br />
+        {atRiskFiguresText(outlook, course.localityName, t)}
+      </div>
+    );
+  }
+  if (outlook.kind === 'decision-overdue') {
+    return (
+      <div class="at-risk">
+        <strong class="badge badge-danger">{t('atRisk.overdue')}</strong>{' '}
+        {t('atRisk.placed', { placed: outlook.placed, minimum: outlook.minimum })}{' '}
+        <a href="/decisions">{t('nav.decisions')}</a>
+      </div>
+    );
+  }
+  return null;
 }
 
 /** Where people wait for a course: the place for the next group. */
@@ -294,7 +326,7 @@ function BlockedPeriods(
               </span>
               <form method="post" action={`/blocked-periods/${period.id}/deletion`}>
                 <input type="hidden" name="returnTo" value={`/terms/${props.termId}`} />
-                <button type="submit" class="secondary">
+                <button type="submit" class="danger">
                   {t('term.removeBlocked', { name: period.name })}
                 </button>
               </form>

@@ -18,7 +18,7 @@ import {
 } from '../invites/invitations';
 import { activeEnrollmentStates } from '../enrollment/seat-rules';
 import { backToDemandList } from '../enrollment/seats';
-import { canBeCancelled, canChangeStatus } from './course-rules';
+import { awaitingDecision, canBeCancelled, canChangeStatus } from './course-rules';
 import {
   cancelCourse,
   cancelSession,
@@ -186,8 +186,7 @@ export function confirmCourseAnyway(
   return setStatusIf(db, courseId, 'confirmed', context, (from) => awaitingDecision.includes(from));
 }
 
-/** Only a course still waiting to start can be confirmed anyway, postponed or called off. */
-export const awaitingDecision: readonly CourseStatus[] = ['planned', 'open'];
+export { awaitingDecision };
 
 function setStatusIf(
   db: AppDatabase,

@@ -20,6 +20,9 @@ export function canChangeStatus(from: CourseStatus, to: CourseStatus): boolean {
   return nextStatuses[from].includes(to);
 }
 
+/** Only a course still waiting to start can be confirmed anyway, postponed or called off. */
+export const awaitingDecision: readonly CourseStatus[] = ['planned', 'open'];
+
 export function canBeCancelled(status: CourseStatus): boolean {
   return status !== 'completed' && status !== 'cancelled';
 }

@@ -18,6 +18,7 @@ import { addDemoApplicants } from './demo-applicants';
 import { markDemoSessions, runDemoCourseToItsEnd } from './demo-attendance';
 import { addDemoParticipants } from './demo-participants';
 import { addDemoTrainings } from './demo-trainings';
+import { replaceNeighboursIn } from '../places/neighbours';
 import { createVenue } from '../places/queries';
 import { programDefaults, type ProgramInput } from '../programs/program-input';
 import { createProgram, findProgram } from '../programs/queries';
@@ -90,6 +91,13 @@ function fillDemoRegion(
     .run();
   const localityId = (name: string) =>
     db.select({ id: localities.id }).from(localities).where(eq(localities.name, name)).get()!.id;
+  // Neighbours: people waiting in one could join a course in the other (saved both ways round).
+  replaceNeighboursIn(
+    db,
+    localityId('Seinäjoki'),
+    ['Lapua', 'Kauhajoki', 'Ilmajoki'].map(localityId),
+  );
+  replaceNeighboursIn(db, localityId('Kurikka'), ['Kauhajoki', 'Ilmajoki'].map(localityId));
 
   const program = (input: Partial<ProgramInput> & Pick<ProgramInput, 'nameFi' | 'nameEn'>) =>
     createProgram(db, { ...programDefaults, ...input }, now);

@@ -95,6 +95,18 @@ export const fi = {
   'transport.submit': 'Tallenna kuljetus: {name}',
   'transport.saved': 'Kuljetus tallennettu.',
   'transport.meansRequired': 'Valitse, miten kuljetus on järjestetty.',
+  'nav.decisions': 'Kurssipäätökset',
+  'atRisk.title': 'Kurssit vaarassa peruuntua',
+  'atRisk.intro':
+    'Näistä kursseista päätetään kahden viikon sisällä, eikä paikan saaneita ole vielä vähimmäismäärää. Jonottajille kannattaa soittaa nyt.',
+  'atRisk.badge': 'Vaarassa peruuntua',
+  'atRisk.overdue': 'Päätös myöhässä',
+  'atRisk.placed': '{placed}/{minimum} paikan saanutta',
+  'atRisk.waitingHere': '{count} jonottaa paikkakunnalla {locality}',
+  'atRisk.waitingNearby': '{count} naapuripaikkakunnilla',
+  'atRisk.decisionOn': 'päätös {date}',
+  'atRisk.decisionToday': 'päätös tänään',
+  'atRisk.demandList': 'Jonottajat ja osallistujat',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -157,6 +169,18 @@ export const en: Record<keyof typeof fi, string> = {
   'decision.cancelSubmit': 'Cancel the course and tell everyone',
   'decision.confirmed': 'The course was confirmed.',
   'decision.postponed': 'The course was postponed by {weeks} weeks.',
+  'nav.decisions': 'Go/no-go decisions',
+  'atRisk.title': 'Courses at risk of cancellation',
+  'atRisk.intro':
+    'These courses are decided within two weeks and do not have the minimum placed yet. Now is the time to call the people waiting.',
+  'atRisk.badge': 'At risk',
+  'atRisk.overdue': 'Decision overdue',
+  'atRisk.placed': '{placed}/{minimum} placed',
+  'atRisk.waitingHere': '{count} waiting in {locality}',
+  'atRisk.waitingNearby': '{count} in neighbouring localities',
+  'atRisk.decisionOn': 'decision on {date}',
+  'atRisk.decisionToday': 'decision today',
+  'atRisk.demandList': 'Waiting list and participants',
   'decision.cancelled': 'The course was cancelled. Everyone placed or waiting is told.',
   'needs.title': "Participants' needs",
   'needs.none': 'No needs are recorded for the people with a place.',

@@ -22,6 +22,7 @@ import {
   postponeCourse,
   type CourseCommandContext,
 } from '../courses/course-changes';
+import { coursesAtRisk } from '../courses/at-risk-queries';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import {
   courseRoster,
@@ -288,6 +289,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
     return c.render(
       <DecisionsPage
         decisions={goNoGoDecisions(db, today())}
+        atRisk={coursesAtRisk(db, today())}
         invalid={invalid}
         t={t}
         language={c.get('language')}

@@ -4,6 +4,7 @@ import { FrontPage } from '../../../views/home/front-page';
 import { HomePage } from '../../../views/home/home-page';
 import { access } from '../../http/access';
 import { recordAudit } from '../audit/audit-log';
+import { coursesAtRisk } from '../courses/at-risk-queries';
 import { findCourse } from '../courses/queries';
 import { goNoGoDecisions, recentSelfWithdrawals } from '../enrollment/queries';
 import { listPendingDeletionRequests } from '../privacy/queries';
@@ -48,6 +49,8 @@ export function homeRoutes({ db, clock, config }: AppDeps) {
     const deletionRequests = user.role === 'instructor' ? null : listPendingDeletionRequests(db);
     const decisions =
       user.role === 'instructor' ? null : goNoGoDecisions(db, instantToWallClock(clock()).date);
+    const atRisk =
+      user.role === 'instructor' ? null : coursesAtRisk(db, instantToWallClock(clock()).date);
     const now = clock();
     const selfWithdrawals = user.role === 'instructor' ? null : recentSelfWithdrawals(db, now);
     const ownCourses =
@@ -103,6 +106,7 @@ export function homeRoutes({ db, clock, config }: AppDeps) {
         letters={letters}
         deletionRequests={deletionRequests}
         decisions={decisions}
+        atRisk={atRisk}
         selfWithdrawals={selfWithdrawals}
         licenceItems={licenceItems}
         ownCourses={ownCourses}

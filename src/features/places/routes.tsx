@@ -1,6 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { LocalitiesPage, type LocalityFormState } from '../../../views/places/localities-page';
+import {
+  LocalitiesPage,
+  type LocalityFormState,
+  type NeighboursFormState,
+} from '../../../views/places/localities-page';
 import { VenueFormPage, type VenueFormState } from '../../../views/places/venue-form-page';
 import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
@@ -8,6 +12,12 @@ import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { localityInput, venueInput } from './place-input';
+import {
+  areNeighbourCandidates,
+  neighboursByLocality,
+  neighboursInput,
+  saveLocalityNeighbours,
+} from './neighbours';
 import {
   archiveVenue,
   createLocality,
@@ -50,11 +60,21 @@ export function placeRoutes({ db, clock }: AppDeps) {
     return venue;
   };
 
-  const renderLocalitiesPage = (c: Context<SignedInEnv>, form: LocalityFormState) => {
+  const renderLocalitiesPage = (
+    c: Context<SignedInEnv>,
+    form: LocalityFormState,
+    neighboursForm: NeighboursFormState | null = null,
+  ) => {
     const t = c.get('t');
-    return c.render(<LocalitiesPage localities={listLocalitiesWithVenues(db)} {...form} t={t} />, {
-      title: t('places.title'),
-    });
+    const neighbours = neighboursByLocality(db);
+    const localities = listLocalitiesWithVenues(db).map((locality) => ({
+      ...locality,
+      neighbourIds: neighbours.get(locality.id) ?? [],
+    }));
+    return c.render(
+      <LocalitiesPage localities={localities} {...form} neighboursForm={neighboursForm} t={t} />,
+      { title: t('places.title') },
+    );
   };
 
   const renderNewVenueForm = (
@@ -95,7 +115,9 @@ export function placeRoutes({ db, clock }: AppDeps) {
     );
   };
 
-  app.get('/localities', planningStaff, (c) => renderLocalitiesPage(c, { values: {}, errors: {} }));
+  const emptyForm: LocalityFormState = { values: {}, errors: {} };
+
+  app.get('/localities', planningStaff, (c) => renderLocalitiesPage(c, emptyForm));
 
   app.post(
     '/localities',
@@ -113,6 +135,30 @@ export function placeRoutes({ db, clock }: AppDeps) {
       }
       setFlash(c, { kind: 'success', key: 'flash.localityCreated', params: { name: input.name } });
       return c.redirect('/localities', 303);
+    },
+  );
+
+  app.post(
+    '/localities/:id{[0-9]+}/neighbours',
+    planningStaff,
+    validForm(neighboursInput, (c, invalid) =>
+      renderLocalitiesPage(c, emptyForm, { localityId: localityOr404(c).id, ...invalid }),
+    ),
+    (c) => {
+      const locality = localityOr404(c);
+      const neighbourIds = c.req.valid('form').neighbours;
+      if (!areNeighbourCandidates(db, locality, neighbourIds)) {
+        c.status(422);
+        const errors = { neighbours: c.get('t')('validation.unknownLocality') };
+        return renderLocalitiesPage(c, emptyForm, { localityId: locality.id, errors });
+      }
+      saveLocalityNeighbours(db, { localityId: locality.id, neighbourIds }, c.get('user'), clock());
+      setFlash(c, {
+        kind: 'success',
+        key: 'flash.neighboursSaved',
+        params: { name: locality.name },
+      });
+      return c.redirect(`/localities#locality-${locality.id}`, 303);
     },
   );
 

@@ -13,6 +13,9 @@ import {
   venues,
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
+import type { LocalDate } from '../../lib/helsinki-time';
+import { goNoGoOutlook } from '../courses/at-risk';
+import { waitingNearby } from '../courses/at-risk-queries';
 
 export function listTerms(db: AppDatabase) {
   return db.select().from(terms).orderBy(asc(terms.startsOn)).all();
@@ -61,6 +64,8 @@ const termCourseRows = preparedFor((db) =>
       programNameFi: programs.nameFi,
       programNameEn: programs.nameEn,
       maxParticipants: programs.maxParticipants,
+      minimum: programs.minParticipants,
+      goNoGoDate: courses.goNoGoDate,
       placed: sql<number>`(select count(*) from ${enrollments} where ${enrollments.courseId} = ${courses.id} and ${enrollments.state} = 'placed')`,
       venueName: venues.name,
       firstDate: sql<
@@ -84,9 +89,23 @@ const termCourseRows = preparedFor((db) =>
     .prepare(),
 );
 
-/** Every course of a term; a term has a handful, so the plan filters them in memory. */
-export function findTermCourses(db: AppDatabase, termId: number) {
-  return termCourseRows(db).all({ termId });
+/**
+ * Every course of a term, each with its go/no-go outlook as of `today` (at risk, or its decision
+ * overdue); a term has a handful, so the plan filters them in memory.
+ */
+export function findTermCourses(db: AppDatabase, termId: number, today: LocalDate) {
+  const rows = termCourseRows(db).all({ termId });
+  let waitingFor: ReturnType<typeof waitingNearby> | null = null;
+  return rows.map((row) => {
+    const situation = { ...row, placed: Number(row.placed), today };
+    // The waiting counts are read only when a course is close enough to its decision to need them.
+    const provisional = goNoGoOutlook({ ...situation, waitingHere: 0, waitingNearby: 0 });
+    if (provisional.kind === 'fine' || provisional.kind === 'not-yet') {
+      return { ...row, outlook: provisional };
+    }
+    waitingFor ??= waitingNearby(db);
+    return { ...row, outlook: goNoGoOutlook({ ...situation, ...waitingFor(row.localityId) }) };
+  });
 }
 export type TermCourse = ReturnType<typeof findTermCourses>[number];
 

@@ -12,7 +12,7 @@ import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { safeReturnPath } from '../../http/safe-redirect';
-import type { AppDatabase } from '../../db';
+import { instantToWallClock } from '../../lib/helsinki-time';
 import { listBlockedPeriods } from '../courses/queries';
 import { demandByLocality } from '../intake/queries';
 import { listLocalities } from '../places/queries';
@@ -38,7 +38,7 @@ const filterQuery = z.object({
 const emptyForm: FormState = { values: {}, errors: {} };
 
 function renderTermPlan(
-  db: AppDatabase,
+  { db, clock }: Pick<AppDeps, 'db' | 'clock'>,
   c: Context<SignedInEnv>,
   termId: number,
   forms: { targetsForm?: FormState; blockedForm?: FormState } = {},
@@ -47,7 +47,7 @@ function renderTermPlan(
   if (!term) throw new HTTPException(404);
   const query = filterQuery.parse(c.req.query());
   const filters: TermFilters = { localityId: query.locality ?? null, status: query.status ?? null };
-  const termCourses = findTermCourses(db, term.id);
+  const termCourses = findTermCourses(db, term.id, instantToWallClock(clock()).date);
   const activeCourseCount = termCourses.filter((course) => course.status !== 'cancelled').length;
   const shownCourses = termCourses.filter(
     (course) =>
@@ -142,13 +142,13 @@ export function termRoutes({ db, clock }: AppDeps) {
     },
   );
 
-  app.get('/terms/:id', planningStaff, (c) => renderTermPlan(db, c, idParam(c)));
+  app.get('/terms/:id', planningStaff, (c) => renderTermPlan({ db, clock }, c, idParam(c)));
 
   app.post(
     '/terms/:id/targets',
     planningStaff,
     validForm(termTargetsForm, (c, invalid) =>
-      renderTermPlan(db, c, idParam(c), { targetsForm: invalid }),
+      renderTermPlan({ db, clock }, c, idParam(c), { targetsForm: invalid }),
     ),
     (c) => {
       const termId = idParam(c);
@@ -175,7 +175,7 @@ export function blockedPeriodRoutes({ db, clock }: AppDeps) {
     const target = await returnTo(c);
     const termId = /^\/terms\/(\d+)$/.exec(target)?.[1];
     if (!termId) return c.redirect('/terms', 303);
-    return renderTermPlan(db, c, Number(termId), { blockedForm: form });
+    return renderTermPlan({ db, clock }, c, Number(termId), { blockedForm: form });
   };
 
   app.post(
