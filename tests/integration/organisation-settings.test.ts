@@ -8,6 +8,8 @@ import {
   organisationSettings,
   outbox,
 } from '../../db/schema';
+import { createApp } from '../../src/app';
+import { access } from '../../src/http/access';
 import { issuePersonalLink } from '../../src/features/outbox/personal-links';
 import {
   aLocality,
@@ -230,6 +232,19 @@ describe('the organisation contact where a person is told to get in touch', () =
     expect(load(await refused.text())('main .contact-block a[href^="tel:"]').attr('href')).toBe(
       phoneLink,
     );
+
+    // No route fails on purpose, so one is added here for the error handler's 500 page.
+    const failing = { ...test, app: createApp(test) };
+    failing.app.get('/fails', access('public'), () => {
+      throw new Error('on purpose');
+    });
+    const originalError = console.error;
+    console.error = () => undefined;
+    const failed = await contactOn(failing, '/fails').finally(() => {
+      console.error = originalError;
+    });
+    expect(failed.status).toBe(500);
+    expect(failed.phoneLinks).toEqual([phoneLink]);
 
     const missing = await contactOn(test, '/no-such-page');
     expect(missing.status).toBe(404);
