@@ -47,13 +47,14 @@ export function ContactBlock(props: ContactProps & { heading?: boolean }) {
   const { contact, t } = props;
   if (!hasContact(contact)) return null;
   return (
-    <section class="contact-block" aria-label={props.heading ? undefined : t('contact.title')}>
+    // A div, not a landmark: the page around it may already be a "Contact" section.
+    <div class="contact-block">
       {props.heading && <h2>{t('contact.title')}</h2>}
       <address>
         {contact.name && <p class="contact-name">{contact.name}</p>}
         <ContactLines contact={contact} t={t} />
       </address>
-    </section>
+    </div>
   );
 }
 
