@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   auditLog,
   courseInstructors,
+  enrollments,
   instructors,
   organisationSettings,
   outbox,
@@ -279,6 +280,23 @@ describe('the organisation contact where a person is told to get in touch', () =
       'Tietojesi rekisterinpitäjä on Järvi-Suomen hyvinvointialue.',
     );
     expect(own.privacyText).toContain(typedSettings.privacyContact);
+
+    const enrollment = test.db
+      .insert(enrollments)
+      .values({
+        courseId,
+        applicationId,
+        state: 'placed',
+        queuedAt: test.clock(),
+        placedAt: test.clock(),
+        createdAt: test.clock(),
+        updatedAt: test.clock(),
+      })
+      .returning({ id: enrollments.id })
+      .get();
+    const withdrawal = await contactOn(test, `/p/${token}/withdrawal/${enrollment.id}`);
+    expect(withdrawal.status).toBe(200);
+    expect(withdrawal.phoneLinks).toEqual([phoneLink]);
 
     const unknown = await contactOn(test, `/p/${'x'.repeat(43)}`);
     expect(unknown.status).toBe(404);

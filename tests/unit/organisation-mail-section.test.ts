@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { organisationSection } from '../../src/features/invites/invitation-mail';
-import type { OrganisationContact } from '../../src/features/organisation/queries';
-
-const nothingSet: OrganisationContact = {
-  name: '',
-  coordinatorName: '',
-  phone: '',
-  email: '',
-  streetAddress: '',
-  postcode: '',
-  postOffice: '',
-  privacyContact: '',
-};
+import { noContactYet as nothingSet } from '../../src/features/organisation/queries';
 
 describe("the organisation's contact at the end of a participant's message", () => {
   it('lists the name, the coordinator, the phone as Finns write it and the e-mail, in the reader’s language', () => {

@@ -146,6 +146,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         course={own.course}
         upcoming={own.state === 'placed' ? upcomingSessionsOf(own.course, clock()) : null}
         invalid={invalid}
+        contact={organisationContact(db)}
         t={t}
         language={participant.language}
       />,
