@@ -20,6 +20,7 @@ import { peopleRoutes } from './features/people/routes';
 import { loadSignedInUser } from './features/auth/session-cookie';
 import { homeRoutes } from './features/home/routes';
 import { languageCookieName, languageRoutes } from './features/language/routes';
+import { organisationRoutes } from './features/organisation/routes';
 import { outboxRoutes } from './features/outbox/routes';
 import { intakeRoutes } from './features/intake/routes';
 import { hoursRoutes } from './features/instructors/hours-routes';
@@ -36,7 +37,7 @@ import type { AppDeps, AppEnv, AppParts } from './http/app-env';
 import { mailSettingsFrom } from './features/invites/invitations';
 import { refuseCrossSiteForms } from './http/csrf';
 import { flashMessages } from './http/flash';
-import { pageRenderer, renderError, renderNotFound } from './http/render';
+import { errorRenderer, notFoundRenderer, pageRenderer } from './http/render';
 import { defaultLanguage, isLanguage, languages, translatorFor } from './i18n';
 
 /**
@@ -94,6 +95,7 @@ export function createApp(parts: AppParts) {
   app.route('/', homeRoutes(deps));
   app.route('/admin/users', userRoutes(deps));
   app.route('/', auditRoutes(deps));
+  app.route('/', organisationRoutes(deps));
   app.route('/', programRoutes(deps));
   app.route('/', placeRoutes(deps));
   app.route('/', instructorRoutes(deps));
@@ -116,8 +118,8 @@ export function createApp(parts: AppParts) {
   app.route('/', candidateRoutes(deps));
   app.route('/', trainingRoutes(deps));
 
-  app.notFound(renderNotFound);
-  app.onError(renderError);
+  app.notFound(notFoundRenderer(deps.db));
+  app.onError(errorRenderer(deps.db));
   return app;
 }
 

@@ -27,6 +27,7 @@ const itemsByRole: Record<StaffRole, NavigationItem[]> = {
     ...planningItems,
     { href: '/admin/users', label: 'nav.users' },
     { href: '/admin/audit', label: 'nav.audit' },
+    { href: '/admin/organisation', label: 'nav.organisation' },
     calendarFeed,
   ],
   coordinator: [{ href: '/', label: 'nav.home' }, ...planningItems, calendarFeed],

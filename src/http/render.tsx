@@ -1,6 +1,8 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { jsxRenderer } from 'hono/jsx-renderer';
+import type { DatabaseOrTransaction } from '../db';
+import { organisationContact, type OrganisationContact } from '../features/organisation/queries';
 import { defaultLanguage, translatorFor } from '../i18n';
 import { FlashRegion } from '../../views/components/flash-region';
 import { ErrorPage, type ErrorStatus } from '../../views/errors/error-page';
@@ -61,17 +63,39 @@ function errorStatusFor(status: number): ErrorStatus {
   return 500;
 }
 
-async function renderErrorPage(c: Context<AppEnv>, status: number): Promise<Response> {
+/** The contact an error page offers; a database that fails here must not hide the error page. */
+function contactForErrorPage(db: DatabaseOrTransaction): OrganisationContact | null {
+  try {
+    return organisationContact(db);
+  } catch (error) {
+    console.error('The organisation contact could not be read for an error page:', error);
+    return null;
+  }
+}
+
+async function renderErrorPage(
+  c: Context<AppEnv>,
+  db: DatabaseOrTransaction,
+  status: number,
+): Promise<Response> {
   const t = c.get('t') ?? translatorFor(defaultLanguage);
   const page = errorStatusFor(status);
   c.status(page === 400 ? (status as 400) : page);
-  return c.render(<ErrorPage status={page} t={t} />, { title: t(`error.${page}.title`) });
+  return c.render(<ErrorPage status={page} contact={contactForErrorPage(db)} t={t} />, {
+    title: t(`error.${page}.title`),
+  });
 }
 
-export const renderNotFound: NotFoundHandler<AppEnv> = (c) => renderErrorPage(c, 404);
+export function notFoundRenderer(db: DatabaseOrTransaction): NotFoundHandler<AppEnv> {
+  return (c) => renderErrorPage(c, db, 404);
+}
 
-export const renderError: ErrorHandler<AppEnv> = (error, c) => {
-  if (error instanceof HTTPException && error.status < 500) return renderErrorPage(c, error.status);
-  console.error(`Unexpected error on ${c.req.method} ${c.req.path}:`, error);
-  return renderErrorPage(c, 500);
-};
+export function errorRenderer(db: DatabaseOrTransaction): ErrorHandler<AppEnv> {
+  return (error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      return renderErrorPage(c, db, error.status);
+    }
+    console.error(`Unexpected error on ${c.req.method} ${c.req.path}:`, error);
+    return renderErrorPage(c, db, 500);
+  };
+}

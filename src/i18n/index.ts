@@ -10,6 +10,7 @@ import * as homeMessages from '../features/home/messages';
 import * as instructorMessages from '../features/instructors/messages';
 import * as intakeMessages from '../features/intake/messages';
 import * as inviteMessages from '../features/invites/messages';
+import * as organisationMessages from '../features/organisation/messages';
 import * as outboxMessages from '../features/outbox/messages';
 import * as participantMessages from '../features/participant/messages';
 import * as peopleMessages from '../features/people/messages';
@@ -60,6 +61,7 @@ export const catalogParts = {
   account: part(accountMessages),
   trainings: part(trainingMessages),
   people: part(peopleMessages),
+  organisation: part(organisationMessages),
 };
 
 type Part = (typeof catalogParts)[keyof typeof catalogParts];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizePhone } from './phone';
 
 /**
  * Zod pieces for posted forms, where every value arrives as text. Messages are catalog keys;
@@ -16,6 +17,19 @@ export function requiredText(max: number) {
 /** A text that may be left empty; a missing field counts as empty. */
 export function optionalText(max: number) {
   return z.string('validation.invalid').trim().max(max, 'validation.tooLong').default('');
+}
+
+/** A phone number that may be left empty, stored as E.164 (empty stays empty). */
+export function optionalPhone(max = 50) {
+  return optionalText(max).transform((typed, ctx) => {
+    if (typed === '') return '';
+    const phone = normalizePhone(typed);
+    if (!phone.ok) {
+      ctx.addIssue({ code: 'custom', message: 'validation.phone' });
+      return z.NEVER;
+    }
+    return phone.e164;
+  });
 }
 
 /** The id of a choice from a list, or null when none was chosen. */

@@ -204,4 +204,42 @@ describe('staff journeys in Chromium', () => {
     await expectNoAxeViolations(page);
     await page.context().close();
   });
+  it("an admin changes the organisation's phone at 390 px, and the front page offers the new number", async () => {
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const admin = demo('admin');
+    await signInAs(page, admin.email, admin.password);
+    await page.waitForURL(`${server.baseUrl}/`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Organisaatio' }).click();
+    await page.waitForURL(`${server.baseUrl}/admin/organisation`);
+    expect(await page.getByLabel('Puhelinnumero').inputValue()).toBe('040 1234500');
+    await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
+
+    await page.getByLabel('Postinumero').fill('601');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await expect.poll(() => page.locator('#postcode-error').textContent()).toContain('viisi');
+    expect(await page.getByLabel('Postinumero').inputValue()).toBe('601');
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Postinumero').fill('60100');
+    await page.getByLabel('Puhelinnumero').fill('044 765 4321');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Organisaation tiedot on tallennettu.');
+    await expectTouchTargets(page, '#organisation-page button');
+
+    await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+    await page.waitForURL(`${server.baseUrl}/sign-in`);
+    await page.context().clearCookies();
+    await page.goto(`${server.baseUrl}/`);
+    expect(await page.locator('#contact a.contact-phone').getAttribute('href')).toBe(
+      'tel:+358447654321',
+    );
+    await expectTouchTargets(page, '#contact a');
+    await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
+    await page.context().close();
+  });
 });

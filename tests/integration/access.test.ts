@@ -45,6 +45,7 @@ describe('roles and access', () => {
       ...planning,
       '/admin/users',
       '/admin/audit',
+      '/admin/organisation',
       '/calendar-feed',
     ]);
     expect(await navigationOf(cookies.coordinator)).toEqual(['/', ...planning, '/calendar-feed']);

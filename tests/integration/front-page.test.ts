@@ -1,13 +1,13 @@
 import { load } from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { courses, enrollments } from '../../db/schema';
+import { courses, enrollments, organisationSettings } from '../../db/schema';
 import { aLocality, anOpenCourse, aVenue, aWaitingApplicant } from '../support/planning-fixtures';
 import { aStaffUser, buildTestApp, getPage, signIn, testConfig } from '../support/test-app';
 
 describe('the public front page', () => {
   const { app, db } = buildTestApp({
-    config: testConfig({ MAIL_FROM: 'Kurssipolku <kurssit@yhdistys.example>' }),
+    config: testConfig({ MAIL_FROM: 'Kurssipolku <no-reply@yhdistys.example>' }),
   });
   const ids = { lapua: 0, kurikka: 0, withSeats: 0, full: 0, cancelled: 0, venue: 0 };
 
@@ -27,6 +27,9 @@ describe('the public front page', () => {
   };
 
   beforeAll(() => {
+    db.insert(organisationSettings)
+      .values({ id: 1, email: 'kurssit@yhdistys.example', phone: '+358401234500' })
+      .run();
     ids.lapua = aLocality(db, 'Lapua');
     ids.kurikka = aLocality(db, 'Kurikka');
     ids.venue = aVenue(db, ids.lapua);
@@ -68,13 +71,17 @@ describe('the public front page', () => {
     expect($(`.front-course[data-course-id=${ids.cancelled}]`).length).toBe(0);
   });
 
-  it('links to applying, referring, the contact e-mail and a small staff sign-in', async () => {
+  it('links to applying, referring, the organisation contact (not the sender address) and a small staff sign-in', async () => {
     const $ = load(await (await getPage(app, '/')).text());
     const main = $('main');
     expect(main.find('a[href="/apply"]').length).toBeGreaterThan(0);
     expect(main.find('a[href="/referrals"]').length).toBeGreaterThan(0);
     expect(main.find('a[href="/sign-in"]').text()).toBe('Henkilökunnan kirjautuminen');
-    expect(main.find('a.contact-email').attr('href')).toBe('mailto:kurssit@yhdistys.example');
+    expect(main.find('#contact a.contact-email').attr('href')).toBe(
+      'mailto:kurssit@yhdistys.example',
+    );
+    expect(main.find('#contact a.contact-phone').attr('href')).toBe('tel:+358401234500');
+    expect(main.text()).not.toContain('no-reply@');
   });
 
   it('is linked from the header of every public page for an anonymous visitor', async () => {

@@ -1,4 +1,5 @@
 import { instructorKinds } from '../../db/schema';
+import type { OrganisationContact } from '../../src/features/organisation/queries';
 import type { Language, Translate } from '../../src/i18n';
 import {
   CheckboxField,
@@ -133,7 +134,12 @@ function NomineeFields(props: {
 
 /** The nomination form in its three variants: the same fields, saved the same way. */
 export function NominationPage(
-  props: IntakeFormState & { variant: NominationVariant; t: Translate; language: Language },
+  props: IntakeFormState & {
+    variant: NominationVariant;
+    contact: OrganisationContact;
+    t: Translate;
+    language: Language;
+  },
 ) {
   const { t, values, errors, variant } = props;
   const texts = variants[variant];
@@ -150,7 +156,7 @@ export function NominationPage(
           )}
           <NomineeFields variant={variant} values={values} t={t} />
           {isPublic && <HoneypotField t={t} />}
-          {isPublic && <PrivacyNotice t={t} />}
+          {isPublic && <PrivacyNotice contact={props.contact} t={t} />}
           <CheckboxField
             name="consent"
             label={t(texts.consent)}

@@ -1,8 +1,15 @@
+import type { OrganisationContact } from '../../src/features/organisation/queries';
 import type { Translate } from '../../src/i18n';
+import { ContactBlock } from '../components/contact-block';
 
 export type ErrorStatus = 400 | 403 | 404 | 413 | 500;
 
-export function ErrorPage(props: { status: ErrorStatus; t: Translate }) {
+export function ErrorPage(props: {
+  status: ErrorStatus;
+  /** Null when it could not be read (the error may be the database itself). */
+  contact: OrganisationContact | null;
+  t: Translate;
+}) {
   const { t, status } = props;
   return (
     <section class="error-page">
@@ -11,6 +18,7 @@ export function ErrorPage(props: { status: ErrorStatus; t: Translate }) {
       <p>
         <a href="/">{t('error.backHome')}</a>
       </p>
+      {props.contact && <ContactBlock contact={props.contact} t={t} heading />}
     </section>
   );
 }

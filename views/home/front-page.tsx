@@ -1,11 +1,13 @@
 import type { OpenCourse } from '../../src/features/intake/queries';
+import type { OrganisationContact } from '../../src/features/organisation/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { programName } from '../../src/i18n/format';
+import { ContactBlock, hasContact } from '../components/contact-block';
 import { courseDates, coursesByLocality, weeklyTime } from '../intake/applicant-fields';
 
 type FrontPageProps = {
   courses: OpenCourse[];
-  contactEmail: string;
+  contact: OrganisationContact;
   t: Translate;
   language: Language;
 };
@@ -75,15 +77,13 @@ export function FrontPage(props: FrontPageProps) {
         <h2 id="open-courses-title">{t('intake.openCoursesTitle')}</h2>
         <OpenCourseCards courses={props.courses} t={t} language={props.language} />
       </section>
-      <section id="contact" aria-labelledby="contact-title">
-        <h2 id="contact-title">{t('home.front.contactTitle')}</h2>
-        <p>
-          {t('home.front.contactText')}{' '}
-          <a class="contact-email" href={`mailto:${props.contactEmail}`}>
-            {props.contactEmail}
-          </a>
-        </p>
-      </section>
+      {hasContact(props.contact) && (
+        <section id="contact" aria-labelledby="contact-title">
+          <h2 id="contact-title">{t('home.front.contactTitle')}</h2>
+          <p>{t('home.front.contactText')}</p>
+          <ContactBlock contact={props.contact} t={t} />
+        </section>
+      )}
       <p class="staff-sign-in">
         <a href="/sign-in">{t('home.front.staffSignIn')}</a>
       </p>

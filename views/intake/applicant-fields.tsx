@@ -1,4 +1,5 @@
 import type { OpenCourse } from '../../src/features/intake/queries';
+import type { OrganisationContact } from '../../src/features/organisation/queries';
 import type { HoneypotField, OtherMunicipality } from '../../src/features/intake/application-input';
 
 // Typed by the input module: a different spelling here does not compile.
@@ -6,6 +7,7 @@ const honeypotField: HoneypotField = 'website';
 const otherMunicipality: OtherMunicipality = 'other';
 import type { Language, MessageKey, Translate } from '../../src/i18n';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
+import { ControllerDetails } from '../components/contact-block';
 import { SelectField, TextAreaField, TextField, type FieldErrors } from '../components/form-fields';
 import { programName } from '../../src/i18n/format';
 
@@ -20,6 +22,9 @@ export type IntakeChoices = {
   courses: OpenCourse[];
   localities: { id: number; name: string }[];
 };
+
+/** What an intake page shows besides the form: the organisation's contact. */
+export type IntakeContact = { contact: OrganisationContact };
 
 type PageContext = { t: Translate; language: Language };
 
@@ -194,7 +199,8 @@ export function HoneypotField(props: { t: Translate }) {
 }
 
 /** Who keeps the data, why and for how long, next to the consent box. */
-export function PrivacyNotice(props: { t: Translate }) {
+/** The short notice beside a consent box, naming the controller and its privacy contact. */
+export function PrivacyNotice(props: { contact: OrganisationContact; t: Translate }) {
   const { t } = props;
   return (
     <section class="privacy-notice" aria-labelledby="privacy-title">
@@ -204,6 +210,7 @@ export function PrivacyNotice(props: { t: Translate }) {
         <li>{t('intake.privacyWhy')}</li>
         <li>{t('intake.privacyHowLong')}</li>
       </ul>
+      <ControllerDetails contact={props.contact} t={t} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Language, Translate } from '../../src/i18n';
+import { ContactBlock } from '../components/contact-block';
 import { CheckboxField, ErrorSummary, FormFields } from '../components/form-fields';
 import {
   ApplicantFields,
@@ -6,10 +7,13 @@ import {
   OpenCourseList,
   PrivacyNotice,
   type IntakeChoices,
+  type IntakeContact,
   type IntakeFormState,
 } from './applicant-fields';
 
-type PageProps = IntakeChoices & IntakeFormState & { t: Translate; language: Language };
+type PageProps = IntakeChoices &
+  IntakeContact &
+  IntakeFormState & { t: Translate; language: Language };
 
 /** The public page: the open courses, then the application form. Works without JavaScript. */
 export function ApplyPage(props: PageProps) {
@@ -18,6 +22,7 @@ export function ApplyPage(props: PageProps) {
     <section id="apply-page">
       <h1>{t('intake.applyTitle')}</h1>
       <p>{t('intake.applyIntro')}</p>
+      <ContactBlock contact={props.contact} t={t} />
       <section aria-labelledby="open-courses-title">
         <h2 id="open-courses-title">{t('intake.openCoursesTitle')}</h2>
         <OpenCourseList courses={props.courses} t={t} language={props.language} />
@@ -35,7 +40,7 @@ export function ApplyPage(props: PageProps) {
             ownApplication
           />
           <HoneypotField t={t} />
-          <PrivacyNotice t={t} />
+          <PrivacyNotice contact={props.contact} t={t} />
           <CheckboxField
             name="consent"
             label={t('intake.consent')}

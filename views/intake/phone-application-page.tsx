@@ -4,10 +4,13 @@ import {
   ApplicantFields,
   PrivacyNotice,
   type IntakeChoices,
+  type IntakeContact,
   type IntakeFormState,
 } from './applicant-fields';
 
-type PageProps = IntakeChoices & IntakeFormState & { t: Translate; language: Language };
+type PageProps = IntakeChoices &
+  IntakeContact &
+  IntakeFormState & { t: Translate; language: Language };
 
 /** The coordinator writes down an application heard on the phone, consent given out loud. */
 export function PhoneApplicationPage(props: PageProps) {
@@ -36,7 +39,7 @@ export function PhoneApplicationPage(props: PageProps) {
             language={props.language}
             ownApplication={false}
           />
-          <PrivacyNotice t={t} />
+          <PrivacyNotice contact={props.contact} t={t} />
           <CheckboxField
             name="consent"
             label={t('intake.verbalConsent')}

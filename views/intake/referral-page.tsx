@@ -1,14 +1,18 @@
 import type { Language, Translate } from '../../src/i18n';
+import { ContactBlock } from '../components/contact-block';
 import { CheckboxField, ErrorSummary, FormFields, TextField } from '../components/form-fields';
 import {
   ApplicantFields,
   HoneypotField,
   PrivacyNotice,
   type IntakeChoices,
+  type IntakeContact,
   type IntakeFormState,
 } from './applicant-fields';
 
-type PageProps = IntakeChoices & IntakeFormState & { t: Translate; language: Language };
+type PageProps = IntakeChoices &
+  IntakeContact &
+  IntakeFormState & { t: Translate; language: Language };
 
 /** A professional refers a client who has agreed to be phoned by the coordinator. */
 export function ReferralPage(props: PageProps) {
@@ -17,6 +21,7 @@ export function ReferralPage(props: PageProps) {
     <section id="referral-page">
       <h1>{t('intake.referralTitle')}</h1>
       <p>{t('intake.referralIntro')}</p>
+      <ContactBlock contact={props.contact} t={t} />
       <p>
         <a href="/apply">{t('intake.seeOpenCourses')}</a>
       </p>
@@ -58,7 +63,7 @@ export function ReferralPage(props: PageProps) {
             />
           </fieldset>
           <HoneypotField t={t} />
-          <PrivacyNotice t={t} />
+          <PrivacyNotice contact={props.contact} t={t} />
           <CheckboxField
             name="clientConsent"
             label={t('intake.clientConsent')}

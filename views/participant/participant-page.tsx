@@ -1,7 +1,9 @@
 import type { EnrollmentState } from '../../db/schema';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
+import type { OrganisationContact } from '../../src/features/organisation/queries';
 import { formatDateTime, formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
+import { ContactBlock, ControllerDetails } from '../components/contact-block';
 import { titleOf } from '../courses/course-page';
 
 type PageContext = { t: Translate; language: Language };
@@ -103,12 +105,19 @@ function CourseCard(
   );
 }
 
-function PrivacyNotice(props: { token: string; deletionRequestedAt: Date | null } & PageContext) {
+function PrivacyNotice(
+  props: {
+    token: string;
+    deletionRequestedAt: Date | null;
+    contact: OrganisationContact;
+  } & PageContext,
+) {
   const { t, language } = props;
   return (
     <section aria-labelledby="privacy-title" class="participant-privacy">
       <h2 id="privacy-title">{t('participant.privacyTitle')}</h2>
       <p>{t('participant.privacyWho')}</p>
+      <ControllerDetails contact={props.contact} t={t} />
       <p>{t('participant.privacyWhy')}</p>
       <p>{t('participant.privacyHowLong')}</p>
       <p>{t('participant.privacyDelete')}</p>
@@ -136,6 +145,7 @@ export function ParticipantPage(
     name: string;
     courses: ParticipantCourse[];
     deletionRequestedAt: Date | null;
+    contact: OrganisationContact;
   } & PageContext,
 ) {
   const { t, language } = props;
@@ -151,9 +161,11 @@ export function ParticipantPage(
           <CourseCard token={props.token} entry={entry} t={t} language={language} />
         ))
       )}
+      <ContactBlock contact={props.contact} t={t} heading />
       <PrivacyNotice
         token={props.token}
         deletionRequestedAt={props.deletionRequestedAt}
+        contact={props.contact}
         t={t}
         language={language}
       />
@@ -162,12 +174,17 @@ export function ParticipantPage(
 }
 
 /** An unknown or expired personal link: says what happened without revealing whose link it was. */
-export function ParticipantLinkProblem(props: { reason: 'unknown' | 'expired'; t: Translate }) {
+export function ParticipantLinkProblem(props: {
+  reason: 'unknown' | 'expired';
+  contact: OrganisationContact;
+  t: Translate;
+}) {
   const { t } = props;
   return (
     <section class="error-page" id="participant-link-problem">
       <h1>{t(`participant.${props.reason}Title`)}</h1>
       <p>{t(`participant.${props.reason}Body`)}</p>
+      <ContactBlock contact={props.contact} t={t} heading />
     </section>
   );
 }

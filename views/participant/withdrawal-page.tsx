@@ -1,6 +1,8 @@
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
+import type { OrganisationContact } from '../../src/features/organisation/queries';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
+import { ContactBlock } from '../components/contact-block';
 import { ErrorSummary } from '../components/form-fields';
 import { titleOf } from '../courses/course-page';
 import { RowField, type InvalidRowForm } from '../enrollment/row-field';
@@ -19,6 +21,8 @@ export function WithdrawalPage(props: {
   upcoming: UpcomingSession[] | null;
   /** `withdraw` or `miss-one`: the form that came back invalid. */
   invalid: InvalidRowForm | null;
+  /** Someone unsure can call instead. */
+  contact: OrganisationContact;
   t: Translate;
   language: Language;
 }) {
@@ -95,6 +99,7 @@ export function WithdrawalPage(props: {
           {t('participant.back')}
         </a>
       </p>
+      <ContactBlock contact={props.contact} t={t} heading />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { CandidatePage, type CandidateForm } from '../../../views/candidates/can
 import { NominationPage, type NominationVariant } from '../../../views/candidates/nomination-page';
 import type { IntakeFormState } from '../../../views/intake/applicant-fields';
 import { ThanksPage } from '../../../views/intake/thanks-page';
+import { organisationContact } from '../organisation/queries';
 import { access, planningStaff } from '../../http/access';
 import {
   asAppContext,
@@ -79,7 +80,13 @@ export function candidateRoutes({ db, config, clock, mail }: AppDeps) {
             ? 'candidates.selfTitle'
             : 'candidates.phoneTitle';
       return c.render(
-        <NominationPage variant={variant} {...form} t={t} language={c.get('language')} />,
+        <NominationPage
+          variant={variant}
+          {...form}
+          contact={organisationContact(db)}
+          t={t}
+          language={c.get('language')}
+        />,
         {
           title: t(title),
         },
@@ -114,9 +121,12 @@ export function candidateRoutes({ db, config, clock, mail }: AppDeps) {
         variant === 'supervisor'
           ? (['candidates.thanksTitle', 'candidates.thanksText'] as const)
           : (['candidates.selfThanksTitle', 'candidates.selfThanksText'] as const);
-      return c.render(<ThanksPage heading={t(heading)} text={t(text)} t={t} />, {
-        title: t(heading),
-      });
+      return c.render(
+        <ThanksPage heading={t(heading)} text={t(text)} contact={organisationContact(db)} t={t} />,
+        {
+          title: t(heading),
+        },
+      );
     });
   };
   publicForm('/nominations', 'supervisor', supervisorNominationInput);

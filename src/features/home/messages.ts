@@ -27,7 +27,7 @@ export const fi = {
   'home.front.referText':
     'Sosiaali- tai terveysalan ammattilainen voi ohjata asiakkaansa kurssille.',
   'home.front.contactTitle': 'Yhteystiedot',
-  'home.front.contactText': 'Kysyttävää kursseista? Kirjoita meille:',
+  'home.front.contactText': 'Kysyttävää kursseista? Soita tai kirjoita meille.',
   'home.front.staffSignIn': 'Henkilökunnan kirjautuminen',
 } as const;
 
@@ -59,6 +59,6 @@ export const en: Record<keyof typeof fi, string> = {
   'home.front.referTitle': 'Refer a client',
   'home.front.referText': 'A health or social care professional can refer a client to a course.',
   'home.front.contactTitle': 'Contact',
-  'home.front.contactText': 'Questions about the courses? Write to us:',
+  'home.front.contactText': 'Questions about the courses? Call or write to us.',
   'home.front.staffSignIn': 'Staff sign-in',
 };

@@ -15,15 +15,12 @@ import { staffCourseIds, listLettersToPrint } from '../invites/queries';
 import { instructorsNeedingAttention } from '../instructors/queries';
 import { instructorIdOfAccount } from '../instructors/hours-queries';
 import { sessionCookieName } from '../auth/session-cookie';
-import { organizerFrom } from '../invites/invitations';
+import { organisationContact } from '../organisation/queries';
 import { listOpenCourses } from '../intake/queries';
 import type { AppDeps, AppEnv, SignedInEnv } from '../../http/app-env';
 
-export function homeRoutes({ db, clock, config }: AppDeps) {
+export function homeRoutes({ db, clock }: AppDeps) {
   const app = new Hono<SignedInEnv>();
-  // The organisation's contact is not a setting yet: until it is, the configured sender (MAIL_FROM)
-  // is shown as the contact e-mail.
-  const contactEmail = organizerFrom(config.mailFrom).email;
 
   /** An anonymous visitor gets the public front page; a signed-in user goes on to their home. */
   const frontPageForAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -34,7 +31,7 @@ export function homeRoutes({ db, clock, config }: AppDeps) {
     return c.render(
       <FrontPage
         courses={listOpenCourses(db)}
-        contactEmail={contactEmail}
+        contact={organisationContact(db)}
         t={t}
         language={c.get('language')}
       />,

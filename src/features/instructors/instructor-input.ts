@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { instructorKinds } from '../../../db/schema';
 import type { AppDatabase } from '../../db';
-import { checkbox, optionalText, requiredText } from '../../lib/form-input';
-import { normalizePhone } from '../../lib/phone';
+import { checkbox, optionalPhone, optionalText, requiredText } from '../../lib/form-input';
 import { existingLocalityIds, isInstructorAccount } from './queries';
 
 const localityIdText = z.string().regex(/^\d+$/, 'validation.unknownLocality').transform(Number);
@@ -18,15 +17,7 @@ export function instructorInputFor(db: AppDatabase) {
       email: optionalText(254)
         .transform((email) => email.toLowerCase())
         .refine((email) => email === '' || z.email().safeParse(email).success, 'validation.email'),
-      phone: optionalText(50).transform((typed, ctx) => {
-        if (typed === '') return '';
-        const phone = normalizePhone(typed);
-        if (!phone.ok) {
-          ctx.addIssue({ code: 'custom', message: 'validation.phone' });
-          return z.NEVER;
-        }
-        return phone.e164;
-      }),
+      phone: optionalPhone(),
       /** Off unless the instructor chose to give their phone to their participants. */
       sharePhoneWithParticipants: checkbox,
       kind: z.enum(instructorKinds, 'validation.instructorKind'),

@@ -6,6 +6,7 @@ import type { IntakeFormState } from '../../../views/intake/applicant-fields';
 import { PhoneApplicationPage } from '../../../views/intake/phone-application-page';
 import { ReferralPage } from '../../../views/intake/referral-page';
 import { ThanksPage } from '../../../views/intake/thanks-page';
+import { organisationContact } from '../organisation/queries';
 import { access, planningStaff } from '../../http/access';
 import { asAppContext, type AnyEnv, type AppDeps, type AppEnv } from '../../http/app-env';
 import { clientAddress } from '../../http/client-address';
@@ -85,6 +86,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
         <Page
           courses={listOpenCourses(db)}
           localities={listLocalityChoices(db)}
+          contact={organisationContact(db)}
           {...form}
           t={t}
           language={c.get('language')}
@@ -144,7 +146,12 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
   app.get('/apply/thanks', access('public'), (c) => {
     const t = c.get('t');
     return c.render(
-      <ThanksPage heading={t('intake.thanksTitle')} text={t('intake.thanksText')} t={t} />,
+      <ThanksPage
+        heading={t('intake.thanksTitle')}
+        text={t('intake.thanksText')}
+        contact={organisationContact(db)}
+        t={t}
+      />,
       { title: t('intake.thanksTitle') },
     );
   });
@@ -180,6 +187,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
       <ThanksPage
         heading={t('intake.referralThanksTitle')}
         text={t('intake.referralThanksText')}
+        contact={organisationContact(db)}
         t={t}
       />,
       { title: t('intake.referralThanksTitle') },

@@ -1,6 +1,8 @@
 import { venueText } from '../../i18n/format';
 import { formatLocalDate, formatTimeRange } from '../../i18n/format';
 import { translatorFor, type Language } from '../../i18n';
+import { formatPhoneForDisplay } from '../../lib/phone';
+import type { OrganisationContact } from '../organisation/queries';
 
 export type MailKind = 'invitation' | 'update' | 'cancellation';
 
@@ -31,6 +33,8 @@ export type InvitationContent = {
   cancellationReason?: string;
   /** A participant's own page: their course, calendar file and "I can't come". */
   personalLink?: string;
+  /** A participant's message ends with the organisation's contact (what of it is set). */
+  organisation?: OrganisationContact;
 };
 
 function slot(text: SlotText, language: Language): string {
@@ -56,6 +60,10 @@ export function sessionLines(content: Pick<InvitationContent, 'sessions' | 'lang
 
 export type MailSection = { heading?: string; lines: string[] };
 
+function contactOf(content: InvitationContent): MailSection[] {
+  return content.organisation ? organisationSection(content.organisation, content.language) : [];
+}
+
 /**
  * The message as sections of plain lines, in the recipient's language. The text part, the HTML part
  * and the printed letter are all made from these, so they can never say different things.
@@ -77,7 +85,7 @@ export function invitationSections(content: InvitationContent): {
     if (content.personalLink) opening.push(t('invite.personalLink', { url: content.personalLink }));
     return {
       subject: t('invite.subject.cancellation', { course }),
-      sections: [{ lines: opening }],
+      sections: [{ lines: opening }, ...contactOf(content)],
     };
   }
 
@@ -128,7 +136,25 @@ export function invitationSections(content: InvitationContent): {
   if (content.personalLink) practical.push(t('invite.personalLink', { url: content.personalLink }));
   sections.push({ lines: practical });
   sections.push({ lines: [t('invite.calendarNote'), t('invite.signature')] });
+  sections.push(...contactOf(content));
   return { subject: t(`invite.subject.${content.kind}`, { course }), sections };
+}
+
+/** The organisation's contact as the last section of a message; none when nothing is set. */
+export function organisationSection(
+  organisation: OrganisationContact,
+  language: Language,
+): MailSection[] {
+  const t = translatorFor(language);
+  const lines = [
+    organisation.name,
+    organisation.coordinatorName &&
+      t('contact.coordinator', { name: organisation.coordinatorName }),
+    organisation.phone &&
+      t('contact.mailPhone', { phone: formatPhoneForDisplay(organisation.phone) }),
+    organisation.email && t('contact.mailEmail', { email: organisation.email }),
+  ].filter((line) => line !== '');
+  return lines.length > 0 ? [{ heading: t('contact.mailHeading'), lines }] : [];
 }
 
 export function sectionsAsText(sections: MailSection[]): string {

@@ -9,6 +9,7 @@ import { formatPhoneForDisplay } from '../../lib/phone';
 import { participantLinkUrl, personalLinkPlaceholder } from '../outbox/personal-links';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { enqueueMessage } from '../outbox/queries';
+import { organisationContact } from '../organisation/queries';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';
 import {
   contactsFor,
@@ -170,10 +171,12 @@ function enqueueCourseMessage(
   calendar: { method: CalendarMethod; text: string } | null,
   context: MailContext,
 ) {
+  // A participant's message ends with whom to call; the staff know the coordinator already.
+  const organisation = recipient.applicationId === null ? undefined : organisationContact(db);
   enqueueComposedMail(
     db,
     recipient,
-    invitationSections(content),
+    invitationSections({ ...content, organisation }),
     calendar,
     { courseId: course.course.id, applicationId: recipient.applicationId },
     context,

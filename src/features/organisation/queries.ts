@@ -8,7 +8,7 @@ export type OrganisationContact = Omit<
 >;
 
 /** Before an admin fills in the settings every field is empty, and pages leave the contact out. */
-const noContactYet: OrganisationContact = {
+export const noContactYet: OrganisationContact = {
   name: '',
   coordinatorName: '',
   phone: '',

@@ -22,6 +22,7 @@ import { EnrollmentRefused, withdrawEnrollment } from '../enrollment/seats';
 import { buildCourseCalendar } from '../invites/course-calendar';
 import { calendarCourseOf } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
+import { organisationContact } from '../organisation/queries';
 import { pendingDeletionRequestOf, requestDeletion } from '../privacy/queries';
 import { findParticipantByToken, type ParticipantView } from './links';
 import { MissedSessionRefused, reportMissedSession, upcomingSessionsOf } from './missed-session';
@@ -52,9 +53,12 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
     c.status(found.reason === 'expired' ? 410 : 404);
     return {
       participant: null,
-      problem: c.render(<ParticipantLinkProblem reason={found.reason} t={t} />, {
-        title: t(`participant.${found.reason}Title`),
-      }),
+      problem: c.render(
+        <ParticipantLinkProblem reason={found.reason} contact={organisationContact(db)} t={t} />,
+        {
+          title: t(`participant.${found.reason}Title`),
+        },
+      ),
     };
   };
 
@@ -80,6 +84,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         name={participant.name}
         courses={courses}
         deletionRequestedAt={pendingDeletionRequestOf(db, participant.applicationId)}
+        contact={organisationContact(db)}
         t={t}
         language={participant.language}
       />,
@@ -141,6 +146,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         course={own.course}
         upcoming={own.state === 'placed' ? upcomingSessionsOf(own.course, clock()) : null}
         invalid={invalid}
+        contact={organisationContact(db)}
         t={t}
         language={participant.language}
       />,
