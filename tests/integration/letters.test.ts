@@ -243,6 +243,37 @@ describe('letters to people without e-mail: address, wording and posting', () =>
       });
     });
 
+    it('takes the address on the phone entry, and keeps a stored one when the person calls again', async () => {
+      const phoneEntry = (address: Record<string, string>) =>
+        postForm(
+          app,
+          '/applications/new',
+          {
+            ...anApplicationForm({ name: 'Toivo Puhelimessa', phone: '040 777 0003' }),
+            ...address,
+          },
+          { cookie },
+        );
+      expect((await phoneEntry({ postalCode: '6010' })).status).toBe(422);
+      expect((await phoneEntry({})).status).toBe(303);
+      expect(
+        (
+          await phoneEntry({
+            postalStreet: 'Muu katu 9',
+            postalCode: '60200',
+            postOffice: 'Seinäjoki',
+          })
+        ).status,
+      ).toBe(303);
+      const toivo = db
+        .select()
+        .from(applications)
+        .where(eq(applications.phone, '+358407770003'))
+        .all();
+      expect(toivo).toHaveLength(1);
+      expect(toivo[0]).toMatchObject({ postalStreet: 'Koivukuja 3 B 12', postalCode: '60100' });
+    });
+
     it("shows the address on the person's page", async () => {
       const $ = load(await (await getPage(app, `/people/${people.helmi}`, cookie)).text());
       expect($('#person-application').text()).toContain('Koivukuja 3 B 12, 60100 SEINÄJOKI');
