@@ -413,7 +413,21 @@ describe('letters to people without e-mail: address, wording and posting', () =>
   });
 
   describe('erasure', () => {
-    it("clears the postal address with the rest of the person's details", async () => {
+    it("clears the postal address with the rest of the person's details, and leaves no letter due", async () => {
+      db.update(applications)
+        .set({ state: 'waiting' })
+        .where(eq(applications.id, people.vilho))
+        .run();
+      const placed = await postForm(
+        app,
+        '/enrollments',
+        { applicationId: people.vilho, courseId },
+        { cookie },
+      );
+      expect(placed.status).toBe(303);
+      expect((await markPosted([invitationOf(people.vilho)])).status).toBe(303);
+      expect(await lettersOnHome()).not.toContain('Vilho Ilman Osoitetta');
+
       const request = db
         .insert(deletionRequests)
         .values({ applicationId: people.vilho, requestedAt: clock() })
@@ -428,6 +442,10 @@ describe('letters to people without e-mail: address, wording and posting', () =>
       expect(response.status).toBe(303);
       const row = db.select().from(applications).where(eq(applications.id, people.vilho)).get()!;
       expect(row).toMatchObject({ postalStreet: '', postalCode: '', postOffice: '' });
+      const letter = invitationOf(people.vilho);
+      expect(letter.state).toBe('cancelled');
+      expect(letter.sentSequence).toBeGreaterThan(letter.letterPostedSequence!);
+      expect(await lettersOnHome()).not.toMatch(/Kirje: –/);
     });
   });
 

@@ -138,6 +138,8 @@ const lettersToPrint = preparedFor((db) =>
       and(
         eq(invitations.email, ''),
         letterDue,
+        // An erased person has no name or address left to post to.
+        sql`coalesce(${applications.closeReason}, '') != 'deleted'`,
         sql`coalesce(${lastSessionDate}, '9999-12-31') >= ${sql.placeholder('today')}`,
       ),
     )
@@ -160,10 +162,13 @@ export type LetterToPrint = ReturnType<typeof listLettersToPrint>[number];
 /** What a printed letter says: the first invitation, a replacement after a change, or a cancellation. */
 export function letterKindOf(invitation: {
   state: 'active' | 'cancelled';
+  sentSequence: number;
   letterPostedSequence: number | null;
 }): LetterKind {
   if (invitation.state === 'cancelled') return 'cancellation';
-  return invitation.letterPostedSequence === null ? 'invitation' : 'update';
+  const posted = invitation.letterPostedSequence;
+  // A reprint of the letter already posted is not news: it reads as the invitation.
+  return posted !== null && posted < invitation.sentSequence ? 'update' : 'invitation';
 }
 
 export function findInvitation(db: AppDatabase, id: number) {
