@@ -99,6 +99,21 @@ export function venueText(venue: { name: string; streetAddress: string } | null)
   return [venue.name, venue.streetAddress].filter(Boolean).join(', ');
 }
 
+/** A postal address as its printed lines: street, then postcode and post office; none when empty. */
+export function postalAddressLines(address: {
+  postalStreet: string;
+  postalCode: string;
+  postOffice: string;
+}): string[] {
+  const town = [address.postalCode, address.postOffice.toUpperCase()].filter(Boolean).join(' ');
+  return [address.postalStreet, town].filter(Boolean);
+}
+
+/** A postal address on one line, e.g. on the person's page. */
+export function postalAddressText(address: Parameters<typeof postalAddressLines>[0]): string {
+  return postalAddressLines(address).join(', ');
+}
+
 /** A length of time as "12 h 30 min" ("12 h", "45 min"); both languages write it the same way. */
 export function formatDuration(totalMinutes: number): string {
   const hours = Math.floor(totalMinutes / 60);

@@ -4,6 +4,7 @@ import { demoSignIns } from '../../src/features/demo/demo-data';
 import { readCalendar } from '../support/ical';
 import {
   expectNoAxeViolations,
+  expectTouchTargets,
   launchBrowser,
   newPage,
   signInInBrowser,
@@ -18,7 +19,10 @@ describe('invitations, letters and calendars in Chromium (no mail server configu
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer(temporaryDirectory('e2e-invites'));
+    // The demo's autumn courses are fixed in 2026; letters of ended courses leave the list.
+    server = await startServer(temporaryDirectory('e2e-invites'), {
+      START_TIME: '2026-10-01T09:00:00+03:00',
+    });
     browser = await launchBrowser();
     page = await newPage(browser);
     const coordinator = demoSignIns.find((person) => person.role === 'coordinator')!;
@@ -38,6 +42,20 @@ describe('invitations, letters and calendars in Chromium (no mail server configu
     await letter.click();
     expect(await page.locator('.letter').textContent()).toContain('ti 20.10.2026 klo 17.00–19.30');
     await expectNoAxeViolations(page);
+  });
+
+  it('marks a letter posted in place, and the list no longer shows it', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    const letter = page.getByRole('link', { name: 'Kirje: Sanna Saarinen, Arkeen Voimaa · Lapua' });
+    expect(await letter.count()).toBe(1);
+    await page
+      .locator('#letters li', { has: letter })
+      .getByRole('button', { name: /^Merkitse postitetuksi\W+Sanna Saarinen$/ })
+      .click();
+    await page.locator('#letters [role="status"]').waitFor();
+    expect(await letter.count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await expectTouchTargets(page, '#letters button');
   });
 
   it('shows the queued invitations on the Outgoing mail page, with a preview of the text and the calendar', async () => {

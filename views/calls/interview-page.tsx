@@ -2,7 +2,7 @@ import { interviewOutcomes, participantNeeds } from '../../db/schema';
 import type { PlacementCourse } from '../../src/features/calls/queries';
 import type { ApplicantChoices, ApplicationRow } from '../../src/features/intake/queries';
 import type { UnconfirmedSubmission } from '../../src/features/intake/unconfirmed-submissions';
-import { formatDateTime, formatLocalDate } from '../../src/i18n/format';
+import { formatDateTime, formatLocalDate, postalAddressText } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import type { FormState } from '../../src/http/form';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
@@ -16,6 +16,7 @@ import {
   TextField,
   type FieldErrors,
 } from '../components/form-fields';
+import { PostalAddressFields } from '../intake/applicant-fields';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { PhoneLink } from './call-queue-page';
 import { hasReferrer, Referrer } from './referrer';
@@ -217,6 +218,9 @@ export function ApplicantDetails(
     phone: formatPhoneForDisplay(application.phone),
     homeLocalityId: application.localityId === null ? '' : String(application.localityId),
     goodTimesToCall: application.goodTimesToCall,
+    postalStreet: application.postalStreet,
+    postalCode: application.postalCode,
+    postOffice: application.postOffice,
   };
   const errors = props.form?.errors ?? {};
   const municipality = props.applicant.localityName ?? application.municipality;
@@ -237,6 +241,8 @@ export function ApplicantDetails(
         <dd>{application.email || t('interview.noEmail')}</dd>
         <dt>{t('interview.goodTimesToCall')}</dt>
         <dd>{application.goodTimesToCall || t('interview.notGiven')}</dd>
+        <dt>{t('intake.postal.legend')}</dt>
+        <dd>{postalAddressText(application) || t('interview.notGiven')}</dd>
         <dt>{t('calls.source')}</dt>
         <dd>{t(`calls.source.${application.source}`)}</dd>
         {hasReferrer(application) && (
@@ -284,6 +290,7 @@ export function ApplicantDetails(
             value={values.goodTimesToCall}
             rows={2}
           />
+          <PostalAddressFields values={values} t={t} ownAddress={false} />
           <button type="submit">{t('interview.details.save')}</button>
         </FormFields>
       </form>

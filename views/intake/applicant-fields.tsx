@@ -181,7 +181,47 @@ export function ApplicantFields(
         value={values.goodTimesToCall}
         rows={2}
       />
+      <PostalAddressFields values={values} t={t} ownAddress={props.ownApplication} />
     </>
+  );
+}
+
+/**
+ * The optional postal address for letters; must sit inside `<FormFields>`. The person's own form
+ * lets the browser fill it in; a staff member's or referrer's does not.
+ */
+export function PostalAddressFields(props: {
+  values: Record<string, string | undefined>;
+  t: Translate;
+  ownAddress: boolean;
+}) {
+  const { t, values } = props;
+  const own = props.ownAddress;
+  return (
+    <fieldset class="postal-address" aria-describedby="postal-address-hint">
+      <legend>{t('intake.postal.legend')}</legend>
+      <p id="postal-address-hint" class="hint">
+        {t(own ? 'intake.postal.hint' : 'intake.postal.hintOther')}
+      </p>
+      <TextField
+        name="postalStreet"
+        label={t('intake.postalStreet')}
+        value={values.postalStreet}
+        autocomplete={own ? 'street-address' : 'off'}
+      />
+      <TextField
+        name="postalCode"
+        label={t('intake.postalCode')}
+        value={values.postalCode}
+        autocomplete={own ? 'postal-code' : 'off'}
+      />
+      <TextField
+        name="postOffice"
+        label={t('intake.postOffice')}
+        value={values.postOffice}
+        autocomplete={own ? 'address-level2' : 'off'}
+      />
+    </fieldset>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { PersonRecord } from '../../src/features/people/queries';
 import type { Language, Translate } from '../../src/i18n';
-import { courseTitle, formatDateTime } from '../../src/i18n/format';
+import { courseTitle, formatDateTime, postalAddressText } from '../../src/i18n/format';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { TransportStatus } from '../enrollment/needs-parts';
@@ -92,6 +92,7 @@ function ApplicationSection(props: { person: PersonRecord } & PageContext) {
             : t('people.anyCourse')}
         </Detail>
         <Detail label={t('people.goodTimesToCall')}>{application.goodTimesToCall}</Detail>
+        <Detail label={t('people.postalAddress')}>{postalAddressText(application)}</Detail>
         <Detail label={t('people.consent')}>
           {application.consentAt === null
             ? t('people.noConsent')

@@ -150,7 +150,7 @@ function saveInterviewIn(
 }
 
 /**
- * Corrects what the applicant told (e-mail, phone, locality, good times to call) while the
+ * Corrects what the applicant told (e-mail, phone, locality, good times to call, postal address) while the
  * interview is still to do. The audit entry names the correction, never the values. A phone that
  * another application has too is kept as typed: families share phones, so nothing is merged.
  */
@@ -180,6 +180,9 @@ export function correctApplicantDetails(
         email: input.email,
         phone: input.phone,
         goodTimesToCall: input.goodTimesToCall,
+        postalStreet: input.postalStreet,
+        postalCode: input.postalCode,
+        postOffice: input.postOffice,
         ...(locality ? { localityId: locality.id, municipality: locality.name } : {}),
         updatedAt: now,
       })

@@ -4,6 +4,7 @@ import type { AppDatabase } from '../../db';
 import { checkbox, optionalText, whenFieldsValid } from '../../lib/form-input';
 import { isValidLocalDate, isValidLocalTime, wallClockToInstant } from '../../lib/helsinki-time';
 import { optionalEmail, phoneNumber } from '../intake/application-input';
+import { addressParts, postalAddressShape, requireWholeAddress } from '../intake/postal-address';
 import { instructorExists, listPlacementCourses, localityExists } from './queries';
 
 /** Interview notes stay short: what is needed for the course, no more. */
@@ -129,14 +130,17 @@ export type InterviewInput = z.output<ReturnType<typeof interviewInputFor>>;
  * unchosen it stays as it was (the person may live somewhere not on the list).
  */
 export function applicantDetailsInputFor(db: AppDatabase) {
-  return z.object({
-    email: optionalEmail,
-    phone: phoneNumber,
-    homeLocalityId: optionalId.refine(
-      (id) => id === null || localityExists(db, id),
-      'validation.unknownChoice',
-    ),
-    goodTimesToCall: optionalText(200),
-  });
+  return z
+    .object({
+      email: optionalEmail,
+      phone: phoneNumber,
+      homeLocalityId: optionalId.refine(
+        (id) => id === null || localityExists(db, id),
+        'validation.unknownChoice',
+      ),
+      goodTimesToCall: optionalText(200),
+      ...postalAddressShape,
+    })
+    .superRefine(requireWholeAddress, whenFieldsValid(...addressParts));
 }
 export type ApplicantDetailsInput = z.output<ReturnType<typeof applicantDetailsInputFor>>;

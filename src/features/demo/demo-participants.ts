@@ -62,6 +62,25 @@ const lastNames = [
 /** Needs told in the interview: a few of the people have some. */
 const someNeeds = ['step-free', 'hearing', 'transport', ''] as const;
 
+/** The demo localities' postcodes, for the invented letter addresses of people without e-mail. */
+const postcodes: Record<string, string> = {
+  Seinäjoki: '60100',
+  Lapua: '62100',
+  Kauhajoki: '61800',
+  Ilmajoki: '60800',
+  Alajärvi: '62900',
+  Kurikka: '61300',
+};
+
+/** An invented street address: letters to people without e-mail need one. */
+function demoPostalAddress(person: number, locality: string) {
+  return {
+    postalStreet: `Esimerkkitie ${person + 1}`,
+    postalCode: postcodes[locality] ?? '60100',
+    postOffice: locality,
+  };
+}
+
 export type DemoCourse = {
   id: number;
   locality: string;
@@ -115,6 +134,7 @@ export function addDemoParticipants(
           referrerUnit: '',
           referrerContact: '',
           language: 'fi',
+          ...(withEmail ? {} : demoPostalAddress(person, course.locality)),
         },
         takenIn,
       );

@@ -42,7 +42,8 @@ export function homeRoutes({ db, clock }: AppDeps) {
   app.get('/', access('public'), frontPageForAnonymous, access('signed-in'), (c) => {
     const t = c.get('t');
     const user = c.get('user');
-    const letters = user.role === 'instructor' ? null : listLettersToPrint(db);
+    const letters =
+      user.role === 'instructor' ? null : listLettersToPrint(db, instantToWallClock(clock()).date);
     const deletionRequests = user.role === 'instructor' ? null : listPendingDeletionRequests(db);
     const decisions =
       user.role === 'instructor' ? null : goNoGoDecisions(db, instantToWallClock(clock()).date);

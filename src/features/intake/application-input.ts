@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppDatabase } from '../../db';
 import { checkbox, optionalText, requiredText, whenFieldsValid } from '../../lib/form-input';
 import { normalizePhone } from '../../lib/phone';
+import { addressParts, postalAddressShape, requireWholeAddress } from './postal-address';
 import { courseLocalityId, findLocalityName, isOpenCourse } from './queries';
 
 /** The hidden field only a form-filling robot sees and fills in. */
@@ -61,6 +62,7 @@ function applicantShape(db: AppDatabase) {
         return id;
       }),
     goodTimesToCall: optionalText(200),
+    ...postalAddressShape,
   };
 }
 
@@ -106,6 +108,7 @@ export function publicApplicationInputFor(db: AppDatabase) {
   return z
     .object({ ...applicantShape(db), consent: consentGiven })
     .superRefine(requireOtherMunicipality, whenFieldsValid('localityId', 'otherMunicipality'))
+    .superRefine(requireWholeAddress, whenFieldsValid(...addressParts))
     .transform(resolveMunicipality(db));
 }
 
@@ -133,6 +136,7 @@ export function referralInputFor(db: AppDatabase) {
       clientConsent: checkbox.refine((ticked) => ticked, 'intake.validation.clientConsent'),
     })
     .superRefine(requireOtherMunicipality, whenFieldsValid('localityId', 'otherMunicipality'))
+    .superRefine(requireWholeAddress, whenFieldsValid(...addressParts))
     .transform(resolveMunicipality(db));
 }
 
@@ -144,6 +148,7 @@ export function phoneApplicationInputFor(db: AppDatabase) {
       consent: checkbox.refine((ticked) => ticked, 'intake.validation.verbalConsent'),
     })
     .superRefine(requireOtherMunicipality, whenFieldsValid('localityId', 'otherMunicipality'))
+    .superRefine(requireWholeAddress, whenFieldsValid(...addressParts))
     .transform(resolveMunicipality(db));
 }
 

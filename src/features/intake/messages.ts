@@ -94,6 +94,17 @@ export const fi = {
   'intake.validation.courseNotOpen': 'Tälle kurssille ei voi hakea. Valitse kurssi listasta.',
   'intake.validation.municipality': 'Valitse kotikunta tai ”Muu kunta”.',
   'intake.validation.referrerContact': 'Anna puhelinnumero tai sähköpostiosoite.',
+  'intake.validation.postcode': 'Postinumerossa on viisi numeroa, esimerkiksi 40100.',
+  'intake.validation.addressPart':
+    'Kirjettä varten tarvitaan koko osoite: katu, postinumero ja postitoimipaikka.',
+  'intake.postal.legend': 'Postiosoite (vapaaehtoinen)',
+  'intake.postal.hint':
+    'Jos sinulla ei ole sähköpostia, lähetämme kurssikirjeet tähän osoitteeseen.',
+  'intake.postal.hintOther':
+    'Jos henkilöllä ei ole sähköpostia, kurssikirjeet lähetetään tähän osoitteeseen.',
+  'intake.postalStreet': 'Katuosoite',
+  'intake.postalCode': 'Postinumero',
+  'intake.postOffice': 'Postitoimipaikka',
 
   'intake.unconfirmed.title': 'Vahvistamattomat tiedot',
   'intake.unconfirmed.intro':
@@ -213,6 +224,16 @@ export const en: Record<keyof typeof fi, string> = {
     'This course is not open for applications. Choose one from the list.',
   'intake.validation.municipality': 'Choose a home municipality or “Other municipality”.',
   'intake.validation.referrerContact': 'Give a phone number or an e-mail address.',
+  'intake.validation.postcode': 'A postcode has five digits, for example 40100.',
+  'intake.validation.addressPart':
+    'A letter needs the whole address: street, postcode and post office.',
+  'intake.postal.legend': 'Postal address (optional)',
+  'intake.postal.hint': 'If you have no e-mail, we send the course letters to this address.',
+  'intake.postal.hintOther':
+    'If the person has no e-mail, the course letters are sent to this address.',
+  'intake.postalStreet': 'Street address',
+  'intake.postalCode': 'Postcode',
+  'intake.postOffice': 'Post office',
 
   'intake.unconfirmed.title': 'Unconfirmed details',
   'intake.unconfirmed.intro':

@@ -136,6 +136,10 @@ export type NewApplication = {
   localityId: number | null;
   preferredCourseId: number | null;
   goodTimesToCall: string;
+  /** For letters when there is no e-mail; all three or none (left out: none). */
+  postalStreet?: string;
+  postalCode?: string;
+  postOffice?: string;
   /** The staff member who heard the consent on the phone; null when the person ticked the box. */
   consentRecordedBy: number | null;
   referrerName: string;
@@ -164,6 +168,14 @@ function fillEmptyDetails(
       municipality: filled(existing.municipality, input.municipality),
       localityId: filled(existing.localityId, input.localityId),
       goodTimesToCall: filled(existing.goodTimesToCall, input.goodTimesToCall),
+      // The address is one whole: taken only when the record has none.
+      ...(existing.postalStreet === '' && input.postalStreet
+        ? {
+            postalStreet: input.postalStreet,
+            postalCode: input.postalCode,
+            postOffice: input.postOffice,
+          }
+        : {}),
       consentAt: existing.consentAt ?? now,
       consentRecordedBy: existing.consentAt ? existing.consentRecordedBy : input.consentRecordedBy,
       referrerName: filled(existing.referrerName, input.referrerName),

@@ -122,6 +122,9 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
     localityId: input.localityId,
     preferredCourseId: input.preferredCourseId,
     goodTimesToCall: input.goodTimesToCall,
+    postalStreet: input.postalStreet,
+    postalCode: input.postalCode,
+    postOffice: input.postOffice,
     language: asAppContext(c).get('language'),
   });
 

@@ -38,12 +38,45 @@ export const fi = {
   'course.calendarFile': 'Lataa kalenteritiedosto (.ics)',
   'letters.title': 'Tulostettavat kirjeet',
   'letters.intro':
-    'Näillä henkilöillä ei ole sähköpostia. Tulosta kutsukirje ja postita se tai anna se hänelle.',
+    'Näillä henkilöillä ei ole sähköpostia. Tulosta kirje ja postita se ikkunakuoressa (C5 tai DL). Merkitse se sitten postitetuksi. Jos kurssi muuttuu, kirje palaa listalle.',
   'letters.none': 'Ei tulostettavia kirjeitä.',
   'letters.open': 'Kirje: {name}, {course}',
   'letters.print':
     'Tulosta kirje selaimen tulostustoiminnolla (Ctrl+P). Valikko ja muut sivun osat eivät tulostu.',
   'letters.letterTitle': 'Kutsukirje: {name}',
+  'letter.subject.invitation': 'Kutsu kurssille: {course}',
+  'letter.subject.update': 'Kurssin päivät tai paikka muuttuivat: {course}',
+  'letter.subject.cancellation': 'Kurssi on peruttu: {course}',
+  'letter.intro.invitation': 'tervetuloa kurssille {course}. Kurssi kokoontuu näinä päivinä:',
+  'letter.intro.update':
+    'kurssin {course} päivät tai paikka ovat muuttuneet. Tämä kirje korvaa aiemman kirjeen. Kurssi kokoontuu nyt näinä päivinä:',
+  'letter.intro.cancellation':
+    'kurssi {course} on peruttu sinun osaltasi. Sinun ei tarvitse tulla kokoontumisiin.',
+  'letter.intro.courseCancelled':
+    'kurssi {course} on valitettavasti peruttu. Kokoontumisia ei järjestetä.',
+  'letter.reason': 'Syy: {reason}',
+  'letter.earlierLetterVoid': 'Aiemmin lähettämämme kirjeen päivät eivät ole enää voimassa.',
+  'letter.noVenue': 'Kokoontumispaikka kerrotaan sinulle myöhemmin.',
+  'letter.cannotCome': 'Jos et pääse jollekin kerralle tai haluat kysyä jotain, soita: {contact}.',
+  'letter.questions': 'Jos haluat kysyä jotain, soita: {contact}.',
+  'letter.personalLink':
+    'Voit katsoa tietosi ja ilmoittaa poissaolosta myös internetissä osoitteessa: {url}',
+  'letter.regards': 'Ystävällisin terveisin',
+  'letter.contact': '{name}, puh. {phone}',
+  'letter.date': 'Päiväys',
+  'letter.noAddressInstructor':
+    'Ohjaajan postiosoitetta ei ole tallennettu: kirjoita osoite kuoreen tai anna kirje käteen.',
+  'letter.noAddress':
+    'Tälle henkilölle ei ole tallennettu postiosoitetta: kirjoita osoite kuoreen tai anna kirje käteen. Osoitteen voi lisätä haastattelussa.',
+  'letters.markPosted': 'Merkitse postitetuksi',
+  'letters.markAllPosted': 'Merkitse kaikki näkyvät postitetuksi',
+  'letters.kind.invitation': 'kutsu',
+  'letters.kind.update': 'muutos',
+  'letters.kind.cancellation': 'peruutus',
+  'letters.noAddressShort': 'ei postiosoitetta',
+  'letters.flash.posted': 'Merkitty postitetuksi: {count} kirjettä.',
+  'letters.flash.nothingPosted':
+    'Kirjettä ei merkitty: sen tiedot ovat muuttuneet. Tulosta uusi kirje.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -85,10 +118,43 @@ export const en: Record<keyof typeof fi, string> = {
   'course.calendarFile': 'Download the calendar file (.ics)',
   'letters.title': 'Letters to print',
   'letters.intro':
-    'These people have no e-mail: print the invitation letter and post it or hand it over.',
+    'These people have no e-mail: print the letter, post it in a window envelope (C5 or DL) and mark it posted. The letter comes back to the list if the course changes.',
   'letters.none': 'No letters to print.',
   'letters.open': 'Letter: {name}, {course}',
   'letters.print':
     'Print the letter with your browser (Ctrl+P); the menu and other page parts are left out.',
   'letters.letterTitle': 'Invitation letter: {name}',
+  'letter.subject.invitation': 'Invitation to the course: {course}',
+  'letter.subject.update': 'The course dates or place have changed: {course}',
+  'letter.subject.cancellation': 'The course is cancelled: {course}',
+  'letter.intro.invitation': 'welcome to the course {course}. The course meets on these days:',
+  'letter.intro.update':
+    'the dates or place of the course {course} have changed. This letter replaces the earlier one. The course now meets on these days:',
+  'letter.intro.cancellation':
+    'the course {course} is cancelled for you. You do not need to come to the sessions.',
+  'letter.intro.courseCancelled':
+    'unfortunately the course {course} has been cancelled. There will be no sessions.',
+  'letter.reason': 'Reason: {reason}',
+  'letter.earlierLetterVoid': 'The dates in our earlier letter are no longer valid.',
+  'letter.noVenue': 'We will tell you the place later.',
+  'letter.cannotCome': 'If you cannot come to a session or want to ask something, call: {contact}.',
+  'letter.questions': 'If you want to ask something, call: {contact}.',
+  'letter.personalLink':
+    'You can also see your details and report an absence on the internet at: {url}',
+  'letter.regards': 'Kind regards',
+  'letter.contact': '{name}, tel. {phone}',
+  'letter.date': 'Date',
+  'letter.noAddressInstructor':
+    "The instructor's postal address is not stored: write it on the envelope or hand the letter over.",
+  'letter.noAddress':
+    'No postal address is stored for this person: write it on the envelope or hand the letter over. The address can be added at the interview.',
+  'letters.markPosted': 'Mark as posted',
+  'letters.markAllPosted': 'Mark all shown as posted',
+  'letters.kind.invitation': 'invitation',
+  'letters.kind.update': 'change',
+  'letters.kind.cancellation': 'cancellation',
+  'letters.noAddressShort': 'no postal address',
+  'letters.flash.posted': 'Marked as posted: {count} letters.',
+  'letters.flash.nothingPosted':
+    'The letter was not marked: its details have changed. Print a new letter.',
 };

@@ -1,6 +1,8 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import {
+  applications,
   calendarFeeds,
+  courseSessions,
   courseInstructors,
   courses,
   instructors,
@@ -9,7 +11,11 @@ import {
   programs,
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
+import type { LocalDate } from '../../lib/helsinki-time';
 import { hashSecretToken, newSecretToken } from '../../lib/tokens';
+import type { MailKind } from './invitation-mail';
+
+export type LetterKind = MailKind;
 
 /** When the user's current feed address was made, if they have one (the address itself is not kept). */
 export function findFeedCreatedAt(db: AppDatabase, userId: number): Date | undefined {
@@ -85,34 +91,84 @@ export function feedCourseIds(db: AppDatabase, user: { id: number; role: string 
   return staffCourseIds(db, user).filter((id) => !invited.has(id));
 }
 
+/**
+ * A letter is due while the newest change (sentSequence) has not been posted. A cancelled
+ * invitation needs a letter only when an earlier one was posted: someone who never got a letter
+ * has nothing to cancel on paper (they are phoned anyway).
+ */
+const letterDue = or(
+  and(
+    eq(invitations.state, 'active'),
+    ne(courses.status, 'cancelled'),
+    or(
+      isNull(invitations.letterPostedSequence),
+      lt(invitations.letterPostedSequence, invitations.sentSequence),
+    ),
+  ),
+  and(
+    eq(invitations.state, 'cancelled'),
+    isNotNull(invitations.letterPostedSequence),
+    lt(invitations.letterPostedSequence, invitations.sentSequence),
+  ),
+);
+
+/** The course's last session day; a letter for a course that has ended is not posted any more. */
+const lastSessionDate = sql<string>`(select max(${courseSessions.localDate}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`;
+
 const lettersToPrint = preparedFor((db) =>
   db
     .select({
       id: invitations.id,
       name: invitations.name,
       courseId: invitations.courseId,
+      state: invitations.state,
+      sentSequence: invitations.sentSequence,
+      letterPostedSequence: invitations.letterPostedSequence,
       programNameFi: programs.nameFi,
       programNameEn: programs.nameEn,
       localityName: localities.name,
+      hasAddress: sql<number>`coalesce(${applications.postalStreet}, '') != ''`,
     })
     .from(invitations)
     .innerJoin(courses, eq(courses.id, invitations.courseId))
     .innerJoin(programs, eq(programs.id, courses.programId))
     .innerJoin(localities, eq(localities.id, courses.localityId))
+    .leftJoin(applications, eq(applications.id, invitations.applicationId))
     .where(
       and(
-        eq(invitations.state, 'active'),
         eq(invitations.email, ''),
-        ne(courses.status, 'cancelled'),
+        letterDue,
+        // An erased person has no name or address left to post to.
+        sql`coalesce(${applications.closeReason}, '') != 'deleted'`,
+        sql`coalesce(${lastSessionDate}, '9999-12-31') >= ${sql.placeholder('today')}`,
       ),
     )
-    .orderBy(asc(invitations.name))
+    .orderBy(asc(invitations.name), asc(invitations.id))
     .prepare(),
 );
 
-/** Active invitees who have no e-mail: they get a printed letter. */
-export function listLettersToPrint(db: AppDatabase) {
-  return lettersToPrint(db).all();
+/** Invitees without e-mail whose newest letter is still to be posted, for courses not yet ended. */
+export function listLettersToPrint(db: AppDatabase, today: LocalDate) {
+  return lettersToPrint(db)
+    .all({ today })
+    .map(({ hasAddress, ...letter }) => ({
+      ...letter,
+      hasAddress: Boolean(hasAddress),
+      kind: letterKindOf(letter),
+    }));
+}
+export type LetterToPrint = ReturnType<typeof listLettersToPrint>[number];
+
+/** What a printed letter says: the first invitation, a replacement after a change, or a cancellation. */
+export function letterKindOf(invitation: {
+  state: 'active' | 'cancelled';
+  sentSequence: number;
+  letterPostedSequence: number | null;
+}): LetterKind {
+  if (invitation.state === 'cancelled') return 'cancellation';
+  const posted = invitation.letterPostedSequence;
+  // A reprint of the letter already posted is not news: it reads as the invitation.
+  return posted !== null && posted < invitation.sentSequence ? 'update' : 'invitation';
 }
 
 export function findInvitation(db: AppDatabase, id: number) {
