@@ -51,7 +51,7 @@ export const fi = {
   'letter.intro.update':
     'kurssin {course} päivät tai paikka ovat muuttuneet. Tämä kirje korvaa aiemman kirjeen. Kurssi kokoontuu nyt näinä päivinä:',
   'letter.intro.cancellation':
-    'kurssi {course} on peruttu sinun osaltasi. Sinun ei tarvitse tulla kokoontumisiin.',
+    'paikkasi kurssilla {course} on peruttu. Sinun ei tarvitse tulla kokoontumisiin.',
   'letter.intro.courseCancelled':
     'kurssi {course} on valitettavasti peruttu. Kokoontumisia ei järjestetä.',
   'letter.reason': 'Syy: {reason}',
