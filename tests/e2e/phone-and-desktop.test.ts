@@ -1,0 +1,199 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db';
+import { demoSignIns } from '../../src/features/demo/demo-data';
+import { issuePersonalLink } from '../../src/features/outbox/personal-links';
+import {
+  expectEveryControlTappable,
+  expectNoAxeViolations,
+  expectPageFitsWidth,
+  launchBrowser,
+  signInInBrowser,
+  startServer,
+  type RunningServer,
+} from '../support/browser';
+import { temporaryDirectory } from '../support/test-app';
+
+/**
+ * A page to visit: a path; the first link on a listing page whose address matches, so that a page
+ * of one record (a course, a person) needs no id from the test; or a path found in the demo data.
+ */
+type Visit = string | { from: string; link: RegExp } | (() => string);
+
+/** Found in the demo database once the server has filled it. */
+const demoPaths = { participant: '', interview: '' };
+
+const firstLinkTo = (from: string, link: RegExp): Visit => ({ from, link });
+
+/** The pages each role visits; adding a page to the check is one line here. */
+const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', Visit[]> = {
+  anonymous: ['/', '/apply', '/referrals', '/sign-in', () => demoPaths.participant],
+  instructor: [
+    '/',
+    firstLinkTo('/', /^\/sessions\/\d+\/attendance$/),
+    '/calls',
+    '/people',
+    '/account',
+    '/calendar-feed',
+  ],
+  coordinator: [
+    '/',
+    '/terms',
+    firstLinkTo('/terms', /^\/terms\/\d+$/),
+    '/courses/new',
+    '/calls',
+    () => demoPaths.interview,
+    '/applications/new',
+    '/people?q=ki',
+    firstLinkTo('/people?q=ki', /^\/people\/\d+$/),
+    '/instructors',
+    firstLinkTo('/instructors', /^\/instructors\/\d+\/edit$/),
+    firstLinkTo('/instructors', /^\/instructors\/\d+\/hours$/),
+    '/trainings',
+    firstLinkTo('/trainings', /^\/trainings\/\d+$/),
+    '/candidates',
+    '/programs',
+    '/localities',
+    '/outbox',
+    '/decisions',
+    '/hours',
+  ],
+  admin: ['/', '/admin/users', '/admin/audit', '/account'],
+};
+
+/** Pages of one course, reached from the first course on the first term's plan. */
+const coursePages = ['', '/roster', '/attendance', '/attendance/grid'];
+
+const viewports = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+] as const;
+
+/** Each test visits many pages and runs axe on each: minutes, not the default seconds. */
+const manyPages = 180_000;
+
+describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-sized controls', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const directory = temporaryDirectory('e2e-phone-and-desktop');
+    server = await startServer(directory);
+    browser = await launchBrowser();
+    const db = openDatabase(join(directory, 'e2e.sqlite'));
+    const placed = db.$client
+      .prepare(
+        `select application_id as applicationId, course_id as courseId from enrollments
+         where state = 'placed' order by id limit 1`,
+      )
+      .get() as { applicationId: number; courseId: number };
+    demoPaths.participant = `/p/${issuePersonalLink(db, placed.applicationId, placed.courseId, new Date())}`;
+    const toCall = db.$client
+      .prepare(`select id from applications where state = 'to-call' order by id limit 1`)
+      .get() as { id: number };
+    demoPaths.interview = `/applications/${toCall.id}/interview`;
+    db.$client.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await server?.stop()).toBe(0);
+  });
+
+  async function pathOf(page: Page, visit: Visit): Promise<string> {
+    if (typeof visit === 'string') return visit;
+    if (typeof visit === 'function') return visit();
+    await page.goto(`${server.baseUrl}${visit.from}`);
+    const hrefs = await page
+      .locator('main a[href]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const href = hrefs.find((candidate) => visit.link.test(candidate));
+    if (!href) throw new Error(`No link matching ${visit.link} on ${visit.from}`);
+    return href;
+  }
+
+  /** The three checks on one page; every failure names the page and the viewport. */
+  async function checkPage(page: Page, path: string) {
+    const response = await page.goto(`${server.baseUrl}${path}`);
+    expect(response?.status(), path).toBeLessThan(400);
+    await expectPageFitsWidth(page);
+    await expectEveryControlTappable(page);
+    await expectNoAxeViolations(page);
+  }
+
+  async function signedIn(role: string, viewport: (typeof viewports)[number]) {
+    const context = await browser.newContext({
+      bypassCSP: true,
+      locale: 'fi-FI',
+      viewport: { width: viewport.width, height: viewport.height },
+    });
+    const page = await context.newPage();
+    const person = demoSignIns.find((demo) => demo.role === role);
+    if (person) {
+      await signInInBrowser(page, server.baseUrl, person);
+      await page.waitForURL(`${server.baseUrl}/`);
+    }
+    return { context, page };
+  }
+
+  /** Visits every page before failing, so one run lists every page that needs fixing. */
+  async function visitAll(context: BrowserContext, page: Page, visits: Visit[]) {
+    const failures: string[] = [];
+    try {
+      for (const visit of visits) {
+        await pathOf(page, visit)
+          .then((path) => checkPage(page, path))
+          .catch((error: Error) => failures.push(error.message));
+      }
+    } finally {
+      await context.close();
+    }
+    if (failures.length > 0) throw new Error(failures.join('\n'));
+  }
+
+  for (const viewport of viewports) {
+    describe(`at ${viewport.width} × ${viewport.height}`, () => {
+      it(
+        'an anonymous visitor: the front page, the forms, sign-in and a personal page',
+        async () => {
+          const { context, page } = await signedIn('anonymous', viewport);
+          await visitAll(context, page, pagesByRole.anonymous);
+        },
+        manyPages,
+      );
+
+      it(
+        'an instructor: home, a session to mark, calls and people',
+        async () => {
+          const { context, page } = await signedIn('instructor', viewport);
+          await visitAll(context, page, pagesByRole.instructor);
+        },
+        manyPages,
+      );
+
+      it(
+        'a coordinator: the planning registers, a course and its roster, calls and people',
+        async () => {
+          const { context, page } = await signedIn('coordinator', viewport);
+          const termPath = await pathOf(page, firstLinkTo('/terms', /^\/terms\/\d+$/));
+          const coursePath = await pathOf(page, firstLinkTo(termPath, /^\/courses\/\d+$/));
+          await visitAll(context, page, [
+            ...pagesByRole.coordinator,
+            ...coursePages.map((suffix) => `${coursePath}${suffix}`),
+          ]);
+        },
+        manyPages,
+      );
+
+      it(
+        'an admin: home, users and the audit log',
+        async () => {
+          const { context, page } = await signedIn('admin', viewport);
+          await visitAll(context, page, pagesByRole.admin);
+        },
+        manyPages,
+      );
+    });
+  }
+});
