@@ -17,21 +17,31 @@ import { temporaryDirectory } from '../support/test-app';
 
 /**
  * A page to visit: a path; the first link on a listing page whose address matches, so that a page
- * of one record (a course, a person) needs no id from the test; or a path found in the demo data.
+ * of one record (a course, a person) needs no id from the test; a page next to one found so (its
+ * roster); or a path found in the demo data.
  */
-type Visit = string | { from: string; link: RegExp } | (() => string);
+type Visit =
+  | string
+  | { from: Visit; link: RegExp }
+  | { nextTo: Visit; path: (found: string) => string }
+  | (() => string);
 
 /** Found in the demo database once the server has filled it. */
 const demoPaths = { participant: '', interview: '' };
 
-const firstLinkTo = (from: string, link: RegExp): Visit => ({ from, link });
+const firstLinkTo = (from: Visit, link: RegExp): Visit => ({ from, link });
+const tonightsSession = firstLinkTo('/', /^\/sessions\/\d+\/attendance$/);
+const itsCourse = firstLinkTo(tonightsSession, /^\/courses\/\d+\/attendance$/);
 
 /** The pages each role visits; adding a page to the check is one line here. */
 const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', Visit[]> = {
   anonymous: ['/', '/apply', '/referrals', '/sign-in', () => demoPaths.participant],
   instructor: [
     '/',
-    firstLinkTo('/', /^\/sessions\/\d+\/attendance$/),
+    tonightsSession,
+    itsCourse,
+    { nextTo: itsCourse, path: (found) => found.replace(/attendance$/, 'roster') },
+    firstLinkTo('/', /^\/instructors\/\d+\/hours$/),
     '/calls',
     '/people',
     '/account',
@@ -104,12 +114,14 @@ describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-si
   async function pathOf(page: Page, visit: Visit): Promise<string> {
     if (typeof visit === 'string') return visit;
     if (typeof visit === 'function') return visit();
-    await page.goto(`${server.baseUrl}${visit.from}`);
+    if ('nextTo' in visit) return visit.path(await pathOf(page, visit.nextTo));
+    const from = await pathOf(page, visit.from);
+    await page.goto(`${server.baseUrl}${from}`);
     const hrefs = await page
       .locator('main a[href]')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     const href = hrefs.find((candidate) => visit.link.test(candidate));
-    if (!href) throw new Error(`No link matching ${visit.link} on ${visit.from}`);
+    if (!href) throw new Error(`No link matching ${visit.link} on ${from}`);
     return href;
   }
 
@@ -164,7 +176,7 @@ describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-si
       );
 
       it(
-        'an instructor: home, a session to mark, calls and people',
+        'an instructor: home, a session to mark, a roster, own hours, calls and people',
         async () => {
           const { context, page } = await signedIn('instructor', viewport);
           await visitAll(context, page, pagesByRole.instructor);
