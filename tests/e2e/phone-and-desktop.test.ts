@@ -32,6 +32,13 @@ const demoPaths = { participant: '', interview: '' };
 const firstLinkTo = (from: Visit, link: RegExp): Visit => ({ from, link });
 const tonightsSession = firstLinkTo('/', /^\/sessions\/\d+\/attendance$/);
 const itsCourse = firstLinkTo(tonightsSession, /^\/courses\/\d+\/attendance$/);
+const aTerm = firstLinkTo('/terms', /^\/terms\/\d+$/);
+const aCourse = firstLinkTo(aTerm, /^\/courses\/\d+$/);
+/** A page of the same course: `/courses/3/attendance` → `/courses/3/roster`. */
+const ofCourse = (course: Visit, page: string): Visit => ({
+  nextTo: course,
+  path: (found) => `${found.match(/^\/courses\/\d+/)![0]}${page}`,
+});
 
 /** The pages each role visits; adding a page to the check is one line here. */
 const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', Visit[]> = {
@@ -40,7 +47,7 @@ const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', 
     '/',
     tonightsSession,
     itsCourse,
-    { nextTo: itsCourse, path: (found) => found.replace(/attendance$/, 'roster') },
+    ofCourse(itsCourse, '/roster'),
     firstLinkTo('/', /^\/instructors\/\d+\/hours$/),
     '/calls',
     '/people',
@@ -50,7 +57,11 @@ const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', 
   coordinator: [
     '/',
     '/terms',
-    firstLinkTo('/terms', /^\/terms\/\d+$/),
+    aTerm,
+    aCourse,
+    ofCourse(aCourse, '/roster'),
+    ofCourse(aCourse, '/attendance'),
+    ofCourse(aCourse, '/attendance/grid'),
     '/courses/new',
     '/calls',
     () => demoPaths.interview,
@@ -71,9 +82,6 @@ const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', 
   ],
   admin: ['/', '/admin/users', '/admin/audit', '/account'],
 };
-
-/** Pages of one course, reached from the first course on the first term's plan. */
-const coursePages = ['', '/roster', '/attendance', '/attendance/grid'];
 
 const viewports = [
   { name: 'phone', width: 390, height: 844 },
@@ -164,45 +172,23 @@ describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-si
     if (failures.length > 0) throw new Error(failures.join('\n'));
   }
 
+  const journeys: { role: keyof typeof pagesByRole; title: string }[] = [
+    {
+      role: 'anonymous',
+      title: 'an anonymous visitor: the front page, the forms, a personal page',
+    },
+    { role: 'instructor', title: 'an instructor: home, a session to mark, a roster, own hours' },
+    { role: 'coordinator', title: 'a coordinator: the registers, a course and its roster, people' },
+    { role: 'admin', title: 'an admin: home, users and the audit log' },
+  ];
+
   for (const viewport of viewports) {
     describe(`at ${viewport.width} × ${viewport.height}`, () => {
-      it(
-        'an anonymous visitor: the front page, the forms, sign-in and a personal page',
-        async () => {
-          const { context, page } = await signedIn('anonymous', viewport);
-          await visitAll(context, page, pagesByRole.anonymous);
-        },
-        manyPages,
-      );
-
-      it(
-        'an instructor: home, a session to mark, a roster, own hours, calls and people',
-        async () => {
-          const { context, page } = await signedIn('instructor', viewport);
-          await visitAll(context, page, pagesByRole.instructor);
-        },
-        manyPages,
-      );
-
-      it(
-        'a coordinator: the planning registers, a course and its roster, calls and people',
-        async () => {
-          const { context, page } = await signedIn('coordinator', viewport);
-          const termPath = await pathOf(page, firstLinkTo('/terms', /^\/terms\/\d+$/));
-          const coursePath = await pathOf(page, firstLinkTo(termPath, /^\/courses\/\d+$/));
-          await visitAll(context, page, [
-            ...pagesByRole.coordinator,
-            ...coursePages.map((suffix) => `${coursePath}${suffix}`),
-          ]);
-        },
-        manyPages,
-      );
-
-      it(
-        'an admin: home, users and the audit log',
-        async () => {
-          const { context, page } = await signedIn('admin', viewport);
-          await visitAll(context, page, pagesByRole.admin);
+      it.each(journeys.map(({ title, role }) => [title, role] as const))(
+        '%s',
+        async (_title, role) => {
+          const { context, page } = await signedIn(role, viewport);
+          await visitAll(context, page, pagesByRole[role]);
         },
         manyPages,
       );
