@@ -206,3 +206,119 @@ export async function coordinatorInBrowser(options: {
     },
   };
 }
+
+/** What the control check reads from the page (tests compile without DOM types). */
+type ControlGlobals = {
+  innerWidth: number;
+  document: {
+    querySelectorAll: (selector: string) => ArrayLike<ControlElement>;
+    documentElement: { scrollWidth: number; clientWidth: number };
+  };
+  getComputedStyle: (element: ControlElement) => { visibility: string; display: string };
+};
+type ControlElement = {
+  tagName: string;
+  id: string;
+  type?: string;
+  textContent: string | null;
+  parentElement: ControlElement | null;
+  childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
+  labels?: ArrayLike<ControlElement> | null;
+  getAttribute: (name: string) => string | null;
+  getBoundingClientRect: () => Box & { left: number; top: number; bottom: number };
+  closest: (selector: string) => ControlElement | null;
+};
+
+/** The page itself never scrolls sideways: its content is no wider than the window. */
+export async function expectPageFitsWidth(page: Page) {
+  const widths = await page.evaluate(() => {
+    const { document } = globalThis as unknown as ControlGlobals;
+    const { scrollWidth, clientWidth } = document.documentElement;
+    // The innermost elements reaching past the window name the culprit in the failure.
+    const beyond = Array.from(document.querySelectorAll('body *')).filter(
+      (element) => element.getBoundingClientRect().right > clientWidth + 1,
+    );
+    const culprits = beyond
+      .filter((element) => !beyond.some((other) => other.parentElement === element))
+      .slice(0, 5)
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${(element.textContent ?? '').trim().slice(0, 30)}"`,
+      );
+    return { scrollWidth, clientWidth, culprits };
+  });
+  if (widths.scrollWidth > widths.clientWidth) {
+    throw new Error(
+      `${page.url()} scrolls sideways: ${widths.scrollWidth} px wide in a ${widths.clientWidth} px window; past the edge: ${widths.culprits.join(', ')}`,
+    );
+  }
+}
+
+/**
+ * Every interactive control a finger can reach is at least 44 CSS pixels tall (so at least 44 px in
+ * one dimension) and never narrower than 24 px (WCAG 2.5.5 and 2.5.8). A checkbox or radio
+ * button is measured together with its label, because tapping the label ticks it. A link inside
+ * running text — a paragraph or list item with words of its own around the link — is exempt,
+ * as WCAG 2.5.8 exempts targets "in a sentence or block of text".
+ */
+export async function expectEveryControlTappable(page: Page) {
+  const small = await page.evaluate(() => {
+    const { document, getComputedStyle } = globalThis as unknown as ControlGlobals;
+    const controls = [
+      ...Array.from(
+        document.querySelectorAll(
+          'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex="-1"])',
+        ),
+      ),
+    ];
+    const visible = (element: ControlElement) => {
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0;
+    };
+    const inRunningText = (element: ControlElement) => {
+      if (element.tagName !== 'A') return false;
+      const parent = element.parentElement;
+      if (!parent) return false;
+      return Array.from(parent.childNodes).some(
+        (node) =>
+          node !== (element as unknown) &&
+          (node.nodeType === 3 || (node as unknown as ControlElement).tagName !== 'A') &&
+          (node.textContent ?? '').trim().length > 0,
+      );
+    };
+    const targetBox = (element: ControlElement) => {
+      const box = element.getBoundingClientRect();
+      if (element.type !== 'checkbox' && element.type !== 'radio') return box;
+      const boxes = [
+        box,
+        ...Array.from(element.labels ?? []).map((label) => label.getBoundingClientRect()),
+      ];
+      const left = Math.min(...boxes.map((b) => b.left));
+      const right = Math.max(...boxes.map((b) => b.right));
+      const top = Math.min(...boxes.map((b) => b.top));
+      const bottom = Math.max(...boxes.map((b) => b.bottom));
+      return { width: right - left, height: bottom - top };
+    };
+    return controls
+      .filter(visible)
+      .filter((element) => !element.closest('.skip-link, .visually-hidden'))
+      .filter((element) => !inRunningText(element))
+      .map((element) => ({ element, box: targetBox(element) }))
+      .filter(({ box }) => box.height < 43.5 || Math.min(box.width, box.height) < 24)
+      .map(
+        ({ element, box }) =>
+          `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${(
+            element.textContent ??
+            element.getAttribute('name') ??
+            ''
+          )
+            .trim()
+            .replace(/\s+/g, ' ')
+            .slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+      );
+  });
+  if (small.length > 0) {
+    throw new Error(`controls smaller than a fingertip on ${page.url()}:\n  ${small.join('\n  ')}`);
+  }
+}

@@ -93,13 +93,17 @@ export function SessionTable(props: { sessions: OwnSession[]; language: Language
         <tbody>
           {props.sessions.map((session) => (
             <tr class={session.current ? 'current-session' : undefined}>
-              <td>
+              <td data-label={t('account.browser')}>
                 {session.browser || t('account.unknownBrowser')}
                 {session.current && <strong> ({t('account.thisSession')})</strong>}
               </td>
-              <td>{session.address}</td>
-              <td>{formatDateTime(session.createdAt, props.language)}</td>
-              <td>{formatDateTime(session.lastSeenAt, props.language)}</td>
+              <td data-label={t('account.address')}>{session.address}</td>
+              <td data-label={t('account.startedAt')}>
+                {formatDateTime(session.createdAt, props.language)}
+              </td>
+              <td data-label={t('account.lastSeenAt')}>
+                {formatDateTime(session.lastSeenAt, props.language)}
+              </td>
             </tr>
           ))}
         </tbody>

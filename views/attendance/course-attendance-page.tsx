@@ -58,11 +58,11 @@ export function AttendanceSummaryTable(
                 {row.name}
                 <StateNote row={row} t={t} />
               </th>
-              <td>{row.summary.attended}</td>
-              <td>{row.summary.excused}</td>
-              <td>{row.summary.absent}</td>
-              <td>{row.summary.due}</td>
-              <td>
+              <td data-label={t('attendance.attended')}>{row.summary.attended}</td>
+              <td data-label={t('attendance.excused')}>{row.summary.excused}</td>
+              <td data-label={t('attendance.absent')}>{row.summary.absent}</td>
+              <td data-label={t('attendance.due')}>{row.summary.due}</td>
+              <td data-label={t('attendance.followUp')}>
                 {row.summary.callThem && row.state === 'placed' && (
                   <>
                     <p class="call-them">{t('attendance.callThem')}</p>

@@ -29,14 +29,14 @@ export function AuditPage(props: {
           <tbody>
             {props.entries.map((entry) => (
               <tr>
-                <td>{formatDateTime(entry.at, language)}</td>
-                <td>{entry.actorName}</td>
-                <td>{t(`audit.action.${entry.action}`)}</td>
-                <td>
+                <td data-label={t('audit.at')}>{formatDateTime(entry.at, language)}</td>
+                <td data-label={t('audit.actor')}>{entry.actorName}</td>
+                <td data-label={t('audit.action')}>{t(`audit.action.${entry.action}`)}</td>
+                <td data-label={t('audit.subject')}>
                   {entry.subjectType}
                   {entry.subjectId !== null && ` #${entry.subjectId}`}
                 </td>
-                <td>{entry.detail}</td>
+                <td data-label={t('audit.detail')}>{entry.detail}</td>
               </tr>
             ))}
           </tbody>

@@ -188,13 +188,13 @@ export function CallQueueRows(
             return (
               <tr id={`call-${item.id}`}>
                 <th scope="row">{item.name}</th>
-                <td>
+                <td data-label={t('calls.phone')}>
                   <PhoneLink phone={item.phone} />
                   {item.goodTimesToCall && (
                     <p class="hint">{t('calls.goodTimes', { times: item.goodTimesToCall })}</p>
                   )}
                 </td>
-                <td>
+                <td data-label={t('calls.source')}>
                   {t(`calls.source.${item.source}`)}
                   {hasReferrer(item) && (
                     <p class="hint">
@@ -202,12 +202,12 @@ export function CallQueueRows(
                     </p>
                   )}
                 </td>
-                <td>{t(`calls.reason.${item.callReason}`)}</td>
-                <td>
+                <td data-label={t('calls.reason')}>{t(`calls.reason.${item.callReason}`)}</td>
+                <td data-label={t('calls.attempts')}>
                   <AttemptsSummary item={item} t={t} language={language} />
                 </td>
-                <td>{formatDateTime(item.callDueAt, language)}</td>
-                <td>
+                <td data-label={t('calls.due')}>{formatDateTime(item.callDueAt, language)}</td>
+                <td data-label={t('calls.actions')}>
                   {item.lastOutcome === 'wrong-number' && (
                     <p class="warning">{t('calls.wrongNumberWarning')}</p>
                   )}
@@ -309,12 +309,14 @@ function CandidatesToCall(props: { candidates: CandidateToCall[] } & PageContext
                     {t('candidates.openCandidate', { name: candidate.name })}
                   </a>
                 </th>
-                <td>
+                <td data-label={t('candidates.phone')}>
                   <a href={`tel:${candidate.phone}`}>{formatPhoneForDisplay(candidate.phone)}</a>
                 </td>
-                <td>{candidate.unit}</td>
-                <td>{t('candidates.callReason')}</td>
-                <td>{candidate.callDueAt && formatDateTime(candidate.callDueAt, language)}</td>
+                <td data-label={t('candidates.unit')}>{candidate.unit}</td>
+                <td data-label={t('calls.reason')}>{t('candidates.callReason')}</td>
+                <td data-label={t('calls.due')}>
+                  {candidate.callDueAt && formatDateTime(candidate.callDueAt, language)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -65,10 +65,12 @@ export function CandidateListPage(props: {
                   <th scope="row">
                     <a href={`/candidates/${row.id}`}>{row.name}</a>
                   </th>
-                  <td>{row.unit}</td>
-                  <td>{t(`candidates.state.${row.state}`)}</td>
-                  <td>{row.trainingName ?? ''}</td>
-                  <td>{formatDateTime(row.createdAt, language)}</td>
+                  <td data-label={t('candidates.unit')}>{row.unit}</td>
+                  <td data-label={t('candidates.state')}>{t(`candidates.state.${row.state}`)}</td>
+                  <td data-label={t('candidates.training')}>{row.trainingName ?? ''}</td>
+                  <td data-label={t('candidates.when')}>
+                    {formatDateTime(row.createdAt, language)}
+                  </td>
                 </tr>
               ))}
             </tbody>

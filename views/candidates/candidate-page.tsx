@@ -82,10 +82,10 @@ function History(props: { history: HistoryEntry[] } & PageContext) {
           <tbody>
             {props.history.map((entry) => (
               <tr class={`step-${entry.step}`}>
-                <td>{formatDateTime(entry.at, language)}</td>
-                <td>{t(`candidates.step.${entry.step}`)}</td>
-                <td>{entry.byName}</td>
-                <td>{entry.detail}</td>
+                <td data-label={t('candidates.when')}>{formatDateTime(entry.at, language)}</td>
+                <td data-label={t('candidates.step')}>{t(`candidates.step.${entry.step}`)}</td>
+                <td data-label={t('candidates.who')}>{entry.byName}</td>
+                <td data-label={t('candidates.detail')}>{entry.detail}</td>
               </tr>
             ))}
           </tbody>

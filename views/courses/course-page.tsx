@@ -75,17 +75,21 @@ export function SessionTable(
           const progress = progressOf(session);
           return (
             <tr class={session.status === 'cancelled' ? 'cancelled' : undefined}>
-              <td>{session.ordinal}</td>
-              <td>{formatLocalDate(session.localDate, language)}</td>
-              <td>{formatTimeRange(session.startTime, session.endTime, language)}</td>
-              <td>
+              <td data-label={t('course.session.number')}>{session.ordinal}</td>
+              <td data-label={t('course.session.date')}>
+                {formatLocalDate(session.localDate, language)}
+              </td>
+              <td data-label={t('course.session.time')}>
+                {formatTimeRange(session.startTime, session.endTime, language)}
+              </td>
+              <td data-label={t('course.session.state')}>
                 <SessionState session={session} progress={progress} t={t} language={language} />
               </td>
-              <td>
+              <td data-label={t('course.session.note')}>
                 <SessionNote session={session} t={t} language={language} />
               </td>
               {props.editable && (
-                <td>
+                <td data-label={t('course.session.actions')}>
                   {session.status === 'scheduled' && !progress?.started && (
                     <div class="actions">
                       <a href={`/courses/${course.course.id}/sessions/${session.id}/rescheduling`}>

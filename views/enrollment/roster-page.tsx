@@ -36,7 +36,7 @@ function demandLabel(entry: DemandListEntry, t: Translate): string {
 function StateCell(props: { row: RosterRow; position: number | null; t: Translate }) {
   const { row, t } = props;
   return (
-    <td>
+    <td data-label={t('roster.state')}>
       {row.state === 'waitlisted'
         ? t('roster.state.waitlisted', { position: props.position ?? '' })
         : t(`roster.state.${row.state}`)}
@@ -84,7 +84,7 @@ function RowActions(props: { row: RosterRow; invalid: InvalidRowForm | null; t: 
   const { row, t } = props;
   const active = row.active;
   return (
-    <td>
+    <td data-label={t('roster.actions')}>
       {active && (
         <div class="actions">
           {row.state === 'waitlisted' && (
@@ -124,8 +124,10 @@ export function RosterLine(props: {
   return (
     <tr id={`enrollment-${row.enrollmentId}`} class={`state-${row.state}`}>
       <th scope="row">{row.name}</th>
-      <td>{row.phone && <a href={`tel:${row.phone}`}>{formatPhoneForDisplay(row.phone)}</a>}</td>
-      <td>
+      <td data-label={t('roster.phone')}>
+        {row.phone && <a href={`tel:${row.phone}`}>{formatPhoneForDisplay(row.phone)}</a>}
+      </td>
+      <td data-label={t('roster.email')}>
         {row.email ? (
           <a href={`mailto:${row.email}`}>{row.email}</a>
         ) : (

@@ -40,8 +40,12 @@ function BreakdownTable(props: { hours: Hours; callMinutes: number } & PageConte
   const { t, hours } = props;
   const cells = (part: HoursPart, which: 'planned' | 'done') => (
     <>
-      <td class={`hours-${which}-count`}>{part[which].count}</td>
-      <td class={`hours-${which}-time`}>{formatDuration(part[which].minutes)}</td>
+      <td data-label={t(`hours.${which}Count`)} class={`hours-${which}-count`}>
+        {part[which].count}
+      </td>
+      <td data-label={t(`hours.${which}`)} class={`hours-${which}-time`}>
+        {formatDuration(part[which].minutes)}
+      </td>
     </>
   );
   return (
@@ -194,16 +198,24 @@ export function UnitHoursPage(
                       <th scope="row">
                         <a href={`/instructors/${row.id}/hours?term=${term.id}`}>{row.name}</a>
                       </th>
-                      <td class="hours-planned">{formatDuration(row.hours.planned)}</td>
-                      <td class="hours-done">{formatDuration(row.hours.done)}</td>
+                      <td data-label={t('hours.planned')} class="hours-planned">
+                        {formatDuration(row.hours.planned)}
+                      </td>
+                      <td data-label={t('hours.done')} class="hours-done">
+                        {formatDuration(row.hours.done)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
                 <tfoot>
                   <tr id="unit-total">
                     <th scope="row">{t('hours.unitTotal')}</th>
-                    <td class="hours-planned">{formatDuration(total('planned'))}</td>
-                    <td class="hours-done">{formatDuration(total('done'))}</td>
+                    <td data-label={t('hours.planned')} class="hours-planned">
+                      {formatDuration(total('planned'))}
+                    </td>
+                    <td data-label={t('hours.done')} class="hours-done">
+                      {formatDuration(total('done'))}
+                    </td>
                   </tr>
                 </tfoot>
               </table>

@@ -78,35 +78,41 @@ export function InstructorsTable(props: {
             <th scope="row" class="instructor-name">
               {instructor.name}
             </th>
-            <td class="instructor-kind">{t(`instructors.kind.${instructor.kind}`)}</td>
-            <td class="instructor-licence">
+            <td data-label={t('instructors.kind')} class="instructor-kind">
+              {t(`instructors.kind.${instructor.kind}`)}
+            </td>
+            <td data-label={t('instructors.licence')} class="instructor-licence">
               <strong class={`licence-${instructor.licence.status}`}>
                 {t(`licence.status.${instructor.licence.status}`)}
               </strong>
               <div class="hint">{licenceFacts(instructor.licence, t, language)}</div>
             </td>
-            <td class="instructor-unit">{instructor.employerUnit}</td>
-            <td class="instructor-localities">{instructor.localityNames.join(', ')}</td>
-            <td class="instructor-phone">
+            <td data-label={t('instructors.employerUnit')} class="instructor-unit">
+              {instructor.employerUnit}
+            </td>
+            <td data-label={t('instructors.localities')} class="instructor-localities">
+              {instructor.localityNames.join(', ')}
+            </td>
+            <td data-label={t('instructors.phone')} class="instructor-phone">
               {instructor.phone ? (
                 <a href={`tel:${instructor.phone}`}>{formatPhoneForDisplay(instructor.phone)}</a>
               ) : (
                 none
               )}
             </td>
-            <td class="instructor-email">
+            <td data-label={t('instructors.email')} class="instructor-email">
               {instructor.email ? (
                 <a href={`mailto:${instructor.email}`}>{instructor.email}</a>
               ) : (
                 none
               )}
             </td>
-            <td class="instructor-account">
+            <td data-label={t('instructors.account')} class="instructor-account">
               {instructor.account
                 ? t('instructors.accountOption', instructor.account)
                 : t('instructors.noAccount')}
             </td>
-            <td>
+            <td data-label={t('instructors.actions')}>
               <a href={`/instructors/${instructor.id}/edit`}>
                 {t('instructors.edit')}
                 <span class="visually-hidden"> {instructor.name}</span>

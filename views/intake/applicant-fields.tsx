@@ -95,15 +95,17 @@ export function OpenCourseList(props: { courses: OpenCourse[] } & PageContext) {
           <tbody>
             {courses.map((course) => (
               <tr data-course-id={course.id}>
-                <td>
+                <td data-label={t('intake.course')}>
                   {programName(
                     { nameFi: course.programNameFi, nameEn: course.programNameEn },
                     language,
                   )}
                 </td>
-                <td>{courseDates(course, language)}</td>
-                <td>{weeklyTime(course, props)}</td>
-                <td>{course.venueName ?? t('intake.venueToBeConfirmed')}</td>
+                <td data-label={t('intake.dates')}>{courseDates(course, language)}</td>
+                <td data-label={t('intake.time')}>{weeklyTime(course, props)}</td>
+                <td data-label={t('intake.venue')}>
+                  {course.venueName ?? t('intake.venueToBeConfirmed')}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -61,8 +61,10 @@ export function UnconfirmedSubmissions(
                     {submission.changes.map((change) => (
                       <tr data-field={change.field}>
                         <th scope="row">{t(`intake.unconfirmed.field.${change.field}`)}</th>
-                        <td>{change.current || t('intake.unconfirmed.empty')}</td>
-                        <td>{change.offered}</td>
+                        <td data-label={t('intake.unconfirmed.current')}>
+                          {change.current || t('intake.unconfirmed.empty')}
+                        </td>
+                        <td data-label={t('intake.unconfirmed.offered')}>{change.offered}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -75,7 +75,7 @@ export function OutboxTable(props: { messages: OutboxSummary[] } & PageContext) 
               <th scope="row" class="outbox-subject">
                 <a href={`/outbox/${message.id}`}>{subjectText(message, t)}</a>
               </th>
-              <td class="outbox-recipient">
+              <td data-label={t('outbox.recipient')} class="outbox-recipient">
                 {message.recipientName ? (
                   <>
                     {message.recipientName}
@@ -84,7 +84,7 @@ export function OutboxTable(props: { messages: OutboxSummary[] } & PageContext) 
                 ) : null}
                 {recipientText(message, t)}
               </td>
-              <td class="outbox-state">
+              <td data-label={t('outbox.state')} class="outbox-state">
                 <StateText
                   state={message.state}
                   nextAttemptAt={message.nextAttemptAt}
@@ -92,11 +92,19 @@ export function OutboxTable(props: { messages: OutboxSummary[] } & PageContext) 
                   language={language}
                 />
               </td>
-              <td class="outbox-attempts">{message.attempts}</td>
-              <td class="outbox-error">{message.lastError}</td>
-              <td>{formatDateTime(message.createdAt, language)}</td>
-              <td>{message.sentAt ? formatDateTime(message.sentAt, language) : ''}</td>
-              <td>
+              <td data-label={t('outbox.attempts')} class="outbox-attempts">
+                {message.attempts}
+              </td>
+              <td data-label={t('outbox.lastError')} class="outbox-error">
+                {message.lastError}
+              </td>
+              <td data-label={t('outbox.createdAt')}>
+                {formatDateTime(message.createdAt, language)}
+              </td>
+              <td data-label={t('outbox.sentAt')}>
+                {message.sentAt ? formatDateTime(message.sentAt, language) : ''}
+              </td>
+              <td data-label={t('outbox.actions')}>
                 {message.state === 'failed' ? (
                   <SendAgainButton id={message.id} recipient={message.recipientEmail} t={t} />
                 ) : null}

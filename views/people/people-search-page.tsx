@@ -41,9 +41,9 @@ export function PeopleResults(props: {
                   <th scope="row">
                     <a href={`/people/${person.id}`}>{person.name}</a>
                   </th>
-                  <td>{formatPhoneForDisplay(person.phone)}</td>
-                  <td>{t(`people.state.${person.state}`)}</td>
-                  <td>
+                  <td data-label={t('people.phone')}>{formatPhoneForDisplay(person.phone)}</td>
+                  <td data-label={t('people.state')}>{t(`people.state.${person.state}`)}</td>
+                  <td data-label={t('people.courses')}>
                     {person.courses.map((course, index) => (
                       <>
                         {index > 0 && <br />}
@@ -57,7 +57,7 @@ export function PeopleResults(props: {
                       </>
                     ))}
                   </td>
-                  <td>
+                  <td data-label={t('people.calls')}>
                     {person.lastCallOutcome === null
                       ? t('people.noCalls')
                       : `${t('people.callCount', { count: person.callCount })}, ${t('people.lastCall', { outcome: t(`calls.outcome.${person.lastCallOutcome}`) })}`}

@@ -144,10 +144,12 @@ function CallsSection(props: { person: PersonRecord } & PageContext) {
       >
         {calls.map((call) => (
           <tr>
-            <td>{formatDateTime(call.at, language)}</td>
-            <td>{t(`calls.outcome.${call.outcome}`)}</td>
-            <td>{call.callBackAt ? formatDateTime(call.callBackAt, language) : ''}</td>
-            <td>{call.byName ?? ''}</td>
+            <td data-label={t('people.when')}>{formatDateTime(call.at, language)}</td>
+            <td data-label={t('people.outcome')}>{t(`calls.outcome.${call.outcome}`)}</td>
+            <td data-label={t('people.callBackAt')}>
+              {call.callBackAt ? formatDateTime(call.callBackAt, language) : ''}
+            </td>
+            <td data-label={t('people.by')}>{call.byName ?? ''}</td>
           </tr>
         ))}
       </ScrollTable>
@@ -227,7 +229,7 @@ function EnrollmentsSection(props: { person: PersonRecord } & PageContext) {
             <th scope="row">
               <a href={`/courses/${enrollment.courseId}/roster`}>{titleOf(enrollment, language)}</a>
             </th>
-            <td>
+            <td data-label={t('people.enrollmentState')}>
               {t(`roster.state.${enrollment.state}`)}
               <TransportStatus
                 transport={enrollment.transport}
@@ -235,7 +237,7 @@ function EnrollmentsSection(props: { person: PersonRecord } & PageContext) {
                 t={t}
               />
             </td>
-            <td>
+            <td data-label={t('people.dates')}>
               {[
                 t('people.queuedAt', { at: when(enrollment.queuedAt) }),
                 enrollment.placedAt && t('people.placedAt', { at: when(enrollment.placedAt) }),
@@ -245,7 +247,7 @@ function EnrollmentsSection(props: { person: PersonRecord } & PageContext) {
                 .filter(Boolean)
                 .join('; ')}
             </td>
-            <td>
+            <td data-label={t('people.reason')}>
               {[
                 enrollment.dropOutReason && t(`attendance.dropOut.${enrollment.dropOutReason}`),
                 enrollment.withdrawnReason,
@@ -254,7 +256,7 @@ function EnrollmentsSection(props: { person: PersonRecord } & PageContext) {
                 .filter(Boolean)
                 .join('; ')}
             </td>
-            <td>
+            <td data-label={t('people.attendance')}>
               {enrollment.attendance
                 ? t('people.attendanceSummary', {
                     attended: enrollment.attendance.attended,
@@ -291,10 +293,14 @@ function MessagesSection(props: { person: PersonRecord } & PageContext) {
       >
         {messages.map((message) => (
           <tr>
-            <td>{message.subject}</td>
-            <td>{t(`outbox.state.${message.state}`)}</td>
-            <td>{formatDateTime(message.createdAt, language)}</td>
-            <td>{message.sentAt ? formatDateTime(message.sentAt, language) : ''}</td>
+            <td data-label={t('people.subject')}>{message.subject}</td>
+            <td data-label={t('people.messageState')}>{t(`outbox.state.${message.state}`)}</td>
+            <td data-label={t('people.createdAt')}>
+              {formatDateTime(message.createdAt, language)}
+            </td>
+            <td data-label={t('people.sentAt')}>
+              {message.sentAt ? formatDateTime(message.sentAt, language) : ''}
+            </td>
           </tr>
         ))}
       </ScrollTable>

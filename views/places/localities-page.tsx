@@ -77,13 +77,19 @@ export function VenueTable(props: {
               <th scope="row" class="venue-name">
                 {venue.name}
               </th>
-              <td class="venue-kind">{t(`places.kind.${venue.kind}`)}</td>
-              <td class="venue-address">{venue.streetAddress}</td>
-              <td class="venue-capacity">{venue.capacity ?? ''}</td>
-              <td class="venue-accessibility">
+              <td data-label={t('places.venueKind')} class="venue-kind">
+                {t(`places.kind.${venue.kind}`)}
+              </td>
+              <td data-label={t('places.streetAddress')} class="venue-address">
+                {venue.streetAddress}
+              </td>
+              <td data-label={t('places.capacity')} class="venue-capacity">
+                {venue.capacity ?? ''}
+              </td>
+              <td data-label={t('places.accessibility')} class="venue-accessibility">
                 <Accessibility venue={venue} t={t} />
               </td>
-              <td class="venue-actions">
+              <td data-label={t('places.actions')} class="venue-actions">
                 <a href={`/venues/${venue.id}/edit`}>
                   {t('places.edit')}
                   <span class="visually-hidden"> {venue.name}</span>

@@ -46,27 +46,31 @@ export function ProgramsTable(props: {
               <th scope="row" class="program-name">
                 {name}
               </th>
-              <td class="program-sessions">{program.sessionCount}</td>
-              <td class="program-length">
+              <td data-label={t('programs.sessions')} class="program-sessions">
+                {program.sessionCount}
+              </td>
+              <td data-label={t('programs.sessionLength')} class="program-length">
                 {t('programs.minutes', { minutes: program.sessionMinutes })}
               </td>
-              <td class="program-interval">{intervalText(program, t)}</td>
-              <td class="program-participants">
+              <td data-label={t('programs.interval')} class="program-interval">
+                {intervalText(program, t)}
+              </td>
+              <td data-label={t('programs.participants')} class="program-participants">
                 {t('programs.participantRange', {
                   min: program.minParticipants,
                   max: program.maxParticipants,
                 })}
               </td>
-              <td class="program-completion">
+              <td data-label={t('programs.completion')} class="program-completion">
                 {t('programs.completionOf', {
                   threshold: program.completionThreshold,
                   sessions: program.sessionCount,
                 })}
               </td>
-              <td class="program-info-session">
+              <td data-label={t('programs.infoSession')} class="program-info-session">
                 {program.hasInfoSession ? t('programs.yes') : t('programs.no')}
               </td>
-              <td>
+              <td data-label={t('programs.actions')}>
                 <a href={`/programs/${program.id}/edit`}>
                   {t('programs.edit')}
                   <span class="visually-hidden"> {name}</span>

@@ -27,11 +27,11 @@ export function TermListPage(props: {
         <tbody>
           {props.terms.map((term) => (
             <tr>
-              <td>
+              <td data-label={t('term.name')}>
                 <a href={`/terms/${term.id}`}>{term.name}</a>
               </td>
-              <td>{formatLocalDate(term.startsOn, language)}</td>
-              <td>{formatLocalDate(term.endsOn, language)}</td>
+              <td data-label={t('term.startsOn')}>{formatLocalDate(term.startsOn, language)}</td>
+              <td data-label={t('term.endsOn')}>{formatLocalDate(term.endsOn, language)}</td>
             </tr>
           ))}
         </tbody>

@@ -169,11 +169,11 @@ export function TermCourses(props: { groups: LocalityGroup[] } & PageContext) {
             <tbody>
               {group.courses.map((course) => (
                 <tr id={`term-course-${course.id}`}>
-                  <td>
+                  <td data-label={t('term.course')}>
                     <a href={`/courses/${course.id}`}>{titleOf(course, language)}</a>
                     {course.venueName && <div class="hint">{course.venueName}</div>}
                   </td>
-                  <td>
+                  <td data-label={t('term.dates')}>
                     {course.firstDate && course.lastDate
                       ? t('term.sessionCount', {
                           first: formatLocalDate(course.firstDate, language),
@@ -182,12 +182,12 @@ export function TermCourses(props: { groups: LocalityGroup[] } & PageContext) {
                         })
                       : '–'}
                   </td>
-                  <td>{course.instructorNames ?? '–'}</td>
-                  <td>
+                  <td data-label={t('term.instructorPair')}>{course.instructorNames ?? '–'}</td>
+                  <td data-label={t('term.status')}>
                     {t(`course.status.${course.status}`)}
                     <GoNoGoMark course={course} t={t} language={language} />
                   </td>
-                  <td>
+                  <td data-label={t('term.seats')}>
                     {t('term.seatsTaken', { placed: course.placed, max: course.maxParticipants })}
                   </td>
                 </tr>
@@ -249,9 +249,9 @@ function Demand(props: { demand: LocalityDemand[]; t: Translate }) {
           <tbody>
             {props.demand.map((row) => (
               <tr>
-                <td>{row.localityName}</td>
-                <td>{row.waiting}</td>
-                <td>{row.toCall}</td>
+                <td data-label={t('term.filterLocality')}>{row.localityName}</td>
+                <td data-label={t('term.demandWaiting')}>{row.waiting}</td>
+                <td data-label={t('term.demandToCall')}>{row.toCall}</td>
               </tr>
             ))}
           </tbody>

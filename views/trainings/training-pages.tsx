@@ -52,11 +52,13 @@ export function TrainingTable(props: { trainings: TrainingListRow[] } & PageCont
               <th scope="row">
                 <a href={`/trainings/${training.id}`}>{training.name}</a>
               </th>
-              <td class="training-dates">
+              <td data-label={t('training.dates')} class="training-dates">
                 {training.days.map((day) => formatLocalDate(day.localDate, language)).join(', ')}
               </td>
-              <td class="training-status">{t(`training.status.${training.status}`)}</td>
-              <td class="training-seats">
+              <td data-label={t('training.status')} class="training-status">
+                {t(`training.status.${training.status}`)}
+              </td>
+              <td data-label={t('training.seats')} class="training-seats">
                 {t('training.seatsTaken', {
                   taken: training.enrolled,
                   capacity: training.capacity,

@@ -32,7 +32,7 @@ function AccountStatus(props: { person: StaffRow; t: Translate; language: Langua
     person.mustChangePassword && t('users.mustChangePassword'),
     person.hasTwoStep ? t('users.twoStepOn') : t('users.twoStepOff'),
   ];
-  return <td>{notes.filter(Boolean).join(', ')}</td>;
+  return <td data-label={t('users.status')}>{notes.filter(Boolean).join(', ')}</td>;
 }
 
 /** Buttons name the person, so a screen reader's list of buttons says whose account each is. */
@@ -40,7 +40,7 @@ function AccountActions(props: { person: StaffRow; isSelf: boolean; t: Translate
   const { t, person } = props;
   const base = `/admin/users/${person.id}`;
   return (
-    <td>
+    <td data-label={t('users.actions')}>
       <div class="actions">
         {!props.isSelf && (
           <form method="post" action={`${base}/${person.disabledAt ? 'enabling' : 'disabling'}`}>
@@ -93,10 +93,12 @@ export function StaffTable(props: {
         <tbody>
           {props.staff.map((person) => (
             <tr class={person.disabledAt ? 'cancelled' : undefined}>
-              <td>{person.name}</td>
-              <td>{person.email}</td>
-              <td>{t(`role.${person.role}`)}</td>
-              <td>{formatDateTime(person.createdAt, props.language)}</td>
+              <td data-label={t('users.name')}>{person.name}</td>
+              <td data-label={t('users.email')}>{person.email}</td>
+              <td data-label={t('users.role')}>{t(`role.${person.role}`)}</td>
+              <td data-label={t('users.createdAt')}>
+                {formatDateTime(person.createdAt, props.language)}
+              </td>
               <AccountStatus person={person} t={t} language={props.language} />
               <AccountActions person={person} isSelf={person.id === props.currentUserId} t={t} />
             </tr>
