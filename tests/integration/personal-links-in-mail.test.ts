@@ -98,7 +98,7 @@ describe('personal links in participant mail', () => {
     const [stored] = db.select().from(outbox).where(eq(outbox.applicationId, people.aino)).all();
     const $ = load(await (await getPage(app, `/outbox/${stored!.id}`, cookie)).text());
     expect($('pre#outbox-text').text()).toContain('/p/personal-link-made-when-sent');
-    expect($('#outbox-personal-link-note').text()).toContain('luodaan vasta lähetettäessä');
+    expect($('#outbox-personal-link-note').text()).toContain('tehdään vasta, kun viesti lähtee');
   });
 
   it('sends each participant a personal link that works, and a resend one that works too', async () => {

@@ -175,7 +175,7 @@ export function NeedsBlock(props: NeedsProps) {
 
 export function NeedsCell(props: NeedsProps) {
   return (
-    <td class="needs" data-label={t('needs.column')}>
+    <td class="needs" data-label={props.t('needs.column')}>
       <NeedsBlock {...props} />
     </td>
   );
