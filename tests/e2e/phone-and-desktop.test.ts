@@ -42,7 +42,16 @@ const ofCourse = (course: Visit, page: string): Visit => ({
 
 /** The pages each role visits; adding a page to the check is one line here. */
 const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', Visit[]> = {
-  anonymous: ['/', '/apply', '/referrals', '/sign-in', () => demoPaths.participant],
+  anonymous: [
+    '/',
+    '/apply',
+    '/referrals',
+    '/nominations',
+    '/instructor-applications',
+    '/sign-in',
+    () => demoPaths.participant,
+    firstLinkTo(() => demoPaths.participant, /\/withdrawal/),
+  ],
   instructor: [
     '/',
     tonightsSession,
@@ -65,6 +74,7 @@ const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', 
     '/courses/new',
     '/calls',
     () => demoPaths.interview,
+    firstLinkTo('/', /^\/letters\/\d+$/),
     '/applications/new',
     '/people?q=ki',
     firstLinkTo('/people?q=ki', /^\/people\/\d+$/),
@@ -80,7 +90,7 @@ const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', 
     '/decisions',
     '/hours',
   ],
-  admin: ['/', '/admin/users', '/admin/audit', '/account'],
+  admin: ['/', '/admin/users', '/admin/audit', '/admin/organisation', '/account'],
 };
 
 const viewports = [
@@ -97,7 +107,8 @@ describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-si
 
   beforeAll(async () => {
     const directory = temporaryDirectory('e2e-phone-and-desktop');
-    server = await startServer(directory);
+    // Mid-term in the demo's autumn: courses running, a session tonight, letters to post.
+    server = await startServer(directory, { START_TIME: '2026-10-06T12:00:00+03:00' });
     browser = await launchBrowser();
     const db = openDatabase(join(directory, 'e2e.sqlite'));
     const placed = db.$client
