@@ -1,0 +1,620 @@
+import { load } from 'cheerio';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  applications,
+  auditLog,
+  enrollments,
+  interviews,
+  localities,
+  localityNeighbours,
+  organisationSettings,
+  outbox,
+} from '../../db/schema';
+import { maxRequestBodyBytes } from '../../src/app';
+import type { AppDatabase } from '../../src/db';
+import { aRunningCourse, aWaitlisted } from '../support/attendance-fixtures';
+import { aLocality, aWaitingApplicant } from '../support/planning-fixtures';
+import {
+  aStaffUser,
+  buildTestApp,
+  getPage,
+  postForm,
+  signIn,
+  testOrigin,
+} from '../support/test-app';
+import { failOnUnexpectedErrors } from '../support/unexpected-errors';
+
+/**
+ * Attacks on what issue 13 added, as an outsider would make them: the organisation settings, the
+ * transport follow-through, locality neighbours and the people pages, by every role, with odd and
+ * oversized input, many requests at once, cross-site posts and markup in names. Each attack is a
+ * regression test; those that found a defect (since fixed) say so.
+ */
+
+failOnUnexpectedErrors();
+
+const settingsPath = '/admin/organisation';
+const savedSettings = {
+  name: 'Järvi-Suomen hyvinvointialue',
+  coordinatorName: 'Kerttu Kurssivastaava',
+  phone: '+358447654321',
+  email: 'kurssit@hyvinvointialue.example',
+  streetAddress: 'Sairaalakatu 3',
+  postcode: '50100',
+  postOffice: 'Mikkeli',
+  privacyContact: 'Tietosuojavastaava Tea Turva',
+};
+
+function storeSettings(db: AppDatabase, settings: Partial<typeof savedSettings> = {}) {
+  const row = { ...savedSettings, ...settings, updatedAt: new Date() };
+  db.insert(organisationSettings)
+    .values({ id: 1, ...row })
+    .onConflictDoUpdate({ target: organisationSettings.id, set: row })
+    .run();
+}
+
+const storedSettings = (db: AppDatabase) =>
+  db.select().from(organisationSettings).where(eq(organisationSettings.id, 1)).get();
+
+/** An interview that ticked transport, so the person has transport to follow through. */
+function needsTransport(db: AppDatabase, applicationId: number) {
+  db.insert(interviews)
+    .values({
+      applicationId,
+      at: new Date('2026-08-20T09:00:00Z'),
+      canAttendAll: 'yes',
+      needs: 'transport',
+      otherNeeds: '',
+      outcome: 'place',
+    })
+    .run();
+}
+
+const enrollmentRow = (db: AppDatabase, id: number) =>
+  db.select().from(enrollments).where(eq(enrollments.id, id)).get()!;
+
+const neighbourPairs = (db: AppDatabase) =>
+  db
+    .select()
+    .from(localityNeighbours)
+    .all()
+    .map((row) => `${row.localityId}-${row.neighbourId}`)
+    .sort();
+
+const auditCount = (db: AppDatabase) => db.select().from(auditLog).all().length;
+
+/** A form body as the browser sends it, with the same field as many times as given. */
+function rawPost(
+  app: ReturnType<typeof buildTestApp>['app'],
+  path: string,
+  body: string,
+  options: { cookie: string; headers?: Record<string, string> },
+) {
+  return app.request(path, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Origin: testOrigin,
+      Cookie: options.cookie,
+      ...options.headers,
+    },
+    body,
+  });
+}
+
+/** The one course, its people, the staff of every role and three localities in two regions. */
+function theWalkthrough() {
+  const test = buildTestApp();
+  const { db, clock } = test;
+  const state = {
+    admin: '',
+    coordinator: '',
+    ownInstructor: '',
+    otherInstructor: '',
+    courseId: 0,
+    /** Placed, transport ticked at the interview. */
+    aino: 0,
+    ainoApplication: 0,
+    /** Placed on another course, transport ticked. */
+    stranger: 0,
+    strangerApplication: 0,
+    waitlisted: 0,
+    here: 0,
+    sameRegion: 0,
+    otherRegion: 0,
+  };
+  beforeAll(async () => {
+    clock.setTo(new Date('2026-09-15T09:00:00Z'));
+    storeSettings(db);
+    const ownUser = await aStaffUser(db, 'instructor');
+    const otherUser = await aStaffUser(db, 'instructor');
+    const course = aRunningCourse(db, { participants: 2, instructorUserIds: [ownUser.id] });
+    const other = aRunningCourse(db, { participants: 1, instructorUserIds: [otherUser.id] });
+    state.courseId = course.courseId;
+    state.aino = course.people[0]!.enrollmentId;
+    state.ainoApplication = course.people[0]!.applicationId;
+    db.update(applications)
+      .set({ name: 'Aino <b>Kuljetettava</b>' })
+      .where(eq(applications.id, state.ainoApplication))
+      .run();
+    needsTransport(db, state.ainoApplication);
+    state.stranger = other.people[0]!.enrollmentId;
+    state.strangerApplication = other.people[0]!.applicationId;
+    needsTransport(db, state.strangerApplication);
+    const waiting = aWaitingApplicant(db, course.localityId, { name: 'Eeva Jonossa' });
+    needsTransport(db, waiting);
+    state.waitlisted = aWaitlisted(db, course.courseId, waiting, clock());
+    state.here = course.localityId;
+    state.sameRegion = aLocality(db);
+    state.otherRegion = db
+      .insert(localities)
+      .values({ name: 'Kaukainen', region: 'Lappi', createdAt: new Date() })
+      .returning({ id: localities.id })
+      .get().id;
+    state.admin = await signIn(test.app, await aStaffUser(db, 'admin'));
+    state.coordinator = await signIn(test.app, await aStaffUser(db, 'coordinator'));
+    state.ownInstructor = await signIn(test.app, ownUser);
+    state.otherInstructor = await signIn(test.app, otherUser);
+  });
+  return { ...test, state };
+}
+
+describe('who may use the new routes', () => {
+  const { app, db, state } = theWalkthrough();
+
+  it('sends anonymous visitors to sign in and changes nothing', async () => {
+    const page = await getPage(app, settingsPath);
+    expect(page.status).toBe(303);
+    expect(page.headers.get('Location')).toBe('/sign-in?next=%2Fadmin%2Forganisation');
+    for (const path of ['/people?q=Aino', `/people/${state.ainoApplication}`]) {
+      const response = await getPage(app, path);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('Location')).toMatch(/^\/sign-in/);
+    }
+    const before = { settings: storedSettings(db), pairs: neighbourPairs(db) };
+    const posts: [string, Record<string, string>][] = [
+      [settingsPath, { name: 'Vieras' }],
+      [`/enrollments/${state.aino}/transport`, { state: 'not-needed' }],
+      [`/localities/${state.here}/neighbours`, { neighbours: String(state.sameRegion) }],
+    ];
+    for (const [path, fields] of posts) {
+      const response = await postForm(app, path, fields);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('Location')).toBe('/sign-in');
+    }
+    expect(storedSettings(db)).toEqual(before.settings);
+    expect(neighbourPairs(db)).toEqual(before.pairs);
+    expect(enrollmentRow(db, state.aino).transportState).toBe('');
+  });
+
+  it('keeps the organisation settings to admins, without showing them to anyone refused', async () => {
+    for (const cookie of [state.coordinator, state.ownInstructor, state.otherInstructor]) {
+      const page = await getPage(app, settingsPath, cookie);
+      expect(page.status).toBe(403);
+      const html = await page.text();
+      expect(html).not.toContain('Sairaalakatu');
+      expect(html).not.toContain('Tea Turva');
+      const post = await postForm(app, settingsPath, { name: 'Kaapattu' }, { cookie });
+      expect(post.status).toBe(403);
+    }
+    expect(storedSettings(db)?.name).toBe(savedSettings.name);
+    expect((await getPage(app, settingsPath, state.admin)).status).toBe(200);
+  });
+
+  it("refuses transport to instructors, the course's own included, without the person's details", async () => {
+    for (const cookie of [state.ownInstructor, state.otherInstructor]) {
+      const response = await postForm(
+        app,
+        `/enrollments/${state.aino}/transport`,
+        { state: 'arranged', means: 'taxi' },
+        { cookie, headers: { 'HX-Request': 'true', 'HX-Target': `needs-${state.aino}` } },
+      );
+      expect(response.status).toBe(403);
+      expect(await response.text()).not.toContain('Kuljetettava');
+    }
+    expect(enrollmentRow(db, state.aino).transportState).toBe('');
+  });
+
+  it('refuses neighbours to instructors', async () => {
+    for (const cookie of [state.ownInstructor, state.otherInstructor]) {
+      const response = await postForm(
+        app,
+        `/localities/${state.here}/neighbours`,
+        { neighbours: String(state.sameRegion) },
+        { cookie },
+      );
+      expect(response.status).toBe(403);
+    }
+    expect(neighbourPairs(db)).toEqual([]);
+  });
+
+  it("shows an instructor only the people of their own courses, and the roster's needs only there", async () => {
+    const own = await getPage(app, `/people/${state.ainoApplication}`, state.ownInstructor);
+    expect(own.status).toBe(200);
+    const refused = await getPage(app, `/people/${state.ainoApplication}`, state.otherInstructor);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain('Kuljetettava');
+    const search = await getPage(app, '/people?q=Kuljetettava', state.otherInstructor);
+    expect(search.status).toBe(200);
+    expect(load(await search.text())('#people-results').text()).not.toContain('Kuljetettava');
+    const roster = await getPage(app, `/courses/${state.courseId}/roster`, state.otherInstructor);
+    expect(roster.status).toBe(403);
+    expect(await roster.text()).not.toContain('Kuljetettava');
+  });
+
+  it('answers 404 for ids that are not digits, not there or of the wrong kind', async () => {
+    const cookie = state.coordinator;
+    for (const path of ['/people/1abc', '/people/0', '/people/999999', '/people/00001']) {
+      expect((await getPage(app, path, cookie)).status).toBe(404);
+    }
+    const transport = { state: 'to-arrange' };
+    for (const id of ['1abc', '0', '999999', `0${state.aino}`, '1e3', '-1']) {
+      const response = await postForm(app, `/enrollments/${id}/transport`, transport, { cookie });
+      expect(response.status).toBe(404);
+    }
+    for (const id of ['1abc', '999999', '1e3']) {
+      const response = await postForm(
+        app,
+        `/localities/${id}/neighbours`,
+        { neighbours: String(state.sameRegion) },
+        { cookie },
+      );
+      expect(response.status).toBe(404);
+    }
+    // A waitlisted person has no transport to follow through.
+    const waitlisted = await postForm(
+      app,
+      `/enrollments/${state.waitlisted}/transport`,
+      transport,
+      { cookie },
+    );
+    expect(waitlisted.status).toBe(404);
+    expect(enrollmentRow(db, state.waitlisted).transportState).toBe('');
+    expect(neighbourPairs(db)).toEqual([]);
+  });
+});
+
+describe('odd input on the new forms', () => {
+  const { app, db, state } = theWalkthrough();
+  beforeEach(() => {
+    storeSettings(db);
+    db.update(enrollments)
+      .set({ transportState: 'to-arrange', transportMeans: '' })
+      .where(eq(enrollments.id, state.aino))
+      .run();
+    db.delete(localityNeighbours).run();
+    db.insert(localityNeighbours)
+      .values([
+        { localityId: state.here, neighbourId: state.sameRegion },
+        { localityId: state.sameRegion, neighbourId: state.here },
+      ])
+      .run();
+  });
+  const unchanged = () => {
+    expect(storedSettings(db)).toMatchObject(savedSettings);
+    expect(enrollmentRow(db, state.aino)).toMatchObject({
+      transportState: 'to-arrange',
+      transportMeans: '',
+    });
+    expect(neighbourPairs(db)).toEqual(
+      [`${state.here}-${state.sameRegion}`, `${state.sameRegion}-${state.here}`].sort(),
+    );
+  };
+
+  it('refuses odd transport values with a message at the field', async () => {
+    const path = `/enrollments/${state.aino}/transport`;
+    const bodies = [
+      'state=arranged&state=not-needed&means=taxi',
+      'state[]=arranged&means=taxi',
+      `state=${'a'.repeat(10_000)}`,
+      'state=arranged&means=taxi&means=bus-ticket',
+      'state=arrang%C3%A9d',
+      'state=not-needed%00x',
+      'state=%F0%9F%9A%95',
+      'state=arranged&means=' + encodeURIComponent('<script>alert(1)</script>'),
+      'state=arranged',
+      '',
+    ];
+    for (const body of bodies) {
+      const response = await rawPost(app, path, body, { cookie: state.coordinator });
+      expect(response.status, body.slice(0, 60)).toBe(422);
+      const $ = load(await response.text());
+      const messages = $(
+        `#transport-${state.aino}-state-error, #transport-${state.aino}-means-error`,
+      ).text();
+      expect(messages, body.slice(0, 60)).not.toBe('');
+    }
+    unchanged();
+  });
+
+  it('refuses odd neighbours with a message at the field', async () => {
+    const path = `/localities/${state.here}/neighbours`;
+    const bodies = [
+      `neighbours=${state.here}`,
+      `neighbours=${state.otherRegion}`,
+      'neighbours=999999',
+      `neighbours=${state.sameRegion}&neighbours=999999`,
+      'neighbours=1abc',
+      `neighbours=${'9'.repeat(10_000)}`,
+      'neighbours=%D9%A3',
+      'neighbours=-1',
+      'neighbours=',
+    ];
+    for (const body of bodies) {
+      const response = await rawPost(app, path, body, { cookie: state.coordinator });
+      expect(response.status, body.slice(0, 60)).toBe(422);
+      const $ = load(await response.text());
+      expect($(`#neighbours-${state.here}-error, [id$="neighbours-error"]`).text()).not.toBe('');
+    }
+    unchanged();
+  });
+
+  it('refuses odd organisation settings with a message at the field and keeps what was saved', async () => {
+    const cases: [string, string][] = [
+      [`name=${'x'.repeat(10_000)}`, 'name'],
+      ['name=A&name=B', 'name'],
+      [`privacyContact=${'y'.repeat(10_000)}`, 'privacyContact'],
+      ['postcode=5010%00', 'postcode'],
+      ['postcode=%D9%A5%D9%A0%D9%A1%D9%A0%D9%A0', 'postcode'],
+      ['phone=%3Cscript%3E', 'phone'],
+      ['email=a%40b%00.example%3E', 'email'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await rawPost(app, settingsPath, body, { cookie: state.admin });
+      expect(response.status, body.slice(0, 60)).toBe(422);
+      const $ = load(await response.text());
+      expect($(`#${field}-error`).text(), body.slice(0, 60)).not.toBe('');
+    }
+    unchanged();
+  });
+
+  it('saves unicode as typed and removes control characters', async () => {
+    const name = 'Åland–Pohjanmaa 👩‍⚕️ hyvinvointialue';
+    const response = await postForm(
+      app,
+      settingsPath,
+      { ...savedSettings, name: `${name}\u0000\u202E`, coordinatorName: 'Kerttu\u0007 K.' },
+      { cookie: state.admin },
+    );
+    expect(response.status).toBe(303);
+    expect(storedSettings(db)).toMatchObject({ name, coordinatorName: 'Kerttu K.' });
+  });
+
+  it('refuses a body over the limit with 413 on every new form and stores nothing', async () => {
+    const audits = auditCount(db);
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    expect(huge.length).toBeGreaterThan(maxRequestBodyBytes);
+    const posts: [string, string, string][] = [
+      [settingsPath, `name=${huge}`, state.admin],
+      [`/enrollments/${state.aino}/transport`, `state=not-needed&x=${huge}`, state.coordinator],
+      [`/localities/${state.here}/neighbours`, `neighbours=&x=${huge}`, state.coordinator],
+    ];
+    for (const [path, body, cookie] of posts) {
+      const response = await rawPost(app, path, body, { cookie });
+      expect(response.status).toBe(413);
+    }
+    unchanged();
+    expect(auditCount(db)).toBe(audits);
+  });
+});
+
+describe('many identical saves at once', () => {
+  const { app, db, state } = theWalkthrough();
+
+  it('leaves one consistent transport state and an audit entry for each save', async () => {
+    const path = `/enrollments/${state.aino}/transport`;
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        postForm(app, path, { state: 'arranged', means: 'kyyti' }, { cookie: state.coordinator }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(100).fill(303));
+    expect(enrollmentRow(db, state.aino)).toMatchObject({
+      transportState: 'arranged',
+      transportMeans: 'kyyti',
+    });
+    const audits = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, 'enrollment'), eq(auditLog.subjectId, state.aino)))
+      .all()
+      .filter((entry) => entry.action === 'update');
+    expect(audits).toHaveLength(100);
+  });
+
+  it('stores the neighbours once each way round, with no duplicates', async () => {
+    const path = `/localities/${state.here}/neighbours`;
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        postForm(
+          app,
+          path,
+          { neighbours: String(state.sameRegion) },
+          { cookie: state.coordinator },
+        ),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(100).fill(303));
+    expect(neighbourPairs(db)).toEqual(
+      [`${state.here}-${state.sameRegion}`, `${state.sameRegion}-${state.here}`].sort(),
+    );
+  });
+
+  it('keeps neighbours symmetric when both sides are saved at once', async () => {
+    const third = aLocality(db);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        index % 2 === 0
+          ? postForm(
+              app,
+              `/localities/${state.here}/neighbours`,
+              { neighbours: String(third) },
+              { cookie: state.coordinator },
+            )
+          : postForm(
+              app,
+              `/localities/${state.sameRegion}/neighbours`,
+              { neighbours: String(state.here) },
+              { cookie: state.coordinator },
+            ),
+      ),
+    );
+    expect(responses.every((response) => response.status === 303)).toBe(true);
+    const pairs = neighbourPairs(db);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    for (const pair of pairs) {
+      const [from, to] = pair.split('-');
+      expect(pairs).toContain(`${to}-${from}`);
+    }
+  });
+});
+
+describe('the audit trail of the new pages', () => {
+  const { app, db, state } = theWalkthrough();
+  const entriesSince = (count: number) => db.select().from(auditLog).all().slice(count);
+
+  it('names the record of every change and read without copying its content', async () => {
+    const before = auditCount(db);
+    await postForm(
+      app,
+      settingsPath,
+      { ...savedSettings, phone: '044 111 2222' },
+      {
+        cookie: state.admin,
+      },
+    );
+    await postForm(
+      app,
+      `/enrollments/${state.aino}/transport`,
+      { state: 'arranged', means: 'taxi' },
+      { cookie: state.coordinator },
+    );
+    await postForm(
+      app,
+      `/localities/${state.here}/neighbours`,
+      { neighbours: String(state.sameRegion) },
+      { cookie: state.coordinator },
+    );
+    await getPage(app, `/people/${state.ainoApplication}`, state.coordinator);
+    await getPage(app, '/people?q=Kuljetettava', state.coordinator);
+    const entries = entriesSince(before);
+    expect(entries.map((entry) => [entry.action, entry.subjectType, entry.subjectId])).toEqual([
+      ['update', 'organisation-settings', 1],
+      ['update', 'enrollment', state.aino],
+      ['update', 'locality', state.here],
+      ['read', 'application', state.ainoApplication],
+      ['read', 'application', null],
+    ]);
+    // Found: the transport entry said how the person travels ("transport arranged (taxi)").
+    const details = entries.map((entry) => entry.detail).join(' | ');
+    for (const content of ['111', '2222', 'taxi', 'taksi', 'Kuljetettava', 'Aino', 'Kerttu']) {
+      expect(details).not.toContain(content);
+    }
+  });
+});
+
+describe('markup in names and contact details', () => {
+  const { app, db, state, clock } = theWalkthrough();
+  const hostile = {
+    name: '<script>alert("nimi")</script> Alue',
+    coordinatorName: '"><img src=x onerror=alert(1)> Kerttu',
+    postOffice: 'Mikkeli\'"><svg onload=alert(2)>',
+    privacyContact: '<a href="javascript:alert(3)">Tietosuoja</a>',
+  };
+
+  beforeAll(() => storeSettings(db, hostile));
+
+  const expectEscaped = (html: string) => {
+    expect(html).not.toMatch(/<script>alert/);
+    expect(html).not.toMatch(/<img src=x/);
+    expect(html).not.toMatch(/<svg/);
+    expect(html).not.toMatch(/<a href="javascript:/);
+  };
+
+  it('shows the organisation escaped on public pages and error pages', async () => {
+    for (const path of ['/', '/apply', '/no-such-page', '/p/not-a-real-token']) {
+      const response = await getPage(app, path);
+      const html = await response.text();
+      expectEscaped(html);
+      if (path === '/' || path === '/no-such-page') {
+        expect(load(html)('.contact-block').text()).toContain(hostile.name);
+      }
+    }
+  });
+
+  it('sends the organisation escaped in the HTML mail', async () => {
+    clock.setTo(new Date('2026-09-15T09:00:00Z'));
+    const course = aRunningCourse(db, { participants: 1 });
+    const mail = db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((row) => row.htmlBody.includes('Alue') && row.createdAt >= new Date(0));
+    expect(mail.length).toBeGreaterThan(0);
+    for (const row of mail) {
+      expectEscaped(row.htmlBody);
+      expect(load(row.htmlBody)('body').text()).toContain(hostile.name);
+    }
+    expect(course.courseId).toBeGreaterThan(0);
+  });
+
+  it("shows a person's name with markup escaped on the roster, the needs and the person page", async () => {
+    const paths = [
+      `/courses/${state.courseId}/roster`,
+      `/people/${state.ainoApplication}`,
+      '/people?q=Kuljetettava',
+    ];
+    for (const path of paths) {
+      const html = await (await getPage(app, path, state.coordinator)).text();
+      expect(html).not.toContain('<b>Kuljetettava</b>');
+      expect(html).toContain('Aino &lt;b&gt;Kuljetettava&lt;/b&gt;');
+    }
+    const needs = await postForm(
+      app,
+      `/enrollments/${state.aino}/transport`,
+      { state: 'not-needed' },
+      {
+        cookie: state.coordinator,
+        headers: { 'HX-Request': 'true', 'HX-Target': `needs-${state.aino}` },
+      },
+    );
+    expect(await needs.text()).not.toContain('<b>Kuljetettava</b>');
+  });
+});
+
+describe('cross-site posts', () => {
+  const { app, db, state } = theWalkthrough();
+
+  it('refuses the new forms from another origin and changes nothing', async () => {
+    const before = { settings: storedSettings(db), pairs: neighbourPairs(db) };
+    const posts: [string, Record<string, string>, string][] = [
+      [settingsPath, { name: 'Kaapattu' }, state.admin],
+      [`/enrollments/${state.aino}/transport`, { state: 'not-needed' }, state.coordinator],
+      [
+        `/localities/${state.here}/neighbours`,
+        { neighbours: String(state.sameRegion) },
+        state.coordinator,
+      ],
+    ];
+    for (const [path, fields, cookie] of posts) {
+      for (const headers of [
+        { origin: 'https://evil.example' },
+        { origin: null, headers: { 'Sec-Fetch-Site': 'cross-site' } },
+        { origin: 'null' },
+        { origin: null },
+      ]) {
+        const response = await postForm(app, path, fields, { cookie, ...headers });
+        expect(response.status, `${path} ${JSON.stringify(headers)}`).toBe(403);
+      }
+      const plain = await rawPost(app, path, 'name=x', {
+        cookie,
+        headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' },
+      });
+      expect(plain.status).toBe(403);
+    }
+    expect(storedSettings(db)).toEqual(before.settings);
+    expect(neighbourPairs(db)).toEqual(before.pairs);
+    expect(enrollmentRow(db, state.aino).transportState).toBe('');
+  });
+});
