@@ -381,6 +381,22 @@ describe('odd input on the new forms', () => {
     expect(storedSettings(db)).toMatchObject({ name, coordinatorName: 'Kerttu K.' });
   });
 
+  it('does not treat a body that is not a form as an empty form', async () => {
+    // Found: a JSON or plain-text post from the app's own origin reached the handler with no
+    // fields, so the organisation settings were wiped and a locality's neighbours removed.
+    for (const contentType of ['application/json', 'text/plain']) {
+      const headers = { 'Content-Type': contentType };
+      const settings = await rawPost(app, settingsPath, '{}', { cookie: state.admin, headers });
+      expect(settings.status).toBe(415);
+      const neighbours = await rawPost(app, `/localities/${state.here}/neighbours`, '{}', {
+        cookie: state.coordinator,
+        headers,
+      });
+      expect(neighbours.status).toBe(415);
+    }
+    unchanged();
+  });
+
   it('refuses a body over the limit with 413 on every new form and stores nothing', async () => {
     const audits = auditCount(db);
     const huge = 'x'.repeat(10 * 1024 * 1024);
