@@ -14,6 +14,7 @@ import {
 import { maxRequestBodyBytes } from '../../src/app';
 import type { AppDatabase } from '../../src/db';
 import { aRunningCourse, aWaitlisted } from '../support/attendance-fixtures';
+import { issuePersonalLink } from '../../src/features/outbox/personal-links';
 import { aLocality, aWaitingApplicant } from '../support/planning-fixtures';
 import {
   aStaffUser,
@@ -632,5 +633,129 @@ describe('cross-site posts', () => {
     expect(storedSettings(db)).toEqual(before.settings);
     expect(neighbourPairs(db)).toEqual(before.pairs);
     expect(enrollmentRow(db, state.aino).transportState).toBe('');
+  });
+});
+
+describe("the interview page's correction form and the participant's withdrawal", () => {
+  const { app, db, state, clock } = theWalkthrough();
+  let toCall = 0;
+  const detailsOf = (id: number) =>
+    db.select().from(applications).where(eq(applications.id, id)).get()!;
+  beforeAll(() => {
+    toCall = aWaitingApplicant(db, state.here, { name: 'Hilda Soitettava' });
+    db.update(applications)
+      .set({ state: 'to-call', goodTimesToCall: 'aamuisin' })
+      .where(eq(applications.id, toCall))
+      .run();
+  });
+
+  it('refuses corrections to instructors not assigned the call, and unknown or odd ids', async () => {
+    const before = detailsOf(toCall);
+    for (const cookie of [state.ownInstructor, state.otherInstructor]) {
+      const response = await postForm(
+        app,
+        `/applications/${toCall}/details`,
+        { phone: '040 111 2222', email: '', homeLocalityId: '', goodTimesToCall: 'illalla' },
+        { cookie },
+      );
+      expect(response.status).toBe(403);
+      expect(await response.text()).not.toContain('Soitettava');
+    }
+    for (const id of ['1abc', '999999', '0']) {
+      const response = await postForm(
+        app,
+        `/applications/${id}/details`,
+        { phone: '040 1' },
+        {
+          cookie: state.coordinator,
+        },
+      );
+      expect(response.status).toBe(404);
+    }
+    expect(detailsOf(toCall)).toEqual(before);
+  });
+
+  it('refuses odd corrections with a message at the field and changes nothing', async () => {
+    const before = detailsOf(toCall);
+    const valid = `phone=040+111+2222&email=&homeLocalityId=${state.here}&goodTimesToCall=illalla`;
+    const cases: [string, string][] = [
+      [`${valid}&goodTimesToCall=${'z'.repeat(10_000)}`, 'goodTimesToCall'],
+      [valid.replace(`homeLocalityId=${state.here}`, 'homeLocalityId=1abc'), 'homeLocalityId'],
+      [valid.replace(`homeLocalityId=${state.here}`, 'homeLocalityId=999999'), 'homeLocalityId'],
+      [valid.replace('phone=040+111+2222', 'phone=%3Cscript%3E'), 'phone'],
+      [valid.replace('email=', 'email=a%00%40%3Cb%3E'), 'email'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await rawPost(app, `/applications/${toCall}/details`, body, {
+        cookie: state.coordinator,
+      });
+      expect(response.status, body.slice(0, 80)).toBe(422);
+      expect(load(await response.text())(`#${field}-error`).text(), field).not.toBe('');
+    }
+    const huge = await rawPost(
+      app,
+      `/applications/${toCall}/details`,
+      `${valid}&x=${'x'.repeat(maxRequestBodyBytes)}`,
+      { cookie: state.coordinator },
+    );
+    expect(huge.status).toBe(413);
+    const crossSite = await rawPost(app, `/applications/${toCall}/details`, valid, {
+      cookie: state.coordinator,
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
+    expect(detailsOf(toCall)).toEqual(before);
+  });
+
+  it('audits a correction by the record, without the new number', async () => {
+    const before = auditCount(db);
+    const response = await postForm(
+      app,
+      `/applications/${toCall}/details`,
+      { phone: '040 999 8877', email: '', homeLocalityId: '', goodTimesToCall: 'iltaisin' },
+      { cookie: state.coordinator },
+    );
+    expect(response.status).toBe(303);
+    const entries = db.select().from(auditLog).all().slice(before);
+    expect(entries.map((entry) => [entry.action, entry.subjectId])).toContainEqual([
+      'update',
+      toCall,
+    ]);
+    const details = entries.map((entry) => entry.detail).join(' | ');
+    for (const content of ['999', '8877', 'iltaisin', 'Hilda']) {
+      expect(details).not.toContain(content);
+    }
+  });
+
+  it("keeps a participant's link to their own enrolments", async () => {
+    const token = issuePersonalLink(db, state.ainoApplication, state.courseId, clock());
+    const own = await getPage(app, `/p/${token}/withdrawal/${state.aino}`);
+    expect(own.status).toBe(200);
+    for (const id of [state.stranger, state.waitlisted, '1abc', '999999', `0${state.aino}`]) {
+      const page = await getPage(app, `/p/${token}/withdrawal/${id}`);
+      expect(page.status, String(id)).toBe(404);
+      const post = await postForm(app, `/p/${token}/withdrawal/${id}`, { reason: '' });
+      expect(post.status, String(id)).toBe(404);
+    }
+    const long = await postForm(app, `/p/${token}/withdrawal/${state.aino}`, {
+      reason: 'r'.repeat(10_000),
+    });
+    expect(long.status).toBe(422);
+    expect(load(await long.text())('[id$="reason-error"]').text()).not.toBe('');
+    const crossSite = await postForm(
+      app,
+      `/p/${token}/withdrawal/${state.aino}`,
+      { reason: '' },
+      { origin: 'https://evil.example' },
+    );
+    expect(crossSite.status).toBe(403);
+    const notAForm = await rawPost(app, `/p/${token}/withdrawal/${state.aino}`, '{}', {
+      cookie: '',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(notAForm.status).toBe(415);
+    for (const id of [state.aino, state.stranger, state.waitlisted]) {
+      expect(enrollmentRow(db, id).state, String(id)).not.toBe('withdrawn');
+    }
   });
 });
