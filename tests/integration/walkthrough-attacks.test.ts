@@ -529,6 +529,26 @@ describe('the audit trail of the new pages', () => {
       expect(details).not.toContain(content);
     }
   });
+  it("audits the person's needs shown again after a refused htmx transport save", async () => {
+    // Found: the refused save answered an htmx request with the person's needs and no read entry.
+    const before = auditCount(db);
+    const response = await postForm(
+      app,
+      `/enrollments/${state.aino}/transport`,
+      { state: 'arranged', means: '' },
+      {
+        cookie: state.coordinator,
+        headers: { 'HX-Request': 'true', 'HX-Target': `needs-${state.aino}` },
+      },
+    );
+    expect(response.status).toBe(422);
+    expect(load(await response.text())(`#transport-${state.aino}-means-error`).text()).not.toBe('');
+    const entries = db.select().from(auditLog).all().slice(before);
+    expect(entries.map((entry) => [entry.action, entry.subjectType, entry.subjectId])).toEqual([
+      ['read', 'enrollment', state.aino],
+    ]);
+    expect(entries[0]?.detail).not.toMatch(/Aino|Kuljetettava|kuljetus/i);
+  });
 });
 
 describe('markup in names and contact details', () => {
