@@ -15,7 +15,7 @@ import { maxRequestBodyBytes } from '../../src/app';
 import type { AppDatabase } from '../../src/db';
 import { aRunningCourse, aWaitlisted } from '../support/attendance-fixtures';
 import { issuePersonalLink } from '../../src/features/outbox/personal-links';
-import { aLocality, aWaitingApplicant } from '../support/planning-fixtures';
+import { aLocality, anOpenCourse, aWaitingApplicant } from '../support/planning-fixtures';
 import {
   aStaffUser,
   buildTestApp,
@@ -242,6 +242,23 @@ describe('who may use the new routes', () => {
     const roster = await getPage(app, `/courses/${state.courseId}/roster`, state.otherInstructor);
     expect(roster.status).toBe(403);
     expect(await roster.text()).not.toContain('Kuljetettava');
+  });
+
+  it('shows courses at risk to planning staff only', async () => {
+    // Open, its decision 14 days away, nobody placed of the minimum one.
+    const atRisk = anOpenCourse(db, { seats: 2 });
+    const home = load(await (await getPage(app, '/', state.coordinator)).text());
+    expect(home(`#at-risk-courses a[href="/courses/${atRisk}"]`)).toHaveLength(1);
+    for (const cookie of [state.ownInstructor, state.otherInstructor]) {
+      const instructorHome = load(await (await getPage(app, '/', cookie)).text());
+      expect(instructorHome('#at-risk-courses')).toHaveLength(0);
+      for (const path of ['/decisions', '/terms', `/courses/${atRisk}`]) {
+        expect((await getPage(app, path, cookie)).status, path).toBe(403);
+      }
+    }
+    const anonymous = await getPage(app, '/decisions');
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('Location')).toBe('/sign-in?next=%2Fdecisions');
   });
 
   it('answers 404 for ids that are not digits, not there or of the wrong kind', async () => {
@@ -569,31 +586,39 @@ describe('markup in names and contact details', () => {
     expect(html).not.toMatch(/<a href="javascript:/);
   };
 
-  it('shows the organisation escaped on public pages and error pages', async () => {
-    for (const path of ['/', '/apply', '/no-such-page', '/p/not-a-real-token']) {
-      const response = await getPage(app, path);
-      const html = await response.text();
+  it("shows the organisation escaped on public pages, error pages, privacy notices and the participant's pages", async () => {
+    const token = issuePersonalLink(db, state.ainoApplication, state.courseId, clock());
+    const pages = [
+      '/',
+      '/apply',
+      '/referrals',
+      '/no-such-page',
+      '/p/not-a-real-token',
+      `/p/${token}`,
+      `/p/${token}/withdrawal/${state.aino}`,
+    ];
+    for (const path of pages) {
+      const html = await (await getPage(app, path)).text();
       expectEscaped(html);
-      if (path === '/' || path === '/no-such-page') {
-        expect(load(html)('.contact-block').text()).toContain(hostile.name);
-      }
+      expect(load(html)('main').text(), path).toContain(hostile.name);
     }
+    // The privacy notices name the privacy contact as text, not as a link.
+    const apply = load(await (await getPage(app, '/apply')).text());
+    expect(apply('main').text()).toContain(hostile.privacyContact);
   });
 
   it('sends the organisation escaped in the HTML mail', async () => {
     clock.setTo(new Date('2026-09-15T09:00:00Z'));
-    const course = aRunningCourse(db, { participants: 1 });
-    const mail = db
-      .select()
-      .from(outbox)
-      .all()
-      .filter((row) => row.htmlBody.includes('Alue') && row.createdAt >= new Date(0));
+    const before = db.select().from(outbox).all().length;
+    // A new course's participant gets an invitation that ends with the organisation's contact.
+    aRunningCourse(db, { participants: 1 });
+    const mail = db.select().from(outbox).all().slice(before);
     expect(mail.length).toBeGreaterThan(0);
     for (const row of mail) {
       expectEscaped(row.htmlBody);
       expect(load(row.htmlBody)('body').text()).toContain(hostile.name);
+      expect(load(row.htmlBody)('body').text()).toContain(hostile.coordinatorName);
     }
-    expect(course.courseId).toBeGreaterThan(0);
   });
 
   it("shows a person's name with markup escaped on the roster, the needs and the person page", async () => {
