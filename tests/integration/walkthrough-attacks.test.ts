@@ -387,6 +387,39 @@ describe('odd input on the new forms', () => {
     unchanged();
   });
 
+  it('searches people with wildcards, NUL bytes and very long queries as plain text, never 500', async () => {
+    // Found: a query starting with a NUL byte listed everyone (SQLite ends the pattern at NUL).
+    const queries = [
+      '%%',
+      '__',
+      '\\%',
+      '\u0000Qx',
+      'Qx\u0000Qx',
+      'x'.repeat(10_000),
+      '👩‍⚕️👩‍⚕️',
+      "' or 1=1 --",
+    ];
+    for (const query of queries) {
+      const response = await getPage(
+        app,
+        `/people?q=${encodeURIComponent(query)}`,
+        state.coordinator,
+      );
+      expect(response.status, query.slice(0, 20)).toBe(200);
+      const results = load(await response.text())('#people-results');
+      expect(results.find('a[href^="/people/"]'), query.slice(0, 20)).toHaveLength(0);
+    }
+    for (const query of [
+      'q=Kuljetettava&q=%25',
+      'q[]=Aino',
+      'q=Kuljetettava&page=-1',
+      'q=Kuljetettava&page=99999999999',
+    ]) {
+      const response = await getPage(app, `/people?${query}`, state.coordinator);
+      expect(response.status, query).toBe(200);
+    }
+  });
+
   it('saves unicode as typed and removes control characters', async () => {
     const name = 'Åland–Pohjanmaa 👩‍⚕️ hyvinvointialue';
     const response = await postForm(
