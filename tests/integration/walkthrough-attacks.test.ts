@@ -420,6 +420,43 @@ describe('odd input on the new forms', () => {
     }
   });
 
+  it('ignores fields no form has: ids and timestamps in the body change nothing else', async () => {
+    const settings = await rawPost(
+      app,
+      settingsPath,
+      `id=7&updatedAt=0&name=Uusi+nimi&postcode=50100`,
+      { cookie: state.admin },
+    );
+    expect(settings.status).toBe(303);
+    expect(
+      db
+        .select()
+        .from(organisationSettings)
+        .all()
+        .map((row) => row.id),
+    ).toEqual([1]);
+    expect(storedSettings(db)?.name).toBe('Uusi nimi');
+    const transport = await rawPost(
+      app,
+      `/enrollments/${state.aino}/transport`,
+      `state=not-needed&enrollmentId=${state.stranger}&id=${state.stranger}&transportState=arranged`,
+      { cookie: state.coordinator },
+    );
+    expect(transport.status).toBe(303);
+    expect(enrollmentRow(db, state.aino).transportState).toBe('not-needed');
+    expect(enrollmentRow(db, state.stranger).transportState).toBe('');
+    const neighbours = await rawPost(
+      app,
+      `/localities/${state.sameRegion}/neighbours`,
+      `localityId=${state.otherRegion}&neighbours=${state.here}`,
+      { cookie: state.coordinator },
+    );
+    expect(neighbours.status).toBe(303);
+    expect(neighbourPairs(db)).toEqual(
+      [`${state.here}-${state.sameRegion}`, `${state.sameRegion}-${state.here}`].sort(),
+    );
+  });
+
   it('saves unicode as typed and removes control characters', async () => {
     const name = 'Åland–Pohjanmaa 👩‍⚕️ hyvinvointialue';
     const response = await postForm(
