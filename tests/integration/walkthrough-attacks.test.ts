@@ -244,6 +244,43 @@ describe('who may use the new routes', () => {
     expect(await roster.text()).not.toContain('Kuljetettava');
   });
 
+  it("shows an instructor only the enrolments of a person on the courses they lead", async () => {
+    const courseOf = (enrollmentId: number) => enrollmentRow(db, enrollmentId).courseId;
+    const otherCourse = courseOf(state.stranger);
+    // Aino was once on the other instructor's course too, and was sent its messages.
+    const other = db
+      .insert(enrollments)
+      .values({
+        courseId: otherCourse,
+        applicationId: state.ainoApplication,
+        state: 'withdrawn',
+        queuedAt: new Date('2026-08-01T09:00:00Z'),
+        createdAt: new Date('2026-08-01T09:00:00Z'),
+        updatedAt: new Date('2026-08-01T09:00:00Z'),
+      })
+      .returning({ id: enrollments.id })
+      .get().id;
+    try {
+      const mine = await (
+        await getPage(app, `/people/${state.ainoApplication}`, state.ownInstructor)
+      ).text();
+      expect(mine).toContain(`/courses/${state.courseId}/roster`);
+      expect(mine).not.toContain(`/courses/${otherCourse}`);
+      const all = await (
+        await getPage(app, `/people/${state.ainoApplication}`, state.coordinator)
+      ).text();
+      expect(all).toContain(`/courses/${otherCourse}`);
+      // She was on the other instructor's course once: they see that enrolment, not the other.
+      const theirs = await getPage(app, `/people/${state.ainoApplication}`, state.otherInstructor);
+      expect(theirs.status).toBe(200);
+      const theirHtml = await theirs.text();
+      expect(theirHtml).toContain(`/courses/${otherCourse}`);
+      expect(theirHtml).not.toContain(`/courses/${state.courseId}`);
+    } finally {
+      db.delete(enrollments).where(eq(enrollments.id, other)).run();
+    }
+  });
+
   it('shows courses at risk to planning staff only', async () => {
     // Open, its decision 14 days away, nobody placed of the minimum one.
     const atRisk = anOpenCourse(db, { seats: 2 });
