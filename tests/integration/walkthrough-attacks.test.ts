@@ -183,6 +183,9 @@ describe('who may use the new routes', () => {
       const response = await postForm(app, path, fields);
       expect(response.status).toBe(303);
       expect(response.headers.get('Location')).toBe('/sign-in');
+      const htmx = await postForm(app, path, fields, { headers: { 'HX-Request': 'true' } });
+      expect(htmx.status).toBe(401);
+      expect(htmx.headers.get('HX-Redirect')).toBe('/sign-in');
     }
     expect(storedSettings(db)).toEqual(before.settings);
     expect(neighbourPairs(db)).toEqual(before.pairs);
@@ -244,7 +247,7 @@ describe('who may use the new routes', () => {
     expect(await roster.text()).not.toContain('Kuljetettava');
   });
 
-  it("shows an instructor only the enrolments of a person on the courses they lead", async () => {
+  it('shows an instructor only the enrolments of a person on the courses they lead', async () => {
     const courseOf = (enrollmentId: number) => enrollmentRow(db, enrollmentId).courseId;
     const otherCourse = courseOf(state.stranger);
     // Aino was once on the other instructor's course too, and was sent its messages.
@@ -455,6 +458,21 @@ describe('odd input on the new forms', () => {
       const response = await getPage(app, `/people?${query}`, state.coordinator);
       expect(response.status, query).toBe(200);
     }
+  });
+
+  it('takes thousands of ticked neighbours without a 500: repeats once, unknown ones refused', async () => {
+    const repeated = Array(4_000).fill(`neighbours=${state.sameRegion}`).join('&');
+    const saved = await rawPost(app, `/localities/${state.here}/neighbours`, repeated, {
+      cookie: state.coordinator,
+    });
+    expect(saved.status).toBe(303);
+    unchanged();
+    const unknown = Array.from({ length: 3_000 }, (_, index) => `neighbours=${100_000 + index}`);
+    const refused = await rawPost(app, `/localities/${state.here}/neighbours`, unknown.join('&'), {
+      cookie: state.coordinator,
+    });
+    expect(refused.status).toBe(422);
+    unchanged();
   });
 
   it('ignores fields no form has: ids and timestamps in the body change nothing else', async () => {
