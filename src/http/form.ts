@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { zValidator, type Hook } from '@hono/zod-validator';
+import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { isMessageKey, type Translate } from '../i18n';
 import { cleanFormValues, cleanText } from '../lib/clean-text';
@@ -77,7 +78,7 @@ export function validForm<Schema extends z.ZodType, Env extends AnyEnv = SignedI
       values: typedValues(result.data),
     });
   };
-  return zValidator<Schema, 'form', Env, string, typeof reRenderWhenInvalid>(
+  const validator = zValidator<Schema, 'form', Env, string, typeof reRenderWhenInvalid>(
     'form',
     schema,
     reRenderWhenInvalid,
@@ -86,6 +87,16 @@ export function validForm<Schema extends z.ZodType, Env extends AnyEnv = SignedI
       validationFunction: (schema, value) => schema.safeParseAsync(cleanFormValues(value)) as never,
     },
   );
+  // The validator reads any other body (JSON, plain text) as a form with no fields, which would
+  // save every field empty; a browser's form is always one of these two.
+  const onlyForms: typeof validator = async (c, next) => {
+    const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (mediaType !== 'application/x-www-form-urlencoded' && mediaType !== 'multipart/form-data') {
+      throw new HTTPException(415);
+    }
+    return validator(c, next);
+  };
+  return onlyForms;
 }
 
 /** `validForm` for a route open to people who are not signed in (its handler has no user). */

@@ -213,7 +213,7 @@ describe('participant needs on the roster and the course page', () => {
       transportAudits(db, people.aino)
         .slice(audited)
         .map((entry) => entry.detail),
-    ).toEqual(['transport arranged (taxi)']);
+    ).toEqual(['transport changed']);
     const html = await roster(cookiesFrom(response, coordinator));
     expect(load(html)('.flash-success').text()).toBe('Kuljetus tallennettu.');
     expect(load(html)(`#enrollment-${people.aino} .transport-state`).text()).toBe(

@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import { and, asc, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   candidateHistory,
   instructors,
@@ -16,6 +16,7 @@ import type { AppDatabase } from '../../src/db';
 import { wallClockToInstant } from '../../src/lib/helsinki-time';
 import { deliverQueuedMail, startTestSmtpServer } from '../support/smtp-server';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
+import { failOnUnexpectedErrors } from '../support/unexpected-errors';
 
 /**
  * Attacks on instructor training (issue 12) as an outsider would make them: every role against
@@ -23,27 +24,7 @@ import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/
  * of time. Each attack is a regression test; those that found a defect (since fixed) say so.
  */
 
-// Every 500 is logged as "Unexpected error on …": each test must leave none behind.
-const loggedErrors: string[] = [];
-let checkedErrors = 0;
-const originalError = console.error;
-beforeAll(() => {
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    loggedErrors.push(
-      args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(' '),
-    );
-    originalError(...args);
-  });
-});
-afterEach(() => {
-  const fresh = loggedErrors.slice(checkedErrors);
-  checkedErrors = loggedErrors.length;
-  expect(fresh.filter((line) => line.includes('Unexpected error'))).toEqual([]);
-});
-afterAll(() => {
-  vi.restoreAllMocks();
-  expect(loggedErrors.filter((line) => line.includes('Unexpected error'))).toEqual([]);
-});
+failOnUnexpectedErrors();
 
 type Setup = ReturnType<typeof buildTestApp>;
 

@@ -247,6 +247,20 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
       (entry) => entry.enrollmentId === enrollment.id,
     );
     if (!row) throw new HTTPException(404);
+    if (invalid !== null) {
+      // A saved change has its own entry; a refused one still shows the person's needs again.
+      recordAudit(
+        db,
+        {
+          actor: c.get('user'),
+          action: 'read',
+          subjectType: 'enrollment',
+          subjectId: enrollment.id,
+          detail: 'needs',
+        },
+        clock(),
+      );
+    }
     const t = c.get('t');
     return c.render(
       <NeedsBlock row={row} canManage invalid={invalid} saved={invalid === null} t={t} />,

@@ -33,7 +33,8 @@ export function recordTransport(
         action: 'update',
         subjectType: 'enrollment',
         subjectId: input.enrollmentId,
-        detail: `transport ${change.state}${change.means ? ` (${change.means})` : ''}`,
+        // How the person travels is theirs to tell: the entry names the enrolment, not the means.
+        detail: 'transport changed',
       },
       context.now,
     );

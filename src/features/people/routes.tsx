@@ -5,6 +5,7 @@ import { PersonPage } from '../../../views/people/person-page';
 import { access } from '../../http/access';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { idParam } from '../../http/params';
+import { cleanText } from '../../lib/clean-text';
 import { recordAudit } from '../audit/audit-log';
 import {
   isOnCourseLedBy,
@@ -36,7 +37,9 @@ export function peopleRoutes({ db, clock }: AppDeps) {
 
   app.get('/people', peopleReaders, (c) => {
     const t = c.get('t');
-    const query = (c.req.query('q') ?? '').slice(0, longestQuery);
+    // Without control characters: SQLite reads a NUL as the end of the LIKE pattern, so "\0x"
+    // would match everyone.
+    const query = cleanText(c.req.query('q') ?? '').slice(0, longestQuery);
     const page = pageOf(c);
     const searching = query.trim().length >= shortestQuery;
     const result = searching ? searchPeople(db, { query, page, scope: scopeOf(c) }) : null;
