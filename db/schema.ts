@@ -293,7 +293,11 @@ export const courses = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (table) => [index('courses_term_idx').on(table.termId, table.localityId)],
+  (table) => [
+    index('courses_term_idx').on(table.termId, table.localityId),
+    // The home page's decisions and at-risk lists look only at courses deciding about now.
+    index('courses_go_no_go_idx').on(table.goNoGoDate),
+  ],
 );
 
 export const courseInstructors = sqliteTable(
@@ -633,6 +637,8 @@ export const enrollments = sqliteTable(
   (table) => [
     uniqueIndex('enrollments_course_application_idx').on(table.courseId, table.applicationId),
     index('enrollments_course_state_idx').on(table.courseId, table.state, table.queuedAt),
+    // The coordinator's home lists the last two weeks' self-withdrawals, not the whole history.
+    index('enrollments_withdrawn_idx').on(table.withdrawnBy, table.withdrawnAt),
   ],
 );
 

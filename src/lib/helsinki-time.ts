@@ -13,8 +13,9 @@ const localDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 const localTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function isValidLocalDate(s: string): boolean {
-  // The pattern rejects forms luxon would accept (e.g. '2026-W41-2'); luxon rejects '2026-02-30'.
-  return localDatePattern.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid;
+  // The pattern rejects forms an ISO parser would accept (e.g. '2026-W41-2'); the round trip
+  // rejects days a month does not have ('2026-02-30').
+  return localDatePattern.test(s) && toLocalDate(floatingDateTime(s)) === s;
 }
 
 export function isValidLocalTime(s: string): boolean {
@@ -30,21 +31,31 @@ function assertLocalTime(time: string): void {
 }
 
 /**
- * A zone-free date-time for calendar arithmetic: UTC has no DST, so adding a day or minutes
- * here moves the wall clock by exactly that much.
+ * A zone-free date-time for calendar arithmetic, as a UTC Date: UTC has no DST, so adding a day
+ * or minutes moves the wall clock by exactly that much. Plain Date arithmetic rather than luxon:
+ * these run for every session and licence on a page, and luxon costs tens of microseconds a call.
+ * Out-of-range parts roll over (day 32 is the next month's 1st), which the arithmetic relies on.
  */
-function floatingDateTime(date: LocalDate, time: LocalTime = '00:00'): DateTime {
-  assertLocalDate(date);
-  assertLocalTime(time);
-  return DateTime.fromISO(`${date}T${time}`, { zone: 'utc' });
+function floatingDateTime(date: LocalDate, time: LocalTime = '00:00', extraDays = 0): Date {
+  const floating = new Date(0);
+  floating.setUTCFullYear(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)) + extraDays,
+  );
+  floating.setUTCHours(Number(time.slice(0, 2)), Number(time.slice(3, 5)));
+  return floating;
 }
 
-function toLocalDate(dateTime: DateTime): LocalDate {
-  return dateTime.toFormat('yyyy-MM-dd');
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
+function toLocalDate(floating: Date): LocalDate {
+  const year = String(floating.getUTCFullYear()).padStart(4, '0');
+  return `${year}-${twoDigits(floating.getUTCMonth() + 1)}-${twoDigits(floating.getUTCDate())}`;
 }
 
-function toLocalTime(dateTime: DateTime): LocalTime {
-  return dateTime.toFormat('HH:mm');
+function toLocalTime(floating: Date): LocalTime {
+  return `${twoDigits(floating.getUTCHours())}:${twoDigits(floating.getUTCMinutes())}`;
 }
 
 /**
@@ -66,7 +77,7 @@ export function wallClockToInstant(date: LocalDate, time: LocalTime): Date {
 export function instantToWallClock(instant: Date): { date: LocalDate; time: LocalTime } {
   const helsinkiTime = DateTime.fromJSDate(instant, { zone: helsinkiZone });
   if (!helsinkiTime.isValid) throw new RangeError('Not a valid instant');
-  return { date: toLocalDate(helsinkiTime), time: toLocalTime(helsinkiTime) };
+  return { date: helsinkiTime.toFormat('yyyy-MM-dd'), time: helsinkiTime.toFormat('HH:mm') };
 }
 
 /**
@@ -78,28 +89,41 @@ export function addMinutesToWallClock(
   time: LocalTime,
   minutes: number,
 ): { date: LocalDate; time: LocalTime } {
-  const moved = floatingDateTime(date, time).plus({ minutes });
+  assertLocalDate(date);
+  assertLocalTime(time);
+  const moved = new Date(floatingDateTime(date, time).getTime() + minutes * 60_000);
   return { date: toLocalDate(moved), time: toLocalTime(moved) };
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return toLocalDate(floatingDateTime(date).plus({ days }));
+  assertLocalDate(date);
+  return toLocalDate(floatingDateTime(date, '00:00', days));
 }
 
 /** Whole calendar days from one date to another: negative when `to` comes first. */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round(floatingDateTime(to).diff(floatingDateTime(from), 'days').days);
+  assertLocalDate(from);
+  assertLocalDate(to);
+  return Math.round(
+    (floatingDateTime(to).getTime() - floatingDateTime(from).getTime()) / 86_400_000,
+  );
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: LocalDate): number {
-  return floatingDateTime(date).weekday;
+  assertLocalDate(date);
+  return floatingDateTime(date).getUTCDay() || 7;
 }
 
 /** ISO 8601 week; `year` is the week-numbering year, which differs from the calendar year around New Year. */
 export function isoWeekOf(date: LocalDate): { year: number; week: number } {
-  const dateTime = floatingDateTime(date);
-  return { year: dateTime.weekYear, week: dateTime.weekNumber };
+  assertLocalDate(date);
+  // The ISO week is the week of its Thursday; week 1 holds the year's first Thursday.
+  const thursday = floatingDateTime(date, '00:00', 4 - weekdayOf(date));
+  const year = thursday.getUTCFullYear();
+  const firstOfYear = floatingDateTime(`${String(year).padStart(4, '0')}-01-01`);
+  const week = Math.floor((thursday.getTime() - firstOfYear.getTime()) / 86_400_000 / 7) + 1;
+  return { year, week };
 }
 
 /**
@@ -107,5 +131,14 @@ export function isoWeekOf(date: LocalDate): { year: number; week: number } {
  * 2027-02-28, and 2026-05-20 + 12 months is 2027-05-20.
  */
 export function addMonths(date: LocalDate, months: number): LocalDate {
-  return toLocalDate(floatingDateTime(date).plus({ months }));
+  assertLocalDate(date);
+  const monthIndex = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12;
+  // Day 0 of the following month is the last day of this one.
+  const lastOfMonth = new Date(0);
+  lastOfMonth.setUTCFullYear(year, month + 1, 0);
+  const moved = new Date(0);
+  moved.setUTCFullYear(year, month, Math.min(Number(date.slice(8, 10)), lastOfMonth.getUTCDate()));
+  return toLocalDate(moved);
 }

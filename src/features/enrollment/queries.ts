@@ -241,9 +241,8 @@ const selfWithdrawalDays = 14;
  * Enrollments the participants withdrew themselves through their link in the last 14 days, newest
  * first, at most 20: the coordinator hears of them on the home page.
  */
-export function recentSelfWithdrawals(db: AppDatabase, now: Date) {
-  const since = new Date(now.getTime() - selfWithdrawalDays * 24 * 60 * 60_000);
-  return db
+const selfWithdrawalsSince = preparedFor((db) =>
+  db
     .select({
       enrollmentId: enrollments.id,
       courseId: courses.id,
@@ -262,13 +261,18 @@ export function recentSelfWithdrawals(db: AppDatabase, now: Date) {
       and(
         eq(enrollments.state, 'withdrawn'),
         eq(enrollments.withdrawnBy, 'participant'),
-        gte(enrollments.withdrawnAt, since),
+        gte(enrollments.withdrawnAt, sql.placeholder('since')),
         // An erased person's places were freed by the coordinator carrying out the request.
         or(isNull(applications.closeReason), ne(applications.closeReason, 'deleted')),
       ),
     )
     .orderBy(desc(enrollments.withdrawnAt), desc(enrollments.id))
     .limit(20)
-    .all();
+    .prepare(),
+);
+
+export function recentSelfWithdrawals(db: AppDatabase, now: Date) {
+  const since = new Date(now.getTime() - selfWithdrawalDays * 24 * 60 * 60_000);
+  return selfWithdrawalsSince(db).all({ since: since.getTime() });
 }
 export type SelfWithdrawal = ReturnType<typeof recentSelfWithdrawals>[number];

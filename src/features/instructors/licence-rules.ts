@@ -58,9 +58,13 @@ function isLed(course: LicenceCourse, today: LocalDate): boolean {
 
 /** Whole calendar months from `from` to `to` (0 when `to` is earlier). */
 export function wholeMonthsBetween(from: LocalDate, to: LocalDate): number {
-  let months = 0;
-  while (addMonths(from, months + 1) <= to) months += 1;
-  return months;
+  // Counted from the calendar months apart, not month by month, so years of history cost nothing.
+  const monthsApart =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+    Number(to.slice(5, 7)) -
+    Number(from.slice(5, 7));
+  const months = addMonths(from, monthsApart) <= to ? monthsApart : monthsApart - 1;
+  return Math.max(0, months);
 }
 
 function lastLedCourseOn(input: LicenceInput): LocalDate | null {
