@@ -631,6 +631,12 @@ export const enrollments = sqliteTable(
     transportMeans: text('transport_means', { enum: ['', ...transportMeans] })
       .notNull()
       .default(''),
+    /**
+     * The participant has answered the feedback questionnaire. Only this flag is kept here: the
+     * answers themselves name the course, never the person, and updatedAt is left as it was so
+     * the moment of answering cannot be matched to an answer.
+     */
+    feedbackGiven: integer('feedback_given', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -640,6 +646,34 @@ export const enrollments = sqliteTable(
     // The coordinator's home lists the last two weeks' self-withdrawals, not the whole history.
     index('enrollments_withdrawn_idx').on(table.withdrawnBy, table.withdrawnAt),
   ],
+);
+
+export const feedbackScores = [1, 2, 3, 4, 5] as const;
+export const recommendAnswers = ['yes', 'no', 'cant-say'] as const;
+export type RecommendAnswer = (typeof recommendAnswers)[number];
+
+/**
+ * A participant's anonymous answer after the course: linked to the course only (no person, no
+ * time), so results can be shown per course and term but never traced back to who gave them.
+ */
+export const courseFeedback = sqliteTable(
+  'course_feedback',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    /** Overall usefulness, 1–5. */
+    usefulness: integer('usefulness').notNull(),
+    /** "I got tools for my everyday life", 1–5. */
+    everydayTools: integer('everyday_tools').notNull(),
+    bestThing: text('best_thing').notNull().default(''),
+    toImprove: text('to_improve').notNull().default(''),
+    recommend: text('recommend', { enum: recommendAnswers }).notNull(),
+    /** The coordinator hid the free texts because they could identify someone. */
+    freeTextHidden: integer('free_text_hidden', { mode: 'boolean' }).notNull().default(false),
+  },
+  (table) => [index('course_feedback_course_idx').on(table.courseId)],
 );
 
 /** The participant's personal link: a random token, stored only as its hash, with an expiry. */
