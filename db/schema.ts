@@ -458,7 +458,7 @@ export const auditLog = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
     actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorName: text('actor_name').notNull(),
-    action: text('action', { enum: ['read', 'create', 'update', 'delete'] }).notNull(),
+    action: text('action', { enum: ['read', 'create', 'update', 'delete', 'export'] }).notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: integer('subject_id'),
     detail: text('detail').notNull().default(''),

@@ -230,6 +230,9 @@ export function CourseAttendancePage(
       <p class="actions no-print">
         <a href={`/courses/${courseId}/attendance/grid`}>{t('attendance.gridLink')}</a>
         <a href={`/courses/${courseId}/attendance/print`}>{t('attendance.printLink')}</a>
+        <a href={`/courses/${courseId}/attendance.csv`} download>
+          {t('attendance.csvLink')}
+        </a>
       </p>
       <SessionLinks sheet={sheet} t={t} language={language} />
       <AttendanceSummaryTable

@@ -266,6 +266,10 @@ export function RosterPage(
       </h1>
       <p>
         <a href={`/courses/${course.course.id}/attendance`}>{t('attendance.courseLink')}</a>
+        {' · '}
+        <a href={`/courses/${course.course.id}/attendance.csv`} download>
+          {t('attendance.csvLink')}
+        </a>
       </p>
       {props.invalid && <ErrorSummary errors={props.invalid.errors} t={t} />}
       <ul class="roster-counts">

@@ -107,7 +107,11 @@ function freezeCompletion(
   return state;
 }
 
-function completionOfPerson(courseAttendance: CourseAttendance, person: AttendanceParticipant) {
+/** Sessions attended (present at a counted session) and whether that meets the threshold. */
+export function completionOfPerson(
+  courseAttendance: CourseAttendance,
+  person: AttendanceParticipant,
+) {
   const marks = courseAttendance.sessions
     .filter((session) =>
       countsFor(person, session, markOf(courseAttendance, person.enrollmentId, session.id)),

@@ -26,6 +26,7 @@ import {
 } from './attendance-commands';
 import { courseSheet, describeGaps } from './attendance-sheets';
 import { loadCourseAttendance } from './queries';
+import { rosterWithAttendanceCsv } from './roster-export';
 import { attendanceKeepers } from './routes';
 
 const dropOutForm = z.object({
@@ -96,6 +97,31 @@ export function courseAttendanceRoutes({ db, clock, mail }: AppDeps) {
   app.get('/courses/:id/attendance', attendanceKeepers, (c) =>
     render(c, courseFor(c, idParam(c, 'id'))),
   );
+
+  /** The roster with attendance as a file for Excel; the export is audited, never its content. */
+  app.get('/courses/:id/attendance.csv', attendanceKeepers, (c) => {
+    const course = courseFor(c, idParam(c, 'id'));
+    const courseAttendance = loadCourseAttendance(db, course.course.id);
+    if (!courseAttendance) throw new HTTPException(404);
+    recordAudit(
+      db,
+      {
+        actor: c.get('user'),
+        action: 'export',
+        subjectType: 'course',
+        subjectId: course.course.id,
+        detail: 'roster with attendance CSV',
+      },
+      clock(),
+    );
+    const t = c.get('t');
+    const fileName = t('attendance.csv.fileName', { id: course.course.id });
+    return c.body(rosterWithAttendanceCsv(courseAttendance, t, c.get('language')), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'no-store',
+    });
+  });
 
   app.post('/courses/:id/closing', planningStaff, (c) => {
     const course = courseFor(c, idParam(c, 'id'));

@@ -25,6 +25,7 @@ export type AttendanceParticipant = Participation & {
   applicationId: number;
   name: string;
   phone: string;
+  email: string;
   dropOutReason: string;
   withdrawnReason: string;
   attendedSessions: number | null;
@@ -107,6 +108,7 @@ export function loadCourseAttendance(
       applicationId: applications.id,
       name: applications.name,
       phone: applications.phone,
+      email: applications.email,
       state: enrollments.state,
       placedAt: enrollments.placedAt,
       withdrawnAt: enrollments.withdrawnAt,

@@ -10,7 +10,8 @@ export const systemActor: Actor = { id: null, name: 'Kurssipolku' };
 
 export type AuditEntry = {
   actor: Actor;
-  action: 'read' | 'create' | 'update' | 'delete';
+  /** 'export': personal data written to a file that leaves the application (a CSV). */
+  action: 'read' | 'create' | 'update' | 'delete' | 'export';
   /** What kind of record: 'instructor', 'staff-user', 'invitation', 'outbox-message'. */
   subjectType: string;
   /** The record's id; none when a list was read. */

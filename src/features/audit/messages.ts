@@ -13,6 +13,7 @@ export const fi = {
   'audit.action.create': 'lisäsi',
   'audit.action.update': 'muutti',
   'audit.action.delete': 'poisti',
+  'audit.action.export': 'vei tiedostoon',
   'audit.none': 'Ei kirjauksia.',
 } as const;
 
@@ -31,5 +32,6 @@ export const en: Record<keyof typeof fi, string> = {
   'audit.action.create': 'created',
   'audit.action.update': 'changed',
   'audit.action.delete': 'deleted',
+  'audit.action.export': 'exported to a file',
   'audit.none': 'No entries.',
 };
