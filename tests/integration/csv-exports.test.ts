@@ -2,7 +2,11 @@ import { load } from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditLog, courseSessions, type AttendanceMark } from '../../db/schema';
-import { markAttendance, recordDropOut } from '../../src/features/attendance/attendance-commands';
+import {
+  closeCourse,
+  markAttendance,
+  recordDropOut,
+} from '../../src/features/attendance/attendance-commands';
 import { mailSettingsFrom } from '../../src/features/invites/invitations';
 import { aRunningCourse, duringSession, storedMark } from '../support/attendance-fixtures';
 import { parseCsv } from '../support/csv';
@@ -206,5 +210,45 @@ describe("a course's roster with attendance as CSV for Excel", () => {
       'Reason for dropping out',
     ]);
     expect(people.flat()).toContain('withdrawn');
+  });
+});
+
+describe('the CSV of a closed course', () => {
+  const { app, db, clock } = buildTestApp();
+
+  it('says who completed, as closing froze it, with the sessions attended', async () => {
+    const course = aRunningCourse(db, { participants: 2 });
+    const [completer, short] = course.people;
+    const marksOf: Record<number, AttendanceMark[]> = {
+      [completer!.enrollmentId]: ['present', 'present', 'absent', 'present', 'excused', 'present'],
+      [short!.enrollmentId]: ['present', 'absent', 'present', 'excused', 'present', 'absent'],
+    };
+    const last = course.sessions.at(-1)!;
+    clock.setTo(new Date(last.endsAt.getTime() + 60_000));
+    const context = {
+      actor: { id: null, name: 'Testi', role: 'coordinator' as const },
+      mail: { ...mailSettingsFrom(testConfig()), now: clock() },
+    };
+    markAttendance(
+      db,
+      {
+        courseId: course.courseId,
+        marks: Object.entries(marksOf).flatMap(([enrollmentId, marks]) =>
+          marks.map((mark, index) => ({
+            sessionId: course.sessions[index]!.id,
+            enrollmentId: Number(enrollmentId),
+            mark,
+          })),
+        ),
+      },
+      context,
+    );
+    closeCourse(db, { courseId: course.courseId }, context);
+    const cookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+    const response = await getPage(app, `/courses/${course.courseId}/attendance.csv`, cookie);
+    const [header, ...rows] = parseCsv(await response.text()).rows;
+    const byState = Object.fromEntries(rows.map((row) => [row[3], row.slice(-2)]));
+    expect(header!.slice(-2)).toEqual(['Läsnä kertoja', 'Suoritti kurssin']);
+    expect(byState).toEqual({ 'käynyt kurssin': ['4', 'kyllä'], 'ei suorittanut': ['3', 'ei'] });
   });
 });
