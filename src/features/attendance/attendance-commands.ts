@@ -20,8 +20,6 @@ import {
 import type { MailContext } from '../invites/invitations';
 import {
   closingRefusal,
-  completionOf,
-  countsFor,
   isDueAt,
   markingRefusal,
   unmarkedGaps,
@@ -29,6 +27,7 @@ import {
   type Gap,
   type MarkingRefusal,
 } from './attendance-rules';
+import { completionOfPerson } from './attendance-sheets';
 import {
   leaderChoices,
   loadCourseAttendance,
@@ -105,22 +104,6 @@ function freezeCompletion(
     .where(eq(enrollments.id, person.enrollmentId))
     .run();
   return state;
-}
-
-/** Sessions attended (present at a counted session) and whether that meets the threshold. */
-export function completionOfPerson(
-  courseAttendance: CourseAttendance,
-  person: AttendanceParticipant,
-) {
-  const marks = courseAttendance.sessions
-    .filter((session) =>
-      countsFor(person, session, markOf(courseAttendance, person.enrollmentId, session.id)),
-    )
-    .map((session) => ({
-      session,
-      mark: markOf(courseAttendance, person.enrollmentId, session.id),
-    }));
-  return completionOf(marks, courseAttendance.completionThreshold);
 }
 
 /**

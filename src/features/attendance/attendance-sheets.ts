@@ -1,12 +1,19 @@
 import type { AttendanceMark, StaffRole } from '../../../db/schema';
 import {
   hasStarted,
+  completionOf,
   countsFor,
   summaryOf,
   type AttendanceSummary,
   type Gap,
 } from './attendance-rules';
-import { markKey, markOf, type AttendanceSessionRow, type CourseAttendance } from './queries';
+import {
+  markKey,
+  markOf,
+  type AttendanceParticipant,
+  type AttendanceSessionRow,
+  type CourseAttendance,
+} from './queries';
 
 /**
  * What the attendance pages show, shaped from one course's loaded attendance: plain functions, so
@@ -153,4 +160,20 @@ export function describeGaps(courseAttendance: CourseAttendance, gaps: readonly 
     ordinal:
       courseAttendance.sessions.find((session) => session.id === gap.sessionId)?.ordinal ?? 0,
   }));
+}
+
+/** Sessions attended (present at a counted session) and whether that meets the threshold. */
+export function completionOfPerson(
+  courseAttendance: CourseAttendance,
+  person: AttendanceParticipant,
+) {
+  const marks = courseAttendance.sessions
+    .filter((session) =>
+      countsFor(person, session, markOf(courseAttendance, person.enrollmentId, session.id)),
+    )
+    .map((session) => ({
+      session,
+      mark: markOf(courseAttendance, person.enrollmentId, session.id),
+    }));
+  return completionOf(marks, courseAttendance.completionThreshold);
 }

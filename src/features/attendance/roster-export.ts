@@ -3,7 +3,7 @@ import type { Language, Translate } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { toCsv, type CsvCell } from '../../lib/csv';
 import { formatPhoneForDisplay } from '../../lib/phone';
-import { completionOfPerson } from './attendance-commands';
+import { completionOfPerson } from './attendance-sheets';
 import { countsFor } from './attendance-rules';
 import {
   markOf,
