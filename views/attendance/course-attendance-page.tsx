@@ -230,6 +230,9 @@ export function CourseAttendancePage(
       <p class="actions no-print">
         <a href={`/courses/${courseId}/attendance/grid`}>{t('attendance.gridLink')}</a>
         <a href={`/courses/${courseId}/attendance/print`}>{t('attendance.printLink')}</a>
+        {course.course.status === 'completed' && (
+          <a href={`/courses/${courseId}/feedback`}>{t('feedback.resultsLink')}</a>
+        )}
       </p>
       <SessionLinks sheet={sheet} t={t} language={language} />
       <AttendanceSummaryTable
