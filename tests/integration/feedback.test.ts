@@ -1,9 +1,21 @@
 import { load } from 'cheerio';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, courseFeedback, courses, enrollments } from '../../db/schema';
+import {
+  applications,
+  auditLog,
+  courseFeedback,
+  courses,
+  enrollments,
+  outbox,
+} from '../../db/schema';
+import { markAttendance } from '../../src/features/attendance/attendance-commands';
 import { giveFeedback, type FeedbackAnswers } from '../../src/features/feedback/feedback-commands';
-import { issuePersonalLink } from '../../src/features/outbox/personal-links';
+import { mailSettingsFrom } from '../../src/features/invites/invitations';
+import {
+  issuePersonalLink,
+  personalLinkPlaceholder,
+} from '../../src/features/outbox/personal-links';
 import { aRunningCourse, duringSession } from '../support/attendance-fixtures';
 import { enrollmentOf } from '../support/planning-fixtures';
 import {
@@ -13,6 +25,7 @@ import {
   getPage,
   postForm,
   signIn,
+  testConfig,
 } from '../support/test-app';
 
 type Setup = ReturnType<typeof buildTestApp>;
@@ -389,5 +402,59 @@ describe("a course's feedback results", () => {
       { cookie: coordinatorCookie },
     );
     expect(otherCourse.status).toBe(404);
+  });
+});
+
+describe('the thank-you at closing', () => {
+  const setup = buildTestApp();
+  const { app, db, clock } = setup;
+
+  it('invites everyone on the course to the end with an e-mail, through the outbox, with the personal link', async () => {
+    const coordinator = await aStaffUser(db, 'coordinator');
+    const course = aRunningCourse(db, { participants: 4 });
+    // Person 2 has no e-mail; person 3 withdrew before the course began.
+    db.update(applications)
+      .set({ email: '' })
+      .where(eq(applications.id, course.people[2]!.applicationId))
+      .run();
+    setEnrollment(setup, course.people[3]!.enrollmentId, {
+      state: 'withdrawn',
+      withdrawnAt: new Date('2026-10-01T09:00:00Z'),
+    });
+    clock.setTo(new Date('2026-11-11T09:00:00Z'));
+    markAttendance(
+      db,
+      {
+        courseId: course.courseId,
+        marks: course.people.slice(0, 3).flatMap((person, index) =>
+          course.sessions.map((session) => ({
+            sessionId: session.id,
+            enrollmentId: person.enrollmentId,
+            mark: index === 1 ? ('absent' as const) : ('present' as const),
+          })),
+        ),
+      },
+      {
+        actor: { id: null, name: 'Testi', role: 'coordinator' },
+        mail: { ...mailSettingsFrom(testConfig()), now: clock() },
+      },
+    );
+    const cookie = await signIn(app, coordinator);
+    const closed = await postForm(app, `/courses/${course.courseId}/closing`, {}, { cookie });
+    expect(closed.status).toBe(303);
+
+    const thanks = db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.courseId, course.courseId), like(outbox.subject, 'Kiitos%')))
+      .all();
+    expect(thanks.map((message) => message.applicationId).sort()).toEqual(
+      [course.people[0]!.applicationId, course.people[1]!.applicationId].sort(),
+    );
+    for (const message of thanks) {
+      expect(message.textBody).toContain('Kerro mielipiteesi kurssista omalla sivullasi');
+      expect(message.textBody).toContain(`/p/${personalLinkPlaceholder}`);
+      expect(message.calendar).toBe('');
+    }
   });
 });

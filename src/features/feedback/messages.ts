@@ -40,6 +40,10 @@ export const fi = {
   'feedback.toImproveLabel': 'Parannettavaa:',
   'feedback.hide': 'Piilota tämä vastaus',
   'feedback.hidden': 'Vastaus on piilotettu.',
+  'feedback.mail.subject': 'Kiitos osallistumisesta: {course}',
+  'feedback.mail.thanks': 'Kiitos, että olit mukana kurssilla {course}.',
+  'feedback.mail.invite':
+    'Kerro mielipiteesi kurssista omalla sivullasi. Vastaaminen vie muutaman minuutin, ja vastauksesi on nimetön: {url}',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -84,4 +88,8 @@ export const en: Record<keyof typeof fi, string> = {
   'feedback.toImproveLabel': 'To improve:',
   'feedback.hide': 'Hide this answer',
   'feedback.hidden': 'The answer is hidden.',
+  'feedback.mail.subject': 'Thank you for taking part: {course}',
+  'feedback.mail.thanks': 'Thank you for taking part in the course {course}.',
+  'feedback.mail.invite':
+    'Please tell us what you think of the course on your own page. It takes a few minutes, and your answer is anonymous: {url}',
 };
