@@ -122,6 +122,18 @@ describe('a participant giving feedback from the personal link', () => {
     expect(refused.status).toBe(404);
   });
 
+  it('asks in English someone who speaks English', async () => {
+    db.update(applications)
+      .set({ language: 'en' })
+      .where(eq(applications.id, course.people[5]!.applicationId))
+      .run();
+    const $ = load(await (await getPage(app, `/p/${tokens[5]}`)).text());
+    expect($('.participant-feedback h3').text()).toBe('Tell us what you think');
+    expect($('.participant-feedback legend').last().text()).toBe(
+      'Would you recommend the course to others?',
+    );
+  });
+
   it("does not take an answer for another person's enrolment", async () => {
     const response = await postForm(
       app,
