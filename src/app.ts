@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { accountRoutes } from './features/account/routes';
 import { assetRoutes } from './features/assets/routes';
 import { courseAttendanceRoutes } from './features/attendance/course-routes';
+import { feedbackRoutes } from './features/feedback/routes';
 import { attendanceGridRoutes } from './features/attendance/grid-routes';
 import { sessionAttendanceRoutes } from './features/attendance/routes';
 import { auditRoutes } from './features/audit/routes';
@@ -107,6 +108,7 @@ export function createApp(parts: AppParts) {
   app.route('/', enrollmentRoutes(deps));
   app.route('/', sessionAttendanceRoutes(deps));
   app.route('/', courseAttendanceRoutes(deps));
+  app.route('/', feedbackRoutes(deps));
   app.route('/', attendanceGridRoutes(deps));
   app.route('/', inviteRoutes(deps));
   app.route('/', privacyRoutes(deps));

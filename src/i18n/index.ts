@@ -6,6 +6,7 @@ import * as callMessages from '../features/calls/messages';
 import * as candidateMessages from '../features/candidates/messages';
 import * as courseMessages from '../features/courses/messages';
 import * as enrollmentMessages from '../features/enrollment/messages';
+import * as feedbackMessages from '../features/feedback/messages';
 import * as homeMessages from '../features/home/messages';
 import * as instructorMessages from '../features/instructors/messages';
 import * as intakeMessages from '../features/intake/messages';
@@ -62,6 +63,7 @@ export const catalogParts = {
   trainings: part(trainingMessages),
   people: part(peopleMessages),
   organisation: part(organisationMessages),
+  feedback: part(feedbackMessages),
 };
 
 type Part = (typeof catalogParts)[keyof typeof catalogParts];

@@ -231,6 +231,7 @@ export function CoursePage(
         {row.status !== 'cancelled' && <a href={`/courses/${row.id}/edit`}>{t('course.edit')}</a>}
         <a href={`/courses/${row.id}/roster`}>{t('course.roster')}</a>
         <a href={`/courses/${row.id}/attendance`}>{t('attendance.courseLink')}</a>
+        <a href={`/courses/${row.id}/feedback`}>{t('feedback.resultsLink')}</a>
         <a href={`/courses/${row.id}/calendar.ics`} download>
           {t('course.calendarFile')}
         </a>

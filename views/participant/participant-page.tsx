@@ -3,8 +3,10 @@ import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import type { OrganisationContact } from '../../src/features/organisation/queries';
 import { formatDateTime, formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
+import type { FormState } from '../../src/http/form';
 import { ContactBlock, ControllerDetails } from '../components/contact-block';
 import { titleOf } from '../courses/course-page';
+import { FeedbackForm, FeedbackGiven, type FeedbackStatus } from '../feedback/feedback-form';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -14,7 +16,12 @@ export type ParticipantCourse = {
   /** Placed or waitlisted: "I can't come" still applies. */
   active: boolean;
   course: CourseWithSchedule;
+  /** The questionnaire after the last session: open, already answered, closed, or none. */
+  feedback: FeedbackStatus;
 };
+
+/** A feedback answer that came back invalid, for the course it was about. */
+export type InvalidFeedback = { enrollmentId: number; form: FormState };
 
 function SessionList(props: { course: CourseWithSchedule } & PageContext) {
   const { t, language } = props;
@@ -72,6 +79,7 @@ function CourseCard(
   props: {
     token: string;
     entry: ParticipantCourse;
+    invalidFeedback: InvalidFeedback | null;
   } & PageContext,
 ) {
   const { entry, t, language } = props;
@@ -101,6 +109,19 @@ function CourseCard(
           </p>
         </div>
       )}
+      {entry.feedback === 'open' && (
+        <FeedbackForm
+          token={props.token}
+          enrollmentId={entry.enrollmentId}
+          form={
+            props.invalidFeedback?.enrollmentId === entry.enrollmentId
+              ? props.invalidFeedback.form
+              : null
+          }
+          t={t}
+        />
+      )}
+      {entry.feedback === 'given' && <FeedbackGiven t={t} />}
     </article>
   );
 }
@@ -146,6 +167,7 @@ export function ParticipantPage(
     courses: ParticipantCourse[];
     deletionRequestedAt: Date | null;
     contact: OrganisationContact;
+    invalidFeedback?: InvalidFeedback | null;
   } & PageContext,
 ) {
   const { t, language } = props;
@@ -158,7 +180,13 @@ export function ParticipantPage(
         <p>{t('participant.noEnrollments')}</p>
       ) : (
         props.courses.map((entry) => (
-          <CourseCard token={props.token} entry={entry} t={t} language={language} />
+          <CourseCard
+            token={props.token}
+            entry={entry}
+            invalidFeedback={props.invalidFeedback ?? null}
+            t={t}
+            language={language}
+          />
         ))
       )}
       <ContactBlock contact={props.contact} t={t} heading />
@@ -184,6 +212,7 @@ export function ParticipantLinkProblem(props: {
     <section class="error-page" id="participant-link-problem">
       <h1>{t(`participant.${props.reason}Title`)}</h1>
       <p>{t(`participant.${props.reason}Body`)}</p>
+      {props.reason === 'expired' && <p id="feedback-closed">{t('feedback.closed')}</p>}
       <ContactBlock contact={props.contact} t={t} heading />
     </section>
   );

@@ -17,6 +17,7 @@ import {
   withdrawIn,
   type Withdrawal,
 } from '../enrollment/seats';
+import { queueFeedbackInvitationsIn } from '../feedback/feedback-mail';
 import type { MailContext } from '../invites/invitations';
 import {
   closingRefusal,
@@ -381,7 +382,12 @@ export function closeCourse(
   input: { courseId: number },
   context: AttendanceContext,
 ): ClosingResult {
-  return immediateTransaction(db, (tx) => closeCourseIn(tx, input.courseId, context));
+  return immediateTransaction(db, (tx) => {
+    const result = closeCourseIn(tx, input.courseId, context);
+    // The thank-you with the feedback invitation goes only from a real closing, not the demo's.
+    queueFeedbackInvitationsIn(tx, input.courseId, context.mail);
+    return result;
+  });
 }
 
 /** The closing in the caller's transaction (the building block of `closeCourse`). */

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   applications,
   enrollments,
@@ -15,7 +15,13 @@ export type ParticipantView = {
   email: string;
   phone: string;
   language: Language;
-  enrollments: { enrollmentId: number; courseId: number; state: EnrollmentState }[];
+  enrollments: {
+    enrollmentId: number;
+    courseId: number;
+    state: EnrollmentState;
+    dropOutReason: string;
+    feedbackGiven: boolean;
+  }[];
 };
 
 export function findParticipantByToken(
@@ -41,14 +47,12 @@ export function findParticipantByToken(
       enrollmentId: enrollments.id,
       courseId: enrollments.courseId,
       state: enrollments.state,
+      dropOutReason: enrollments.dropOutReason,
+      feedbackGiven: enrollments.feedbackGiven,
     })
     .from(enrollments)
-    .where(
-      and(
-        eq(enrollments.applicationId, application.id),
-        inArray(enrollments.state, ['placed', 'waitlisted', 'withdrawn', 'cancelled']),
-      ),
-    )
+    // Every course the person was ever on, finished ones too (for their feedback).
+    .where(eq(enrollments.applicationId, application.id))
     .all();
   return {
     ok: true,

@@ -1,11 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { recommendAnswers } from '../../../db/schema';
 import type { InvalidRowForm } from '../../../views/enrollment/row-field';
+import { feedbackTextMax } from '../../../views/feedback/feedback-form';
 import { WithdrawalPage } from '../../../views/participant/withdrawal-page';
 import {
   ParticipantLinkProblem,
   ParticipantPage,
+  type InvalidFeedback,
   type ParticipantCourse,
 } from '../../../views/participant/participant-page';
 import { access } from '../../http/access';
@@ -16,7 +19,9 @@ import { validPublicForm } from '../../http/form';
 import { translatorFor } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import { optionalText, wholeNumber } from '../../lib/form-input';
-import { findCourse } from '../courses/queries';
+import { findCourse, type CourseWithSchedule } from '../courses/queries';
+import { giveFeedback } from '../feedback/feedback-commands';
+import { isFeedbackOpen, mayGiveFeedback } from '../feedback/feedback-rules';
 import { isActiveEnrollment } from '../enrollment/seat-rules';
 import { EnrollmentRefused, withdrawEnrollment } from '../enrollment/seats';
 import { buildCourseCalendar } from '../invites/course-calendar';
@@ -29,6 +34,25 @@ import { MissedSessionRefused, reportMissedSession, upcomingSessionsOf } from '.
 
 const withdrawalForm = z.object({ reason: optionalText(500) });
 const missedSessionForm = z.object({ sessionId: wholeNumber(1, Number.MAX_SAFE_INTEGER) });
+const feedbackScore = z.enum(['1', '2', '3', '4', '5'], 'feedback.chooseScore').transform(Number);
+const feedbackForm = z.object({
+  usefulness: feedbackScore,
+  everydayTools: feedbackScore,
+  bestThing: optionalText(feedbackTextMax),
+  toImprove: optionalText(feedbackTextMax),
+  recommend: z.enum(recommendAnswers, 'feedback.chooseRecommend'),
+});
+
+type OwnEnrollment = ParticipantView['enrollments'][number];
+
+/** Whether the person's course offers the questionnaire now, or they have answered it. */
+function feedbackStatusOf(enrollment: OwnEnrollment, course: CourseWithSchedule, now: Date) {
+  if (!mayGiveFeedback(enrollment)) return null;
+  if (enrollment.feedbackGiven) return 'given';
+  return isFeedbackOpen({ status: course.course.status, sessions: course.sessions }, now)
+    ? 'open'
+    : null;
+}
 
 /** The page speaks the participant's language, whatever the browser asked for. */
 function speakTheirLanguage(c: Context<AppEnv>, participant: ParticipantView) {
@@ -62,9 +86,14 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
     };
   };
 
-  const renderPage = (c: Context<AppEnv>, participant: ParticipantView) => {
+  const renderPage = (
+    c: Context<AppEnv>,
+    participant: ParticipantView,
+    invalidFeedback: InvalidFeedback | null = null,
+  ) => {
     speakTheirLanguage(c, participant);
     const t = c.get('t');
+    const now = clock();
     const courses: ParticipantCourse[] = participant.enrollments.flatMap((enrollment) => {
       const course = findCourse(db, enrollment.courseId);
       return course
@@ -74,6 +103,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
               state: enrollment.state,
               active: isActiveEnrollment(enrollment.state),
               course,
+              feedback: feedbackStatusOf(enrollment, course, now),
             },
           ]
         : [];
@@ -85,6 +115,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         courses={courses}
         deletionRequestedAt={pendingDeletionRequestOf(db, participant.applicationId)}
         contact={organisationContact(db)}
+        invalidFeedback={invalidFeedback}
         t={t}
         language={participant.language}
       />,
@@ -227,6 +258,54 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         key: 'participant.missOneSent',
         params: { date: formatLocalDate(session.localDate, participant.language) },
       });
+      return c.redirect(`/p/${c.req.param('token')}`, 303);
+    },
+  );
+
+  /** A second answer is not an error: the person is thanked again and nothing is saved. */
+  const alreadyAnswered = (c: Context<AppEnv>) => {
+    setFlash(c, { kind: 'info', key: 'feedback.alreadyGiven' });
+    return c.redirect(`/p/${c.req.param('token')}`, 303);
+  };
+
+  /** The person's own enrolment named in the address whose questionnaire is open now, or 404. */
+  const feedbackEnrollment = (c: Context<AppEnv>, participant: ParticipantView) => {
+    const enrollmentId = idParam(c, 'enrollmentId');
+    const own = participant.enrollments.find(
+      (enrollment) => enrollment.enrollmentId === enrollmentId,
+    );
+    const course = own && findCourse(db, own.courseId);
+    if (!own || !course || feedbackStatusOf(own, course, clock()) === null) {
+      throw new HTTPException(404);
+    }
+    return own;
+  };
+
+  app.post(
+    '/p/:token/feedback/:enrollmentId',
+    access('public'),
+    validPublicForm(feedbackForm, (c, invalid) => {
+      const { participant, problem } = participantOr(c);
+      if (!participant) return problem;
+      const own = feedbackEnrollment(c, participant);
+      // An invalid answer after the first one was saved needs no messages: it is refused anyway.
+      if (own.feedbackGiven) return alreadyAnswered(c);
+      return renderPage(c, participant, {
+        enrollmentId: own.enrollmentId,
+        form: invalid,
+      });
+    }),
+    (c) => {
+      const { participant, problem } = participantOr(c);
+      if (!participant) return problem;
+      const own = feedbackEnrollment(c, participant);
+      const outcome = giveFeedback(db, {
+        enrollmentId: own.enrollmentId,
+        courseId: own.courseId,
+        answers: c.req.valid('form'),
+      });
+      if (outcome === 'already-given') return alreadyAnswered(c);
+      setFlash(c, { kind: 'success', key: 'feedback.thanks' });
       return c.redirect(`/p/${c.req.param('token')}`, 303);
     },
   );

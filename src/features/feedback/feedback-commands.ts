@@ -1,0 +1,73 @@
+import { and, eq } from 'drizzle-orm';
+import { courseFeedback, enrollments, type RecommendAnswer } from '../../../db/schema';
+import { immediateTransaction, type AppDatabase } from '../../db';
+import { recordAudit, type Actor } from '../audit/audit-log';
+
+export type FeedbackAnswers = {
+  usefulness: number;
+  everydayTools: number;
+  bestThing: string;
+  toImprove: string;
+  recommend: RecommendAnswer;
+};
+
+/**
+ * Saves a participant's answer once: the flag on their enrolment and the answer are written in one
+ * immediate transaction, so a second (or a concurrent) answer finds the flag set and saves nothing.
+ * The answer names only the course; the enrolment's updatedAt is left alone and nothing is
+ * audited, so no row ties the answer to the person or to the moment they gave it.
+ */
+export function giveFeedback(
+  db: AppDatabase,
+  input: { enrollmentId: number; courseId: number; answers: FeedbackAnswers },
+): 'saved' | 'already-given' {
+  return immediateTransaction(db, (tx) => {
+    const flagged = tx
+      .update(enrollments)
+      .set({ feedbackGiven: true })
+      .where(
+        and(
+          eq(enrollments.id, input.enrollmentId),
+          eq(enrollments.courseId, input.courseId),
+          eq(enrollments.feedbackGiven, false),
+        ),
+      )
+      .run();
+    if (flagged.changes === 0) return 'already-given';
+    tx.insert(courseFeedback)
+      .values({ courseId: input.courseId, ...input.answers })
+      .run();
+    return 'saved';
+  });
+}
+
+/** Hides an answer's free texts (they could identify someone); the scores still count. */
+export function hideFeedbackText(
+  db: AppDatabase,
+  input: { courseId: number; feedbackId: number },
+  actor: Actor,
+  now: Date,
+): boolean {
+  return immediateTransaction(db, (tx) => {
+    const hidden = tx
+      .update(courseFeedback)
+      .set({ freeTextHidden: true })
+      .where(
+        and(eq(courseFeedback.id, input.feedbackId), eq(courseFeedback.courseId, input.courseId)),
+      )
+      .run();
+    if (hidden.changes === 0) return false;
+    recordAudit(
+      tx,
+      {
+        actor,
+        action: 'update',
+        subjectType: 'course-feedback',
+        subjectId: input.feedbackId,
+        detail: `feedback text hidden, course ${input.courseId}`,
+      },
+      now,
+    );
+    return true;
+  });
+}
