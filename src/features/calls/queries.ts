@@ -27,7 +27,9 @@ import type { ClosureInput } from './interview-input';
  */
 const onTheQueue = or(
   eq(applications.state, 'to-call'),
-  and(ne(applications.callReason, 'intake'), ne(applications.state, 'closed')),
+  // "Not closed" spelled as the other states, so the state index finds them and the closed
+  // applications of past years are never read.
+  and(inArray(applications.state, ['waiting', 'placed']), ne(applications.callReason, 'intake')),
 );
 
 const queueRows = preparedFor((db) =>
