@@ -121,9 +121,9 @@ export function instructorLicenceOverview(db: AppDatabase, today: LocalDate) {
     .all()
     .flatMap(({ trainedOn, ...instructor }) => {
       const input = { trainedOn, courses: byInstructor.get(instructor.id) ?? [], today };
-      const status = licenceOf(input).status;
-      if (status === 'active' || status === 'lapsing') counts[status] += 1;
-      const item = needsAttention(input);
+      const licence = licenceOf(input);
+      if (licence.status === 'active' || licence.status === 'lapsing') counts[licence.status] += 1;
+      const item = needsAttention(input, licence);
       return item ? [{ ...instructor, item }] : [];
     });
   return { attention, counts };
