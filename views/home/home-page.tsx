@@ -10,6 +10,8 @@ import { LettersToPrint, type LetterRow } from '../invites/letters';
 import { DeletionRequests } from '../privacy/deletion-requests';
 import type { PendingDeletionRequest } from '../../src/features/privacy/queries';
 import type { SignedInUser } from '../../src/http/app-env';
+import type { AtAGlance } from '../../src/features/home/at-a-glance';
+import { AtAGlanceSummary } from './at-a-glance';
 import {
   courseTitle,
   formatDate,
@@ -25,6 +27,8 @@ import type { Language, Translate } from '../../src/i18n';
 export function HomePage(props: {
   user: SignedInUser;
   now: Date;
+  /** For planners: the term's targets against actual and the to-do counts; null for instructors. */
+  glance: AtAGlance | null;
   /** For planners: invitees without e-mail; null for instructors. */
   letters: LetterRow[] | null;
   /** For planners: "delete my data" requests to carry out; null for instructors. */
@@ -58,6 +62,7 @@ export function HomePage(props: {
       <p class="hint">
         {t('home.sessionEnds', { time: formatDateTime(user.sessionExpiresAt, language) })}
       </p>
+      {props.glance && <AtAGlanceSummary glance={props.glance} t={t} language={language} />}
       {props.decisions && props.decisions.length > 0 && (
         <section aria-labelledby="home-decisions-title">
           <h2 id="home-decisions-title">{t('home.decisions')}</h2>

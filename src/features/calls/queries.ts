@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, min, ne, or, sql } from 'drizzle-orm';
 import {
   applications,
   callAttempts,
@@ -27,7 +27,9 @@ import type { ClosureInput } from './interview-input';
  */
 const onTheQueue = or(
   eq(applications.state, 'to-call'),
-  and(ne(applications.callReason, 'intake'), ne(applications.state, 'closed')),
+  // "Not closed" spelled as the other states, so the state index finds them and the closed
+  // applications of past years are never read.
+  and(inArray(applications.state, ['waiting', 'placed']), ne(applications.callReason, 'intake')),
 );
 
 const queueRows = preparedFor((db) =>
@@ -71,6 +73,20 @@ const queueAttempts = preparedFor((db) =>
     .orderBy(asc(callAttempts.at), asc(callAttempts.id))
     .prepare(),
 );
+
+const queueSummary = preparedFor((db) =>
+  db
+    .select({ count: count(), oldestDueAt: min(applications.callDueAt) })
+    .from(applications)
+    .where(onTheQueue)
+    .prepare(),
+);
+
+/** How many calls wait on the queue and when the one due longest ago was due (null: none wait). */
+export function callQueueSummary(db: AppDatabase): { count: number; oldestDueAt: Date | null } {
+  const { count, oldestDueAt } = queueSummary(db).get()!;
+  return { count, oldestDueAt: oldestDueAt ?? null };
+}
 
 export type QueueItem = ReturnType<typeof listCallQueue>[number];
 

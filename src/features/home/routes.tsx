@@ -12,7 +12,8 @@ import { instantToWallClock, wallClockToInstant } from '../../lib/helsinki-time'
 import { courseSheet } from '../attendance/attendance-sheets';
 import { loadCourseAttendance, nextSessionFor } from '../attendance/queries';
 import { staffCourseIds, listLettersToPrint } from '../invites/queries';
-import { instructorsNeedingAttention } from '../instructors/queries';
+import { instructorLicenceOverview } from '../instructors/queries';
+import { currentTermSummary, queueAndMailCounts, type AtAGlance } from './at-a-glance';
 import { instructorIdOfAccount } from '../instructors/hours-queries';
 import { sessionCookieName } from '../auth/session-cookie';
 import { organisationContact } from '../organisation/queries';
@@ -67,7 +68,23 @@ export function homeRoutes({ db, clock }: AppDeps) {
         ? nextSessionFor(db, user.id, wallClockToInstant(today, '00:00'))
         : undefined;
     const nextSession = next ? { ...next, isToday: next.localDate === today } : null;
-    const licenceItems = user.role === 'instructor' ? null : instructorsNeedingAttention(db, today);
+    const licence = user.role === 'instructor' ? null : instructorLicenceOverview(db, today);
+    const licenceItems = licence?.attention ?? null;
+    const glance: AtAGlance | null =
+      licence && decisions && deletionRequests
+        ? {
+            termSummary: currentTermSummary(db, today),
+            instructors: {
+              ...licence.counts,
+              newWithoutCourse: licence.attention.filter(
+                ({ item }) => item.kind === 'no-course-planned',
+              ).length,
+            },
+            decisionsDue: decisions.length,
+            ...queueAndMailCounts(db),
+            deletionRequests: deletionRequests.length,
+          }
+        : null;
     const ownInstructorId = user.role === 'instructor' ? instructorIdOfAccount(db, user.id) : null;
     const sessionsToMark = (ownCourses ?? []).flatMap(({ course, progress }) =>
       course.course.status === 'cancelled'
@@ -101,6 +118,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
       <HomePage
         user={user}
         now={now}
+        glance={glance}
         letters={letters}
         deletionRequests={deletionRequests}
         decisions={decisions}

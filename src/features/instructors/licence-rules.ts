@@ -139,8 +139,10 @@ function hasCoursePlannedBy(input: LicenceInput, validUntil: LocalDate): boolean
  * Planning any course for them that starts on or before the deadline clears the item; a course
  * starting later would not save the licence, so the item stays.
  */
-export function needsAttention(input: LicenceInput): AttentionItem | null {
-  const licence = licenceOf(input);
+export function needsAttention(
+  input: LicenceInput,
+  licence: Licence = licenceOf(input),
+): AttentionItem | null {
   if (licence.validUntil === null || licence.status === 'lapsed') return null;
   if (hasCoursePlannedBy(input, licence.validUntil)) return null;
   if (licence.lastCourseOn === null) {

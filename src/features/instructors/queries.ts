@@ -107,17 +107,26 @@ const licenceList = preparedFor((db) =>
  * lapse. Instructors are staff, not clients: their names are not audited reads of personal data.
  */
 export function instructorsNeedingAttention(db: AppDatabase, today: LocalDate) {
+  return instructorLicenceOverview(db, today).attention;
+}
+
+/**
+ * The licence to-dos and, from the same pass over the instructors, how many hold an active licence
+ * and how many are lapsing — for the home page's summary.
+ */
+export function instructorLicenceOverview(db: AppDatabase, today: LocalDate) {
   const byInstructor = licenceCoursesByInstructor(db);
-  return licenceList(db)
+  const counts = { active: 0, lapsing: 0 };
+  const attention = licenceList(db)
     .all()
     .flatMap(({ trainedOn, ...instructor }) => {
-      const item = needsAttention({
-        trainedOn,
-        courses: byInstructor.get(instructor.id) ?? [],
-        today,
-      });
+      const input = { trainedOn, courses: byInstructor.get(instructor.id) ?? [], today };
+      const licence = licenceOf(input);
+      if (licence.status === 'active' || licence.status === 'lapsing') counts[licence.status] += 1;
+      const item = needsAttention(input, licence);
       return item ? [{ ...instructor, item }] : [];
     });
+  return { attention, counts };
 }
 export type InstructorAttention = ReturnType<typeof instructorsNeedingAttention>[number];
 

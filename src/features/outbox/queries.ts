@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { outbox, type OutboxState } from '../../../db/schema';
 import {
   immediateTransaction,
@@ -233,6 +233,15 @@ const messagesInState = preparedFor((db) =>
     .limit(sql.placeholder('limit'))
     .prepare(),
 );
+
+const failedCount = preparedFor((db) =>
+  db.select({ failed: count() }).from(outbox).where(eq(outbox.state, 'failed')).prepare(),
+);
+
+/** Messages given up on, waiting for someone to look (counted on the state index). */
+export function countFailedMail(db: AppDatabase): number {
+  return failedCount(db).get()!.failed;
+}
 
 export type OutboxSummary = ReturnType<typeof listOutbox>[number];
 

@@ -1,4 +1,4 @@
-import { and, asc, between, count, eq, sql } from 'drizzle-orm';
+import { and, asc, between, count, eq, gte, sql } from 'drizzle-orm';
 import {
   blockedPeriods,
   courseInstructors,
@@ -138,18 +138,61 @@ export function findTermSessions(db: AppDatabase, termId: number) {
 }
 export type TermSession = ReturnType<typeof findTermSessions>[number];
 
-/** Candidates who completed instructor training within the term (its first and last day included). */
-export function countTrainedInTerm(db: AppDatabase, term: { startsOn: string; endsOn: string }) {
-  return db
+const trainedBetween = preparedFor((db) =>
+  db
     .select({ trained: count() })
     .from(trainingCandidates)
     .where(
       and(
         eq(trainingCandidates.state, 'completed'),
-        between(trainingCandidates.completedOn, term.startsOn, term.endsOn),
+        between(
+          trainingCandidates.completedOn,
+          sql.placeholder('startsOn'),
+          sql.placeholder('endsOn'),
+        ),
       ),
     )
-    .get()!.trained;
+    .prepare(),
+);
+
+/** Candidates who completed instructor training within the term (its first and last day included). */
+export function countTrainedInTerm(db: AppDatabase, term: { startsOn: string; endsOn: string }) {
+  return trainedBetween(db).get({ startsOn: term.startsOn, endsOn: term.endsOn })!.trained;
+}
+
+const termsFromDay = preparedFor((db) =>
+  db
+    .select()
+    .from(terms)
+    .where(gte(terms.endsOn, sql.placeholder('today')))
+    .orderBy(asc(terms.startsOn))
+    .prepare(),
+);
+
+/** The terms that have not ended by `today` (the one under way and those to come). */
+export function listTermsNotEnded(db: AppDatabase, today: LocalDate) {
+  return termsFromDay(db).all({ today });
+}
+
+const courseStartsOfTerm = preparedFor((db) =>
+  db
+    .select({
+      status: courses.status,
+      firstDate: sql<LocalDate | null>`min(${courseSessions.localDate})`,
+    })
+    .from(courses)
+    .leftJoin(
+      courseSessions,
+      and(eq(courseSessions.courseId, courses.id), eq(courseSessions.status, 'scheduled')),
+    )
+    .where(eq(courses.termId, sql.placeholder('termId')))
+    .groupBy(courses.id)
+    .prepare(),
+);
+
+/** Each course of the term with its status and first scheduled session, for counting by phase. */
+export function findTermCourseStarts(db: AppDatabase, termId: number) {
+  return courseStartsOfTerm(db).all({ termId });
 }
 
 export function addBlockedPeriod(

@@ -1,0 +1,40 @@
+import type { AppDatabase } from '../../db';
+import type { LocalDate } from '../../lib/helsinki-time';
+import { callQueueSummary } from '../calls/queries';
+import { countFailedMail } from '../outbox/queries';
+import { countTrainedInTerm, findTermCourseStarts, listTermsNotEnded } from '../terms/queries';
+import { targetProgress } from '../terms/term-plan';
+import { countCoursePhases, currentTermOf } from './at-a-glance-rules';
+
+/**
+ * The current term's targets against actual: its courses by phase (counted from the term's own
+ * courses on the term index) and the instructors who completed training within it.
+ */
+export function currentTermSummary(db: AppDatabase, today: LocalDate) {
+  const term = currentTermOf(listTermsNotEnded(db, today), today);
+  if (!term) return null;
+  const courses = countCoursePhases(findTermCourseStarts(db, term.id), today);
+  const trained = countTrainedInTerm(db, term);
+  return {
+    term,
+    courses,
+    coursesProgress: targetProgress(courses.active, term.targetCoursesMin, term.targetCoursesMax),
+    trained,
+    trainedProgress: targetProgress(trained, term.targetInstructorsMin, term.targetInstructorsMax),
+  };
+}
+export type TermSummary = NonNullable<ReturnType<typeof currentTermSummary>>;
+
+/** The counts the home page shows next to the lists it already has, each read with one COUNT. */
+export function queueAndMailCounts(db: AppDatabase) {
+  return { calls: callQueueSummary(db), failedMail: countFailedMail(db) };
+}
+
+export type AtAGlance = {
+  termSummary: TermSummary | null;
+  instructors: { active: number; lapsing: number; newWithoutCourse: number };
+  decisionsDue: number;
+  calls: { count: number; oldestDueAt: Date | null };
+  failedMail: number;
+  deletionRequests: number;
+};

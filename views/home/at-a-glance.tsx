@@ -1,0 +1,123 @@
+import type { AtAGlance } from '../../src/features/home/at-a-glance';
+import type { TargetProgress } from '../../src/features/terms/term-plan';
+import type { Language, Translate } from '../../src/i18n';
+import { formatDate, formatDateTime } from '../../src/i18n/format';
+
+function Progress(props: { progress: TargetProgress; t: Translate }) {
+  return (
+    <strong class={`progress-${props.progress}`}>
+      {props.t(`term.progress.${props.progress}`)}
+    </strong>
+  );
+}
+
+const phases = ['planned', 'running', 'completed', 'cancelled'] as const;
+
+function Figure(props: { id: string; label: string; children: unknown }) {
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd id={props.id}>{props.children}</dd>
+    </>
+  );
+}
+
+/** One to-do with its count, as a link to the page where it is handled. */
+function GlanceLink(props: {
+  id: string;
+  href: string;
+  count: number;
+  text: string;
+  hint?: string;
+}) {
+  return (
+    <li>
+      <a id={props.id} href={props.href}>
+        <strong class="glance-count">{props.count}</strong> {props.text}
+        {props.hint && <span class="glance-hint">{props.hint}</span>}
+      </a>
+    </li>
+  );
+}
+
+/** Top of the coordinator's home page: the term's targets against actual and the to-do counts. */
+export function AtAGlanceSummary(props: { glance: AtAGlance; t: Translate; language: Language }) {
+  const { glance, t, language } = props;
+  const summary = glance.termSummary;
+  const todos = [
+    ['decisions', '/decisions', glance.decisionsDue],
+    ['calls', '/calls', glance.calls.count],
+    ['new-instructors', '/instructors', glance.instructors.newWithoutCourse],
+    ['failed-mail', '/outbox', glance.failedMail],
+    ['deletion-requests', '#deletion-requests-title', glance.deletionRequests],
+  ] as const;
+  return (
+    <section id="at-a-glance" class="at-a-glance" aria-labelledby="at-a-glance-title">
+      <h2 id="at-a-glance-title">{t('home.glance.title')}</h2>
+      {summary ? (
+        <div class="glance-term">
+          <h3 id="glance-term-title">
+            <a id="glance-term" href={`/terms/${summary.term.id}`}>
+              {t('home.glance.term', {
+                name: summary.term.name,
+                from: formatDate(summary.term.startsOn, language),
+                to: formatDate(summary.term.endsOn, language),
+              })}
+            </a>
+          </h3>
+          <dl class="details" id="glance-figures">
+            <dt>{t('home.glance.courses')}</dt>
+            <dd id="glance-courses">
+              {t('term.coursesTarget', {
+                actual: summary.courses.active,
+                min: summary.term.targetCoursesMin,
+                max: summary.term.targetCoursesMax,
+              })}{' '}
+              <Progress progress={summary.coursesProgress} t={t} />
+            </dd>
+            {phases.map((phase) => (
+              <Figure id={`glance-courses-${phase}`} label={t(`home.glance.${phase}`)}>
+                {summary.courses[phase]}
+              </Figure>
+            ))}
+            <dt>{t('home.glance.trained')}</dt>
+            <dd id="glance-trained">
+              {t('term.instructorsTarget', {
+                actual: summary.trained,
+                min: summary.term.targetInstructorsMin,
+                max: summary.term.targetInstructorsMax,
+              })}{' '}
+              <Progress progress={summary.trainedProgress} t={t} />
+            </dd>
+            {(['active', 'lapsing'] as const).map((status) => (
+              <Figure id={`glance-instructors-${status}`} label={t(`home.glance.${status}`)}>
+                {glance.instructors[status]}
+              </Figure>
+            ))}
+          </dl>
+        </div>
+      ) : (
+        <p id="glance-no-term">
+          {t('home.glance.noTerm')} <a href="/terms">{t('home.glance.toTerms')}</a>
+        </p>
+      )}
+      <ul class="glance-links" aria-label={t('home.glance.todo')}>
+        {todos.map(([name, href, count]) => (
+          <GlanceLink
+            id={`glance-${name}`}
+            href={href}
+            count={count}
+            text={t(`home.glance.${name}`)}
+            hint={
+              name === 'calls' && glance.calls.oldestDueAt
+                ? t('home.glance.oldestCall', {
+                    date: formatDateTime(glance.calls.oldestDueAt, language),
+                  })
+                : undefined
+            }
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
