@@ -193,6 +193,14 @@ describe('the coordinator’s home page at a glance', () => {
     expect($('#deletion-requests-title')).toHaveLength(1);
   });
 
+  it('shows no deletion requests as a count without a link to a list that is not there', async () => {
+    db.update(deletionRequests).set({ handledAt: clock() }).run();
+    const $ = await home();
+    expect($('#deletion-requests-title')).toHaveLength(0);
+    expect($('#glance-deletion-requests').is('a')).toBe(false);
+    expect($('#glance-deletion-requests').text()).toBe('0 pyyntöä poistaa tiedot');
+  });
+
   it('keeps the detailed lists below the summary', async () => {
     const $ = await home();
     expect($('#home-decisions-title')).toHaveLength(1);

@@ -25,17 +25,24 @@ function Figure(props: { id: string; label: string; children: unknown }) {
 /** One to-do with its count, as a link to the page where it is handled. */
 function GlanceLink(props: {
   id: string;
-  href: string;
+  /** Null when there is nowhere to go: nothing to handle further down this page. */
+  href: string | null;
   count: number;
   text: string;
   hint?: string;
 }) {
   return (
     <li>
-      <a id={props.id} href={props.href}>
-        <strong class="glance-count">{props.count}</strong> {props.text}
-        {props.hint && <span class="glance-hint">{props.hint}</span>}
-      </a>
+      {props.href === null ? (
+        <span id={props.id} class="glance-none">
+          <strong class="glance-count">{props.count}</strong> {props.text}
+        </span>
+      ) : (
+        <a id={props.id} href={props.href}>
+          <strong class="glance-count">{props.count}</strong> {props.text}
+          {props.hint && <span class="glance-hint">{props.hint}</span>}
+        </a>
+      )}
     </li>
   );
 }
@@ -105,7 +112,7 @@ export function AtAGlanceSummary(props: { glance: AtAGlance; t: Translate; langu
         {todos.map(([name, href, count]) => (
           <GlanceLink
             id={`glance-${name}`}
-            href={href}
+            href={href.startsWith('#') && count === 0 ? null : href}
             count={count}
             text={t(`home.glance.${name}`)}
             hint={
