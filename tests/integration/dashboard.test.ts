@@ -187,7 +187,7 @@ describe('the coordinator’s home page at a glance', () => {
       ['glance-decisions', '/decisions', '1 kurssia odottaa päätöstä'],
       ['glance-calls', '/calls', '3 soittoa jonossaVanhin piti soittaa 14.10.2026 klo 10.30'],
       ['glance-new-instructors', '/instructors', '1 uutta ohjaajaa ilman kurssia'],
-      ['glance-failed-mail', '/outbox', '1 sähköpostia ei mennyt perille'],
+      ['glance-failed-mail', '/outbox?state=failed', '1 sähköpostia ei mennyt perille'],
       ['glance-deletion-requests', '#deletion-requests-title', '1 pyyntöä poistaa tiedot'],
     ]);
     expect($('#deletion-requests-title')).toHaveLength(1);

@@ -359,6 +359,25 @@ describe('without a mail server (no SMTP_URL)', () => {
     expect((await postForm(app, '/outbox/999999/retry', {}, { cookie })).status).toBe(404);
   });
 
+  it('shows only the messages in the chosen state, and all with a message for an unknown one', async () => {
+    const queued = enqueueMessage(db, anInvitation(), queuedAt(clock()));
+    const failed = enqueueMessage(db, anInvitation(), queuedAt(clock()));
+    setState(db, failed, 'failed', '550 No such user');
+    const cookie = await cookieFor('coordinator');
+
+    const onlyFailed = load(await (await getPage(app, '/outbox?state=failed', cookie)).text());
+    expect(onlyFailed(`#outbox-${failed}`)).toHaveLength(1);
+    expect(onlyFailed(`#outbox-${queued}`)).toHaveLength(0);
+    expect(onlyFailed('#outbox-state-filter option[selected]').attr('value')).toBe('failed');
+
+    const unknown = await getPage(app, '/outbox?state=%3Cscript%3E', cookie);
+    expect(unknown.status).toBe(200);
+    const all = load(await unknown.text());
+    expect(all('#outbox-state-error').text()).toBe('Tuntematon tila. Näytetään kaikki viestit.');
+    expect(all(`#outbox-${failed}`)).toHaveLength(1);
+    expect(all(`#outbox-${queued}`)).toHaveLength(1);
+  });
+
   it('keeps instructors out', async () => {
     const id = enqueueMessage(db, anInvitation(), queuedAt(clock()));
     setState(db, id, 'failed', '550 No such user');

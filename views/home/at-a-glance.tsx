@@ -55,7 +55,7 @@ export function AtAGlanceSummary(props: { glance: AtAGlance; t: Translate; langu
     ['decisions', '/decisions', glance.decisionsDue],
     ['calls', '/calls', glance.calls.count],
     ['new-instructors', '/instructors', glance.instructors.newWithoutCourse],
-    ['failed-mail', '/outbox', glance.failedMail],
+    ['failed-mail', '/outbox?state=failed', glance.failedMail],
     ['deletion-requests', '#deletion-requests-title', glance.deletionRequests],
   ] as const;
   return (

@@ -1,4 +1,4 @@
-import type { OutboxState } from '../../db/schema';
+import { outboxStates, type OutboxState } from '../../db/schema';
 import type { OutboxMessage, OutboxSummary } from '../../src/features/outbox/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { formatDateTime } from '../../src/i18n/format';
@@ -117,8 +117,47 @@ export function OutboxTable(props: { messages: OutboxSummary[] } & PageContext) 
   );
 }
 
+/** A plain GET form: the chosen state is in the address, so the dashboard can link to it. */
+function StateFilter(props: {
+  shownState: OutboxState | null;
+  unknownState: boolean;
+  t: Translate;
+}) {
+  const { t } = props;
+  return (
+    <form method="get" action="/outbox" class="filters">
+      <div class={props.unknownState ? 'field field-invalid' : 'field'}>
+        <label for="outbox-state-filter">{t('outbox.state')}</label>
+        {props.unknownState && (
+          <p id="outbox-state-error" class="field-error">
+            {t('outbox.unknownState')}
+          </p>
+        )}
+        <select
+          id="outbox-state-filter"
+          name="state"
+          aria-describedby={props.unknownState ? 'outbox-state-error' : undefined}
+        >
+          <option value="">{t('outbox.allStates')}</option>
+          {outboxStates.map((state) => (
+            <option value={state} selected={props.shownState === state}>
+              {t(`outbox.state.${state}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">{t('outbox.showState')}</button>
+    </form>
+  );
+}
+
 export function OutboxPage(
-  props: { messages: OutboxSummary[]; mailConfigured: boolean } & PageContext,
+  props: {
+    messages: OutboxSummary[];
+    mailConfigured: boolean;
+    shownState: OutboxState | null;
+    unknownState: boolean;
+  } & PageContext,
 ) {
   const { t } = props;
   return (
@@ -126,6 +165,7 @@ export function OutboxPage(
       <h1>{t('outbox.title')}</h1>
       <p>{t('outbox.intro')}</p>
       {props.mailConfigured ? null : <NoMailServerNotice t={t} />}
+      <StateFilter shownState={props.shownState} unknownState={props.unknownState} t={t} />
       <OutboxTable messages={props.messages} t={t} language={props.language} />
     </section>
   );

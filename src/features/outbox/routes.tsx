@@ -4,6 +4,7 @@ import { OutboxMessagePage, OutboxPage, subjectText } from '../../../views/outbo
 import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
+import { outboxStates } from '../../../db/schema';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { personalLinkPlaceholder } from './personal-links';
@@ -29,9 +30,13 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
       { actor: c.get('user'), action: 'read', subjectType: 'outbox-message', detail: 'list' },
       clock(),
     );
+    const asked = c.req.query('state');
+    const state = outboxStates.find((known) => known === asked);
     return c.render(
       <OutboxPage
-        messages={listOutbox(db, { limit: listLimit })}
+        messages={listOutbox(db, { state, limit: listLimit })}
+        shownState={state ?? null}
+        unknownState={asked !== undefined && asked !== '' && state === undefined}
         mailConfigured={mailConfigured}
         t={t}
         language={c.get('language')}
