@@ -12,6 +12,7 @@ import {
 import { maxRequestBodyBytes } from '../../src/app';
 import { giveFeedback } from '../../src/features/feedback/feedback-commands';
 import { issuePersonalLink } from '../../src/features/outbox/personal-links';
+import { createTerm } from '../../src/features/terms/queries';
 import { aRunningCourse, aWaitlisted, duringSession } from '../support/attendance-fixtures';
 import {
   aStaffUser,
@@ -359,5 +360,43 @@ describe('attacks on the attendance CSV', () => {
     const exported = db.select().from(auditLog).where(eq(auditLog.action, 'export')).all().at(-1)!;
     expect(exported.subjectId).toBe(course.courseId);
     expect(JSON.stringify(exported)).not.toMatch(/Virtanen|SUM|Osallistuja/);
+  });
+});
+
+describe("attacks on the home page's summary", () => {
+  const { app, db, clock } = buildTestApp();
+
+  it('shows markup in a term name as text to coordinators and admins, and nothing to instructors', async () => {
+    clock.setTo(new Date('2026-10-20T09:00:00Z'));
+    const name = '<script>alert(1)</script><img src=x onerror=alert(2)> {from} {to}';
+    const termId = createTerm(
+      db,
+      {
+        name,
+        startsOn: '2026-08-01',
+        endsOn: '2026-12-31',
+        targetCoursesMin: 1,
+        targetCoursesMax: 2,
+        targetInstructorsMin: 1,
+        targetInstructorsMax: 2,
+      },
+      new Date(),
+    )!;
+    for (const role of ['coordinator', 'admin'] as const) {
+      const html = await (
+        await getPage(app, '/', await signIn(app, await aStaffUser(db, role)))
+      ).text();
+      const $ = load(html);
+      expect($('#glance-term').attr('href')).toBe(`/terms/${termId}`);
+      // Shown as typed: its braces are not filled in with the term's dates.
+      expect($('#glance-term').text()).toBe(`Kausi ${name} (1.8.2026–31.12.2026)`);
+      expect($('#at-a-glance script, #at-a-glance img')).toHaveLength(0);
+      expect(html).not.toContain('<script>alert(1)');
+    }
+    const instructorHome = load(
+      await (await getPage(app, '/', await signIn(app, await aStaffUser(db, 'instructor')))).text(),
+    );
+    expect(instructorHome('#at-a-glance')).toHaveLength(0);
+    expect(instructorHome.text()).not.toContain('alert(1)');
   });
 });
