@@ -23,6 +23,7 @@ import {
   testOrigin,
 } from '../support/test-app';
 import { parseCsv } from '../support/csv';
+import { aWaitingApplicant } from '../support/planning-fixtures';
 import { failOnUnexpectedErrors } from '../support/unexpected-errors';
 
 /**
@@ -318,6 +319,26 @@ describe('attacks on participant feedback', () => {
     // Found (fixed): every repeat was audited as another hiding, 100 rows for one change.
     expect(audited()).toHaveLength(1);
   });
+  it('shows markup in a free text as text to the coordinator', async () => {
+    const markup = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    giveFeedback(db, {
+      enrollmentId: course.people[2]!.enrollmentId,
+      courseId: course.courseId,
+      answers: {
+        usefulness: 5,
+        everydayTools: 5,
+        bestThing: markup,
+        toImprove: '',
+        recommend: 'yes',
+      },
+    });
+    const html = await (
+      await getPage(app, `/courses/${course.courseId}/feedback`, cookies.coordinator)
+    ).text();
+    const $ = load(html);
+    expect($('#feedback-texts').text()).toContain(markup);
+    expect($('#feedback-texts img, #feedback-texts script')).toHaveLength(0);
+  });
 });
 
 describe('attacks on the attendance CSV', () => {
@@ -344,12 +365,16 @@ describe('attacks on the attendance CSV', () => {
     payloads.forEach((name, index) => rename(index, { name }));
     rename(0, { email: '=HYPERLINK("http://evil.example")@x.example' });
     rename(1, { name: 'Virtanen; Matti\r\n=1+1;"x"' });
+    const waiting = aWaitingApplicant(db, course.localityId, { name: 'Jonossa Oleva' });
+    aWaitlisted(db, course.courseId, waiting, clock());
     const response = await getPage(app, `/courses/${course.courseId}/attendance.csv`, coordinator);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Disposition')).toBe(
       `attachment; filename="kurssi-${course.courseId}-osallistujat.csv"`,
     );
-    const cells = parseCsv(await response.text()).rows;
+    const text = await response.text();
+    expect(text).not.toContain('Jonossa Oleva');
+    const cells = parseCsv(text).rows;
     const width = cells[0]!.length;
     expect(cells).toHaveLength(7);
     for (const row of cells) expect(row).toHaveLength(width);
