@@ -464,7 +464,9 @@ describe('the thank-you at closing', () => {
       [course.people[0]!.applicationId, course.people[1]!.applicationId].sort(),
     );
     for (const message of thanks) {
-      expect(message.textBody).toContain('Kerro mielipiteesi kurssista omalla sivullasi');
+      expect(message.textBody).toContain(
+        'Jos et ole vielä vastannut, kerro mielipiteesi kurssista omalla sivullasi',
+      );
       expect(message.textBody).toContain(`/p/${personalLinkPlaceholder}`);
       expect(message.calendar).toBe('');
     }
