@@ -105,6 +105,31 @@ describe('attacks on participant feedback', () => {
     expect(feedbackRowsOf(setup, course.courseId)).toHaveLength(0);
   });
 
+  it('answers odd ids and GETs of the POST-only addresses with 404, never 500', async () => {
+    const person = course.people[0]!;
+    for (const path of [
+      `/p/${tokens[0]}/feedback/${person.enrollmentId}`,
+      `/courses/${course.courseId}/feedback/1/text-hiding`,
+      '/courses/1abc/feedback',
+      '/courses/999999/feedback',
+      `/courses/0${course.courseId}/feedback`,
+      '/courses/1e3/attendance.csv',
+      '/courses/999999/attendance.csv',
+    ]) {
+      const response = await getPage(app, path, cookies.coordinator);
+      expect(response.status, path).toBe(404);
+    }
+    for (const id of ['1abc', '0', '999999', '-1']) {
+      const response = await postForm(
+        app,
+        `/courses/${course.courseId}/feedback/${id}/text-hiding`,
+        {},
+        { cookie: cookies.coordinator },
+      );
+      expect(response.status, id).toBe(404);
+    }
+  });
+
   it('answers odd input with 4xx and field messages, never 500, storing nothing', async () => {
     const person = course.people[3]!;
     const path = `/p/${tokens[3]}/feedback/${person.enrollmentId}`;
