@@ -155,6 +155,16 @@ describe('attacks on participant feedback', () => {
       body: 'usefulness=4&usefulness=1&everydayTools=5&recommend=yes&recommend=no&bestThing=a&bestThing=b',
     });
     expect(repeated.status).toBe(422);
+    // A file where a text belongs, in a multipart body.
+    const multipart = new FormData();
+    for (const [name, value] of Object.entries(anAnswer)) multipart.set(name, value);
+    multipart.set('bestThing', new Blob(['<b>x</b>'], { type: 'text/html' }), 'x.html');
+    const withFile = await app.request(path, {
+      method: 'POST',
+      headers: { Origin: testOrigin },
+      body: multipart,
+    });
+    expect(withFile.status).toBe(422);
     const json = await app.request(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: testOrigin },
