@@ -1,22 +1,14 @@
 import { load } from 'cheerio';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  applications,
-  auditLog,
-  courseFeedback,
-  courses,
-  enrollments,
-  outbox,
-} from '../../db/schema';
-import { markAttendance } from '../../src/features/attendance/attendance-commands';
+import { applications, auditLog, courses, enrollments, outbox } from '../../db/schema';
 import { giveFeedback, type FeedbackAnswers } from '../../src/features/feedback/feedback-commands';
-import { mailSettingsFrom } from '../../src/features/invites/invitations';
 import {
   issuePersonalLink,
   personalLinkPlaceholder,
 } from '../../src/features/outbox/personal-links';
-import { aRunningCourse, duringSession } from '../support/attendance-fixtures';
+import { aRunningCourse, duringSession, everySessionMarked } from '../support/attendance-fixtures';
+import { anAnswer, feedbackRowsOf } from '../support/feedback-fixtures';
 import { enrollmentOf } from '../support/planning-fixtures';
 import {
   aStaffUser,
@@ -25,23 +17,10 @@ import {
   getPage,
   postForm,
   signIn,
-  testConfig,
 } from '../support/test-app';
 
 type Setup = ReturnType<typeof buildTestApp>;
 type Course = ReturnType<typeof aRunningCourse>;
-
-const anAnswer = {
-  usefulness: '4',
-  everydayTools: '5',
-  bestThing: 'Keskustelut muiden kanssa',
-  toImprove: '',
-  recommend: 'yes',
-};
-
-function feedbackRowsOf({ db }: Setup, courseId: number) {
-  return db.select().from(courseFeedback).where(eq(courseFeedback.courseId, courseId)).all();
-}
 
 function auditCount({ db }: Setup) {
   return db
@@ -421,6 +400,21 @@ describe('the thank-you at closing', () => {
   const setup = buildTestApp();
   const { app, db, clock } = setup;
 
+  /** Closes the course as the coordinator; the thank-you letters it queued. */
+  const closedWithThanks = async (
+    course: Course,
+    coordinator: { email: string; password: string },
+  ) => {
+    const cookie = await signIn(app, coordinator);
+    const closed = await postForm(app, `/courses/${course.courseId}/closing`, {}, { cookie });
+    expect(closed.status).toBe(303);
+    return db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.courseId, course.courseId), like(outbox.subject, 'Kiitos%')))
+      .all();
+  };
+
   it('invites everyone on the course to the end with an e-mail, through the outbox, with the personal link', async () => {
     const coordinator = await aStaffUser(db, 'coordinator');
     const course = aRunningCourse(db, { participants: 4 });
@@ -434,39 +428,42 @@ describe('the thank-you at closing', () => {
       withdrawnAt: new Date('2026-10-01T09:00:00Z'),
     });
     clock.setTo(new Date('2026-11-11T09:00:00Z'));
-    markAttendance(
+    everySessionMarked(
       db,
-      {
-        courseId: course.courseId,
-        marks: course.people.slice(0, 3).flatMap((person, index) =>
-          course.sessions.map((session) => ({
-            sessionId: session.id,
-            enrollmentId: person.enrollmentId,
-            mark: index === 1 ? ('absent' as const) : ('present' as const),
-          })),
-        ),
-      },
-      {
-        actor: { id: null, name: 'Testi', role: 'coordinator' },
-        mail: { ...mailSettingsFrom(testConfig()), now: clock() },
-      },
+      course,
+      clock(),
+      (index) => (index === 1 ? 'absent' : 'present'),
+      course.people.slice(0, 3),
     );
-    const cookie = await signIn(app, coordinator);
-    const closed = await postForm(app, `/courses/${course.courseId}/closing`, {}, { cookie });
-    expect(closed.status).toBe(303);
-
-    const thanks = db
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.courseId, course.courseId), like(outbox.subject, 'Kiitos%')))
-      .all();
+    const thanks = await closedWithThanks(course, coordinator);
     expect(thanks.map((message) => message.applicationId).sort()).toEqual(
       [course.people[0]!.applicationId, course.people[1]!.applicationId].sort(),
     );
     for (const message of thanks) {
-      expect(message.textBody).toContain('Kerro mielipiteesi kurssista omalla sivullasi');
+      expect(message.textBody).toContain(
+        'Jos et ole vielä vastannut, kerro mielipiteesi kurssista omalla sivullasi',
+      );
       expect(message.textBody).toContain(`/p/${personalLinkPlaceholder}`);
       expect(message.calendar).toBe('');
     }
+  });
+
+  it('thanks everyone alike, so the outgoing mail does not tell who has answered', async () => {
+    const course = aRunningCourse(db, { participants: 3 });
+    clock.setTo(new Date('2026-11-11T09:00:00Z'));
+    everySessionMarked(db, course, clock());
+    // One answers before the course is closed.
+    giveFeedback(db, {
+      enrollmentId: course.people[1]!.enrollmentId,
+      courseId: course.courseId,
+      answers: { usefulness: 2, everydayTools: 2, bestThing: '', toImprove: 'x', recommend: 'no' },
+    });
+    const thanks = await closedWithThanks(course, await aStaffUser(db, 'coordinator'));
+    // Found by the follow-up attacks (fixed): whoever had answered got no thank-you.
+    expect(thanks.map((message) => message.applicationId).sort()).toEqual(
+      course.people.map((person) => person.applicationId).sort(),
+    );
+    const bodies = thanks.map((message) => message.textBody.replace(/Osallistuja \d/, 'NAME'));
+    expect(new Set(bodies).size).toBe(1);
   });
 });

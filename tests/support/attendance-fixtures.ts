@@ -7,8 +7,10 @@ import {
   enrollments,
   instructorLocalities,
   instructors,
+  type AttendanceMark,
 } from '../../db/schema';
 import { immediateTransaction, type AppDatabase } from '../../src/db';
+import { markAttendance } from '../../src/features/attendance/attendance-commands';
 import { mailSettingsFrom, notifyCourseInvitees } from '../../src/features/invites/invitations';
 import { testConfig } from './test-app';
 import {
@@ -115,4 +117,31 @@ export function storedMark(db: AppDatabase, sessionId: number, enrollmentId: num
 /** During the given session (1-based), ten minutes after it started. */
 export function duringSession(sessions: { startsAt: Date }[], ordinal: number): Date {
   return new Date(sessions[ordinal - 1]!.startsAt.getTime() + 10 * 60_000);
+}
+
+/** Every session marked for the given people (by their place on the course), as a coordinator. */
+export function everySessionMarked(
+  db: AppDatabase,
+  course: ReturnType<typeof aRunningCourse>,
+  now: Date,
+  markFor: (index: number) => AttendanceMark = () => 'present',
+  people = course.people,
+) {
+  markAttendance(
+    db,
+    {
+      courseId: course.courseId,
+      marks: people.flatMap((person, index) =>
+        course.sessions.map((session) => ({
+          sessionId: session.id,
+          enrollmentId: person.enrollmentId,
+          mark: markFor(index),
+        })),
+      ),
+    },
+    {
+      actor: { id: null, name: 'Testi', role: 'coordinator' },
+      mail: { ...mailSettingsFrom(testConfig()), now },
+    },
+  );
 }

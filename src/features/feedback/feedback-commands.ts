@@ -41,22 +41,35 @@ export function giveFeedback(
   });
 }
 
-/** Hides an answer's free texts (they could identify someone); the scores still count. */
+/**
+ * Hides an answer's free texts (they could identify someone); the scores still count. Only the
+ * change is audited: hiding a text already hidden (a second click, a repeat) changes and records
+ * nothing.
+ */
 export function hideFeedbackText(
   db: AppDatabase,
   input: { courseId: number; feedbackId: number },
   actor: Actor,
   now: Date,
-): boolean {
+): 'hidden' | 'already-hidden' | 'not-found' {
   return immediateTransaction(db, (tx) => {
+    const ofCourse = and(
+      eq(courseFeedback.id, input.feedbackId),
+      eq(courseFeedback.courseId, input.courseId),
+    );
     const hidden = tx
       .update(courseFeedback)
       .set({ freeTextHidden: true })
-      .where(
-        and(eq(courseFeedback.id, input.feedbackId), eq(courseFeedback.courseId, input.courseId)),
-      )
+      .where(and(ofCourse, eq(courseFeedback.freeTextHidden, false)))
       .run();
-    if (hidden.changes === 0) return false;
+    if (hidden.changes === 0) {
+      const exists = tx
+        .select({ id: courseFeedback.id })
+        .from(courseFeedback)
+        .where(ofCourse)
+        .get();
+      return exists ? 'already-hidden' : 'not-found';
+    }
     recordAudit(
       tx,
       {
@@ -68,6 +81,6 @@ export function hideFeedbackText(
       },
       now,
     );
-    return true;
+    return 'hidden';
   });
 }

@@ -12,7 +12,8 @@ import { participantLinkUrl, personalLinkPlaceholder } from '../outbox/personal-
 /**
  * When a course is closed, everyone who was on it to the end and has an e-mail address gets a
  * thank-you that invites them to answer the questionnaire behind their personal link (made when
- * the message is sent). In the closing's transaction, through the outbox.
+ * the message is sent). In the closing's transaction, through the outbox. Those who already answered
+ * get the same letter: leaving them out would show on the outgoing-mail page who has answered.
  */
 export function queueFeedbackInvitationsIn(
   tx: Transaction,
@@ -34,7 +35,6 @@ export function queueFeedbackInvitationsIn(
       and(
         eq(enrollments.courseId, courseId),
         inArray(enrollments.state, ['completed', 'not-completed']),
-        eq(enrollments.feedbackGiven, false),
       ),
     )
     .all()

@@ -43,7 +43,7 @@ export const fi = {
   'feedback.mail.subject': 'Kiitos osallistumisesta: {course}',
   'feedback.mail.thanks': 'Kiitos, että olit mukana kurssilla {course}.',
   'feedback.mail.invite':
-    'Kerro mielipiteesi kurssista omalla sivullasi. Vastaaminen vie muutaman minuutin, ja vastauksesi on nimetön: {url}',
+    'Jos et ole vielä vastannut, kerro mielipiteesi kurssista omalla sivullasi. Vastaaminen vie muutaman minuutin, ja vastauksesi on nimetön: {url}',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -91,5 +91,5 @@ export const en: Record<keyof typeof fi, string> = {
   'feedback.mail.subject': 'Thank you for taking part: {course}',
   'feedback.mail.thanks': 'Thank you for taking part in the course {course}.',
   'feedback.mail.invite':
-    'Please tell us what you think of the course on your own page. It takes a few minutes, and your answer is anonymous: {url}',
+    'If you have not answered yet, please tell us what you think of the course on your own page. It takes a few minutes, and your answer is anonymous: {url}',
 };

@@ -59,13 +59,13 @@ export function feedbackRoutes({ db, clock }: AppDeps) {
 
   app.post('/courses/:id/feedback/:feedbackId/text-hiding', planningStaff, (c) => {
     const course = courseFor(c);
-    const hidden = hideFeedbackText(
+    const outcome = hideFeedbackText(
       db,
       { courseId: course.course.id, feedbackId: idParam(c, 'feedbackId') },
       c.get('user'),
       clock(),
     );
-    if (!hidden) throw new HTTPException(404);
+    if (outcome === 'not-found') throw new HTTPException(404);
     setFlash(c, { kind: 'success', key: 'feedback.hidden' });
     return c.redirect(`/courses/${course.course.id}/feedback`, 303);
   });
