@@ -9,7 +9,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { languages } from '../src/i18n/languages';
 
-export const staffRoles = ['admin', 'coordinator', 'instructor'] as const;
+export const staffRoles = ['admin', 'coordinator', 'instructor', 'reporting'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 /** Set from the injected clock on insert (no SQL default), so tests and the demo control time. */

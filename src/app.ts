@@ -29,6 +29,7 @@ import { instructorRoutes } from './features/instructors/routes';
 import { inviteRoutes } from './features/invites/routes';
 import { placeRoutes } from './features/places/routes';
 import { privacyRoutes } from './features/privacy/routes';
+import { reportRoutes } from './features/reports/routes';
 import { programRoutes } from './features/programs/routes';
 import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
 import { trainingRoutes } from './features/trainings/routes';
@@ -102,6 +103,7 @@ export function createApp(parts: AppParts) {
   app.route('/', instructorRoutes(deps));
   app.route('/', hoursRoutes(deps));
   app.route('/', termRoutes(deps));
+  app.route('/', reportRoutes(deps));
   app.route('/', blockedPeriodRoutes(deps));
   app.route('/courses', courseRoutes(deps));
   app.route('/courses', courseSessionRoutes(deps));

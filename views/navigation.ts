@@ -18,6 +18,8 @@ const planningItems: NavigationItem[] = [
   { href: '/people', label: 'nav.people' },
 ];
 
+const reports: NavigationItem = { href: '/reports', label: 'nav.reports' };
+
 const calendarFeed: NavigationItem = { href: '/calendar-feed', label: 'nav.calendarFeed' };
 
 /** What each role finds in the main navigation; a feature adds its entry here. */
@@ -28,9 +30,11 @@ const itemsByRole: Record<StaffRole, NavigationItem[]> = {
     { href: '/admin/users', label: 'nav.users' },
     { href: '/admin/audit', label: 'nav.audit' },
     { href: '/admin/organisation', label: 'nav.organisation' },
+    reports,
     calendarFeed,
   ],
-  coordinator: [{ href: '/', label: 'nav.home' }, ...planningItems, calendarFeed],
+  coordinator: [{ href: '/', label: 'nav.home' }, ...planningItems, reports, calendarFeed],
+  reporting: [{ href: '/', label: 'nav.home' }, reports],
   instructor: [
     { href: '/', label: 'nav.home' },
     { href: '/calls', label: 'nav.callQueue' },

@@ -18,6 +18,7 @@ export const en: Record<keyof typeof fi, string> = {
   'role.admin': 'administrator',
   'role.coordinator': 'regional coordinator',
   'role.instructor': 'instructor',
+  'role.reporting': 'reporting (figures only)',
   'flash.region': 'Notifications',
   'flash.signedIn': 'Welcome, {name}!',
   'flash.signedOut': 'You have signed out.',
@@ -56,6 +57,8 @@ export const en: Record<keyof typeof fi, string> = {
     'As an administrator you manage the staff accounts. Accounts are added on the Users page or with the command npm run user:add.',
   'home.coordinator.intro':
     'As a regional coordinator you plan the term’s courses by locality, interview applicants by phone and place them on courses.',
+  'home.reporting.intro':
+    'You see the term reports: counts only, never a name, phone number or e-mail address.',
   'home.instructor.intro':
     'As an instructor you see your own courses and their participants and mark attendance at every session.',
   'users.title': 'Users',

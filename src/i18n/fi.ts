@@ -20,6 +20,7 @@ export const fi = {
   'role.admin': 'pääkäyttäjä',
   'role.coordinator': 'aluekoordinaattori',
   'role.instructor': 'ohjaaja',
+  'role.reporting': 'raportointi (vain luvut)',
   'flash.region': 'Ilmoitukset',
   'flash.signedIn': 'Tervetuloa, {name}!',
   'flash.signedOut': 'Olet kirjautunut ulos.',
@@ -61,6 +62,8 @@ export const fi = {
     'Pääkäyttäjänä hallitset henkilökunnan käyttäjätunnuksia. Tunnukset luodaan Käyttäjät-sivulla tai komennolla npm run user:add.',
   'home.coordinator.intro':
     'Aluekoordinaattorina suunnittelet lukukauden kurssit paikkakunnittain, haastattelet hakijat puhelimitse ja sijoitat heidät kursseille.',
+  'home.reporting.intro':
+    'Näet kausien raportit: vain lukumääriä, ei koskaan nimiä, puhelinnumeroita tai sähköpostiosoitteita.',
   'home.instructor.intro':
     'Ohjaajana näet omat kurssisi ja niiden osallistujat ja kirjaat läsnäolot jokaisella kokoontumiskerralla.',
   'users.title': 'Käyttäjät',

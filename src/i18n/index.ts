@@ -17,6 +17,7 @@ import * as participantMessages from '../features/participant/messages';
 import * as peopleMessages from '../features/people/messages';
 import * as privacyMessages from '../features/privacy/messages';
 import * as placeMessages from '../features/places/messages';
+import * as reportMessages from '../features/reports/messages';
 import * as programMessages from '../features/programs/messages';
 import * as termMessages from '../features/terms/messages';
 import * as trainingMessages from '../features/trainings/messages';
@@ -64,6 +65,7 @@ export const catalogParts = {
   people: part(peopleMessages),
   organisation: part(organisationMessages),
   feedback: part(feedbackMessages),
+  reports: part(reportMessages),
 };
 
 type Part = (typeof catalogParts)[keyof typeof catalogParts];

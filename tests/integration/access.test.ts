@@ -7,14 +7,15 @@ import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/
 
 describe('roles and access', () => {
   const { app, db } = buildTestApp();
-  const cookies: Record<'admin' | 'coordinator' | 'instructor', string> = {
+  const cookies: Record<'admin' | 'coordinator' | 'instructor' | 'reporting', string> = {
     admin: '',
     coordinator: '',
     instructor: '',
+    reporting: '',
   };
 
   beforeAll(async () => {
-    for (const role of ['admin', 'coordinator', 'instructor'] as const) {
+    for (const role of ['admin', 'coordinator', 'instructor', 'reporting'] as const) {
       cookies[role] = await signIn(app, await aStaffUser(db, role));
     }
   });
@@ -46,15 +47,22 @@ describe('roles and access', () => {
       '/admin/users',
       '/admin/audit',
       '/admin/organisation',
+      '/reports',
       '/calendar-feed',
     ]);
-    expect(await navigationOf(cookies.coordinator)).toEqual(['/', ...planning, '/calendar-feed']);
+    expect(await navigationOf(cookies.coordinator)).toEqual([
+      '/',
+      ...planning,
+      '/reports',
+      '/calendar-feed',
+    ]);
     expect(await navigationOf(cookies.instructor)).toEqual([
       '/',
       '/calls',
       '/people',
       '/calendar-feed',
     ]);
+    expect(await navigationOf(cookies.reporting)).toEqual(['/', '/reports']);
   });
 
   it('greets each role with what that role does', async () => {

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { FrontPage } from '../../../views/home/front-page';
 import { HomePage } from '../../../views/home/home-page';
+import { ReportingHomePage } from '../../../views/reports/report-pages';
 import { access } from '../../http/access';
 import { recordAudit } from '../audit/audit-log';
 import { coursesAtRisk } from '../courses/at-risk-queries';
@@ -43,6 +44,9 @@ export function homeRoutes({ db, clock }: AppDeps) {
   app.get('/', access('public'), frontPageForAnonymous, access('signed-in'), (c) => {
     const t = c.get('t');
     const user = c.get('user');
+    if (user.role === 'reporting') {
+      return c.render(<ReportingHomePage t={t} />, { title: t('home.title') });
+    }
     const letters =
       user.role === 'instructor' ? null : listLettersToPrint(db, instantToWallClock(clock()).date);
     const deletionRequests = user.role === 'instructor' ? null : listPendingDeletionRequests(db);

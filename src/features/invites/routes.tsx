@@ -43,7 +43,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
   const app = new Hono<AppEnv>();
   const feedUrl = (token: string) => new URL(`/feeds/${token}.ics`, config.publicUrl).href;
 
-  app.get('/calendar-feed', access('signed-in'), (c) => {
+  app.get('/calendar-feed', access(['admin', 'coordinator', 'instructor']), (c) => {
     const createdAt = findFeedCreatedAt(db, c.get('user').id);
     const t = c.get('t');
     return c.render(
@@ -60,7 +60,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
   });
 
   /** Answers with the page itself (no redirect): the new address is shown this once only. */
-  app.post('/calendar-feed', access('signed-in'), (c) => {
+  app.post('/calendar-feed', access(['admin', 'coordinator', 'instructor']), (c) => {
     const now = clock();
     const token = renewFeedToken(db, c.get('user').id, now);
     const t = c.get('t');

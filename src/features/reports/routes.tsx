@@ -1,0 +1,187 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ReportPage, ReportsIndexPage } from '../../../views/reports/report-pages';
+import { access } from '../../http/access';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
+import { toCsv, type CsvCell } from '../../lib/csv';
+import { recordAudit } from '../audit/audit-log';
+import {
+  existingTermIds,
+  findTerm,
+  listTerms,
+  termCourseFigures,
+  totalOf,
+  totalsBy,
+  type CourseFigures,
+} from './queries';
+import { figureHeader, shownFigures, type ReportTable } from './report-table';
+
+/** Coordinators, admins and the read-only reporting role; never an instructor. */
+const reportReaders = access(['coordinator', 'admin', 'reporting']);
+
+/** `?terms=1,2` or `?terms=1&terms=2`: the chosen term ids, or null when any part is not an id. */
+function chosenTermIds(values: string[]): number[] | null {
+  const parts = values.flatMap((value) => value.split(',')).map((part) => part.trim());
+  if (parts.some((part) => !/^[1-9]\d{0,8}$/.test(part))) return null;
+  return [...new Set(parts.map(Number))];
+}
+
+export function reportRoutes({ db, clock }: AppDeps) {
+  const app = new Hono<SignedInEnv>();
+
+  const termFor = (typed: string) => {
+    const id = /^[1-9]\d{0,8}$/.test(typed) ? Number(typed) : Number.NaN;
+    const term = Number.isSafeInteger(id) ? findTerm(db, id) : undefined;
+    if (!term) throw new HTTPException(404);
+    return term;
+  };
+
+  const perCourseTable = (c: Context<SignedInEnv>, rows: CourseFigures[]): ReportTable => {
+    const t = c.get('t');
+    const total: CsvCell[] = [t('reports.total'), '', '', ...shownFigures(totalOf(rows))];
+    return {
+      header: [
+        t('reports.col.course'),
+        t('reports.col.locality'),
+        t('reports.col.audience'),
+        ...figureHeader(t),
+      ],
+      rows: [
+        ...rows.map((row): CsvCell[] => [
+          `${row.title} (${row.courseId})`,
+          row.locality,
+          t(`reports.audience.${row.audience}`),
+          ...shownFigures(row),
+        ]),
+        total,
+      ],
+    };
+  };
+
+  const groupTable = (
+    c: Context<SignedInEnv>,
+    label: string,
+    groups: { key: string; total: ReturnType<typeof totalOf> }[],
+    rows: CourseFigures[],
+  ): ReportTable => {
+    const t = c.get('t');
+    return {
+      header: [label, ...figureHeader(t)],
+      rows: [
+        ...groups.map((group): CsvCell[] => [group.key, ...shownFigures(group.total)]),
+        [t('reports.total'), ...shownFigures(totalOf(rows))],
+      ],
+    };
+  };
+
+  app.get('/reports', reportReaders, (c) => {
+    const t = c.get('t');
+    const typed = c.req.queries('terms');
+    if (!typed) {
+      return c.render(<ReportsIndexPage terms={listTerms(db)} t={t} />, {
+        title: t('reports.title'),
+      });
+    }
+    const ids = chosenTermIds(typed);
+    const found = ids ? existingTermIds(db, ids) : [];
+    if (!ids || ids.length === 0 || found.length !== ids.length) {
+      c.status(400);
+      return c.render(<ReportsIndexPage terms={listTerms(db)} error t={t} />, {
+        title: t('reports.title'),
+      });
+    }
+    const language = c.get('language');
+    const terms = ids.map((id) => findTerm(db, id)!);
+    const perTerm = terms.map((term) => ({
+      key: term.name,
+      rows: termCourseFigures(db, term.id, language),
+    }));
+    const allRows = perTerm.flatMap((term) => term.rows);
+    const table = groupTable(
+      c,
+      t('reports.col.term'),
+      perTerm.map((term) => ({ key: term.key, total: totalOf(term.rows) })),
+      allRows,
+    );
+    return c.render(
+      <ReportPage
+        title={t('reports.yearTitle')}
+        sections={[{ id: 'report-by-term', caption: t('reports.byTerm'), table, labelColumns: 1 }]}
+        empty={allRows.length === 0}
+        t={t}
+      />,
+      { title: t('reports.yearTitle') },
+    );
+  });
+
+  /** The per-course table and its total as a file for Excel; the export is audited, never its content. */
+  app.get('/reports/terms/:file{[0-9]+\\.csv}', reportReaders, (c) => {
+    const term = termFor(c.req.param('file').replace(/\.csv$/, ''));
+    const t = c.get('t');
+    const table = perCourseTable(c, termCourseFigures(db, term.id, c.get('language')));
+    recordAudit(
+      db,
+      {
+        actor: c.get('user'),
+        action: 'export',
+        subjectType: 'term-report',
+        subjectId: term.id,
+        detail: 'term report CSV',
+      },
+      clock(),
+    );
+    return c.body(toCsv(table.header, table.rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${t('reports.csv.fileName', { id: term.id })}"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  app.get('/reports/terms/:id', reportReaders, (c) => {
+    const term = termFor(c.req.param('id'));
+    const t = c.get('t');
+    const rows = termCourseFigures(db, term.id, c.get('language'));
+    const title = t('reports.termTitle', { term: term.name });
+    return c.render(
+      <ReportPage
+        title={title}
+        csvHref={`/reports/terms/${term.id}.csv`}
+        sections={[
+          {
+            id: 'report-courses',
+            caption: t('reports.perCourse'),
+            table: perCourseTable(c, rows),
+            labelColumns: 3,
+          },
+          {
+            id: 'report-localities',
+            caption: t('reports.byLocality'),
+            table: groupTable(
+              c,
+              t('reports.col.locality'),
+              totalsBy(rows, (row) => row.locality),
+              rows,
+            ),
+            labelColumns: 1,
+          },
+          {
+            id: 'report-audiences',
+            caption: t('reports.byAudience'),
+            table: groupTable(
+              c,
+              t('reports.col.audience'),
+              totalsBy(rows, (row) => t(`reports.audience.${row.audience}`)),
+              rows,
+            ),
+            labelColumns: 1,
+          },
+        ]}
+        empty={rows.length === 0}
+        t={t}
+      />,
+      { title },
+    );
+  });
+
+  return app;
+}

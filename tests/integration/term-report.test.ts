@@ -1,0 +1,322 @@
+import { load } from 'cheerio';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  applications,
+  attendance,
+  auditLog,
+  callAttempts,
+  courses,
+  enrollments,
+  programs,
+  type DropOutReason,
+  type EnrollmentState,
+} from '../../db/schema';
+import { parseCsv } from '../support/csv';
+import {
+  aLocality,
+  aProgramOfSize,
+  anAutumnTerm,
+  anOpenCourse,
+  aSpringTerm,
+  aWaitingApplicant,
+  sessionsOf,
+} from '../support/planning-fixtures';
+import { aStaffUser, buildTestApp, getPage, signIn } from '../support/test-app';
+
+const evilTitle = '=HYPERLINK("http://evil","x")';
+const at = new Date('2026-09-01T09:00:00Z');
+
+type Person = {
+  source: 'public' | 'referral' | 'phone';
+  reached: boolean;
+  state: EnrollmentState;
+  everPlaced: boolean;
+  present: boolean;
+  dropOut?: DropOutReason;
+};
+
+describe('the term report', () => {
+  const { app, db, clock } = buildTestApp();
+  let termId = 0;
+  let springId = 0;
+  let courseA = 0;
+  let courseB = 0;
+  const names: string[] = [];
+  const cookies = { coordinator: '', reporting: '', instructor: '' };
+
+  /** A person on a course, saved straight into the database as the figures need them. */
+  const aPerson = (courseId: number, localityId: number, person: Person) => {
+    const name = `Salainen Henkilö ${names.length + 1}`;
+    names.push(name);
+    const applicationId = aWaitingApplicant(db, localityId, { name });
+    db.update(applications)
+      .set({ source: person.source })
+      .where(eq(applications.id, applicationId))
+      .run();
+    db.insert(callAttempts).values({ applicationId, at, outcome: 'no-answer' }).run();
+    if (person.reached)
+      db.insert(callAttempts).values({ applicationId, at, outcome: 'reached' }).run();
+    const enrollmentId = db
+      .insert(enrollments)
+      .values({
+        courseId,
+        applicationId,
+        state: person.state,
+        queuedAt: at,
+        placedAt: person.everPlaced ? at : null,
+        dropOutReason: person.dropOut ?? '',
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: enrollments.id })
+      .get().id;
+    if (person.present) {
+      db.insert(attendance)
+        .values({
+          sessionId: sessionsOf(db, courseId)[0]!.id,
+          enrollmentId,
+          mark: 'present',
+          markedByName: 'Testi',
+          markedAt: at,
+        })
+        .run();
+    }
+  };
+
+  beforeAll(async () => {
+    termId = anAutumnTerm(db);
+    springId = aSpringTerm(db);
+    const north = aLocality(db, 'Pohjoinen');
+    const south = aLocality(db, 'Eteläinen');
+    const programA = aProgramOfSize(db, { minParticipants: 1, maxParticipants: 14 });
+    const programB = aProgramOfSize(db, { minParticipants: 1, maxParticipants: 10 });
+    db.update(programs).set({ nameFi: 'Arki A' }).where(eq(programs.id, programA)).run();
+    db.update(programs).set({ nameFi: evilTitle }).where(eq(programs.id, programB)).run();
+    courseA = anOpenCourse(db, { termId, localityId: north, programId: programA });
+    courseB = anOpenCourse(db, { termId, localityId: south, programId: programB });
+    db.update(courses).set({ audience: 'targeted' }).where(eq(courses.id, courseB)).run();
+    // Course A: 5 referred who completed, 1 phoned in who dropped out (health), 1 phoned in on
+    // the waitlist who was never reached.
+    for (let i = 0; i < 5; i++) {
+      aPerson(courseA, north, {
+        source: 'referral',
+        reached: true,
+        state: 'completed',
+        everPlaced: true,
+        present: true,
+      });
+    }
+    aPerson(courseA, north, {
+      source: 'phone',
+      reached: true,
+      state: 'withdrawn',
+      everPlaced: true,
+      present: true,
+      dropOut: 'health',
+    });
+    aPerson(courseA, north, {
+      source: 'phone',
+      reached: false,
+      state: 'waitlisted',
+      everPlaced: false,
+      present: false,
+    });
+    // Course B: 3 who applied themselves: one completed, one moved away after the first
+    // session, one never came and did not complete.
+    aPerson(courseB, south, {
+      source: 'public',
+      reached: true,
+      state: 'completed',
+      everPlaced: true,
+      present: true,
+    });
+    aPerson(courseB, south, {
+      source: 'public',
+      reached: true,
+      state: 'withdrawn',
+      everPlaced: true,
+      present: true,
+      dropOut: 'moved',
+    });
+    aPerson(courseB, south, {
+      source: 'public',
+      reached: true,
+      state: 'not-completed',
+      everPlaced: true,
+      present: false,
+    });
+    clock.setTo(new Date('2026-12-01T10:00:00Z'));
+    for (const role of ['coordinator', 'reporting', 'instructor'] as const) {
+      cookies[role] = await signIn(app, await aStaffUser(db, role));
+    }
+  });
+
+  const tableOf = async (path: string, id: string, cookie = cookies.coordinator) => {
+    const response = await getPage(app, path, cookie);
+    expect(response.status).toBe(200);
+    const $ = load(await response.text());
+    const header = $(`#${id} thead th`)
+      .map((_, cell) => $(cell).text())
+      .get();
+    const rows = $(`#${id} tbody tr`)
+      .map((_, row) => [
+        $(row)
+          .find('th, td')
+          .map((__, cell) => $(cell).text())
+          .get(),
+      ])
+      .get() as string[][];
+    return rows.map((row) => Object.fromEntries(header.map((label, index) => [label, row[index]])));
+  };
+
+  it('counts each course and the total by hand-counted numbers, hiding 1–4 as "< 5"', async () => {
+    const [b, a, total] = await tableOf(`/reports/terms/${termId}`, 'report-courses');
+    expect(a).toMatchObject({
+      Kurssi: `Arki A (${courseA})`,
+      Paikkakunta: 'Pohjoinen',
+      Kohderyhmä: 'avoin',
+      'Hakemukset: itse': '0',
+      'Hakemukset: palvelun ohjaamat': '5',
+      'Hakemukset: puhelimitse': '< 5',
+      'Hakemukset yhteensä': '7',
+      Tavoitettu: '6',
+      'Ei tavoitettu': '< 5',
+      'Saaneet paikan': '6',
+      'Aloittaneet (läsnä ainakin kerran)': '6',
+      Suorittaneet: '5',
+      'Suoritusaste %': '83',
+      'Keskeyttäneet: terveys': '< 5',
+      'Keskeyttäneet: muutti': '0',
+      'Täytetyt paikat': '5',
+      Paikkoja: '14',
+    });
+    expect(b).toMatchObject({
+      Kurssi: `${evilTitle} (${courseB})`,
+      Kohderyhmä: 'kohdennettu',
+      'Hakemukset: itse': '< 5',
+      'Hakemukset yhteensä': '< 5',
+      'Aloittaneet (läsnä ainakin kerran)': '< 5',
+      'Suoritusaste %': '< 5',
+      'Keskeyttäneet: muutti': '< 5',
+      Paikkoja: '10',
+    });
+    // The total is counted from real numbers: 3 + 0 self, 10 applications, 8 started, 6 completed.
+    expect(total).toMatchObject({
+      Kurssi: 'Yhteensä',
+      'Hakemukset: itse': '< 5',
+      'Hakemukset: palvelun ohjaamat': '5',
+      'Hakemukset yhteensä': '10',
+      Tavoitettu: '9',
+      'Ei tavoitettu': '< 5',
+      'Saaneet paikan': '9',
+      'Aloittaneet (läsnä ainakin kerran)': '8',
+      Suorittaneet: '6',
+      'Suoritusaste %': '75',
+      'Keskeyttäneet: terveys': '< 5',
+      'Keskeyttäneet: muutti': '< 5',
+      'Keskeyttäneet: muu': '0',
+      'Täytetyt paikat': '6',
+      Paikkoja: '24',
+    });
+  });
+
+  it('totals by locality and by audience', async () => {
+    const localities = await tableOf(`/reports/terms/${termId}`, 'report-localities');
+    expect(localities.map((row) => [row.Paikkakunta, row['Hakemukset yhteensä']])).toEqual([
+      ['Eteläinen', '< 5'],
+      ['Pohjoinen', '7'],
+      ['Yhteensä', '10'],
+    ]);
+    const audiences = await tableOf(`/reports/terms/${termId}`, 'report-audiences');
+    expect(audiences.map((row) => [row.Kohderyhmä, row.Suorittaneet])).toEqual([
+      ['kohdennettu', '< 5'],
+      ['avoin', '5'],
+      ['Yhteensä', '6'],
+    ]);
+  });
+
+  it('puts two terms side by side with a total for the year', async () => {
+    const rows = await tableOf(`/reports?terms=${termId},${springId}`, 'report-by-term');
+    expect(rows.map((row) => row['Hakemukset yhteensä'])).toEqual(['10', '0', '10']);
+    expect(rows).toHaveLength(3);
+  });
+
+  it('gives the per-course table and total as CSV for Excel, audited without content', async () => {
+    const response = await getPage(app, `/reports/terms/${termId}.csv`, cookies.reporting);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toContain('text/csv');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = parseCsv(bytes.toString('utf8'));
+    expect(csv.byteOrderMark).toBe(true);
+    const [header, b, a, total] = csv.rows;
+    expect(header!.slice(0, 4)).toEqual([
+      'Kurssi',
+      'Paikkakunta',
+      'Kohderyhmä',
+      'Hakemukset: itse',
+    ]);
+    expect(header).toHaveLength(3 + 10 + 6 + 2);
+    expect(a![header!.indexOf('Hakemukset: puhelimitse')]).toBe('< 5');
+    expect(a![header!.indexOf('Suoritusaste %')]).toBe('83');
+    expect(b![0]).toBe(`'${evilTitle} (${courseB})`);
+    expect(total![header!.indexOf('Hakemukset yhteensä')]).toBe('10');
+    expect(csv.rows).toHaveLength(4);
+    const entry = db.select().from(auditLog).where(eq(auditLog.subjectType, 'term-report')).get();
+    expect(entry).toMatchObject({ action: 'export', subjectId: termId, detail: 'term report CSV' });
+  });
+
+  it('shows the reporting role the figures and never a name', async () => {
+    for (const path of [
+      `/reports/terms/${termId}`,
+      `/reports/terms/${termId}.csv`,
+      '/reports',
+      '/',
+    ]) {
+      const response = await getPage(app, path, cookies.reporting);
+      expect(response.status, path).toBe(200);
+      const text = await response.text();
+      for (const name of names) expect(text, path).not.toContain(name);
+      expect(text).not.toContain('@example.fi');
+    }
+  });
+
+  it('refuses the reporting role every page about people or planning', async () => {
+    for (const path of [
+      '/people',
+      '/calls',
+      `/courses/${courseA}`,
+      `/courses/${courseA}/attendance`,
+      `/courses/${courseA}/attendance.csv`,
+      `/courses/${courseA}/feedback`,
+      '/terms',
+      '/decisions',
+      '/instructors',
+      '/candidates',
+      '/applications/new',
+      '/outbox',
+      '/calendar-feed',
+      '/admin/users',
+      '/admin/audit',
+    ]) {
+      expect((await getPage(app, path, cookies.reporting)).status, path).toBe(403);
+    }
+  });
+
+  it('refuses the reports to an instructor', async () => {
+    for (const path of ['/reports', `/reports/terms/${termId}`, `/reports/terms/${termId}.csv`]) {
+      expect((await getPage(app, path, cookies.instructor)).status, path).toBe(403);
+    }
+  });
+
+  it('answers 404 for an unknown term and a message for a bad choice of terms', async () => {
+    expect((await getPage(app, '/reports/terms/99999', cookies.reporting)).status).toBe(404);
+    expect((await getPage(app, '/reports/terms/99999.csv', cookies.reporting)).status).toBe(404);
+    for (const query of ['terms=abc', 'terms=1,,x', 'terms=99999', 'terms=']) {
+      const response = await getPage(app, `/reports?${query}`, cookies.reporting);
+      expect(response.status, query).toBe(400);
+      expect(load(await response.text())('#reports-error').text()).toContain('ei kelpaa');
+    }
+  });
+});

@@ -1,0 +1,126 @@
+import type { TermHeading } from '../../src/features/reports/queries';
+import type { ReportTable } from '../../src/features/reports/report-table';
+import type { Translate } from '../../src/i18n';
+import type { CsvCell } from '../../src/lib/csv';
+
+function cellText(cell: CsvCell): string {
+  return cell === null ? '–' : String(cell);
+}
+
+/** One table of the report: the label cells are row headers, the figures are right-aligned. */
+export function ReportTableView(props: {
+  id: string;
+  caption: string;
+  table: ReportTable;
+  labelColumns: number;
+}) {
+  return (
+    <div class="table-scroll" role="region" aria-labelledby={`${props.id}-caption`} tabindex={0}>
+      <table id={props.id} class="report-table">
+        <caption id={`${props.id}-caption`}>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.table.header.map((label) => (
+              <th scope="col">{label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.table.rows.map((row) => (
+            <tr>
+              {row.map((cell, index) =>
+                index < props.labelColumns ? (
+                  <th scope="row">{cellText(cell)}</th>
+                ) : (
+                  <td class="number">{cellText(cell)}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The reporting role's home: what it may see, and the way to the reports; nothing else. */
+export function ReportingHomePage(props: { t: Translate }) {
+  const { t } = props;
+  return (
+    <section>
+      <h1>{t('home.title')}</h1>
+      <p>{t('home.reporting.intro')}</p>
+      <p>
+        <a href="/reports">{t('reports.title')}</a>
+      </p>
+    </section>
+  );
+}
+
+export function ReportsIndexPage(props: { terms: TermHeading[]; error?: boolean; t: Translate }) {
+  const { t } = props;
+  return (
+    <section>
+      <h1>{t('reports.title')}</h1>
+      <p>{t('reports.intro')}</p>
+      {props.error ? (
+        <p class="error" role="alert" id="reports-error">
+          {t('reports.badTerms')}
+        </p>
+      ) : null}
+      {props.terms.length === 0 ? (
+        <p>{t('reports.noTerms')}</p>
+      ) : (
+        <form method="get" action="/reports">
+          <fieldset>
+            <legend>{t('reports.terms')}</legend>
+            <ul class="plain-list">
+              {props.terms.map((term) => (
+                <li>
+                  <label>
+                    <input type="checkbox" name="terms" value={String(term.id)} /> {term.name}
+                  </label>{' '}
+                  <a href={`/reports/terms/${term.id}`}>{t('reports.openTerm')}</a>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <button type="submit">{t('reports.compare')}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function ReportPage(props: {
+  title: string;
+  csvHref?: string;
+  sections: { id: string; caption: string; table: ReportTable; labelColumns: number }[];
+  empty: boolean;
+  t: Translate;
+}) {
+  const { t } = props;
+  return (
+    <section class="report">
+      <h1>{props.title}</h1>
+      <p>{t('reports.intro')}</p>
+      <p class="no-print">
+        <a href="/reports">{t('reports.title')}</a>
+        {props.csvHref ? (
+          <>
+            {' · '}
+            <a href={props.csvHref} id="report-csv">
+              {t('reports.downloadCsv')}
+            </a>
+          </>
+        ) : null}
+        {' · '}
+        {t('reports.print')}
+      </p>
+      {props.empty ? <p>{t('reports.noCourses')}</p> : null}
+      {props.sections.map((section) => (
+        <ReportTableView {...section} />
+      ))}
+    </section>
+  );
+}
