@@ -65,6 +65,30 @@ describe('roles and access', () => {
     expect(await navigationOf(cookies.reporting)).toEqual(['/', '/reports']);
   });
 
+  it('refuses the reporting role every staff address but its reports, its account and home', async () => {
+    // Every route of the app, with 1 for each id: a route that sends an anonymous visitor to
+    // sign-in is for staff, and of those the reporting role may open only these.
+    const allowed = /^\/(reports(\/|$)|account(\/|$)|sign-in(\/|$)|sign-out$|$)/;
+    const routes = app.routes.filter((route) => route.method === 'GET' || route.method === 'POST');
+    let checked = 0;
+    for (const route of routes) {
+      const path = route.path.replace(
+        /:(\w+)(\{[^}]*\})?/g,
+        (_match, _name: string, pattern?: string) => (pattern?.includes('csv') ? '1.csv' : '1'),
+      );
+      if (path.includes('*')) continue;
+      const send = (cookie: string) =>
+        route.method === 'GET' ? getPage(app, path, cookie) : postForm(app, path, {}, { cookie });
+      const anonymous = await send('');
+      const toSignIn =
+        anonymous.status === 303 && anonymous.headers.get('Location')?.startsWith('/sign-in');
+      if (!toSignIn || allowed.test(path)) continue;
+      checked += 1;
+      expect((await send(cookies.reporting)).status, `${route.method} ${path}`).toBe(403);
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it('greets each role with what that role does', async () => {
     const $ = load(await (await getPage(app, '/', cookies.instructor)).text());
     expect($('main p').first().text()).toMatch(/^Ohjaajana/);
