@@ -6,6 +6,7 @@ import {
   attendance,
   auditLog,
   callAttempts,
+  courseFeedback,
   courses,
   enrollments,
   programs,
@@ -146,6 +147,24 @@ describe('the term report', () => {
       everPlaced: true,
       present: false,
     });
+    // Feedback: 3 answers on A and 2 on B; each course alone would hide them, the term has 5.
+    for (const [courseId, usefulness] of [
+      [courseA, 5],
+      [courseA, 4],
+      [courseA, 4],
+      [courseB, 3],
+      [courseB, 4],
+    ] as const) {
+      db.insert(courseFeedback)
+        .values({
+          courseId,
+          usefulness,
+          everydayTools: 4,
+          recommend: 'yes',
+          bestThing: 'Salainen vapaa vastaus',
+        })
+        .run();
+    }
     clock.setTo(new Date('2026-12-01T10:00:00Z'));
     for (const role of ['coordinator', 'reporting', 'instructor'] as const) {
       cookies[role] = await signIn(app, await aStaffUser(db, role));
@@ -234,6 +253,16 @@ describe('the term report', () => {
       ['avoin', '5'],
       ['Yhteensä', '6'],
     ]);
+  });
+
+  it("summarises the whole term's feedback scores and never shows the free texts", async () => {
+    const response = await getPage(app, `/reports/terms/${termId}`, cookies.reporting);
+    const html = await response.text();
+    const $ = load(html);
+    expect($('#report-feedback #feedback-count').text()).toBe('Vastauksia: 5');
+    // (5 + 4 + 4 + 3 + 4) / 5 = 4.0
+    expect($('#feedback-usefulness caption').text()).toContain('Keskiarvo 4,0 / 5');
+    expect(html).not.toContain('Salainen vapaa vastaus');
   });
 
   it('puts two terms side by side with a total for the year', async () => {

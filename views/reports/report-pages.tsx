@@ -1,6 +1,8 @@
 import type { TermHeading } from '../../src/features/reports/queries';
 import type { ReportTable } from '../../src/features/reports/report-table';
-import type { Translate } from '../../src/i18n';
+import type { FeedbackSummary } from '../../src/features/feedback/feedback-rules';
+import type { Language, Translate } from '../../src/i18n';
+import { FeedbackSummarySection } from '../feedback/feedback-results-page';
 import type { CsvCell } from '../../src/lib/csv';
 
 function cellText(cell: CsvCell): string {
@@ -97,7 +99,10 @@ export function ReportPage(props: {
   csvHref?: string;
   sections: { id: string; caption: string; table: ReportTable; labelColumns: number }[];
   empty: boolean;
+  /** The participants' feedback of the whole term, with the "< 5" rule; scores only. */
+  feedback?: FeedbackSummary;
   t: Translate;
+  language: Language;
 }) {
   const { t } = props;
   return (
@@ -121,6 +126,12 @@ export function ReportPage(props: {
       {props.sections.map((section) => (
         <ReportTableView {...section} />
       ))}
+      {props.feedback ? (
+        <section id="report-feedback">
+          <h2>{t('reports.feedbackTitle')}</h2>
+          <FeedbackSummarySection summary={props.feedback} t={t} language={props.language} />
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { access } from '../../http/access';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { toCsv, type CsvCell } from '../../lib/csv';
 import { recordAudit } from '../audit/audit-log';
+import { summariseFeedback } from '../feedback/feedback-rules';
+import { termFeedbackScoresOf } from '../feedback/queries';
 import {
   existingTermIds,
   findTerm,
@@ -109,6 +111,7 @@ export function reportRoutes({ db, clock }: AppDeps) {
         sections={[{ id: 'report-by-term', caption: t('reports.byTerm'), table, labelColumns: 1 }]}
         empty={allRows.length === 0}
         t={t}
+        language={language}
       />,
       { title: t('reports.yearTitle') },
     );
@@ -177,7 +180,9 @@ export function reportRoutes({ db, clock }: AppDeps) {
           },
         ]}
         empty={rows.length === 0}
+        feedback={summariseFeedback(termFeedbackScoresOf(db, term.id))}
         t={t}
+        language={c.get('language')}
       />,
       { title },
     );
