@@ -25,6 +25,22 @@ describe('the admin manages staff accounts', () => {
     adminCookie = await signIn(app, await aStaffUser(db, 'admin'));
   });
 
+  it('adds a read-only reporting user, offered on the form as a role', async () => {
+    const form = load(await (await getPage(app, '/admin/users', adminCookie)).text());
+    expect(form('select[name=role] option[value=reporting]').text()).toBe(
+      'raportointi (vain luvut)',
+    );
+    const response = await postForm(
+      app,
+      '/admin/users',
+      { ...newCoordinator, email: 'raportti@test.example', role: 'reporting' },
+      { cookie: adminCookie },
+    );
+    expect(response.status).toBe(303);
+    const saved = db.select().from(users).where(eq(users.email, 'raportti@test.example')).get();
+    expect(saved?.role).toBe('reporting');
+  });
+
   it('adds a user who can then sign in, and lists them', async () => {
     const response = await postForm(app, '/admin/users', newCoordinator, { cookie: adminCookie });
     expect(response.status).toBe(303);
