@@ -7,6 +7,7 @@ import {
   auditLog,
   callAttempts,
   courseFeedback,
+  courseInstructors,
   courses,
   enrollments,
   programs,
@@ -20,6 +21,7 @@ import {
   anAutumnTerm,
   anOpenCourse,
   aSpringTerm,
+  anInstructor,
   aWaitingApplicant,
   sessionsOf,
 } from '../support/planning-fixtures';
@@ -165,6 +167,15 @@ describe('the term report', () => {
         })
         .run();
     }
+    // Instructors: 3 on A, the first of them and 2 others on B; 5 different people.
+    const pairs = [anInstructor(db), anInstructor(db), anInstructor(db)];
+    const others = [anInstructor(db), anInstructor(db)];
+    for (const instructorId of pairs) {
+      db.insert(courseInstructors).values({ courseId: courseA, instructorId }).run();
+    }
+    for (const instructorId of [pairs[0]!, ...others]) {
+      db.insert(courseInstructors).values({ courseId: courseB, instructorId }).run();
+    }
     clock.setTo(new Date('2026-12-01T10:00:00Z'));
     for (const role of ['coordinator', 'reporting', 'instructor'] as const) {
       cookies[role] = await signIn(app, await aStaffUser(db, role));
@@ -263,6 +274,17 @@ describe('the term report', () => {
     // (5 + 4 + 4 + 3 + 4) / 5 = 4.0
     expect($('#feedback-usefulness caption').text()).toContain('Keskiarvo 4,0 / 5');
     expect(html).not.toContain('Salainen vapaa vastaus');
+  });
+
+  it('counts each instructor of the term once', async () => {
+    const $ = load(
+      await (await getPage(app, `/reports/terms/${termId}`, cookies.reporting)).text(),
+    );
+    expect($('#report-instructors').text()).toBe('Ohjaajia kauden kursseilla: 5');
+    const $spring = load(
+      await (await getPage(app, `/reports/terms/${springId}`, cookies.reporting)).text(),
+    );
+    expect($spring('#report-instructors').text()).toBe('Ohjaajia kauden kursseilla: 0');
   });
 
   it('puts two terms side by side with a total for the year', async () => {

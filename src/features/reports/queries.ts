@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import {
   applications,
   attendance,
+  courseInstructors,
   callAttempts,
   courses,
   dropOutReasons,
@@ -241,4 +242,14 @@ export function existingTermIds(db: AppDatabase, ids: number[]): number[] {
     .where(inArray(terms.id, ids))
     .all()
     .map((row) => row.id);
+}
+
+/** Instructors paired on a course of the term that was not cancelled, each counted once. */
+export function activeInstructorCount(db: AppDatabase, termId: number): number {
+  return db
+    .select({ count: sql<number>`count(distinct ${courseInstructors.instructorId})` })
+    .from(courseInstructors)
+    .innerJoin(courses, eq(courses.id, courseInstructors.courseId))
+    .where(and(eq(courses.termId, termId), ne(courses.status, 'cancelled')))
+    .get()!.count;
 }

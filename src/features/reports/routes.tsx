@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit-log';
 import { summariseFeedback } from '../feedback/feedback-rules';
 import { termFeedbackScoresOf } from '../feedback/queries';
 import {
+  activeInstructorCount,
   existingTermIds,
   findTerm,
   listTerms,
@@ -16,6 +17,7 @@ import {
   totalsBy,
   type CourseFigures,
 } from './queries';
+import { maskSmall } from './report-rules';
 import { figureHeader, shownFigures, type ReportTable } from './report-table';
 
 /** Coordinators, admins and the read-only reporting role; never an instructor. */
@@ -180,6 +182,7 @@ export function reportRoutes({ db, clock }: AppDeps) {
           },
         ]}
         empty={rows.length === 0}
+        activeInstructors={maskSmall(activeInstructorCount(db, term.id))}
         feedback={summariseFeedback(termFeedbackScoresOf(db, term.id))}
         t={t}
         language={c.get('language')}
