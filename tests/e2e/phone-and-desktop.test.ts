@@ -89,6 +89,8 @@ const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', 
     '/outbox',
     '/decisions',
     '/hours',
+    '/reports',
+    firstLinkTo('/reports', /^\/reports\/terms\/\d+$/),
   ],
   admin: ['/', '/admin/users', '/admin/audit', '/admin/organisation', '/account'],
 };

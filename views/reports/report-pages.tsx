@@ -32,8 +32,12 @@ export function ReportTableView(props: {
           {props.table.rows.map((row) => (
             <tr>
               {row.map((cell, index) =>
-                index < props.labelColumns ? (
+                // Only the first column names the row; the next label columns (a course's
+                // locality, say) are plain cells, empty on the total row.
+                index === 0 ? (
                   <th scope="row">{cellText(cell)}</th>
+                ) : index < props.labelColumns ? (
+                  <td>{cellText(cell)}</td>
                 ) : (
                   <td class="number">{cellText(cell)}</td>
                 ),
@@ -80,9 +84,15 @@ export function ReportsIndexPage(props: { terms: TermHeading[]; error?: boolean;
             <ul class="plain-list">
               {props.terms.map((term) => (
                 <li>
-                  <label>
-                    <input type="checkbox" name="terms" value={String(term.id)} /> {term.name}
-                  </label>{' '}
+                  <div class="field-checkbox">
+                    <input
+                      id={`report-term-${term.id}`}
+                      type="checkbox"
+                      name="terms"
+                      value={String(term.id)}
+                    />
+                    <label for={`report-term-${term.id}`}>{term.name}</label>
+                  </div>
                   <a href={`/reports/terms/${term.id}`}>{t('reports.openTerm')}</a>
                 </li>
               ))}
