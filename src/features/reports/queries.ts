@@ -139,21 +139,13 @@ export function termCourseFigures(
   }
 
   const reachedApplication = sql`exists (select 1 from ${callAttempts} where ${callAttempts.applicationId} = ${enrollments.applicationId} and ${callAttempts.outcome} = 'reached')`;
-  const reached = db
-    .select({ courseId: enrollments.courseId, count: sql<number>`count(*)` })
-    .from(enrollments)
-    .innerJoin(courses, eq(courses.id, enrollments.courseId))
-    .where(and(inTerm, reachedApplication))
-    .groupBy(enrollments.courseId)
-    .all();
-  for (const row of reached) figures.get(row.courseId)!.reached = row.count;
-
   const seatFigures = db
     .select({
       courseId: enrollments.courseId,
       placed: sql<number>`sum(${enrollments.placedAt} is not null)`,
       completed: sql<number>`sum(${enrollments.state} = 'completed')`,
       seatsFilled: sql<number>`sum(${enrollments.state} in ('placed', 'completed'))`,
+      reached: sql<number>`sum(${reachedApplication})`,
     })
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
@@ -165,6 +157,7 @@ export function termCourseFigures(
     course.placed = row.placed;
     course.completed = row.completed;
     course.seatsFilled = row.seatsFilled;
+    course.reached = row.reached;
   }
 
   const started = db
