@@ -374,6 +374,10 @@ export const outbox = sqliteTable(
     candidateId: integer('candidate_id').references((): AnySQLiteColumn => trainingCandidates.id, {
       onDelete: 'set null',
     }),
+    /** A steering meeting's invitation or minutes. */
+    meetingId: integer('meeting_id').references((): AnySQLiteColumn => meetings.id, {
+      onDelete: 'set null',
+    }),
     /** The participant the message is for, so erasure finds their messages. */
     applicationId: integer('application_id').references(() => applications.id, {
       onDelete: 'set null',
@@ -943,5 +947,86 @@ export const trainingInvitations = sqliteTable(
     index('training_invitations_training_idx').on(table.trainingId),
     uniqueIndex('training_invitations_trainer_idx').on(table.trainingId, table.trainerId),
     uniqueIndex('training_invitations_candidate_idx').on(table.trainingId, table.candidateId),
+  ],
+);
+
+export const meetingStatuses = ['planned', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/**
+ * A steering-group meeting, at Helsinki wall-clock times (the instants derived when saved). The
+ * agenda goes out with the invitation; minutes and decisions are written after the meeting.
+ */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    status: text('status', { enum: meetingStatuses }).notNull().default('planned'),
+    localDate: text('local_date').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    place: text('place').notNull().default(''),
+    onlineLink: text('online_link').notNull().default(''),
+    agenda: text('agenda').notNull().default(''),
+    minutes: text('minutes').notNull().default(''),
+    decisions: text('decisions').notNull().default(''),
+    minutesWrittenAt: integer('minutes_written_at', { mode: 'timestamp_ms' }),
+    minutesSentAt: integer('minutes_sent_at', { mode: 'timestamp_ms' }),
+    /** The meeting's calendar UID (random part @ host), fixed when it is created. */
+    calendarUid: text('calendar_uid').notNull().unique(),
+    /** Raised on every change of time or place; the invitations carry it as SEQUENCE. */
+    scheduleSequence: integer('schedule_sequence').notNull().default(0),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // The home page asks for the next meeting: the first one starting after now.
+  (table) => [index('meetings_starts_idx').on(table.status, table.startsAt)],
+);
+
+/** Who is invited: a staff member (userId) or an external guest, each with an e-mail address. */
+export const meetingAttendees = sqliteTable(
+  'meeting_attendees',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    /** Removed from the meeting: kept so the CANCEL for them is sent once. */
+    state: text('state', { enum: ['active', 'cancelled'] })
+      .notNull()
+      .default('active'),
+    sentSequence: integer('sent_sequence').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('meeting_attendees_email_idx').on(table.meetingId, table.email)],
+);
+
+/** An action item agreed at a meeting: what, who owns it, by when; done when ticked off. */
+export const meetingActionItems = sqliteTable(
+  'meeting_action_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    /** A staff owner when they have an account; the name is kept either way (guests own items too). */
+    ownerUserId: integer('owner_user_id').references(() => users.id),
+    ownerName: text('owner_name').notNull(),
+    dueDate: text('due_date').notNull(),
+    doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('meeting_action_items_meeting_idx').on(table.meetingId),
+    // The home page lists open items by due date.
+    index('meeting_action_items_open_idx').on(table.doneAt, table.dueDate),
   ],
 );
