@@ -11,9 +11,11 @@ import {
   courses,
   enrollments,
   programs,
+  trainingCandidates,
   type DropOutReason,
   type EnrollmentState,
 } from '../../db/schema';
+import { formatDuration } from '../../src/i18n/format';
 import { parseCsv } from '../support/csv';
 import {
   aLocality,
@@ -277,20 +279,30 @@ describe('the term report', () => {
   });
 
   it('counts each instructor of the term once', async () => {
-    const $ = load(
-      await (await getPage(app, `/reports/terms/${termId}`, cookies.reporting)).text(),
-    );
-    expect($('#report-instructors').text()).toBe('Ohjaajia kauden kursseilla: 5');
-    const $spring = load(
-      await (await getPage(app, `/reports/terms/${springId}`, cookies.reporting)).text(),
-    );
-    expect($spring('#report-instructors').text()).toBe('Ohjaajia kauden kursseilla: 0');
+    const [autumn] = await tableOf(`/reports/terms/${termId}`, 'report-instructors');
+    expect(autumn).toMatchObject({ 'Ohjaajia kauden kursseilla': '5' });
+    const [spring] = await tableOf(`/reports/terms/${springId}`, 'report-instructors');
+    expect(spring).toMatchObject({
+      'Ohjaajia kauden kursseilla': '0',
+      'Koulutettu uusia ohjaajia': '0',
+    });
   });
 
   it('puts two terms side by side with a total for the year', async () => {
     const rows = await tableOf(`/reports?terms=${termId},${springId}`, 'report-by-term');
     expect(rows.map((row) => row['Hakemukset yhteensä'])).toEqual(['10', '0', '10']);
     expect(rows).toHaveLength(3);
+    // Each term's courses in a table of their own, the autumn's with its total.
+    const autumnCourses = await tableOf(
+      `/reports?terms=${termId},${springId}`,
+      `report-courses-${termId}`,
+    );
+    expect(autumnCourses.map((row) => row['Hakemukset yhteensä'])).toEqual(['< 5', '7', '10']);
+    const springCourses = await tableOf(
+      `/reports?terms=${termId},${springId}`,
+      `report-courses-${springId}`,
+    );
+    expect(springCourses.map((row) => row.Kurssi)).toEqual(['Yhteensä']);
   });
 
   it('gives the per-course table and total as CSV for Excel, audited without content', async () => {
@@ -308,7 +320,7 @@ describe('the term report', () => {
       'Kohderyhmä',
       'Hakemukset: itse',
     ]);
-    expect(header).toHaveLength(3 + 10 + 6 + 2);
+    expect(header).toHaveLength(3 + 10 + 6 + 3);
     expect(a![header!.indexOf('Hakemukset: puhelimitse')]).toBe('< 5');
     expect(a![header!.indexOf('Suoritusaste %')]).toBe('83');
     expect(b![0]).toBe(`'${evilTitle} (${courseB})`);
@@ -369,5 +381,134 @@ describe('the term report', () => {
       expect(response.status, query).toBe(400);
       expect(load(await response.text())('#reports-error').text()).toContain('ei kelpaa');
     }
+  });
+});
+
+describe("the term report's waiting list at the start and its instructors", () => {
+  const { app, db, clock } = buildTestApp();
+  const day = 24 * 60 * 60 * 1000;
+  let termId = 0;
+  let courseId = 0;
+  let cookie = '';
+  let pair: number[] = [];
+
+  const anEnrolment = (
+    localityId: number,
+    values: { state: EnrollmentState; queuedAt: Date; placedAt?: Date; withdrawnAt?: Date },
+  ) =>
+    db
+      .insert(enrollments)
+      .values({
+        courseId,
+        applicationId: aWaitingApplicant(db, localityId),
+        ...values,
+        createdAt: values.queuedAt,
+        updatedAt: values.queuedAt,
+      })
+      .run();
+
+  const aTrainedCandidate = (values: { state: 'completed' | 'dropped'; completedOn: string }) =>
+    db
+      .insert(trainingCandidates)
+      .values({
+        source: 'supervisor',
+        name: 'Uusi Ohjaaja',
+        phone: '+358401234567',
+        kind: 'professional',
+        consentAt: at,
+        ...values,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run();
+
+  beforeAll(async () => {
+    termId = anAutumnTerm(db);
+    const localityId = aLocality(db);
+    courseId = anOpenCourse(db, { termId, localityId, seats: 14 });
+    const first = sessionsOf(db, courseId)[0]!.startsAt.getTime();
+    const before = new Date(first - day);
+    // Waiting when the first session began: six never placed and one who joined a week late.
+    for (let i = 0; i < 6; i++) anEnrolment(localityId, { state: 'waitlisted', queuedAt: before });
+    anEnrolment(localityId, {
+      state: 'placed',
+      queuedAt: before,
+      placedAt: new Date(first + 7 * day),
+    });
+    // Not waiting then: placed an hour before, left the day before, queued only after the start.
+    anEnrolment(localityId, {
+      state: 'placed',
+      queuedAt: before,
+      placedAt: new Date(first - 3600_000),
+    });
+    anEnrolment(localityId, {
+      state: 'withdrawn',
+      queuedAt: new Date(first - 2 * day),
+      withdrawnAt: before,
+    });
+    anEnrolment(localityId, { state: 'waitlisted', queuedAt: new Date(first + day) });
+    pair = [anInstructor(db), anInstructor(db)];
+    for (const instructorId of pair) {
+      db.insert(courseInstructors).values({ courseId, instructorId }).run();
+    }
+    for (let i = 0; i < 5; i++)
+      aTrainedCandidate({ state: 'completed', completedOn: '2026-09-15' });
+    aTrainedCandidate({ state: 'completed', completedOn: '2027-02-01' });
+    aTrainedCandidate({ state: 'dropped', completedOn: '2026-09-15' });
+    clock.setTo(new Date('2026-10-20T12:00:00Z'));
+    cookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+  });
+
+  const rowsOf = async (id: string) => {
+    const $ = load(await (await getPage(app, `/reports/terms/${termId}`, cookie)).text());
+    const header = $(`#${id} thead th`)
+      .map((_, cell) => $(cell).text())
+      .get();
+    return $(`#${id} tbody tr`)
+      .map((_, row) => [
+        Object.fromEntries(
+          $(row)
+            .find('th, td')
+            .map((__, cell) => $(cell).text())
+            .get()
+            .map((text, index) => [header[index], text]),
+        ),
+      ])
+      .get() as Record<string, string>[];
+  };
+
+  it('counts who was on the waiting list when the first session began', async () => {
+    const [course, total] = await rowsOf('report-courses');
+    expect(course!['Jonossa kurssin alkaessa']).toBe('7');
+    expect(total!['Jonossa kurssin alkaessa']).toBe('7');
+  });
+
+  it('counts new instructors trained in the term and sums the pair’s hours', async () => {
+    const preparation = db
+      .select({ minutes: programs.preparationMinutes })
+      .from(programs)
+      .innerJoin(courses, eq(courses.programId, programs.id))
+      .where(eq(courses.id, courseId))
+      .get()!.minutes;
+    const now = clock().getTime();
+    const minutesOf = (sessions: ReturnType<typeof sessionsOf>) =>
+      sessions.reduce(
+        (sum, session) =>
+          sum + (session.endsAt.getTime() - session.startsAt.getTime()) / 60_000 + preparation,
+        0,
+      );
+    const sessions = sessionsOf(db, courseId);
+    const planned = pair.length * minutesOf(sessions);
+    const done = pair.length * minutesOf(sessions.filter((s) => s.endsAt.getTime() <= now));
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(planned);
+    const [instructors] = await rowsOf('report-instructors');
+    expect(instructors).toEqual({
+      Kausi: expect.stringContaining('Syksy 2026'),
+      'Koulutettu uusia ohjaajia': '5',
+      'Ohjaajia kauden kursseilla': '< 5',
+      'Ohjaajien ArVo-tunnit yhteensä (suunniteltu)': formatDuration(planned),
+      'Ohjaajien ArVo-tunnit yhteensä (toteutunut)': formatDuration(done),
+    });
   });
 });

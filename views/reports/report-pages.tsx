@@ -4,7 +4,6 @@ import type { FeedbackSummary } from '../../src/features/feedback/feedback-rules
 import type { Language, Translate } from '../../src/i18n';
 import { FeedbackSummarySection } from '../feedback/feedback-results-page';
 import type { CsvCell } from '../../src/lib/csv';
-import type { ShownFigure } from '../../src/features/reports/report-rules';
 
 function cellText(cell: CsvCell): string {
   return cell === null ? '–' : String(cell);
@@ -112,7 +111,6 @@ export function ReportPage(props: {
   empty: boolean;
   /** The participants' feedback of the whole term, with the "< 5" rule; scores only. */
   feedback?: FeedbackSummary;
-  activeInstructors?: ShownFigure;
   t: Translate;
   language: Language;
 }) {
@@ -138,11 +136,6 @@ export function ReportPage(props: {
       {props.sections.map((section) => (
         <ReportTableView {...section} />
       ))}
-      {props.activeInstructors !== undefined ? (
-        <p id="report-instructors">
-          {t('reports.activeInstructors', { count: String(props.activeInstructors) })}
-        </p>
-      ) : null}
       {props.feedback ? (
         <section id="report-feedback">
           <h2>{t('reports.feedbackTitle')}</h2>

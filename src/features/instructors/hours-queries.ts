@@ -134,6 +134,7 @@ const callsOfInstructors = preparedFor((db) =>
 
 export type HoursPerson = ReturnType<ReturnType<typeof instructorById>['all']>[number];
 export type InstructorHoursRow = HoursPerson & { hours: Hours };
+type Minutes = Pick<Hours, 'planned' | 'done'>;
 
 const idList = (text: string | null) => (text ? text.split(',').map(Number) : []);
 
@@ -151,12 +152,12 @@ function groupBy<Row extends { instructorId: number }, Item>(
 }
 
 /** Each person's hours in the term, from four queries however many people there are. */
-function hoursOf(
+function hoursOf<Person extends { id: number }>(
   db: AppDatabase,
-  people: readonly HoursPerson[],
+  people: readonly Person[],
   term: TermDates,
   settings: { now: Date; callMinutes: number },
-): InstructorHoursRow[] {
+): (Person & { hours: Hours })[] {
   if (people.length === 0) return [];
   const ids = JSON.stringify(people.map((person) => person.id));
   const dates = { ids, startsOn: term.startsOn, endsOn: term.endsOn };
@@ -224,4 +225,23 @@ export function listEmployerUnits(db: AppDatabase): string[] {
 /** The instructor record an account is linked to, if any. */
 export function instructorIdOfAccount(db: AppDatabase, userId: number): number | null {
   return instructorOfAccount(db).get({ userId })?.id ?? null;
+}
+
+/** All the given instructors' minutes in the term together, for the term report. */
+export function totalHoursOf(
+  db: AppDatabase,
+  instructorIds: readonly number[],
+  term: TermDates,
+  settings: { now: Date; callMinutes: number },
+): Minutes {
+  const rows = hoursOf(
+    db,
+    instructorIds.map((id) => ({ id })),
+    term,
+    settings,
+  );
+  return {
+    planned: rows.reduce((sum, row) => sum + row.hours.planned, 0),
+    done: rows.reduce((sum, row) => sum + row.hours.done, 0),
+  };
 }

@@ -1,15 +1,19 @@
-import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { union } from 'drizzle-orm/sqlite-core';
 import {
   applications,
   attendance,
   courseInstructors,
+  courseSessions,
   callAttempts,
   courses,
   dropOutReasons,
   enrollments,
   localities,
   programs,
+  sessionLeaders,
   terms,
+  trainingCandidates,
   applicationSources,
   type Audience,
   type CourseStatus,
@@ -42,6 +46,11 @@ export type CourseFigures = {
   started: number;
   completed: number;
   dropOuts: Record<DropOutReason, number>;
+  /**
+   * Waiting for a seat when the first session began: queued before it, not yet placed and not
+   * withdrawn by then. Derived from the enrolment's own times, so no history table is needed.
+   */
+  waitlistAtStart: number;
   /** Holding a seat now: placed, or completed once the course is closed. */
   seatsFilled: number;
 };
@@ -79,6 +88,7 @@ function noPeople() {
     started: 0,
     completed: 0,
     dropOuts: dropOutsZero(),
+    waitlistAtStart: 0,
     seatsFilled: 0,
   };
 }
@@ -138,6 +148,20 @@ export function termCourseFigures(
     course.applications += row.count;
   }
 
+  const firstSessions = db
+    .select({
+      courseId: courseSessions.courseId,
+      startsAt: sql<number>`min(${courseSessions.startsAt})`.as('first_starts_at'),
+    })
+    .from(courseSessions)
+    .innerJoin(courses, eq(courses.id, courseSessions.courseId))
+    .where(and(inTerm, eq(courseSessions.status, 'scheduled')))
+    .groupBy(courseSessions.courseId)
+    .as('first_sessions');
+  const waitingAtFirstSession = sql`${firstSessions.startsAt} is not null
+    and ${enrollments.queuedAt} <= ${firstSessions.startsAt}
+    and coalesce(${enrollments.placedAt} > ${firstSessions.startsAt}, 1)
+    and coalesce(${enrollments.withdrawnAt} > ${firstSessions.startsAt}, 1)`;
   const reachedApplication = sql`exists (select 1 from ${callAttempts} where ${callAttempts.applicationId} = ${enrollments.applicationId} and ${callAttempts.outcome} = 'reached')`;
   const seatFigures = db
     .select({
@@ -146,9 +170,11 @@ export function termCourseFigures(
       completed: sql<number>`sum(${enrollments.state} = 'completed')`,
       seatsFilled: sql<number>`sum(${enrollments.state} in ('placed', 'completed'))`,
       reached: sql<number>`sum(${reachedApplication})`,
+      waitlistAtStart: sql<number>`sum(${waitingAtFirstSession})`,
     })
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .leftJoin(firstSessions, eq(firstSessions.courseId, enrollments.courseId))
     .where(inTerm)
     .groupBy(enrollments.courseId)
     .all();
@@ -158,6 +184,7 @@ export function termCourseFigures(
     course.completed = row.completed;
     course.seatsFilled = row.seatsFilled;
     course.reached = row.reached;
+    course.waitlistAtStart = row.waitlistAtStart;
   }
 
   const started = db
@@ -207,6 +234,7 @@ export function totalOf(
     total.placed += row.placed;
     total.started += row.started;
     total.completed += row.completed;
+    total.waitlistAtStart += row.waitlistAtStart;
     total.seatsFilled += row.seatsFilled;
   }
   return total;
@@ -245,4 +273,48 @@ export function activeInstructorCount(db: AppDatabase, termId: number): number {
     .innerJoin(courses, eq(courses.id, courseInstructors.courseId))
     .where(and(eq(courses.termId, termId), ne(courses.status, 'cancelled')))
     .get()!.count;
+}
+
+/** Candidates who completed a training within the term's dates (new instructors). */
+export function trainedInstructorCount(db: AppDatabase, term: TermHeading): number {
+  return db
+    .select({ count: sql<number>`count(*)` })
+    .from(trainingCandidates)
+    .where(
+      and(
+        eq(trainingCandidates.state, 'completed'),
+        between(trainingCandidates.completedOn, term.startsOn, term.endsOn),
+      ),
+    )
+    .get()!.count;
+}
+
+/**
+ * Everyone whose ArVo hours fall in the term: the pairs of its courses, those recorded as leading
+ * one of its sessions, and new instructors trained within its dates.
+ */
+export function instructorIdsOfTerm(db: AppDatabase, term: TermHeading): number[] {
+  const paired = db
+    .select({ id: courseInstructors.instructorId })
+    .from(courseInstructors)
+    .innerJoin(courses, eq(courses.id, courseInstructors.courseId))
+    .where(eq(courses.termId, term.id));
+  const led = db
+    .select({ id: sessionLeaders.instructorId })
+    .from(sessionLeaders)
+    .innerJoin(courseSessions, eq(courseSessions.id, sessionLeaders.sessionId))
+    .innerJoin(courses, eq(courses.id, courseSessions.courseId))
+    .where(eq(courses.termId, term.id));
+  const trained = db
+    .select({ id: sql<number>`${trainingCandidates.instructorId}` })
+    .from(trainingCandidates)
+    .where(
+      and(
+        isNotNull(trainingCandidates.instructorId),
+        between(trainingCandidates.completedOn, term.startsOn, term.endsOn),
+      ),
+    );
+  return union(paired, led, trained)
+    .all()
+    .map((row) => row.id);
 }

@@ -24,6 +24,7 @@ export function figureHeader(t: Translate): string[] {
     ...dropOutReasons.map((reason) =>
       t('reports.col.dropOut', { reason: t(`attendance.dropOut.${reason}`) }),
     ),
+    t('reports.col.waitlistAtStart'),
     t('reports.col.seatsFilled'),
     t('reports.col.seats'),
   ];
@@ -42,6 +43,7 @@ export function shownFigures(figures: TotalFigures): CsvCell[] {
     maskSmall(figures.completed),
     completionRate(figures.completed, figures.started),
     ...dropOutReasons.map((reason) => maskSmall(figures.dropOuts[reason])),
+    maskSmall(figures.waitlistAtStart),
     maskSmall(figures.seatsFilled),
     figures.seats,
   ];

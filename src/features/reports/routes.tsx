@@ -7,15 +7,20 @@ import { toCsv, type CsvCell } from '../../lib/csv';
 import { recordAudit } from '../audit/audit-log';
 import { summariseFeedback } from '../feedback/feedback-rules';
 import { termFeedbackScoresOf } from '../feedback/queries';
+import { formatDuration } from '../../i18n/format';
+import { totalHoursOf } from '../instructors/hours-queries';
 import {
   activeInstructorCount,
   existingTermIds,
   findTerm,
+  instructorIdsOfTerm,
   listTerms,
   termCourseFigures,
   totalOf,
   totalsBy,
+  trainedInstructorCount,
   type CourseFigures,
+  type TermHeading,
 } from './queries';
 import { maskSmall } from './report-rules';
 import { figureHeader, shownFigures, type ReportTable } from './report-table';
@@ -30,8 +35,60 @@ function chosenTermIds(values: string[]): number[] | null {
   return [...new Set(parts.map(Number))];
 }
 
-export function reportRoutes({ db, clock }: AppDeps) {
+export function reportRoutes({ db, clock, config }: AppDeps) {
   const app = new Hono<SignedInEnv>();
+
+  /**
+   * Instructors per term: new ones trained, those on its courses (counts, so "< 5" applies) and
+   * the ArVo hours of all of them together (work time summed over everyone, not a count).
+   */
+  const instructorTable = (c: Context<SignedInEnv>, terms: TermHeading[]): ReportTable => {
+    const t = c.get('t');
+    const settings = { now: clock(), callMinutes: config.intakeCallMinutes };
+    const perTerm = terms.map((term) => ({
+      term,
+      trained: trainedInstructorCount(db, term),
+      active: activeInstructorCount(db, term.id),
+      hours: totalHoursOf(db, instructorIdsOfTerm(db, term), term, settings),
+    }));
+    const sum = (pick: (row: (typeof perTerm)[number]) => number) =>
+      perTerm.reduce((total, row) => total + pick(row), 0);
+    const hoursCells = (hours: { planned: number; done: number }) => [
+      formatDuration(hours.planned),
+      formatDuration(hours.done),
+    ];
+    return {
+      header: [
+        t('reports.col.term'),
+        t('reports.col.trained'),
+        t('reports.col.activeInstructors'),
+        t('reports.col.hoursPlanned'),
+        t('reports.col.hoursDone'),
+      ],
+      rows: [
+        ...perTerm.map((row): CsvCell[] => [
+          row.term.name,
+          maskSmall(row.trained),
+          maskSmall(row.active),
+          ...hoursCells(row.hours),
+        ]),
+        ...(perTerm.length > 1
+          ? [
+              // The same person may lead in several terms, so active instructors are not summed.
+              [
+                t('reports.total'),
+                maskSmall(sum((row) => row.trained)),
+                null,
+                ...hoursCells({
+                  planned: sum((row) => row.hours.planned),
+                  done: sum((row) => row.hours.done),
+                }),
+              ],
+            ]
+          : []),
+      ],
+    };
+  };
 
   const termFor = (typed: string) => {
     const id = /^[1-9]\d{0,8}$/.test(typed) ? Number(typed) : Number.NaN;
@@ -110,7 +167,32 @@ export function reportRoutes({ db, clock }: AppDeps) {
     return c.render(
       <ReportPage
         title={t('reports.yearTitle')}
-        sections={[{ id: 'report-by-term', caption: t('reports.byTerm'), table, labelColumns: 1 }]}
+        sections={[
+          { id: 'report-by-term', caption: t('reports.byTerm'), table, labelColumns: 1 },
+          {
+            id: 'report-localities',
+            caption: t('reports.byLocality'),
+            table: groupTable(
+              c,
+              t('reports.col.locality'),
+              totalsBy(allRows, (row) => row.locality),
+              allRows,
+            ),
+            labelColumns: 1,
+          },
+          {
+            id: 'report-instructors',
+            caption: t('reports.instructors'),
+            table: instructorTable(c, terms),
+            labelColumns: 1,
+          },
+          ...terms.map((term, index) => ({
+            id: `report-courses-${term.id}`,
+            caption: t('reports.perCourseOfTerm', { term: term.name }),
+            table: perCourseTable(c, perTerm[index]!.rows),
+            labelColumns: 3,
+          })),
+        ]}
         empty={allRows.length === 0}
         t={t}
         language={language}
@@ -180,9 +262,14 @@ export function reportRoutes({ db, clock }: AppDeps) {
             ),
             labelColumns: 1,
           },
+          {
+            id: 'report-instructors',
+            caption: t('reports.instructors'),
+            table: instructorTable(c, [term]),
+            labelColumns: 1,
+          },
         ]}
         empty={rows.length === 0}
-        activeInstructors={maskSmall(activeInstructorCount(db, term.id))}
         feedback={summariseFeedback(termFeedbackScoresOf(db, term.id))}
         t={t}
         language={c.get('language')}
