@@ -233,6 +233,9 @@ export function CourseAttendancePage(
         <a href={`/courses/${courseId}/attendance.csv`} download>
           {t('attendance.csvLink')}
         </a>
+        {course.course.status !== 'cancelled' && (
+          <a href={`/courses/${courseId}/feedback/paper`}>{t('feedback.paperPrint')}</a>
+        )}
         {course.course.status === 'completed' && (
           <a href={`/courses/${courseId}/feedback`}>{t('feedback.resultsLink')}</a>
         )}

@@ -90,27 +90,33 @@ function FreeText(props: {
 }
 
 /**
- * "Tell us what you think" on the personal page after the last session has started: two scales,
- * two free texts and "would you recommend". A plain form; an invalid answer comes back with the
- * messages at the questions and what was typed kept.
+ * "Tell us what you think" on the personal page after the last session has started (or a paper
+ * answer typed in by the coordinator): two scales, two free texts and "would you recommend". A
+ * plain form; an invalid answer comes back with the messages at the questions and what was typed
+ * kept.
  */
 export function FeedbackForm(props: {
-  token: string;
-  enrollmentId: number;
+  action: string;
+  /** Makes the ids unique on a page with several courses. */
+  prefix: string;
   /** The answer that came back invalid, or null. */
   form: FormState | null;
+  /** The paper form's page has its own heading and intro. */
+  paper?: boolean;
   t: Translate;
 }) {
-  const { t, form } = props;
-  const prefix = `feedback-${props.enrollmentId}`;
+  const { t, form, prefix } = props;
   const recommendError = form?.errors.recommend;
   const recommendErrorId = `${prefix}-recommend-error`;
   return (
-    <section class="participant-feedback" aria-labelledby={`${prefix}-title`}>
-      <h3 id={`${prefix}-title`}>{t('feedback.formTitle')}</h3>
+    <section
+      class="participant-feedback"
+      aria-labelledby={props.paper ? undefined : `${prefix}-title`}
+    >
+      {props.paper ? null : <h3 id={`${prefix}-title`}>{t('feedback.formTitle')}</h3>}
       {form && <ErrorSummary errors={form.errors} t={t} />}
-      <p>{t('feedback.formIntro')}</p>
-      <form method="post" action={`/p/${props.token}/feedback/${props.enrollmentId}`} id={prefix}>
+      {props.paper ? null : <p>{t('feedback.formIntro')}</p>}
+      <form method="post" action={props.action} id={prefix}>
         {(['usefulness', 'everydayTools'] as const).map((name) => (
           <ScoreGroup prefix={prefix} name={name} form={form} t={t} />
         ))}
@@ -142,7 +148,7 @@ export function FeedbackForm(props: {
             </div>
           ))}
         </fieldset>
-        <button type="submit">{t('feedback.submit')}</button>
+        <button type="submit">{t(props.paper ? 'feedback.paperSave' : 'feedback.submit')}</button>
       </form>
     </section>
   );
@@ -151,4 +157,56 @@ export function FeedbackForm(props: {
 /** What the personal page says in place of the form once the person has answered. */
 export function FeedbackGiven(props: { t: Translate }) {
   return <p class="participant-feedback-note">{props.t('feedback.alreadyGiven')}</p>;
+}
+
+/**
+ * The questionnaire on paper, for the last session: for people without e-mail or who would rather
+ * write. The same questions as on the personal page, with boxes to tick and room to write.
+ */
+export function PaperQuestionnaire(props: { courseTitle: string; t: Translate }) {
+  const { t } = props;
+  const box = (label: string) => (
+    <li>
+      <span class="paper-box" aria-hidden="true" /> {label}
+    </li>
+  );
+  return (
+    <section class="paper-questionnaire">
+      <h1>{t('feedback.formTitle')}</h1>
+      <p>
+        <strong>{props.courseTitle}</strong>
+      </p>
+      <p>{t('feedback.paperIntro')}</p>
+      {(['usefulness', 'everydayTools'] as const).map((name) => (
+        <div class="paper-question">
+          <h2>{t(`feedback.${name}`)}</h2>
+          <ul class="paper-choices">
+            {[1, 2, 3, 4, 5].map((score) =>
+              box(
+                score === 1 || score === 5
+                  ? t('feedback.scoreOptionWithWord', {
+                      score,
+                      word: t(`feedback.${name}${score === 1 ? 'Low' : 'High'}`),
+                    })
+                  : t('feedback.scoreOption', { score }),
+              ),
+            )}
+          </ul>
+        </div>
+      ))}
+      {(['bestThing', 'toImprove'] as const).map((name) => (
+        <div class="paper-question">
+          <h2>{t(`feedback.${name}`)}</h2>
+          <div class="paper-lines" aria-hidden="true" />
+        </div>
+      ))}
+      <div class="paper-question">
+        <h2>{t('feedback.recommend')}</h2>
+        <ul class="paper-choices">
+          {recommendAnswers.map((answer) => box(t(`feedback.recommend.${answer}`)))}
+        </ul>
+      </div>
+      <p>{t('feedback.paperReturn')}</p>
+    </section>
+  );
 }

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { recommendAnswers } from '../../db/schema';
 import type {
   FeedbackSummary,
@@ -105,6 +106,14 @@ export function FeedbackResultsPage(props: {
   return (
     <section id="feedback-results">
       <h1>{t('feedback.resultsTitle', { course: props.courseTitle })}</h1>
+      {texts && (
+        <p class="actions no-print">
+          <a href={`/courses/${props.courseId}/feedback/paper-answers`}>
+            {t('feedback.paperAnswersLink')}
+          </a>
+          <a href={`/courses/${props.courseId}/feedback/paper`}>{t('feedback.paperPrint')}</a>
+        </p>
+      )}
       <FeedbackSummarySection summary={props.summary} t={t} language={props.language} />
       {texts && (
         <section aria-labelledby="feedback-texts-title" id="feedback-texts">
@@ -139,6 +148,43 @@ export function FeedbackResultsPage(props: {
             </ul>
           )}
         </section>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Typing in a paper answer: the form (passed as children) unless feedback is not open yet, and a
+ * plain message when the course already has as many answers as people.
+ */
+export function PaperAnswerPage(props: {
+  courseId: number;
+  courseTitle: string;
+  refused?: 'all-answered' | 'not-open';
+  children: Child;
+  t: Translate;
+}) {
+  const { t } = props;
+  return (
+    <section id="paper-answers">
+      <h1>{t('feedback.paperAnswersTitle', { course: props.courseTitle })}</h1>
+      <p>
+        <a href={`/courses/${props.courseId}/feedback`}>{t('feedback.resultsLink')}</a>
+      </p>
+      {props.refused && (
+        <p class="error" role="alert" id="paper-answers-refused">
+          {t(
+            props.refused === 'all-answered'
+              ? 'feedback.paperAllAnswered'
+              : 'feedback.paperNotOpen',
+          )}
+        </p>
+      )}
+      {props.refused === 'not-open' ? null : (
+        <>
+          <p>{t('feedback.paperAnswersIntro')}</p>
+          {props.children}
+        </>
       )}
     </section>
   );

@@ -111,8 +111,8 @@ function CourseCard(
       )}
       {entry.feedback === 'open' && (
         <FeedbackForm
-          token={props.token}
-          enrollmentId={entry.enrollmentId}
+          action={`/p/${props.token}/feedback/${entry.enrollmentId}`}
+          prefix={`feedback-${entry.enrollmentId}`}
           form={
             props.invalidFeedback?.enrollmentId === entry.enrollmentId
               ? props.invalidFeedback.form

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { courseFeedback, enrollments, type RecommendAnswer } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase } from '../../db';
 import { recordAudit, type Actor } from '../audit/audit-log';
@@ -37,6 +37,56 @@ export function giveFeedback(
     tx.insert(courseFeedback)
       .values({ courseId: input.courseId, ...input.answers })
       .run();
+    return 'saved';
+  });
+}
+
+/**
+ * Saves an answer the coordinator typed in from a paper form. Paper answers cannot be tied to a
+ * person, so the guard is the count: a course takes at most as many answers (online and paper
+ * together) as it had people who may answer. Audited as an entry on the course, never its content.
+ */
+export function givePaperFeedback(
+  db: AppDatabase,
+  input: { courseId: number; answers: FeedbackAnswers },
+  actor: Actor,
+  now: Date,
+): 'saved' | 'all-answered' {
+  return immediateTransaction(db, (tx) => {
+    // mayGiveFeedback (feedback-rules.ts) as SQL, so the count needs no rows loaded.
+    const mayAnswer = tx
+      .select({ count: sql<number>`count(*)` })
+      .from(enrollments)
+      .where(
+        and(
+          eq(enrollments.courseId, input.courseId),
+          sql`(${enrollments.state} in ('placed', 'completed', 'not-completed')
+            or (${enrollments.state} = 'withdrawn' and ${enrollments.dropOutReason} != ''))`,
+        ),
+      )
+      .get()!.count;
+    const answered = tx
+      .select({ count: sql<number>`count(*)` })
+      .from(courseFeedback)
+      .where(eq(courseFeedback.courseId, input.courseId))
+      .get()!.count;
+    if (answered >= mayAnswer) return 'all-answered';
+    const saved = tx
+      .insert(courseFeedback)
+      .values({ courseId: input.courseId, ...input.answers })
+      .returning({ id: courseFeedback.id })
+      .get();
+    recordAudit(
+      tx,
+      {
+        actor,
+        action: 'create',
+        subjectType: 'course-feedback',
+        subjectId: saved.id,
+        detail: `paper answer entered, course ${input.courseId}`,
+      },
+      now,
+    );
     return 'saved';
   });
 }

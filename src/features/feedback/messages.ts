@@ -40,6 +40,20 @@ export const fi = {
   'feedback.toImproveLabel': 'Parannettavaa:',
   'feedback.hide': 'Piilota tämä vastaus',
   'feedback.hidden': 'Vastaus on piilotettu.',
+  'feedback.paperIntro':
+    'Vastauksesi on nimetön: älä kirjoita nimeäsi. Rastita yksi vaihtoehto kuhunkin kysymykseen.',
+  'feedback.paperReturn': 'Kiitos! Palauta lomake ohjaajalle.',
+  'feedback.paperPrint': 'Tulosta paperilomake viimeiseen tapaamiseen',
+  'feedback.paperAnswersLink': 'Kirjaa paperilla annettu vastaus',
+  'feedback.paperAnswersTitle': 'Paperilla annettu vastaus: {course}',
+  'feedback.paperAnswersIntro':
+    'Kirjaa tähän yksi paperilomake kerrallaan sellaisenaan. Vastausta ei liitetä kehenkään. Vastauksia voi olla enintään yhtä monta kuin kurssilla oli osallistujia loppuun asti.',
+  'feedback.paperSave': 'Tallenna vastaus',
+  'feedback.paperSaved': 'Vastaus on tallennettu. Voit kirjata seuraavan.',
+  'feedback.paperAllAnswered':
+    'Vastauksia on jo yhtä monta kuin kurssilla oli osallistujia, joten uutta vastausta ei tallennettu.',
+  'feedback.paperNotOpen':
+    'Vastauksia voi kirjata, kun kurssin viimeinen tapaaminen on alkanut. Peruttuun kurssiin ei kirjata palautetta.',
   'feedback.mail.subject': 'Kiitos osallistumisesta: {course}',
   'feedback.mail.thanks': 'Kiitos, että olit mukana kurssilla {course}.',
   'feedback.mail.invite':
@@ -88,6 +102,20 @@ export const en: Record<keyof typeof fi, string> = {
   'feedback.toImproveLabel': 'To improve:',
   'feedback.hide': 'Hide this answer',
   'feedback.hidden': 'The answer is hidden.',
+  'feedback.paperIntro':
+    'Your answer is anonymous: do not write your name. Tick one choice for each question.',
+  'feedback.paperReturn': 'Thank you! Please give the form to the instructor.',
+  'feedback.paperPrint': 'Print the paper form for the last session',
+  'feedback.paperAnswersLink': 'Enter an answer given on paper',
+  'feedback.paperAnswersTitle': 'An answer given on paper: {course}',
+  'feedback.paperAnswersIntro':
+    'Enter one paper form at a time, as written. The answer is not linked to anyone. There can be at most as many answers as people who stayed on the course to the end.',
+  'feedback.paperSave': 'Save the answer',
+  'feedback.paperSaved': 'The answer is saved. You can enter the next one.',
+  'feedback.paperAllAnswered':
+    'There are already as many answers as people who stayed on the course, so the answer was not saved.',
+  'feedback.paperNotOpen':
+    'Answers can be entered once the last session of the course has started. A cancelled course takes no feedback.',
   'feedback.mail.subject': 'Thank you for taking part: {course}',
   'feedback.mail.thanks': 'Thank you for taking part in the course {course}.',
   'feedback.mail.invite':

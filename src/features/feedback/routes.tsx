@@ -1,16 +1,22 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { titleOf } from '../../../views/courses/course-page';
-import { FeedbackResultsPage } from '../../../views/feedback/feedback-results-page';
+import { FeedbackForm, PaperQuestionnaire } from '../../../views/feedback/feedback-form';
+import {
+  FeedbackResultsPage,
+  PaperAnswerPage,
+} from '../../../views/feedback/feedback-results-page';
 import { access, planningStaff } from '../../http/access';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
+import { validForm, type FormState } from '../../http/form';
 import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
 import { findCourse } from '../courses/queries';
 import { leadsCourse } from '../enrollment/queries';
-import { hideFeedbackText } from './feedback-commands';
-import { summariseFeedback } from './feedback-rules';
+import { givePaperFeedback, hideFeedbackText } from './feedback-commands';
+import { feedbackForm } from './feedback-input';
+import { isFeedbackOpen, summariseFeedback } from './feedback-rules';
 import { feedbackScoresOf, visibleFeedbackTextsOf } from './queries';
 
 /**
@@ -32,6 +38,86 @@ export function feedbackRoutes({ db, clock }: AppDeps) {
     }
     return course;
   };
+
+  /** The blank paper form: the course's instructors print it for the last session too. */
+  app.get('/courses/:id/feedback/paper', access(['coordinator', 'admin', 'instructor']), (c) => {
+    const course = findCourse(db, idParam(c, 'id'));
+    if (!course) throw new HTTPException(404);
+    const user = c.get('user');
+    if (user.role === 'instructor' && !leadsCourse(db, user.id, course.course.id)) {
+      throw new HTTPException(403);
+    }
+    const t = c.get('t');
+    const title = titleOf(course, c.get('language'));
+    return c.render(<PaperQuestionnaire courseTitle={title} t={t} />, {
+      title: t('feedback.formTitle'),
+    });
+  });
+
+  const renderPaperAnswer = (
+    c: Context<SignedInEnv>,
+    course: NonNullable<ReturnType<typeof findCourse>>,
+    form: FormState | null,
+    refused?: 'all-answered' | 'not-open',
+  ) => {
+    const t = c.get('t');
+    const title = titleOf(course, c.get('language'));
+    const courseId = course.course.id;
+    return c.render(
+      <PaperAnswerPage courseId={courseId} courseTitle={title} refused={refused} t={t}>
+        <FeedbackForm
+          action={`/courses/${courseId}/feedback/paper-answers`}
+          prefix="paper-answer"
+          form={form}
+          paper
+          t={t}
+        />
+      </PaperAnswerPage>,
+      { title: t('feedback.paperAnswersTitle', { course: title }) },
+    );
+  };
+
+  /** Paper answers open with the questionnaire itself: when the last session has started. */
+  const paperCourseFor = (c: Context<SignedInEnv>) => {
+    const course = courseFor(c);
+    return {
+      course,
+      open: isFeedbackOpen({ status: course.course.status, sessions: course.sessions }, clock()),
+    };
+  };
+
+  app.get('/courses/:id/feedback/paper-answers', planningStaff, (c) => {
+    const { course, open } = paperCourseFor(c);
+    return renderPaperAnswer(c, course, null, open ? undefined : 'not-open');
+  });
+
+  app.post(
+    '/courses/:id/feedback/paper-answers',
+    planningStaff,
+    validForm(feedbackForm, (c, invalid) => {
+      const { course, open } = paperCourseFor(c);
+      return renderPaperAnswer(c, course, invalid, open ? undefined : 'not-open');
+    }),
+    (c) => {
+      const { course, open } = paperCourseFor(c);
+      if (!open) {
+        c.status(409);
+        return renderPaperAnswer(c, course, null, 'not-open');
+      }
+      const outcome = givePaperFeedback(
+        db,
+        { courseId: course.course.id, answers: c.req.valid('form') },
+        c.get('user'),
+        clock(),
+      );
+      if (outcome === 'all-answered') {
+        c.status(409);
+        return renderPaperAnswer(c, course, null, 'all-answered');
+      }
+      setFlash(c, { kind: 'success', key: 'feedback.paperSaved' });
+      return c.redirect(`/courses/${course.course.id}/feedback/paper-answers`, 303);
+    },
+  );
 
   app.get('/courses/:id/feedback', access(['coordinator', 'admin', 'instructor']), (c) => {
     const course = courseFor(c);

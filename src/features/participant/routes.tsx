@@ -1,9 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { recommendAnswers } from '../../../db/schema';
 import type { InvalidRowForm } from '../../../views/enrollment/row-field';
-import { feedbackTextMax } from '../../../views/feedback/feedback-form';
 import { WithdrawalPage } from '../../../views/participant/withdrawal-page';
 import {
   ParticipantLinkProblem,
@@ -21,6 +19,7 @@ import { formatLocalDate } from '../../i18n/format';
 import { optionalText, wholeNumber } from '../../lib/form-input';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { giveFeedback } from '../feedback/feedback-commands';
+import { feedbackForm } from '../feedback/feedback-input';
 import { isFeedbackOpen, mayGiveFeedback } from '../feedback/feedback-rules';
 import { isActiveEnrollment } from '../enrollment/seat-rules';
 import { EnrollmentRefused, withdrawEnrollment } from '../enrollment/seats';
@@ -34,14 +33,6 @@ import { MissedSessionRefused, reportMissedSession, upcomingSessionsOf } from '.
 
 const withdrawalForm = z.object({ reason: optionalText(500) });
 const missedSessionForm = z.object({ sessionId: wholeNumber(1, Number.MAX_SAFE_INTEGER) });
-const feedbackScore = z.enum(['1', '2', '3', '4', '5'], 'feedback.chooseScore').transform(Number);
-const feedbackForm = z.object({
-  usefulness: feedbackScore,
-  everydayTools: feedbackScore,
-  bestThing: optionalText(feedbackTextMax),
-  toImprove: optionalText(feedbackTextMax),
-  recommend: z.enum(recommendAnswers, 'feedback.chooseRecommend'),
-});
 
 type OwnEnrollment = ParticipantView['enrollments'][number];
 
