@@ -38,6 +38,8 @@ import { denyRoutesWithoutAccessRule } from './http/access';
 import type { AppDeps, AppEnv, AppParts } from './http/app-env';
 import { mailSettingsFrom } from './features/invites/invitations';
 import { refuseCrossSiteForms } from './http/csrf';
+import { requestLog } from './http/request-log';
+import { healthRoutes } from './features/health/routes';
 import { flashMessages } from './http/flash';
 import { errorRenderer, notFoundRenderer, pageRenderer } from './http/render';
 import { defaultLanguage, isLanguage, languages, translatorFor } from './i18n';
@@ -53,6 +55,7 @@ export function createApp(parts: AppParts) {
   const deps: AppDeps = { ...parts, mail: mailSettingsFrom(parts.config) };
   const app = new Hono<AppEnv>();
 
+  if (parts.logger) app.use(requestLog(parts.logger));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -90,6 +93,7 @@ export function createApp(parts: AppParts) {
   app.use(denyRoutesWithoutAccessRule);
 
   app.route('/', assetRoutes());
+  app.route('/', healthRoutes(deps));
   app.route('/', languageRoutes(deps));
   app.route('/', authRoutes(deps));
   app.route('/', secondStepRoutes(deps));

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { pino } from 'pino';
 import { createApp } from './app';
 import { parseConfig } from './config';
 import { openDatabase } from './db';
@@ -23,7 +24,12 @@ if (config.seedDemoData && isDatabaseEmpty(db)) {
   console.table(demoSignIns.map(({ role, email, password }) => ({ role, email, password })));
 }
 
-const app = createApp({ db, config, clock });
+const app = createApp({
+  db,
+  config,
+  clock,
+  logger: pino({ level: process.env.LOG_LEVEL ?? 'info' }),
+});
 const outboxWorker = startOutboxWorker({
   db,
   clock,

@@ -63,6 +63,8 @@ export type AppParts = {
   db: import('../db').AppDatabase;
   config: import('../config').Config;
   clock: import('../lib/clock').Clock;
+  /** Request lines go here when given (the server); tests leave it out. */
+  logger?: import('pino').Logger;
 };
 
 /** What every feature's routes get: the parts, and what is derived from them once at start. */

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,11 +43,11 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
   return parsed.config;
 }
 
-export function buildTestApp(options: { config?: Config } = {}) {
+export function buildTestApp(options: { config?: Config; logger?: Logger } = {}) {
   const db = freshDatabase();
   const clock = manualClock();
   const config = options.config ?? testConfig();
-  const app = createApp({ db, config, clock });
+  const app = createApp({ db, config, clock, logger: options.logger });
   return { app, db, clock, config };
 }
 
