@@ -58,7 +58,7 @@ export const pageRenderer = jsxRenderer<AppEnv>(
 );
 
 function errorStatusFor(status: number): ErrorStatus {
-  if (status === 403 || status === 404 || status === 413) return status;
+  if (status === 403 || status === 404 || status === 413 || status === 503) return status;
   if (status >= 400 && status < 500) return 400;
   return 500;
 }
@@ -95,7 +95,18 @@ export function errorRenderer(db: DatabaseOrTransaction): ErrorHandler<AppEnv> {
     if (error instanceof HTTPException && error.status < 500) {
       return renderErrorPage(c, db, error.status);
     }
+    // Another process held the write lock longer than the busy timeout: the transaction was
+    // rolled back whole, so the honest answer is "busy, send again", not a failure.
+    if (isDatabaseBusy(error)) {
+      c.header('Retry-After', '1');
+      return renderErrorPage(c, db, 503);
+    }
     console.error(`Unexpected error on ${c.req.method} ${c.req.path}:`, error);
     return renderErrorPage(c, db, 500);
   };
+}
+
+function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }

@@ -84,6 +84,9 @@ export const en: Record<keyof typeof fi, string> = {
   'error.413.title': 'Request too large',
   'error.413.body':
     'The request carried more data than any form in this service needs, so it was not handled. Go back to the form and try again.',
+  'error.503.title': 'The service is busy right now',
+  'error.503.body':
+    'Nothing was saved, because many other changes were being saved at the same moment. Go back to the form and send it again.',
   'error.500.title': 'Something went wrong',
   'error.500.body':
     'An unexpected error happened. Nothing was saved half-way. Please try again in a moment.',

@@ -90,6 +90,9 @@ export const fi = {
   'error.413.title': 'Liikaa tietoa',
   'error.413.body':
     'Lähetit enemmän tietoa kuin yksikään lomake tarvitsee, joten tietoja ei tallennettu. Palaa lomakkeelle ja yritä uudelleen.',
+  'error.503.title': 'Palvelu on juuri nyt ruuhkainen',
+  'error.503.body':
+    'Tietoja ei tallennettu, koska palvelussa oli samalla hetkellä paljon muita tallennuksia. Palaa lomakkeelle ja lähetä se uudelleen.',
   'error.500.title': 'Jokin meni vikaan',
   'error.500.body':
     'Palvelussa tapahtui virhe. Mitään ei tallennettu puoliksi. Yritä hetken päästä uudelleen.',

@@ -2,7 +2,7 @@ import type { OrganisationContact } from '../../src/features/organisation/querie
 import type { Translate } from '../../src/i18n';
 import { ContactBlock } from '../components/contact-block';
 
-export type ErrorStatus = 400 | 403 | 404 | 413 | 500;
+export type ErrorStatus = 400 | 403 | 404 | 413 | 500 | 503;
 
 export function ErrorPage(props: {
   status: ErrorStatus;
