@@ -5,6 +5,8 @@ import type { Language, Translate } from '../../src/i18n';
 import { FeedbackSummarySection } from '../feedback/feedback-results-page';
 import type { CsvCell } from '../../src/lib/csv';
 import type { ShownFigure } from '../../src/features/reports/report-rules';
+import type { Chart } from '../../src/features/reports/charts';
+import { ReportCharts } from './charts';
 
 function cellText(cell: CsvCell): string {
   return cell === null ? '–' : String(cell);
@@ -113,6 +115,8 @@ export function ReportPage(props: {
   /** The participants' feedback of the whole term, with the "< 5" rule; scores only. */
   feedback?: FeedbackSummary;
   activeInstructors?: ShownFigure;
+  /** Drawn in the route from the same figures as the tables (src/features/reports/charts.ts). */
+  charts?: Chart[];
   t: Translate;
   language: Language;
 }) {
@@ -135,6 +139,7 @@ export function ReportPage(props: {
         {t('reports.print')}
       </p>
       {props.empty ? <p>{t('reports.noCourses')}</p> : null}
+      <ReportCharts charts={props.charts ?? []} t={t} />
       {props.sections.map((section) => (
         <ReportTableView {...section} />
       ))}

@@ -345,6 +345,7 @@ const trendSeries = [
 const markerPath = (type: SymbolType) => symbol(type, 64)()!;
 const trendPlotHeight = 160;
 const valueSpacing = 14;
+const seriesAside = 6;
 
 /**
  * Applications, placed and completed per term, oldest term first, as three lines. A masked figure
@@ -392,12 +393,15 @@ export function trendChart(options: {
   const heightOf = (figure: ShownFigure) =>
     figure === fewerThanFive ? baseline - maskedStubLength : up(figure);
 
+  // Each series a little aside, so that equal figures do not hide each other's markers.
+  const xOf = (index: number, seriesIndex: number) =>
+    across(index)! + (seriesIndex - 1) * seriesAside;
   const lines: ChartLine[] = trendSeries.map((series, seriesIndex) => ({
     dash: series.dash,
     path:
       line<{ figure: ShownFigure; index: number }>()
         .defined((point) => point.figure !== fewerThanFive)
-        .x((point) => tidy(across(point.index)!))
+        .x((point) => tidy(xOf(point.index, seriesIndex)))
         .y((point) => tidy(heightOf(point.figure)))(
         terms.map((term, index) => ({ figure: term.figures[seriesIndex]!, index })),
       ) ?? '',
@@ -415,7 +419,7 @@ export function trendChart(options: {
     }));
     for (const point of placed) {
       markers.push({
-        x: tidy(x),
+        x: tidy(xOf(index, point.seriesIndex)),
         y: tidy(point.y),
         path: markerPath(trendSeries[point.seriesIndex]!.marker),
         masked: point.figure === fewerThanFive,
@@ -431,7 +435,7 @@ export function trendChart(options: {
     const overflow = Math.max(0, ...[...textY.values()].map((y) => y - (baseline + 4.5)));
     for (const point of placed) {
       values.push({
-        x: tidy(x + 9),
+        x: tidy(x + seriesAside + 9),
         y: tidy(textY.get(point.seriesIndex)! - overflow),
         text: shownText(point.figure),
         anchor: 'start',

@@ -17,6 +17,7 @@ import {
   totalsBy,
   type CourseFigures,
 } from './queries';
+import { termCharts, yearCharts } from './charts';
 import { maskSmall } from './report-rules';
 import { figureHeader, shownFigures, type ReportTable } from './report-table';
 
@@ -112,6 +113,10 @@ export function reportRoutes({ db, clock }: AppDeps) {
         title={t('reports.yearTitle')}
         sections={[{ id: 'report-by-term', caption: t('reports.byTerm'), table, labelColumns: 1 }]}
         empty={allRows.length === 0}
+        charts={yearCharts(
+          terms.map((term, index) => ({ term, rows: perTerm[index]!.rows })),
+          t,
+        )}
         t={t}
         language={language}
       />,
@@ -184,6 +189,7 @@ export function reportRoutes({ db, clock }: AppDeps) {
         empty={rows.length === 0}
         activeInstructors={maskSmall(activeInstructorCount(db, term.id))}
         feedback={summariseFeedback(termFeedbackScoresOf(db, term.id))}
+        charts={termCharts(rows, t)}
         t={t}
         language={c.get('language')}
       />,
