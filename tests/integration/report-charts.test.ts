@@ -29,6 +29,8 @@ type ChartOnPage = {
   values: string[];
   maskedBars: number;
   tableFigures: string[];
+  /** Each figure cell's column name, which a phone shows above it (the table is cards there). */
+  tableLabels: string[];
 };
 
 function chartsOf($: CheerioAPI): Record<string, ChartOnPage> {
@@ -48,6 +50,10 @@ function chartsOf($: CheerioAPI): Record<string, ChartOnPage> {
       tableFigures: $(figure)
         .find('table td.number')
         .map((__, cell) => $(cell).text())
+        .get(),
+      tableLabels: $(figure)
+        .find('table td.number')
+        .map((__, cell) => $(cell).attr('data-label'))
         .get(),
     };
   });
@@ -143,6 +149,12 @@ describe('the charts of the term report', () => {
     ]);
     // Applications and seats: the south's two courses have 10 seats each.
     expect(charts['chart-demand']!.tableFigures).toEqual(['< 5', '20', '8', '14']);
+    expect(charts['chart-demand']!.tableLabels).toEqual([
+      'Hakemukset yhteensä',
+      'Paikkoja',
+      'Hakemukset yhteensä',
+      'Paikkoja',
+    ]);
   });
 
   it('has a name and a text alternative on every chart, with the same figures as its table', async () => {

@@ -39,9 +39,11 @@ export function ReportTableView(props: {
                 index === 0 ? (
                   <th scope="row">{cellText(cell)}</th>
                 ) : index < props.labelColumns ? (
-                  <td>{cellText(cell)}</td>
+                  <td data-label={props.table.header[index]}>{cellText(cell)}</td>
                 ) : (
-                  <td class="number">{cellText(cell)}</td>
+                  <td class="number" data-label={props.table.header[index]}>
+                    {cellText(cell)}
+                  </td>
                 ),
               )}
             </tr>
