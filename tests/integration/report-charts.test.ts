@@ -198,6 +198,13 @@ describe('the charts of the term report', () => {
     expect(charts['chart-funnel']!.tableFigures).toEqual(['17', '16', '16', '15', '14']);
   });
 
+  it('draws no charts for a term without courses', async () => {
+    const empty = anAutumnTerm(db);
+    const { charts, html } = await chartsAt(`/reports/terms/${empty}`);
+    expect(charts).toEqual({});
+    expect(load(html)('#report-charts').length).toBe(0);
+  });
+
   it('shows the reporting role the charts and never a name', async () => {
     const { charts, html } = await chartsAt(`/reports/terms/${autumn}`, cookies.reporting);
     expect(Object.keys(charts)).toHaveLength(3);

@@ -131,6 +131,7 @@ export function ChartSvg(props: { chart: Chart }) {
       {chart.labels.map((label) => (
         <text class="chart-label" x={label.x} y={label.y} text-anchor={label.anchor}>
           {label.text}
+          {label.text === label.full ? null : <title>{label.full}</title>}
         </text>
       ))}
       {chart.values.map((value) => (
