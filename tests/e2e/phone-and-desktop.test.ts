@@ -27,7 +27,7 @@ type Visit =
   | (() => string);
 
 /** Found in the demo database once the server has filled it. */
-const demoPaths = { participant: '', interview: '' };
+const demoPaths = { participant: '', interview: '', yearReport: '' };
 
 const firstLinkTo = (from: Visit, link: RegExp): Visit => ({ from, link });
 const tonightsSession = firstLinkTo('/', /^\/sessions\/\d+\/attendance$/);
@@ -95,6 +95,7 @@ const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', 
     '/hours',
     '/reports',
     firstLinkTo('/reports', /^\/reports\/terms\/\d+$/),
+    () => demoPaths.yearReport,
   ],
   admin: ['/', '/admin/users', '/admin/audit', '/admin/organisation', '/account'],
 };
@@ -128,6 +129,10 @@ describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-si
       .prepare(`select id from applications where state = 'to-call' order by id limit 1`)
       .get() as { id: number };
     demoPaths.interview = `/applications/${toCall.id}/interview`;
+    const termIds = db.$client.prepare(`select id from terms order by starts_on`).all() as {
+      id: number;
+    }[];
+    demoPaths.yearReport = `/reports?terms=${termIds.map((term) => term.id).join(',')}`;
     db.$client.close();
   });
 

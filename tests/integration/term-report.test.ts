@@ -2,21 +2,18 @@ import { load } from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  applications,
-  attendance,
   auditLog,
-  callAttempts,
   courseFeedback,
   courseInstructors,
   courses,
   enrollments,
   programs,
   trainingCandidates,
-  type DropOutReason,
   type EnrollmentState,
 } from '../../db/schema';
 import { formatDuration } from '../../src/i18n/format';
 import { parseCsv } from '../support/csv';
+import { aReportPerson, type ReportPerson } from '../support/report-fixtures';
 import {
   aLocality,
   aProgramOfSize,
@@ -32,15 +29,6 @@ import { aStaffUser, buildTestApp, getPage, signIn } from '../support/test-app';
 const evilTitle = '=HYPERLINK("http://evil","x")';
 const at = new Date('2026-09-01T09:00:00Z');
 
-type Person = {
-  source: 'public' | 'referral' | 'phone';
-  reached: boolean;
-  state: EnrollmentState;
-  everPlaced: boolean;
-  present: boolean;
-  dropOut?: DropOutReason;
-};
-
 describe('the term report', () => {
   const { app, db, clock } = buildTestApp();
   let termId = 0;
@@ -51,42 +39,9 @@ describe('the term report', () => {
   const cookies = { coordinator: '', reporting: '', instructor: '' };
 
   /** A person on a course, saved straight into the database as the figures need them. */
-  const aPerson = (courseId: number, localityId: number, person: Person) => {
+  const aPerson = (courseId: number, localityId: number, person: ReportPerson) => {
     const name = `Salainen Henkilö ${names.length + 1}`;
-    names.push(name);
-    const applicationId = aWaitingApplicant(db, localityId, { name });
-    db.update(applications)
-      .set({ source: person.source })
-      .where(eq(applications.id, applicationId))
-      .run();
-    db.insert(callAttempts).values({ applicationId, at, outcome: 'no-answer' }).run();
-    if (person.reached)
-      db.insert(callAttempts).values({ applicationId, at, outcome: 'reached' }).run();
-    const enrollmentId = db
-      .insert(enrollments)
-      .values({
-        courseId,
-        applicationId,
-        state: person.state,
-        queuedAt: at,
-        placedAt: person.everPlaced ? at : null,
-        dropOutReason: person.dropOut ?? '',
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning({ id: enrollments.id })
-      .get().id;
-    if (person.present) {
-      db.insert(attendance)
-        .values({
-          sessionId: sessionsOf(db, courseId)[0]!.id,
-          enrollmentId,
-          mark: 'present',
-          markedByName: 'Testi',
-          markedAt: at,
-        })
-        .run();
-    }
+    names.push(aReportPerson(db, { courseId, localityId, at, name }, person));
   };
 
   beforeAll(async () => {

@@ -4,6 +4,8 @@ import type { FeedbackSummary } from '../../src/features/feedback/feedback-rules
 import type { Language, Translate } from '../../src/i18n';
 import { FeedbackSummarySection } from '../feedback/feedback-results-page';
 import type { CsvCell } from '../../src/lib/csv';
+import type { Chart } from '../../src/features/reports/charts';
+import { ReportCharts } from './charts';
 
 function cellText(cell: CsvCell): string {
   return cell === null ? '–' : String(cell);
@@ -36,9 +38,11 @@ export function ReportTableView(props: {
                 index === 0 ? (
                   <th scope="row">{cellText(cell)}</th>
                 ) : index < props.labelColumns ? (
-                  <td>{cellText(cell)}</td>
+                  <td data-label={props.table.header[index]}>{cellText(cell)}</td>
                 ) : (
-                  <td class="number">{cellText(cell)}</td>
+                  <td class="number" data-label={props.table.header[index]}>
+                    {cellText(cell)}
+                  </td>
                 ),
               )}
             </tr>
@@ -111,6 +115,8 @@ export function ReportPage(props: {
   empty: boolean;
   /** The participants' feedback of the whole term, with the "< 5" rule; scores only. */
   feedback?: FeedbackSummary;
+  /** Drawn in the route from the same figures as the tables (src/features/reports/charts.ts). */
+  charts?: Chart[];
   t: Translate;
   language: Language;
 }) {
@@ -133,6 +139,7 @@ export function ReportPage(props: {
         {t('reports.print')}
       </p>
       {props.empty ? <p>{t('reports.noCourses')}</p> : null}
+      <ReportCharts charts={props.charts ?? []} t={t} />
       {props.sections.map((section) => (
         <ReportTableView {...section} />
       ))}

@@ -46,6 +46,26 @@ export const fi = {
   'reports.audience.open': 'avoin',
   'reports.audience.targeted': 'kohdennettu',
   'reports.csv.fileName': 'kauden-raportti-{id}.csv',
+  'reports.charts': 'Luvut kuvina',
+  'reports.chart.tableCaption': '{chart}: luvut, joista kuva on piirretty',
+  'reports.chart.masked': '< 5 = alle viisi ihmistä, lyhyt ruudutettu pala',
+  'reports.chart.stage': 'Vaihe',
+  'reports.chart.people': 'Ihmisiä',
+  'reports.chart.funnel.title': 'Hakemuksesta suoritukseen',
+  'reports.chart.funnel.yearTitle': 'Hakemuksesta suoritukseen, valitut kaudet yhteensä',
+  'reports.chart.funnel.desc':
+    'Hakemuksia oli {applications}. Heistä tavoitettiin {reached}, paikan sai {placed}, aloitti {started} ja suoritti {completed}.',
+  'reports.chart.completion.title': 'Suoritusaste kursseittain (%)',
+  'reports.chart.completion.desc': 'Suoritusaste prosentteina: {list}.',
+  'reports.chart.completion.item': '{course}: {rate}',
+  'reports.chart.noRate': '– (kukaan ei aloittanut)',
+  'reports.chart.demand.title': 'Hakemukset ja paikat paikkakunnittain',
+  'reports.chart.demand.desc': 'Hakemukset ja paikat paikkakunnittain: {list}.',
+  'reports.chart.demand.item': '{locality}: hakemuksia {applications}, paikkoja {seats}',
+  'reports.chart.trend.title': 'Kausi kaudelta: hakemukset, paikan saaneet ja suorittaneet',
+  'reports.chart.trend.desc': 'Kausittain vanhimmasta alkaen: {list}.',
+  'reports.chart.trend.item':
+    '{term}: hakemuksia {applications}, paikan sai {placed}, suoritti {completed}',
 };
 
 export const en: Record<keyof typeof fi, string> = {
@@ -96,4 +116,24 @@ export const en: Record<keyof typeof fi, string> = {
   'reports.audience.open': 'open',
   'reports.audience.targeted': 'targeted',
   'reports.csv.fileName': 'term-report-{id}.csv',
+  'reports.charts': 'The figures as charts',
+  'reports.chart.tableCaption': '{chart}: the figures the chart is drawn from',
+  'reports.chart.masked': '< 5 = fewer than five people, a short chequered stub',
+  'reports.chart.stage': 'Stage',
+  'reports.chart.people': 'People',
+  'reports.chart.funnel.title': 'From application to completion',
+  'reports.chart.funnel.yearTitle': 'From application to completion, the chosen terms together',
+  'reports.chart.funnel.desc':
+    'Of {applications} applicants {reached} were reached, {placed} placed, {started} started and {completed} completed.',
+  'reports.chart.completion.title': 'Completion rate by course (%)',
+  'reports.chart.completion.desc': 'Completion rate in percent: {list}.',
+  'reports.chart.completion.item': '{course}: {rate}',
+  'reports.chart.noRate': '– (nobody started)',
+  'reports.chart.demand.title': 'Applications and seats by locality',
+  'reports.chart.demand.desc': 'Applications and seats by locality: {list}.',
+  'reports.chart.demand.item': '{locality}: {applications} applications, {seats} seats',
+  'reports.chart.trend.title': 'Term by term: applications, placed and completed',
+  'reports.chart.trend.desc': 'By term, oldest first: {list}.',
+  'reports.chart.trend.item':
+    '{term}: {applications} applications, {placed} placed, {completed} completed',
 };

@@ -22,6 +22,7 @@ import {
   type CourseFigures,
   type TermHeading,
 } from './queries';
+import { termCharts, yearCharts } from './charts';
 import { maskSmall } from './report-rules';
 import { figureHeader, shownFigures, type ReportTable } from './report-table';
 
@@ -194,6 +195,10 @@ export function reportRoutes({ db, clock, config }: AppDeps) {
           })),
         ]}
         empty={allRows.length === 0}
+        charts={yearCharts(
+          terms.map((term, index) => ({ term, rows: perTerm[index]!.rows })),
+          t,
+        )}
         t={t}
         language={language}
       />,
@@ -271,6 +276,7 @@ export function reportRoutes({ db, clock, config }: AppDeps) {
         ]}
         empty={rows.length === 0}
         feedback={summariseFeedback(termFeedbackScoresOf(db, term.id))}
+        charts={termCharts(rows, t)}
         t={t}
         language={c.get('language')}
       />,
