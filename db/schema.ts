@@ -20,6 +20,11 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   role: text('role', { enum: staffRoles }).notNull(),
+  /**
+   * The region (wellbeing services county, `localities.region`) whose work this person sees by
+   * default; empty = all regions. One instance can serve one county or all of them.
+   */
+  homeRegion: text('home_region').notNull().default(''),
   passwordHash: text('password_hash').notNull(),
   /** A disabled account cannot sign in and has no sessions; its history stays. */
   disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
@@ -560,21 +565,26 @@ export const participantNeeds = [
 ] as const;
 
 /** The structured phone interview; `needs` is a comma-separated list of participantNeeds. */
-export const interviews = sqliteTable('interviews', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  applicationId: integer('application_id')
-    .notNull()
-    .references(() => applications.id, { onDelete: 'cascade' }),
-  at: integer('at', { mode: 'timestamp_ms' }).notNull(),
-  byUserId: integer('by_user_id').references(() => users.id, { onDelete: 'set null' }),
-  canAttendAll: text('can_attend_all', { enum: ['yes', 'no', 'unsure'] }).notNull(),
-  suitableTimes: text('suitable_times').notNull().default(''),
-  needs: text('needs').notNull().default(''),
-  otherNeeds: text('other_needs').notNull().default(''),
-  notes: text('notes').notNull().default(''),
-  outcome: text('outcome', { enum: interviewOutcomes }).notNull(),
-  outcomeReason: text('outcome_reason').notNull().default(''),
-});
+export const interviews = sqliteTable(
+  'interviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    byUserId: integer('by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    canAttendAll: text('can_attend_all', { enum: ['yes', 'no', 'unsure'] }).notNull(),
+    suitableTimes: text('suitable_times').notNull().default(''),
+    needs: text('needs').notNull().default(''),
+    otherNeeds: text('other_needs').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    outcome: text('outcome', { enum: interviewOutcomes }).notNull(),
+    outcomeReason: text('outcome_reason').notNull().default(''),
+  },
+  // The person's page and the term report's "reached" look interviews up by application.
+  (table) => [index('interviews_application_idx').on(table.applicationId)],
+);
 
 /** `completed` / `not-completed` are frozen when the course is closed, from its attendance. */
 export const enrollmentStates = [

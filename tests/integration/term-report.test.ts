@@ -7,6 +7,7 @@ import {
   courseInstructors,
   courses,
   enrollments,
+  interviews,
   programs,
   trainingCandidates,
   type EnrollmentState,
@@ -402,6 +403,12 @@ describe("the term report's waiting list at the start and its instructors", () =
       withdrawnAt: before,
     });
     anEnrolment(localityId, { state: 'waitlisted', queuedAt: new Date(first + day) });
+    // Five interviewed on the phone without a call attempt recorded as reached: reached all the same.
+    for (const { applicationId } of db.select().from(enrollments).limit(5).all()) {
+      db.insert(interviews)
+        .values({ applicationId, at: before, canAttendAll: 'yes', outcome: 'wait' })
+        .run();
+    }
     pair = [anInstructor(db), anInstructor(db)];
     for (const instructorId of pair) {
       db.insert(courseInstructors).values({ courseId, instructorId }).run();
@@ -436,6 +443,8 @@ describe("the term report's waiting list at the start and its instructors", () =
     const [course, total] = await rowsOf('report-courses');
     expect(course!['Jonossa kurssin alkaessa']).toBe('7');
     expect(total!['Jonossa kurssin alkaessa']).toBe('7');
+    expect(course!.Tavoitettu).toBe('5');
+    expect(course!['Ei tavoitettu']).toBe('5');
   });
 
   it('counts new instructors trained in the term and sums the pair’s hours', async () => {

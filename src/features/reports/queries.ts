@@ -9,6 +9,7 @@ import {
   courses,
   dropOutReasons,
   enrollments,
+  interviews,
   localities,
   programs,
   sessionLeaders,
@@ -162,7 +163,9 @@ export function termCourseFigures(
     and ${enrollments.queuedAt} <= ${firstSessions.startsAt}
     and coalesce(${enrollments.placedAt} > ${firstSessions.startsAt}, 1)
     and coalesce(${enrollments.withdrawnAt} > ${firstSessions.startsAt}, 1)`;
-  const reachedApplication = sql`exists (select 1 from ${callAttempts} where ${callAttempts.applicationId} = ${enrollments.applicationId} and ${callAttempts.outcome} = 'reached')`;
+  // Reached: a call that got through, or an interview (held on the phone, so they were reached).
+  const reachedApplication = sql`(exists (select 1 from ${callAttempts} where ${callAttempts.applicationId} = ${enrollments.applicationId} and ${callAttempts.outcome} = 'reached')
+    or exists (select 1 from ${interviews} where ${interviews.applicationId} = ${enrollments.applicationId}))`;
   const seatFigures = db
     .select({
       courseId: enrollments.courseId,
