@@ -7,26 +7,12 @@ import { openDatabase } from '../../src/db';
 import { createUser } from '../../src/features/users/queries';
 import { startServer, type RunningServer } from '../support/browser';
 import { aLocality, anOpenCourse, aWaitingApplicant } from '../support/planning-fixtures';
+import { postPlacement, signInAt } from '../support/server-requests';
 import { temporaryDirectory } from '../support/test-app';
 
 const applicants = 500;
 const seats = 16;
 const coordinator = { email: 'koordinaattori@test.example', password: 'correct horse battery' };
-
-/** Signs in on one server; the session lives in the shared database, so both servers accept it. */
-async function signInAt(server: RunningServer): Promise<string> {
-  const response = await fetch(`${server.baseUrl}/sign-in`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.baseUrl },
-    body: new URLSearchParams(coordinator),
-    redirect: 'manual',
-  });
-  expect(response.status).toBe(303);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
 
 describe('two server processes on one database file', () => {
   const directory = temporaryDirectory('two-processes');
@@ -61,26 +47,11 @@ describe('two server processes on one database file', () => {
   });
 
   it('places exactly the free seats from 500 requests split across both, the rest waitlisted', async () => {
-    const cookie = await signInAt(servers[0]!);
+    const cookie = await signInAt(servers[0]!, coordinator);
     const statuses = await Promise.all(
-      applicationIds.map(async (applicationId, index) => {
-        const server = servers[index % 2]!;
-        const response = await fetch(`${server.baseUrl}/enrollments`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded',
-            Origin: server.baseUrl,
-            Cookie: cookie,
-          },
-          body: new URLSearchParams({
-            applicationId: String(applicationId),
-            courseId: String(courseId),
-          }),
-          redirect: 'manual',
-        });
-        await response.arrayBuffer();
-        return response.status;
-      }),
+      applicationIds.map((applicationId, index) =>
+        postPlacement(servers[index % 2]!, cookie, { applicationId, courseId }),
+      ),
     );
     expect(new Set(statuses)).toEqual(new Set([303]));
     const db = openDatabase(join(directory, 'e2e.sqlite'));
@@ -106,9 +77,8 @@ describe('two server processes on one database file', () => {
   }, 120_000);
 
   it('answers 503 "busy, send again" and saves nothing when the lock is held past the timeout', async () => {
-    const cookie = await signInAt(servers[1]!);
+    const cookie = await signInAt(servers[1]!, coordinator);
     const holder = new Database(join(directory, 'e2e.sqlite'));
-    const applicationId = applicationIds[0]!;
     holder.exec('BEGIN IMMEDIATE');
     try {
       const response = await fetch(`${servers[1]!.baseUrl}/enrollments`, {
@@ -118,7 +88,7 @@ describe('two server processes on one database file', () => {
           Origin: servers[1]!.baseUrl,
           Cookie: cookie,
         },
-        body: new URLSearchParams({ applicationId: String(applicationId), courseId: '999999' }),
+        body: new URLSearchParams({ applicationId: String(applicationIds[0]), courseId: '1' }),
         redirect: 'manual',
       });
       expect(response.status).toBe(503);
