@@ -3,12 +3,12 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applications, enrollments, outbox } from '../../db/schema';
 import { openDatabase } from '../../src/db';
-import { enqueueMessage, sendLeaseMs } from '../../src/features/outbox/queries';
+import { sendLeaseMs } from '../../src/features/outbox/queries';
 import { createUser } from '../../src/features/users/queries';
 import { startServer, type RunningServer } from '../support/browser';
 import { aLocality, anOpenCourse, aWaitingApplicant } from '../support/planning-fixtures';
 import { postPlacement, signInAt } from '../support/server-requests';
-import { startTestSmtpServer } from '../support/smtp-server';
+import { queueNumberedMessages, startTestSmtpServer } from '../support/smtp-server';
 import { temporaryDirectory } from '../support/test-app';
 
 const coordinator = { email: 'koordinaattori@test.example', password: 'correct horse battery' };
@@ -94,23 +94,7 @@ describe('a server killed with SIGKILL', () => {
     try {
       const db = openDatabase(path);
       const messageCount = 40;
-      for (let index = 1; index <= messageCount; index += 1) {
-        enqueueMessage(
-          db,
-          {
-            recipientEmail: `osallistuja${index}@test.example`,
-            recipientName: `Osallistuja ${index}`,
-            subject: `Viesti ${index}`,
-            textBody: `Viesti numero ${index}`,
-            htmlBody: `<p>Viesti numero ${index}</p>`,
-            calendarMethod: '',
-            calendar: '',
-            courseId: null,
-            applicationId: null,
-          },
-          { now: new Date(), domain: 'kurssipolku.test' },
-        );
-      }
+      queueNumberedMessages(db, messageCount);
       const first = await startServer(directory, { SMTP_URL: smtp.url, SEED_DEMO_DATA: 'false' });
       running.push(first);
       const sending = () =>

@@ -3,9 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../db/schema';
 import { openDatabase, type AppDatabase } from '../../src/db';
-import { enqueueMessage } from '../../src/features/outbox/queries';
 import { startServer, type RunningServer } from '../support/browser';
-import { startTestSmtpServer } from '../support/smtp-server';
+import { queueNumberedMessages, startTestSmtpServer } from '../support/smtp-server';
 import { temporaryDirectory } from '../support/test-app';
 
 const messageCount = 100;
@@ -35,24 +34,7 @@ describe('two server processes on one database', () => {
     const gate = new Promise<void>((resolve) => (openTheGate = resolve));
     smtp = await startTestSmtpServer({ holdUntil: gate });
     const db = openDatabase(join(directory, 'e2e.sqlite'));
-    const now = new Date();
-    for (let index = 1; index <= messageCount; index += 1) {
-      enqueueMessage(
-        db,
-        {
-          recipientEmail: `osallistuja${index}@test.example`,
-          recipientName: `Osallistuja ${index}`,
-          subject: `Viesti ${index}`,
-          textBody: `Viesti numero ${index}`,
-          htmlBody: `<p>Viesti numero ${index}</p>`,
-          calendarMethod: '',
-          calendar: '',
-          courseId: null,
-          applicationId: null,
-        },
-        { now, domain: 'kurssipolku.test' },
-      );
-    }
+    queueNumberedMessages(db, messageCount);
     const environment = { SMTP_URL: smtp.url, SEED_DEMO_DATA: 'false' };
 
     servers.push(await startServer(directory, environment));

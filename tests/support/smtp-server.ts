@@ -1,3 +1,4 @@
+import { enqueueMessage } from '../../src/features/outbox/queries';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -85,4 +86,26 @@ export async function deliverQueuedMail(db: AppDatabase, clock: Clock, smtp: Tes
   await worker.runOnce();
   await worker.stop();
   return smtp.messages.slice(before);
+}
+
+/** `count` plain messages in the outbox, numbered, as if the app had queued them just now. */
+export function queueNumberedMessages(db: AppDatabase, count: number) {
+  const now = new Date();
+  for (let index = 1; index <= count; index += 1) {
+    enqueueMessage(
+      db,
+      {
+        recipientEmail: `osallistuja${index}@test.example`,
+        recipientName: `Osallistuja ${index}`,
+        subject: `Viesti ${index}`,
+        textBody: `Viesti numero ${index}`,
+        htmlBody: `<p>Viesti numero ${index}</p>`,
+        calendarMethod: '',
+        calendar: '',
+        courseId: null,
+        applicationId: null,
+      },
+      { now, domain: 'kurssipolku.test' },
+    );
+  }
 }
