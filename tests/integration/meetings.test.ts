@@ -416,4 +416,34 @@ describe('steering meetings with calendar invitations', () => {
       expect.arrayContaining(['details and attendees', 'minutes', 'minutes sent', 'cancelled']),
     );
   });
+
+  it('shows the next meeting and the open action items on the home page, overdue ones said in words', async () => {
+    const before = load(await (await getPage(app, '/', cookie)).text());
+    expect(before('#glance-next-meeting').text()).toContain('Seuraavaa kokousta ei ole sovittu.');
+    const created = await postForm(
+      app,
+      '/meetings/new',
+      { ...octoberMeeting, localDate: '2026-11-03', guests: 'maija@test.example' },
+      { cookie },
+    );
+    expect(created.status).toBe(303);
+    const nextId = Number(created.headers.get('Location')!.split('/').pop());
+
+    clock.setTo(new Date('2026-10-31T08:00:00Z'));
+    cookie = await signIn(app, await aStaffUser(db, 'admin'));
+    const $ = load(await (await getPage(app, '/', cookie)).text());
+    const next = $('#glance-next-meeting a');
+    expect(next.attr('href')).toBe(`/meetings/${nextId}`);
+    expect(next.text()).toBe('Ohjausryhmä ti 3.11.2026 klo 17.00–18.30');
+    const items = $('#glance-action-items li');
+    expect(items).toHaveLength(1);
+    expect(items.find('a').text()).toBe('Kysy kirjastolta');
+    expect(items.find('a').attr('href')).toMatch(
+      new RegExp(`^/meetings/${meetingId}#action-item-\\d+$`),
+    );
+    expect(items.text()).toContain('Maija Meikäläinen, pe 30.10.2026 mennessä');
+    expect(items.find('strong.overdue').text()).toBe('(myöhässä)');
+    expect($('#glance-action-items').text()).not.toContain('Varaa tilat keväälle');
+    expect($('nav a[href="/meetings"]')).toHaveLength(1);
+  });
 });

@@ -115,3 +115,56 @@ export function latestMeetingTemplates(db: AppDatabase): MeetingTemplate[] {
       .all(),
   }));
 }
+
+const nextPlanned = preparedFor((db) =>
+  db
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      localDate: meetings.localDate,
+      startTime: meetings.startTime,
+      endTime: meetings.endTime,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.status, 'planned'), gte(meetings.startsAt, sql.placeholder('now'))))
+    .orderBy(asc(meetings.startsAt))
+    .limit(1)
+    .prepare(),
+);
+
+/** The first planned meeting that has not started yet (the (status, startsAt) index). */
+export function findNextMeeting(db: AppDatabase, now: Date) {
+  return nextPlanned(db).get({ now: now.getTime() }) ?? null;
+}
+
+const openItems = preparedFor((db) =>
+  db
+    .select({
+      id: meetingActionItems.id,
+      meetingId: meetingActionItems.meetingId,
+      description: meetingActionItems.description,
+      ownerName: meetingActionItems.ownerName,
+      dueDate: meetingActionItems.dueDate,
+    })
+    .from(meetingActionItems)
+    .where(isNull(meetingActionItems.doneAt))
+    .orderBy(asc(meetingActionItems.dueDate), asc(meetingActionItems.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+const openItemCount = preparedFor((db) =>
+  db
+    .select({ count: sql<number>`count(*)` })
+    .from(meetingActionItems)
+    .where(isNull(meetingActionItems.doneAt))
+    .prepare(),
+);
+
+/** The open action items due first (the (doneAt, dueDate) index), and how many are open in all. */
+export function listOpenActionItems(db: AppDatabase, limit: number) {
+  return {
+    items: openItems(db).all({ limit }),
+    count: openItemCount(db).get()?.count ?? 0,
+  };
+}
