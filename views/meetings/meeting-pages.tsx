@@ -165,26 +165,23 @@ export function MeetingFormPage(
             hint={t('meeting.agendaHint')}
             value={values.agenda}
           />
-          <fieldset
-            id="attendees"
-            class={attendeeError ? 'field field-invalid' : 'field'}
-            aria-describedby={attendeeError ? 'attendees-error' : undefined}
-          >
-            <legend>{t('meeting.attendees')}</legend>
+          <div id="attendees" class={attendeeError ? 'field field-invalid' : 'field'}>
+            <h2>{t('meeting.attendees')}</h2>
             {attendeeError && (
               <p id="attendees-error" class="field-error">
                 {attendeeError}
               </p>
             )}
-            <fieldset class="field">
+            <fieldset
+              class="field attendee-choices"
+              aria-describedby={attendeeError ? 'attendees-error' : undefined}
+            >
               <legend>{t('meeting.staffAttendees')}</legend>
               {props.staff.map((person) => (
                 <CheckboxField
                   name={`staff${person.id}`}
                   label={`${person.name} (${person.email})`}
-                  checked={
-                    values[`staff${person.id}`] !== undefined && values[`staff${person.id}`] !== ''
-                  }
+                  checked={(values[`staff${person.id}`] ?? '') !== ''}
                 />
               ))}
             </fieldset>
@@ -195,7 +192,7 @@ export function MeetingFormPage(
               hint={t('meeting.guestsHint')}
               value={values.guests}
             />
-          </fieldset>
+          </div>
           <button type="submit">{props.submitLabel}</button>
         </form>
       </FormFields>

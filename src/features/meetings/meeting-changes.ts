@@ -54,23 +54,30 @@ export function createMeeting(
   details: MeetingDetails,
   context: MeetingCommandContext,
 ): number {
-  return immediateTransaction(db, (tx) => {
-    const now = context.mail.now;
-    const { id } = tx
-      .insert(meetings)
-      .values({
-        ...scheduleOf(details),
-        calendarUid: newCalendarUid(context.mail.publicUrl.hostname, 'meeting'),
-        createdBy: context.actor.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: meetings.id })
-      .get();
-    syncMeetingAttendees(tx, id, details.attendees, context.mail, 'planned');
-    audit(tx, context, id, 'create');
-    return id;
-  });
+  return immediateTransaction(db, (tx) => createMeetingIn(tx, details, context));
+}
+
+/** The new meeting and its invitations in the caller's transaction (the building block). */
+export function createMeetingIn(
+  tx: Transaction,
+  details: MeetingDetails,
+  context: MeetingCommandContext,
+): number {
+  const now = context.mail.now;
+  const { id } = tx
+    .insert(meetings)
+    .values({
+      ...scheduleOf(details),
+      calendarUid: newCalendarUid(context.mail.publicUrl.hostname, 'meeting'),
+      createdBy: context.actor.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: meetings.id })
+    .get();
+  syncMeetingAttendees(tx, id, details.attendees, context.mail, 'planned');
+  audit(tx, context, id, 'create');
+  return id;
 }
 
 /**
@@ -141,61 +148,69 @@ export function saveMinutes(
   input: MinutesInput,
   context: MeetingCommandContext,
 ): boolean {
-  return immediateTransaction(db, (tx) => {
-    const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-    if (!meeting || meeting.status === 'cancelled') return false;
-    const now = context.mail.now;
-    tx.update(meetings)
-      .set({
-        minutes: input.minutes,
-        decisions: input.decisions,
-        minutesWrittenAt: now,
-        updatedAt: now,
-      })
-      .where(eq(meetings.id, meetingId))
+  return immediateTransaction(db, (tx) => saveMinutesIn(tx, meetingId, input, context));
+}
+
+/** The minutes in the caller's transaction (the building block of `saveMinutes`). */
+export function saveMinutesIn(
+  tx: Transaction,
+  meetingId: number,
+  input: MinutesInput,
+  context: MeetingCommandContext,
+): boolean {
+  const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting || meeting.status === 'cancelled') return false;
+  const now = context.mail.now;
+  tx.update(meetings)
+    .set({
+      minutes: input.minutes,
+      decisions: input.decisions,
+      minutesWrittenAt: now,
+      updatedAt: now,
+    })
+    .where(eq(meetings.id, meetingId))
+    .run();
+  const ownerIds = input.items.flatMap((item) =>
+    item.ownerUserId === null ? [] : [item.ownerUserId],
+  );
+  const owners =
+    ownerIds.length === 0
+      ? []
+      : tx
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, ownerIds))
+          .all();
+  const ofThisMeeting = (id: number) =>
+    and(eq(meetingActionItems.id, id), eq(meetingActionItems.meetingId, meetingId));
+  if (input.removedIds.length > 0) {
+    tx.delete(meetingActionItems)
+      .where(
+        and(
+          inArray(meetingActionItems.id, input.removedIds),
+          eq(meetingActionItems.meetingId, meetingId),
+        ),
+      )
       .run();
-    const ownerIds = input.items.flatMap((item) =>
-      item.ownerUserId === null ? [] : [item.ownerUserId],
-    );
-    const owners =
-      ownerIds.length === 0
-        ? []
-        : tx
-            .select({ id: users.id, name: users.name })
-            .from(users)
-            .where(inArray(users.id, ownerIds))
-            .all();
-    const ofThisMeeting = (id: number) =>
-      and(eq(meetingActionItems.id, id), eq(meetingActionItems.meetingId, meetingId));
-    if (input.removedIds.length > 0) {
-      tx.delete(meetingActionItems)
-        .where(
-          and(
-            inArray(meetingActionItems.id, input.removedIds),
-            eq(meetingActionItems.meetingId, meetingId),
-          ),
-        )
+  }
+  for (const item of input.items) {
+    const owner = owners.find((user) => user.id === item.ownerUserId);
+    const values = {
+      description: item.description,
+      ownerUserId: owner?.id ?? null,
+      ownerName: item.ownerName || owner?.name || '',
+      dueDate: item.dueDate,
+    };
+    if (item.id === null) {
+      tx.insert(meetingActionItems)
+        .values({ meetingId, ...values, createdAt: now })
         .run();
+    } else {
+      tx.update(meetingActionItems).set(values).where(ofThisMeeting(item.id)).run();
     }
-    for (const item of input.items) {
-      const owner = owners.find((user) => user.id === item.ownerUserId);
-      const values = {
-        description: item.description,
-        ownerUserId: owner?.id ?? null,
-        ownerName: item.ownerName || owner?.name || '',
-        dueDate: item.dueDate,
-      };
-      if (item.id === null) {
-        tx.insert(meetingActionItems)
-          .values({ meetingId, ...values, createdAt: now })
-          .run();
-      } else {
-        tx.update(meetingActionItems).set(values).where(ofThisMeeting(item.id)).run();
-      }
-    }
-    audit(tx, context, meetingId, 'update', 'minutes');
-    return true;
-  });
+  }
+  audit(tx, context, meetingId, 'update', 'minutes');
+  return true;
 }
 
 /** Ticks an open action item of the meeting off (false when it is not open or not the meeting's). */
@@ -205,22 +220,29 @@ export function markActionItemDone(
   itemId: number,
   context: MeetingCommandContext,
 ): boolean {
-  return immediateTransaction(db, (tx) => {
-    const done = tx
-      .update(meetingActionItems)
-      .set({ doneAt: context.mail.now })
-      .where(
-        and(
-          eq(meetingActionItems.id, itemId),
-          eq(meetingActionItems.meetingId, meetingId),
-          isNull(meetingActionItems.doneAt),
-        ),
-      )
-      .run();
-    if (done.changes === 0) return false;
-    audit(tx, context, meetingId, 'update', `action item ${itemId} done`);
-    return true;
-  });
+  return immediateTransaction(db, (tx) => markActionItemDoneIn(tx, meetingId, itemId, context));
+}
+
+export function markActionItemDoneIn(
+  tx: Transaction,
+  meetingId: number,
+  itemId: number,
+  context: MeetingCommandContext,
+): boolean {
+  const done = tx
+    .update(meetingActionItems)
+    .set({ doneAt: context.mail.now })
+    .where(
+      and(
+        eq(meetingActionItems.id, itemId),
+        eq(meetingActionItems.meetingId, meetingId),
+        isNull(meetingActionItems.doneAt),
+      ),
+    )
+    .run();
+  if (done.changes === 0) return false;
+  audit(tx, context, meetingId, 'update', `action item ${itemId} done`);
+  return true;
 }
 
 /** One mail with the minutes to each attendee still invited; the time is kept. Null without minutes. */
