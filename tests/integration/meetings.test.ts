@@ -4,7 +4,15 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, meetingActionItems, meetingAttendees, meetings, outbox } from '../../db/schema';
 import { parseWithOwnTimezone } from '../support/ical';
-import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
+import { deliverQueuedMail, startTestSmtpServer } from '../support/smtp-server';
+import {
+  aStaffUser,
+  buildTestApp,
+  getPage,
+  postForm,
+  signIn,
+  testOrigin,
+} from '../support/test-app';
 
 /** The one event of a meeting invitation, read with ical.js and only the calendar's own zone. */
 function invitation(text: string) {
@@ -130,10 +138,24 @@ describe('steering meetings with calendar invitations', () => {
     expect(db.select().from(meetings).all()).toHaveLength(0);
   });
 
+  it('answers a 10 MB form with 413, not a saved meeting', async () => {
+    const response = await app.request('/meetings/new', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Cookie: cookie,
+        Origin: testOrigin,
+      },
+      body: `title=x&agenda=${'x'.repeat(10 * 1024 * 1024)}`,
+    });
+    expect(response.status).toBe(413);
+    expect(db.select().from(meetings).all()).toHaveLength(0);
+  });
+
   it('answers a JSON body with 415, not a saved meeting', async () => {
     const response = await app.request('/meetings/new', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: 'http://localhost' },
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: testOrigin },
       body: JSON.stringify(octoberMeeting),
     });
     expect(response.status).toBe(415);
@@ -189,6 +211,29 @@ describe('steering meetings with calendar invitations', () => {
     expect(rows.find((row) => row.email === 'irma@test.example')?.userId).toBe(staff.id);
     expect(rows.find((row) => row.email === 'maija@test.example')?.name).toBe('Maija Meikäläinen');
     expect(meetingAudit('create').map((entry) => entry.subjectId)).toEqual([meetingId]);
+  });
+
+  it('delivers the invitations through SMTP with the calendar attached as METHOD=REQUEST', async () => {
+    const smtp = await startTestSmtpServer();
+    try {
+      const delivered = await deliverQueuedMail(db, clock, smtp);
+      expect(
+        delivered
+          .map((mail) => mail.envelopeTo)
+          .flat()
+          .sort(),
+      ).toEqual(['irma@test.example', 'maija@test.example', 'vieras@test.example']);
+      for (const mail of delivered) {
+        const part = mail.attachments.find((item) => item.contentType === 'text/calendar');
+        expect(part?.headers.get('content-type')).toMatchObject({ params: { method: 'REQUEST' } });
+        expect(invitation(part!.content.toString())).toMatchObject({
+          uid: meeting().calendarUid,
+          localStart: '2026-10-06T17:00:00',
+        });
+      }
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('shows the meeting with its attendees and offers the edit form with what was saved', async () => {

@@ -176,7 +176,7 @@ const rowCount = z
  */
 export const minutesForm = z
   .looseObject({
-    minutes: optionalText(20_000),
+    minutes: optionalText(15_000),
     decisions: optionalText(10_000),
     rows: rowCount,
   })
