@@ -3,6 +3,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, meetingActionItems, meetingAttendees, meetings, outbox } from '../../db/schema';
+import { addDays, wallClockToInstant } from '../../src/lib/helsinki-time';
 import { parseWithOwnTimezone } from '../support/ical';
 import { deliverQueuedMail, startTestSmtpServer } from '../support/smtp-server';
 import {
@@ -490,5 +491,52 @@ describe('steering meetings with calendar invitations', () => {
     expect(items.find('strong.overdue').text()).toBe('(myöhässä)');
     expect($('#glance-action-items').text()).not.toContain('Varaa tilat keväälle');
     expect($('nav a[href="/meetings"]')).toHaveLength(1);
+  });
+});
+
+describe('the list of meetings', () => {
+  const { app, db, clock } = buildTestApp();
+
+  it('shows the coming meetings first, then the 20 latest past ones with a link to older ones', async () => {
+    clock.setTo(new Date('2026-09-01T09:00:00Z'));
+    const cookie = await signIn(app, await aStaffUser(db, 'admin'));
+    const meetingOn = (localDate: string, title: string) => ({
+      title,
+      localDate,
+      startTime: '17:00',
+      endTime: '18:00',
+      startsAt: wallClockToInstant(localDate, '17:00'),
+      endsAt: wallClockToInstant(localDate, '18:00'),
+      calendarUid: `meeting-${localDate}@test.example`,
+      createdAt: clock(),
+      updatedAt: clock(),
+    });
+    const pastDates = Array.from({ length: 21 }, (_, week) => addDays('2026-08-25', -7 * week));
+    db.insert(meetings)
+      .values([
+        ...pastDates.map((date) => meetingOn(date, `Mennyt ${date}`)),
+        meetingOn('2026-09-08', 'Tuleva'),
+      ])
+      .run();
+    const titlesIn = ($: ReturnType<typeof load>, caption: string) =>
+      $(`#${caption}-caption`)
+        .closest('table')
+        .find('tbody th')
+        .map((_, cell) => $(cell).text())
+        .get();
+
+    const $ = load(await (await getPage(app, '/meetings', cookie)).text());
+    expect(titlesIn($, 'upcoming-meetings')).toEqual(['Tuleva']);
+    const past = titlesIn($, 'past-meetings');
+    expect(past).toHaveLength(20);
+    expect(past[0]).toBe('Mennyt 2026-08-25');
+    const older = $('a:contains("Näytä vanhemmat kokoukset")').attr('href');
+    expect(older).toBe('/meetings?past=40');
+    const all = load(await (await getPage(app, older!, cookie)).text());
+    expect(titlesIn(all, 'past-meetings')).toHaveLength(21);
+    expect(all('a:contains("Näytä vanhemmat kokoukset")')).toHaveLength(0);
+
+    const odd = await getPage(app, '/meetings?past=-1x', cookie);
+    expect(odd.status).toBe(200);
   });
 });
