@@ -33,6 +33,7 @@ import { reportRoutes } from './features/reports/routes';
 import { programRoutes } from './features/programs/routes';
 import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
 import { trainingRoutes } from './features/trainings/routes';
+import { meetingRoutes } from './features/meetings/routes';
 import { userRoutes } from './features/users/routes';
 import { denyRoutesWithoutAccessRule } from './http/access';
 import type { AppDeps, AppEnv, AppParts } from './http/app-env';
@@ -125,6 +126,7 @@ export function createApp(parts: AppParts) {
   app.route('/', peopleRoutes(deps));
   app.route('/', candidateRoutes(deps));
   app.route('/', trainingRoutes(deps));
+  app.route('/', meetingRoutes(deps));
 
   app.notFound(notFoundRenderer(deps.db));
   app.onError(errorRenderer(deps.db));

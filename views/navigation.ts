@@ -11,6 +11,7 @@ const planningItems: NavigationItem[] = [
   { href: '/localities', label: 'nav.localities' },
   { href: '/instructors', label: 'nav.instructors' },
   { href: '/trainings', label: 'nav.trainings' },
+  { href: '/meetings', label: 'nav.meetings' },
   { href: '/candidates', label: 'nav.candidates' },
   { href: '/outbox', label: 'nav.outbox' },
   { href: '/applications/new', label: 'nav.newApplication' },

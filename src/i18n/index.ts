@@ -9,6 +9,7 @@ import * as enrollmentMessages from '../features/enrollment/messages';
 import * as feedbackMessages from '../features/feedback/messages';
 import * as homeMessages from '../features/home/messages';
 import * as instructorMessages from '../features/instructors/messages';
+import * as meetingMessages from '../features/meetings/messages';
 import * as intakeMessages from '../features/intake/messages';
 import * as inviteMessages from '../features/invites/messages';
 import * as organisationMessages from '../features/organisation/messages';
@@ -66,6 +67,7 @@ export const catalogParts = {
   organisation: part(organisationMessages),
   feedback: part(feedbackMessages),
   reports: part(reportMessages),
+  meetings: part(meetingMessages),
 };
 
 type Part = (typeof catalogParts)[keyof typeof catalogParts];

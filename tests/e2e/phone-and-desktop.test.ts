@@ -34,6 +34,11 @@ const tonightsSession = firstLinkTo('/', /^\/sessions\/\d+\/attendance$/);
 const itsCourse = firstLinkTo(tonightsSession, /^\/courses\/\d+\/attendance$/);
 const aTerm = firstLinkTo('/terms', /^\/terms\/\d+$/);
 const aCourse = firstLinkTo(aTerm, /^\/courses\/\d+$/);
+/** The demo's past steering meeting, through its open action item on the home page. */
+const pastMeeting: Visit = {
+  nextTo: firstLinkTo('/', /^\/meetings\/\d+#action-item-\d+$/),
+  path: (found) => found.replace(/#.*$/, ''),
+};
 /** A page of the same course: `/courses/3/attendance` → `/courses/3/roster`. */
 const ofCourse = (course: Visit, page: string): Visit => ({
   nextTo: course,
@@ -96,6 +101,11 @@ const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', 
     '/reports',
     firstLinkTo('/reports', /^\/reports\/terms\/\d+$/),
     () => demoPaths.yearReport,
+    '/meetings',
+    '/meetings/new',
+    pastMeeting,
+    firstLinkTo(pastMeeting, /^\/meetings\/\d+\/minutes$/),
+    firstLinkTo(pastMeeting, /^\/meetings\/\d+\/minutes\/edit$/),
   ],
   admin: ['/', '/admin/users', '/admin/audit', '/admin/organisation', '/account'],
 };

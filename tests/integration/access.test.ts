@@ -35,6 +35,7 @@ describe('roles and access', () => {
       '/localities',
       '/instructors',
       '/trainings',
+      '/meetings',
       '/candidates',
       '/outbox',
       '/applications/new',

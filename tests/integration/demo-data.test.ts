@@ -12,6 +12,8 @@ import {
   invitations,
   localities,
   localityNeighbours,
+  meetingActionItems,
+  meetings,
   outbox,
   trainingCandidates,
   trainingInvitations,
@@ -349,5 +351,28 @@ describe('the demo a new user sees at first start', () => {
       const trainedThere = inState('completed').map((candidate) => candidate.instructorId);
       expect(trainedThere).toContain(fromTraining!.id);
     });
+  });
+
+  it('has a past steering meeting with minutes and an open action item, and the next one a week on', () => {
+    const today = instantToWallClock(now).date;
+    const [past, next, ...others] = db.select().from(meetings).orderBy(meetings.startsAt).all();
+    expect(others).toHaveLength(0);
+    expect(past!.localDate < today && next!.localDate > today).toBe(true);
+    expect(past!.minutesWrittenAt).not.toBeNull();
+    expect(next!.minutesWrittenAt).toBeNull();
+    expect([past!.startTime, next!.startTime]).toEqual(['14:00', '14:00']);
+    const items = db.select().from(meetingActionItems).all();
+    expect(items.map((item) => item.meetingId)).toEqual([past!.id, past!.id]);
+    expect(items.filter((item) => item.doneAt === null)).toHaveLength(1);
+    const pastMail = db.select().from(outbox).where(eq(outbox.meetingId, past!.id)).all();
+    expect(pastMail.length).toBe(4);
+    expect(pastMail.every((message) => message.state === 'sent')).toBe(true);
+    const nextMail = db.select().from(outbox).where(eq(outbox.meetingId, next!.id)).all();
+    expect(nextMail.map((message) => message.calendarMethod)).toEqual([
+      'REQUEST',
+      'REQUEST',
+      'REQUEST',
+      'REQUEST',
+    ]);
   });
 });

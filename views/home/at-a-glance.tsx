@@ -1,7 +1,12 @@
-import type { AtAGlance } from '../../src/features/home/at-a-glance';
+import type { AtAGlance, SteeringSummary } from '../../src/features/home/at-a-glance';
 import type { TargetProgress } from '../../src/features/terms/term-plan';
 import type { Language, Translate } from '../../src/i18n';
-import { formatDate, formatDateTime } from '../../src/i18n/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatLocalDate,
+  formatTimeRange,
+} from '../../src/i18n/format';
 
 function Progress(props: { progress: TargetProgress; t: Translate }) {
   return (
@@ -44,6 +49,62 @@ function GlanceLink(props: {
         </a>
       )}
     </li>
+  );
+}
+
+/** The next steering meeting and the open action items, each a link to its meeting. */
+function SteeringGlance(props: { steering: SteeringSummary; t: Translate; language: Language }) {
+  const { steering, t, language } = props;
+  const next = steering.nextMeeting;
+  const more = steering.openItemCount - steering.openItems.length;
+  return (
+    <section class="glance-steering" aria-labelledby="glance-steering-title">
+      <h3 id="glance-steering-title">{t('home.glance.steering')}</h3>
+      {next ? (
+        <p id="glance-next-meeting">
+          {t('home.glance.nextMeeting')}{' '}
+          <a href={`/meetings/${next.id}`}>
+            {t('home.glance.meetingWhen', {
+              title: next.title,
+              date: formatLocalDate(next.localDate, language),
+              time: formatTimeRange(next.startTime, next.endTime, language),
+            })}
+          </a>
+        </p>
+      ) : (
+        <p id="glance-next-meeting">
+          {t('home.glance.noNextMeeting')}{' '}
+          <a href="/meetings/new">{t('home.glance.planMeeting')}</a>
+        </p>
+      )}
+      <h4 id="glance-action-items-title">{t('home.glance.openItems')}</h4>
+      {steering.openItems.length === 0 ? (
+        <p id="glance-no-action-items">{t('home.glance.noOpenItems')}</p>
+      ) : (
+        <ul id="glance-action-items" aria-labelledby="glance-action-items-title">
+          {steering.openItems.map((item) => (
+            <li id={`glance-action-item-${item.id}`}>
+              <a href={`/meetings/${item.meetingId}#action-item-${item.id}`}>{item.description}</a>{' '}
+              {t('home.glance.itemOwnerDue', {
+                owner: item.ownerName,
+                due: formatLocalDate(item.dueDate, language),
+              })}
+              {item.overdue && (
+                <>
+                  {' '}
+                  <strong class="overdue">{t('home.glance.overdue')}</strong>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {more > 0 && (
+        <p>
+          <a href="/meetings">{t('home.glance.moreItems', { count: more })}</a>
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -125,6 +186,7 @@ export function AtAGlanceSummary(props: { glance: AtAGlance; t: Translate; langu
           />
         ))}
       </ul>
+      <SteeringGlance steering={glance.steering} t={t} language={language} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { courseTitle, formatDateTime, postalAddressText } from '../../src/i18n/f
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { TransportStatus } from '../enrollment/needs-parts';
+import { CaptionedTable } from '../components/captioned-table';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -27,29 +28,6 @@ function Part(props: { id: string; title: string; empty: string | null; children
 }
 
 /** A wide table in its scrolling region, named by its caption. */
-function ScrollTable(props: {
-  id: string;
-  caption: string;
-  headings: string[];
-  children: unknown;
-}) {
-  return (
-    <div class="table-scroll" role="region" aria-labelledby={`${props.id}-caption`} tabindex={0}>
-      <table>
-        <caption id={`${props.id}-caption`}>{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.headings.map((heading) => (
-              <th scope="col">{heading}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{props.children}</tbody>
-      </table>
-    </div>
-  );
-}
-
 function titleOf(
   course: { programNameFi: string; programNameEn: string; localityName: string },
   language: Language,
@@ -137,7 +115,7 @@ function CallsSection(props: { person: PersonRecord } & PageContext) {
       title={t('people.callsTitle')}
       empty={calls.length === 0 ? t('people.noCallsYet') : null}
     >
-      <ScrollTable
+      <CaptionedTable
         id="person-calls"
         caption={t('people.callsCaption')}
         headings={[t('people.when'), t('people.outcome'), t('people.callBackAt'), t('people.by')]}
@@ -152,7 +130,7 @@ function CallsSection(props: { person: PersonRecord } & PageContext) {
             <td data-label={t('people.by')}>{call.byName ?? ''}</td>
           </tr>
         ))}
-      </ScrollTable>
+      </CaptionedTable>
     </Part>
   );
 }
@@ -213,7 +191,7 @@ function EnrollmentsSection(props: { person: PersonRecord } & PageContext) {
       title={t('people.enrollmentsTitle')}
       empty={enrollments.length === 0 ? t('people.noEnrollments') : null}
     >
-      <ScrollTable
+      <CaptionedTable
         id="person-enrollments"
         caption={t('people.enrollmentsCaption')}
         headings={[
@@ -267,7 +245,7 @@ function EnrollmentsSection(props: { person: PersonRecord } & PageContext) {
             </td>
           </tr>
         ))}
-      </ScrollTable>
+      </CaptionedTable>
     </Part>
   );
 }
@@ -281,7 +259,7 @@ function MessagesSection(props: { person: PersonRecord } & PageContext) {
       title={t('people.messagesTitle')}
       empty={messages.length === 0 ? t('people.noMessages') : null}
     >
-      <ScrollTable
+      <CaptionedTable
         id="person-messages"
         caption={t('people.messagesCaption')}
         headings={[
@@ -303,7 +281,7 @@ function MessagesSection(props: { person: PersonRecord } & PageContext) {
             </td>
           </tr>
         ))}
-      </ScrollTable>
+      </CaptionedTable>
     </Part>
   );
 }

@@ -10,7 +10,7 @@ const requiredId = z
   .regex(/^\d{1,9}$/, 'validation.unknownChoice')
   .transform(Number);
 
-const localDate = z
+export const localDate = z
   .string('validation.required')
   .trim()
   .min(1, 'validation.required')
@@ -25,7 +25,7 @@ const optionalLocalDate = z
   .optional()
   .transform((value) => value || null);
 
-const localTime = z
+export const localTime = z
   .string('validation.required')
   .trim()
   .min(1, 'validation.required')

@@ -164,7 +164,10 @@ export type NewCourse = {
  * A calendar UID no other installation (another county, a staging copy, a re-seeded database)
  * gives out: a random part and the host people reach this one at.
  */
-export function newCalendarUid(host: string, kind: 'course' | 'training' = 'course'): string {
+export function newCalendarUid(
+  host: string,
+  kind: 'course' | 'training' | 'meeting' = 'course',
+): string {
   return `${kind}-${randomBytes(12).toString('hex')}@${host}`;
 }
 

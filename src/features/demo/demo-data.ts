@@ -17,6 +17,7 @@ import { saveInstructorIn } from '../instructors/queries';
 import { addDemoApplicants } from './demo-applicants';
 import { markDemoSessions, runDemoCourseToItsEnd } from './demo-attendance';
 import { addDemoParticipants } from './demo-participants';
+import { addDemoMeetings } from './demo-meetings';
 import { addDemoTrainings } from './demo-trainings';
 import { replaceNeighboursIn } from '../places/neighbours';
 import { createVenue } from '../places/queries';
@@ -49,6 +50,7 @@ function idOf<T extends { ok: boolean }>(
  * September course has ended and is closed, with its attendance and one drop-out; the running
  * courses are marked up to the demo's time. The instructor training: one held in May 2026 (with
  * a new instructor still without a course) and one open for spring 2027, with candidates on the way.
+ * The steering group met three weeks ago (minutes, one action item open) and meets next week.
  */
 export async function loadDemoData(db: AppDatabase, now: Date, mail: MailSettings): Promise<void> {
   // Hashing is slow and asynchronous, so it happens before the one synchronous transaction.
@@ -420,6 +422,25 @@ function fillDemoRegion(
       springVenueId: lapuaRoom,
       trainedInstructors: { jussi, sanna },
       localityId,
+    },
+    now,
+    mail,
+  );
+  const attendee = (email: string) => ({
+    userId: userIds.get(email)!,
+    name: staff.find((person) => person.email === email)!.name,
+    email,
+  });
+  addDemoMeetings(
+    db,
+    {
+      coordinator: staffMember('koordinaattori@kurssipolku.example', 'coordinator'),
+      attendees: [
+        attendee('koordinaattori@kurssipolku.example'),
+        attendee('admin@kurssipolku.example'),
+        attendee('olli.ohjaaja@kurssipolku.example'),
+        { userId: null, name: 'Hanna Hankevastaava', email: 'hanna.hankevastaava@hyvaep.example' },
+      ],
     },
     now,
     mail,

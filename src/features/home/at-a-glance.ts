@@ -1,6 +1,8 @@
 import type { AppDatabase } from '../../db';
 import type { LocalDate } from '../../lib/helsinki-time';
 import { callQueueSummary } from '../calls/queries';
+import { isOverdue } from '../meetings/meeting-rules';
+import { findNextMeeting, listOpenActionItems } from '../meetings/queries';
 import { countFailedMail } from '../outbox/queries';
 import { countTrainedInTerm, findTermCourseStarts, listTermsNotEnded } from '../terms/queries';
 import { targetProgress } from '../terms/term-plan';
@@ -30,6 +32,23 @@ export function queueAndMailCounts(db: AppDatabase) {
   return { calls: callQueueSummary(db), failedMail: countFailedMail(db) };
 }
 
+/** How many open action items the home page lists; the rest are counted and on the meetings. */
+export const openItemsShown = 5;
+
+/** The next steering meeting and the open action items due first, overdue ones marked. */
+export function steeringSummary(db: AppDatabase, now: Date, today: LocalDate) {
+  const open = listOpenActionItems(db, openItemsShown);
+  return {
+    nextMeeting: findNextMeeting(db, now),
+    openItems: open.items.map((item) => ({
+      ...item,
+      overdue: isOverdue({ ...item, doneAt: null }, today),
+    })),
+    openItemCount: open.count,
+  };
+}
+export type SteeringSummary = ReturnType<typeof steeringSummary>;
+
 export type AtAGlance = {
   termSummary: TermSummary | null;
   instructors: { active: number; lapsing: number; newWithoutCourse: number };
@@ -37,4 +56,5 @@ export type AtAGlance = {
   calls: { count: number; oldestDueAt: Date | null };
   failedMail: number;
   deletionRequests: number;
+  steering: SteeringSummary;
 };

@@ -48,6 +48,16 @@ export const fi = {
   'home.glance.new-instructors': 'uutta ohjaajaa ilman kurssia',
   'home.glance.failed-mail': 'sähköpostia ei mennyt perille',
   'home.glance.deletion-requests': 'pyyntöä poistaa tiedot',
+  'home.glance.steering': 'Ohjausryhmä',
+  'home.glance.nextMeeting': 'Seuraava kokous:',
+  'home.glance.meetingWhen': '{title} {date} klo {time}',
+  'home.glance.noNextMeeting': 'Seuraavaa kokousta ei ole sovittu.',
+  'home.glance.planMeeting': 'Sovi kokous',
+  'home.glance.openItems': 'Avoimet tehtävät',
+  'home.glance.noOpenItems': 'Avoimia tehtäviä ei ole.',
+  'home.glance.itemOwnerDue': '– {owner}, {due} mennessä',
+  'home.glance.overdue': '(myöhässä)',
+  'home.glance.moreItems': '{count} muuta avointa tehtävää kokouksissa',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -99,4 +109,14 @@ export const en: Record<keyof typeof fi, string> = {
   'home.glance.new-instructors': 'new instructors without a course',
   'home.glance.failed-mail': 'e-mails that did not get through',
   'home.glance.deletion-requests': 'requests to delete data',
+  'home.glance.steering': 'Steering group',
+  'home.glance.nextMeeting': 'Next meeting:',
+  'home.glance.meetingWhen': '{title} {date} at {time}',
+  'home.glance.noNextMeeting': 'No next meeting is agreed.',
+  'home.glance.planMeeting': 'Agree on a meeting',
+  'home.glance.openItems': 'Open action items',
+  'home.glance.noOpenItems': 'No open action items.',
+  'home.glance.itemOwnerDue': '– {owner}, due {due}',
+  'home.glance.overdue': '(overdue)',
+  'home.glance.moreItems': '{count} more open action items in the meetings',
 };

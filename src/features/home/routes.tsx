@@ -14,7 +14,12 @@ import { courseSheet } from '../attendance/attendance-sheets';
 import { loadCourseAttendance, nextSessionFor } from '../attendance/queries';
 import { staffCourseIds, listLettersToPrint } from '../invites/queries';
 import { instructorLicenceOverview } from '../instructors/queries';
-import { currentTermSummary, queueAndMailCounts, type AtAGlance } from './at-a-glance';
+import {
+  currentTermSummary,
+  queueAndMailCounts,
+  steeringSummary,
+  type AtAGlance,
+} from './at-a-glance';
 import { instructorIdOfAccount } from '../instructors/hours-queries';
 import { sessionCookieName } from '../auth/session-cookie';
 import { organisationContact } from '../organisation/queries';
@@ -87,6 +92,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
             decisionsDue: decisions.length,
             ...queueAndMailCounts(db),
             deletionRequests: deletionRequests.length,
+            steering: steeringSummary(db, now, today),
           }
         : null;
     const ownInstructorId = user.role === 'instructor' ? instructorIdOfAccount(db, user.id) : null;

@@ -11,10 +11,12 @@ import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { enqueueMessage } from '../outbox/queries';
 import { organisationContact } from '../organisation/queries';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';
+import { buildDaysCalendar, type CalendarDays } from './day-calendar';
 import {
   contactsFor,
   planInvitationChanges,
   type Audience,
+  type InvitationAction,
   type Invitee,
 } from './invitation-rules';
 import {
@@ -124,6 +126,7 @@ export type MailSubjectLinks = {
   applicationId?: number | null;
   trainingId?: number;
   candidateId?: number | null;
+  meetingId?: number;
 };
 
 /**
@@ -152,6 +155,7 @@ export function enqueueComposedMail(
       applicationId: links.applicationId ?? null,
       trainingId: links.trainingId ?? null,
       candidateId: links.candidateId ?? null,
+      meetingId: links.meetingId ?? null,
     },
     { now: context.now, domain: context.publicUrl.hostname },
   );
@@ -282,7 +286,37 @@ function tellByPhone(
     .run();
 }
 
-const mailKinds = { invite: 'invitation', update: 'update', cancel: 'cancellation' } as const;
+/** What each step of the invitation rule sends. */
+export const mailKinds = {
+  invite: 'invitation',
+  update: 'update',
+  cancel: 'cancellation',
+} as const;
+
+/**
+ * One step of the invitation rule for a series of days (a training, a meeting) as mail: the
+ * REQUEST or CANCEL at the person's SEQUENCE, with the message made for that kind.
+ */
+export function enqueueDaysInvitation(
+  db: DatabaseOrTransaction,
+  step: InvitationAction,
+  series: CalendarDays,
+  message: (kind: MailKind) => { subject: string; sections: MailSection[] },
+  links: MailSubjectLinks,
+  context: MailContext,
+) {
+  const { person, sequence } = step;
+  const kind = mailKinds[step.action];
+  const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+  const calendar = buildDaysCalendar({
+    series: { ...series, sequence },
+    method,
+    stamp: context.now,
+    organizer: context.organizer,
+    attendee: { name: person.name, email: person.email },
+  });
+  enqueueComposedMail(db, person, message(kind), { method, text: calendar }, links, context);
+}
 
 /**
  * Brings a course's invitations in line with the course after a change, in the caller's

@@ -24,6 +24,8 @@ export type NewOutboxMessage = {
   /** A training's message, and the candidate it is for. */
   trainingId?: number | null;
   candidateId?: number | null;
+  /** A steering meeting's invitation or minutes. */
+  meetingId?: number | null;
 };
 
 export type OutboxMessage = typeof outbox.$inferSelect;

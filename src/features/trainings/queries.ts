@@ -10,7 +10,7 @@ import {
 import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
 import { wallClockToInstant } from '../../lib/helsinki-time';
 import { newCalendarUid } from '../courses/queries';
-import { sortedDays } from './training-calendar';
+import { sortedDays } from '../invites/day-calendar';
 import type { TrainerInput, TrainingInput } from './training-input';
 
 const enrolledCount = sql<number>`(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalId, optionalText, requiredText, wholeNumber } from '../../lib/form-input';
 import { isValidLocalDate, isValidLocalTime } from '../../lib/helsinki-time';
-import type { CalendarTrainingDay } from './training-calendar';
+import type { CalendarDay } from '../invites/day-calendar';
 
 /** Rows the form offers: a training has at most this many days and trainers. */
 export const dayRows = 6;
@@ -37,7 +37,7 @@ export type TrainingInput = {
   name: string;
   venueId: number | null;
   capacity: number;
-  days: CalendarTrainingDay[];
+  days: CalendarDay[];
   trainers: TrainerInput[];
 };
 
@@ -45,8 +45,8 @@ type Rows = Record<string, string>;
 type Problem = { path: string; message: string };
 
 /** The filled-in day rows; each problem names the field it is about. */
-function daysOf(rows: Rows, problems: Problem[]): CalendarTrainingDay[] {
-  const days: CalendarTrainingDay[] = [];
+function daysOf(rows: Rows, problems: Problem[]): CalendarDay[] {
+  const days: CalendarDay[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
   for (const number of dayNumbers) {
     const dateName = dayField(number, 'Date');

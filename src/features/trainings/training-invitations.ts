@@ -9,8 +9,8 @@ import {
   type ExistingInvitation,
   type Invitee,
 } from '../invites/invitation-rules';
-import { enqueueComposedMail, type MailContext } from '../invites/invitations';
-import { buildTrainingCalendar, type CalendarTraining } from './training-calendar';
+import { enqueueDaysInvitation, type MailContext } from '../invites/invitations';
+import type { CalendarDays } from '../invites/day-calendar';
 import { findTraining, type TrainingWithDays } from './queries';
 
 /**
@@ -73,10 +73,7 @@ function existingOf(db: DatabaseOrTransaction, trainingId: number): ExistingInvi
 }
 
 /** The training as one calendar series; the description lists every day in the reader's language. */
-export function calendarTrainingOf(
-  training: TrainingWithDays,
-  language: Language,
-): CalendarTraining {
+export function calendarTrainingOf(training: TrainingWithDays, language: Language): CalendarDays {
   return {
     uid: training.training.calendarUid,
     sequence: training.training.scheduleSequence,
@@ -141,8 +138,6 @@ export function trainingMailSections(
   };
 }
 
-const mailKinds = { invite: 'invitation', update: 'update', cancel: 'cancellation' } as const;
-
 /**
  * Brings a training's invitations in line with who should hold its series — its trainers with an
  * e-mail address and its enrolled candidates with one — in the caller's transaction: newcomers get
@@ -189,20 +184,11 @@ export function notifyTrainingInvitees(
         .run();
     }
     if (step.tell !== 'mail') continue;
-    const kind = mailKinds[step.action];
-    const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
-    const calendar = buildTrainingCalendar({
-      training: { ...calendarTrainingOf(training, person.language), sequence },
-      method,
-      stamp: mail.now,
-      organizer: mail.organizer,
-      attendee: { name: person.name, email: person.email },
-    });
-    enqueueComposedMail(
+    enqueueDaysInvitation(
       tx,
-      person,
-      trainingMailSections(training, person, kind),
-      { method, text: calendar },
+      step,
+      calendarTrainingOf(training, person.language),
+      (kind) => trainingMailSections(training, person, kind),
       { trainingId, candidateId: candidateId && candidateId > 0 ? candidateId : null },
       mail,
     );

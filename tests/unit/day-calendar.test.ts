@@ -1,9 +1,6 @@
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildTrainingCalendar,
-  type CalendarTraining,
-} from '../../src/features/trainings/training-calendar';
+import { buildDaysCalendar, type CalendarDays } from '../../src/features/invites/day-calendar';
 import type { CalendarMethod } from '../../src/features/invites/course-calendar';
 import { parseWithOwnTimezone, seriesOccurrences } from '../support/ical';
 
@@ -12,7 +9,7 @@ const attendee = { name: 'Kandidaatti Kalle', email: 'kalle@example.fi' };
 const stamp = new Date('2026-09-01T08:30:00Z');
 
 /** Three days, not consecutive, of different lengths, on both sides of the October DST change. */
-function autumnTraining(overrides: Partial<CalendarTraining> = {}): CalendarTraining {
+function autumnTraining(overrides: Partial<CalendarDays> = {}): CalendarDays {
   return {
     uid: 'training-3@kurssipolku.example',
     sequence: 2,
@@ -29,9 +26,9 @@ function autumnTraining(overrides: Partial<CalendarTraining> = {}): CalendarTrai
   };
 }
 
-function build(training: CalendarTraining, method: CalendarMethod = 'REQUEST'): string {
-  return buildTrainingCalendar({
-    training,
+function build(training: CalendarDays, method: CalendarMethod = 'REQUEST'): string {
+  return buildDaysCalendar({
+    series: training,
     method,
     stamp,
     organizer,
@@ -110,7 +107,7 @@ describe('training calendar', () => {
 
   it('refuses a REQUEST without an attendee', () => {
     expect(() =>
-      buildTrainingCalendar({ training: autumnTraining(), method: 'REQUEST', stamp, organizer }),
+      buildDaysCalendar({ series: autumnTraining(), method: 'REQUEST', stamp, organizer }),
     ).toThrow(TypeError);
   });
 });

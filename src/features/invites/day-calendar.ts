@@ -1,5 +1,5 @@
-// A training is ONE series with ONE UID (the training's calendarUid), sent in one message per
-// person. Its days are irregular, so the series is written as a master VEVENT on the first day
+// A training (or a steering meeting, a series of one day) is ONE series with ONE UID (its
+// calendarUid), sent in one message per person. Its days are irregular, so the series is written as a master VEVENT on the first day
 // plus one RDATE (TZID=Europe/Helsinki, the day's own start time) per further day, not as one
 // invitation per day: a removed day then simply disappears from the next REQUEST (a higher
 // SEQUENCE replaces the whole series), and CANCEL of the one UID removes every day at once, with
@@ -22,54 +22,54 @@ import {
   type CalendarMethod,
   type CalendarSeries,
   type Person,
-} from '../invites/course-calendar';
+} from './course-calendar';
 
-export type CalendarTrainingDay = {
+export type CalendarDay = {
   localDate: LocalDate;
   startTime: LocalTime;
   endTime: LocalTime;
 };
 
-export type CalendarTraining = CalendarSeries & { days: CalendarTrainingDay[] };
+export type CalendarDays = CalendarSeries & { days: CalendarDay[] };
 
 /** 2026-10-27 + 09:00 → 20261027T090000, the local form that goes with TZID. */
 function localDateTimeText(date: LocalDate, time: LocalTime): string {
   return `${date.replaceAll('-', '')}T${time.replace(':', '')}00`;
 }
 
-function lengthInMinutes(day: CalendarTrainingDay): number {
+function lengthInMinutes(day: CalendarDay): number {
   const start = wallClockToInstant(day.localDate, day.startTime).getTime();
   return (wallClockToInstant(day.localDate, day.endTime).getTime() - start) / 60_000;
 }
 
-/** The days in time order; the training's invitation series (see the comment at the top). */
-export function sortedDays(days: readonly CalendarTrainingDay[]): CalendarTrainingDay[] {
+/** The days in time order; the invitation series (see the comment at the top). */
+export function sortedDays(days: readonly CalendarDay[]): CalendarDay[] {
   return [...days].sort(
     (a, b) => a.localDate.localeCompare(b.localDate) || a.startTime.localeCompare(b.startTime),
   );
 }
 
 /**
- * iCalendar text for a training: REQUEST and CANCEL carry the organizer and the one attendee;
- * CANCEL sends only the master, marked cancelled, which removes the whole series. A training
+ * iCalendar text for days of one series: REQUEST and CANCEL carry the organizer and the one
+ * attendee; CANCEL sends only the master, marked cancelled, which removes the whole series. A series
  * without days gives a calendar with only the VTIMEZONE.
  */
-export function buildTrainingCalendar(input: {
-  training: CalendarTraining;
+export function buildDaysCalendar(input: {
+  series: CalendarDays;
   method: CalendarMethod;
   stamp: Date;
   organizer: Person;
   attendee?: Person;
 }): string {
-  const { training, method } = input;
+  const { series, method } = input;
   if (method !== 'PUBLISH' && !input.attendee) {
     throw new TypeError(`METHOD:${method} needs an attendee`);
   }
   const calendar = newCalendar(method);
-  const [first, ...others] = sortedDays(training.days);
+  const [first, ...others] = sortedDays(series.days);
   if (first) {
     const common = {
-      ...seriesEventData(training, method, input.stamp),
+      ...seriesEventData(series, method, input.stamp),
       ...(method !== 'PUBLISH' && input.attendee
         ? schedulingParties(input.organizer, input.attendee)
         : {}),
