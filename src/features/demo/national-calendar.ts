@@ -30,14 +30,31 @@ function icalStamp(instant: Date): string {
   return `${instant.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
 }
 
+const markerTexts = [
+  markers.uid,
+  markers.title,
+  markers.location,
+  markers.attendeeName,
+  markers.attendeeEmail,
+  markers.stampText,
+];
+
+/** ical-generator folds by measuring every character: only lines over 75 octets are given to it. */
+function fold(line: string): string {
+  return Buffer.byteLength(line) > 75 ? foldLines(line) : line;
+}
+
 export function calendarCopier(organizer: Person) {
-  const templates = new Map<string, string>();
+  // Per schedule: the lines, those without a marker already folded.
+  const templates = new Map<string, { line: string; marked: boolean }[]>();
   return (
     key: string,
     course: Omit<CalendarCourse, 'uid' | 'title' | 'location'>,
     method: 'REQUEST' | 'CANCEL',
     copy: CalendarCopy,
   ): string => {
+    // Without a place the builder writes no LOCATION line, so the markers would not line up.
+    if (copy.location.trim() === '') throw new Error('A calendar copy needs a place');
     const templateKey = `${method}|${key}`;
     let template = templates.get(templateKey);
     if (template === undefined) {
@@ -47,16 +64,29 @@ export function calendarCopier(organizer: Person) {
         stamp: markers.stamp,
         organizer,
         attendee: { name: markers.attendeeName, email: markers.attendeeEmail },
-      }).replace(/\r\n[ \t]/g, '');
+      })
+        .replace(/\r\n[ \t]/g, '')
+        .replace(/\r\n$/, '')
+        .split('\r\n')
+        .map((line) => {
+          const marked = markerTexts.some((marker) => line.includes(marker));
+          return { line: marked ? line : fold(line), marked };
+        });
       templates.set(templateKey, template);
     }
-    const filled = template
-      .replaceAll(markers.uid, escape(copy.uid, false))
-      .replaceAll(markers.title, escape(copy.title, false))
-      .replaceAll(markers.location, escape(copy.location, false))
-      .replaceAll(markers.attendeeName, escape(copy.attendee.name, true))
-      .replaceAll(markers.attendeeEmail, escape(copy.attendee.email, false))
-      .replaceAll(markers.stampText, icalStamp(copy.stamp));
-    return foldLines(filled.replace(/\r\n$/, '')) + '\r\n';
+    const lines = template.map(({ line, marked }) =>
+      marked
+        ? fold(
+            line
+              .replace(markers.uid, escape(copy.uid, false))
+              .replace(markers.title, escape(copy.title, false))
+              .replace(markers.location, escape(copy.location, false))
+              .replace(markers.attendeeName, escape(copy.attendee.name, true))
+              .replace(markers.attendeeEmail, escape(copy.attendee.email, false))
+              .replace(markers.stampText, icalStamp(copy.stamp)),
+          )
+        : line,
+    );
+    return `${lines.join('\r\n')}\r\n`;
   };
 }

@@ -1,3 +1,5 @@
+import { demoLocalities } from './demo-sign-ins';
+
 /**
  * The 21 wellbeing services counties (hyvinvointialueet) and their municipalities, as stored in
  * `localities.region` (the short name, as the demo's Etelä-Pohjanmaa). Helsinki organises its own
@@ -248,12 +250,7 @@ export const wellbeingCounties: { region: string; municipalities: string[] }[] =
   {
     region: 'Etelä-Pohjanmaa',
     municipalities: [
-      'Seinäjoki',
-      'Lapua',
-      'Kauhajoki',
-      'Ilmajoki',
-      'Alajärvi',
-      'Kurikka',
+      ...demoLocalities,
       'Kauhava',
       'Alavus',
       'Kuortane',

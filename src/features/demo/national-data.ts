@@ -26,7 +26,7 @@ import {
   type EnrollmentState,
 } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase } from '../../db';
-import { courseTitle } from '../../i18n/format';
+import { courseTitle, venueText } from '../../i18n/format';
 import { addDays, wallClockToInstant, weekdayOf, type LocalDate } from '../../lib/helsinki-time';
 import { formatPhoneForDisplay } from '../../lib/phone';
 import { completionOf, isDueAt } from '../attendance/attendance-rules';
@@ -45,7 +45,7 @@ import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { calendarCopier } from './national-calendar';
 import { wellbeingCounties } from './national-counties';
 import { demoSignIns, isDatabaseEmpty, loadDemoData } from './demo-data';
-import { asEmailPart } from './demo-participants';
+import { asEmailPart, demoFirstNames, demoLastNames } from './demo-participants';
 
 /** Figures at scale 1, as issue 15 asks for them: ten years of a whole country's ArVo work. */
 export const nationalFigures = {
@@ -125,40 +125,9 @@ export function hasAnyData(db: AppDatabase): boolean {
   return !isDatabaseEmpty(db) || rows(courses) + rows(applications) > 0;
 }
 
+/** The demo's invented names and a few more, so ten years of people are not all namesakes. */
 const firstNames = [
-  'Aila',
-  'Väinö',
-  'Sirkka',
-  'Pentti',
-  'Märta',
-  'Yrjö',
-  'Kyllikki',
-  'Tauno',
-  'Åsa',
-  'Eero',
-  'Raija',
-  'Jouko',
-  'Lempi',
-  'Olavi',
-  'Terttu',
-  'Viljo',
-  'Hilkka',
-  'Reijo',
-  'Anneli',
-  'Toivo',
-  'Päivi',
-  'Esko',
-  'Ritva',
-  'Heikki',
-  'Sinikka',
-  'Arvo',
-  'Leena',
-  'Mauno',
-  'Kaarina',
-  'Ilmari',
-  'Marjatta',
-  'Seppo',
-  'Elina',
+  ...demoFirstNames,
   'Tuula',
   'Kalevi',
   'Pirkko',
@@ -168,21 +137,7 @@ const firstNames = [
   'Liisa',
 ];
 const lastNames = [
-  'Mäenpää',
-  'Hämäläinen',
-  'Kivistö',
-  'Ylä-Soini',
-  'Rintamäki',
-  'Kärki',
-  'Nyqvist',
-  'Öhman',
-  'Laitila',
-  'Peltoniemi',
-  'Hakala',
-  'Syrjälä',
-  'Kangasniemi',
-  'Väisänen',
-  'Pukkila',
+  ...demoLastNames,
   'Korhonen',
   'Virtanen',
   'Nieminen',
@@ -193,7 +148,7 @@ const lastNames = [
   'Lehtonen',
   'Saarinen',
 ];
-const startTimes = ['17:00', '17:00', '17:00', '13:00', '10:00', '17:30'] as const;
+const startTimes = ['17:00', '17:00', '17:00', '13:00', '13:00', '10:00'] as const;
 const venueNames = [
   'Järjestötalo, kokoushuone',
   'Kirjaston monitoimitila',
@@ -203,7 +158,8 @@ const venueNames = [
 const someNeeds = ['', '', '', 'step-free', 'hearing', 'transport', 'step-free,transport'];
 
 type Program = typeof programs.$inferSelect;
-type Locality = { id: number; name: string; region: string; weight: number };
+type Venue = { id: number; name: string; streetAddress: string; accessibilityNotes: string };
+type Locality = { id: number; name: string; region: string; weight: number; venue: Venue };
 type Leader = { id: number; name: string; email: string; phone: string };
 
 /**
@@ -407,19 +363,25 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
         county.municipalities.forEach((name, index) => {
           const id =
             existing.get(name) ?? insert.locality({ name, region: county.region, createdAt: now });
+          const venue = {
+            name: venueNames[index % venueNames.length]!,
+            streetAddress: `Esimerkkikatu ${index + 1}, ${name}`,
+            accessibilityNotes: '',
+          };
+          const venueId = insert.venue({
+            localityId: id,
+            name: venue.name,
+            streetAddress: venue.streetAddress,
+            capacity: 14 + (index % 3) * 4,
+            stepFreeAccess: index % 5 !== 4,
+            createdAt: now,
+          });
           region.localities.push({
             id,
             name,
             region: county.region,
             weight: index === 0 ? 8 : index < 3 ? 2 : 1,
-          });
-          insert.venue({
-            localityId: id,
-            name: venueNames[index % venueNames.length]!,
-            streetAddress: `Esimerkkikatu ${index + 1}, ${name}`,
-            capacity: 14 + (index % 3) * 4,
-            stepFreeAccess: index % 5 !== 4,
-            createdAt: now,
+            venue: { id: venueId, ...venue },
           });
         });
         const countyCourses = (coursesPerTerm * (county.municipalities.length + 7)) / totalWeight;
@@ -521,20 +483,14 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
       const region = byRegion.get(locality.region)!;
       const roll = random.next();
       const program = programRows[roll < 0.7 ? 0 : roll < 0.9 ? 1 : 2] ?? programRows[0]!;
-      // Adapted, fortnightly courses start earlier so they end within the term.
-      const window = program.intervalWeeks > 1 ? 50 : 70;
-      let firstDate = addDays(
-        season === 'spring' ? `${year}-01-12` : `${year}-08-24`,
-        random.int(0, window),
-      );
-      while (weekdayOf(firstDate) > 4) firstDate = addDays(firstDate, 1);
+      // Courses start in the usual weeks, Monday to Thursday; adapted, fortnightly ones earlier so
+      // they end within the term. Courses on the same plan and first date share their schedule.
+      const weeks = program.intervalWeeks > 1 ? 6 : 9;
+      const firstMonday = mondayOnOrAfter(season === 'spring' ? `${year}-01-12` : `${year}-08-24`);
+      const firstDate = addDays(firstMonday, random.int(0, weeks) * 7 + random.int(0, 3));
       const startTime = random.pick(startTimes);
-      const sessions = scheduleOf(
-        `${firstDate}|${startTime}|${program.id}`,
-        firstDate,
-        startTime,
-        program,
-      );
+      const key = `${firstDate}|${startTime}|${program.sessionCount}|${program.sessionMinutes}|${program.intervalWeeks}`;
+      const sessions = scheduleOf(key, firstDate, startTime, program);
       const firstStart = sessions[0]!.startsAt.getTime();
       const lastEnd = sessions.at(-1)!.endsAt.getTime();
       const goNoGoDate = defaultGoNoGoDate(firstDate);
@@ -550,18 +506,19 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
               : 'open';
       const createdAt = new Date(Math.min(firstStart - random.int(60, 120) * day, today - day));
       const targeted = random.chance(0.15);
+      const calendarUid = `${random.hex(32)}@${host}`;
       const courseId = insert.course({
         programId: program.id,
         termId,
         localityId: locality.id,
-        venueId: null,
+        venueId: locality.venue.id,
         audience: targeted ? 'targeted' : 'open',
         targetService: targeted ? 'Mielenterveys- ja päihdepalvelut' : '',
         status,
         cancellationReason: cancelled ? 'Liian vähän hakijoita.' : '',
         goNoGoDate,
         weeklyStartTime: startTime,
-        calendarUid: `${random.hex(32)}@${host}`,
+        calendarUid,
         createdAt,
         updatedAt: status === 'completed' ? new Date(lastEnd + day) : createdAt,
       });
@@ -819,7 +776,6 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
 
       // Mail: the pair's invitations and the first placed participants', or the cancellation notices.
       const title = courseTitle({ program, localityName: locality.name }, 'fi');
-      const key = `${firstDate}|${startTime}|${program.id}`;
       const calendarCourse = {
         cancelled: false,
         sequence: 0,
@@ -851,7 +807,7 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
           recipientName: recipient.name,
           courseTitle: title,
           sessions: sessionRows,
-          venue: null,
+          venue: locality.venue,
           contacts: participant
             ? []
             : pair.map((leader) => ({
@@ -881,9 +837,9 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
             { ...calendarCourse, cancelled: status === 'cancelled' },
             method,
             {
-              uid: `${courseId}@${host}`,
+              uid: calendarUid,
               title,
-              location: '',
+              location: venueText(locality.venue),
               attendee: recipient,
               stamp: recipient.at,
             },
@@ -903,6 +859,12 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
     db.$client.pragma('synchronous = NORMAL');
   }
   return countRows(db);
+}
+
+function mondayOnOrAfter(date: LocalDate): LocalDate {
+  let monday = date;
+  while (weekdayOf(monday) !== 1) monday = addDays(monday, 1);
+  return monday;
 }
 
 /** Rows per table, for the script's summary and the test's proportions. */
