@@ -59,6 +59,8 @@ export const nationalFigures = {
 export type NationalOptions = {
   /** 1 is the full national set; 0.01 a hundredth of its courses (with everything that hangs on them). */
   scale: number;
+  /** The last this many years up to now (10 by default); a benchmark may want fewer. */
+  years?: number;
   now: Date;
   mail: MailSettings;
   seed?: number;
@@ -431,12 +433,13 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
       return sessions;
     };
     const calendarCopy = calendarCopier(mail.organizer);
-    const firstYear = now.getUTCFullYear() - nationalFigures.years + 1;
+    const years = options.years ?? nationalFigures.years;
+    const firstYear = now.getUTCFullYear() - years + 1;
     let person = 0;
     const today = now.getTime();
     const day = 24 * 60 * 60 * 1000;
 
-    for (let year = firstYear; year < firstYear + nationalFigures.years; year += 1) {
+    for (let year = firstYear; year < firstYear + years; year += 1) {
       for (const season of ['spring', 'autumn'] as const) {
         const name = `${season === 'spring' ? 'Kevät' : 'Syksy'} ${year}`;
         const startsOn = season === 'spring' ? `${year}-01-01` : `${year}-08-01`;
