@@ -861,6 +861,10 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
   } finally {
     db.$client.pragma('synchronous = NORMAL');
   }
+  // Statistics for the query planner: without them it guessed an automatic index on
+  // course_sessions.status for the coordinator's home page and took over a minute at full scale.
+  db.$client.exec('ANALYZE');
+  say('planner statistics gathered (ANALYZE)');
   return countRows(db);
 }
 
