@@ -75,7 +75,7 @@ describe('the national data set at a small scale', () => {
     const perTerm = Math.round(nationalFigures.coursesPerTerm * scale);
     const made = nationalCourses().length;
     expect(made).toBe(perTerm * 2 * nationalFigures.years);
-    // Per course as at full scale: 15 applications, about 7.5 enrolments, 5 messages, 50 audit rows.
+    // Per course as at full scale: 15 applications, 7.5 enrolments, 5 messages, 50–60 audit rows.
     expect(counts.applications / made).toBeGreaterThan(12);
     expect(counts.applications / made).toBeLessThan(18);
     expect(counts.enrollments / made).toBeGreaterThan(5.5);

@@ -53,11 +53,15 @@ export const nationalFigures = {
   coursesPerTerm: 1000,
   /** Applications per course: about half of them get a seat or a place in the queue. */
   applicationsPerCourse: 15,
-  outboxPerCourse: 5,
+  /**
+   * At most this many messages per course (the pair's invitations, then the placed participants'
+   * with e-mail; fewer when few have e-mail): about 5.3 on average, so some 100,000 in all.
+   */
+  outboxPerCourse: 6,
 };
 
 export type NationalOptions = {
-  /** 1 is the full national set; 0.01 a hundredth of its courses (with everything that hangs on them). */
+  /** 1 is the full national set; 0.01 a hundredth of its courses, with all that hangs on them. */
   scale: number;
   /** The last this many years up to now (10 by default); a benchmark may want fewer. */
   years?: number;
@@ -167,9 +171,9 @@ type Leader = { id: number; name: string; email: string; phone: string };
 /**
  * `npm run demo:national`: the demo (its staff sign-ins, programs and organisation) and, around it,
  * invented but consistent work of all 21 wellbeing services counties over ten years of spring and
- * autumn terms. Every row goes through the schema's tables (drizzle prepared inserts); sessions come
- * from `generateSessions` (Helsinki wall clock), completion from `completionOf`, who is due at a
- * session from `isDueAt`, and each message's text and HTML from the invitation composer.
+ * autumn terms. Every row goes through the schema's tables (drizzle prepared inserts); sessions
+ * come from `generateSessions` (Helsinki wall clock), completion from `completionOf`, who is due
+ * at a session from `isDueAt`, and each message's text and HTML from the invitation composer.
  */
 export async function loadNationalData(db: AppDatabase, options: NationalOptions) {
   if (hasAnyData(db)) throw new Error('The database already has data');
@@ -540,7 +544,7 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
         for (const leader of pair)
           insert.leader({ sessionId: session.id, instructorId: leader.id });
 
-      // Applicants: taken in over the weeks before the course (or up to now for one still to start).
+      // Applicants: taken in over the weeks before the course (up to now for one still to start).
       const intakeEnds = Math.min(firstStart - 7 * day, today - day);
       const intakeStarts = Math.min(firstStart - 60 * day, intakeEnds - 30 * day);
       const seats =
@@ -777,7 +781,7 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
       if (status === 'completed')
         audit(new Date(lastEnd + day), coordinatorActor, 'update', 'course', courseId, 'closed');
 
-      // Mail: the pair's invitations and the first placed participants', or the cancellation notices.
+      // Mail: the pair's invitations and the first placed participants', or cancellation notices.
       const title = courseTitle({ program, localityName: locality.name }, 'fi');
       const calendarCourse = {
         cancelled: false,
