@@ -31,12 +31,12 @@ const scale = 0.005;
 const now = new Date('2026-12-03T09:00:00Z');
 const config = testConfig();
 const mail = mailSettingsFrom(config);
-let path: string;
+// Made at the top: a hook registered inside beforeAll would never run, and the file would stay.
+const path = join(temporaryDirectory('national'), 'national.sqlite');
 let db: AppDatabase;
 let counts: ReturnType<typeof countRows>;
 
 beforeAll(async () => {
-  path = join(temporaryDirectory('national'), 'national.sqlite');
   db = openDatabase(path);
   counts = await loadNationalData(db, { scale, now, mail });
   return () => db.$client.close();
