@@ -13,6 +13,7 @@ import { loadCourseAttendance } from '../src/features/attendance/queries';
 import { demoSignIns, loadDemoData } from '../src/features/demo/demo-data';
 import { mailSettingsFrom } from '../src/features/invites/invitations';
 import { systemClock } from '../src/lib/clock';
+import { measure, signInCookie } from './measure';
 
 const directory = mkdtempSync(join(tmpdir(), 'kurssipolku-bench-'));
 const parsed = parseConfig({ PUBLIC_URL: 'http://localhost', SEED_DEMO_DATA: 'false' });
@@ -21,34 +22,10 @@ const db = openDatabase(join(directory, 'bench.sqlite'));
 await loadDemoData(db, new Date(), mailSettingsFrom(parsed.config));
 const app = createApp({ db, config: parsed.config, clock: systemClock });
 
-async function signIn(person: { email: string; password: string }): Promise<string> {
-  const signedIn = await app.request('/sign-in', {
-    method: 'POST',
-    headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: person.email, password: person.password }),
-  });
-  return signedIn.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
-}
+const signIn = (person: { email: string; password: string }) => signInCookie(app, person);
 
 // Demo data has one autumn term with four courses of six sessions each.
 const cookie = await signIn(demoSignIns.find((person) => person.role === 'admin')!);
-
-async function measure(label: string, request: () => Response | Promise<Response>, count = 3000) {
-  for (let warmUp = 0; warmUp < 200; warmUp += 1) await (await request()).arrayBuffer();
-  const started = performance.now();
-  for (let index = 0; index < count; index += 1) {
-    const response = await request();
-    if (response.status !== 200) throw new Error(`${label}: status ${response.status}`);
-    await response.arrayBuffer();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `${label.padEnd(44)} ${(count / seconds).toFixed(0).padStart(7)} req/s  ${((seconds / count) * 1000).toFixed(3)} ms/req`,
-  );
-}
 
 console.log(`Kurssipolku bench, Node ${process.version}, ${new Date().toISOString()}`);
 await measure('GET /sign-in (anonymous, full page)', () => app.request('/sign-in'));

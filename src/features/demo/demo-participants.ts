@@ -6,7 +6,7 @@ import type { MailSettings } from '../invites/invitations';
 import { saveInTransaction } from '../intake/queries';
 
 /** Invented people only: no name, number or address belongs to anyone real. */
-const firstNames = [
+export const demoFirstNames = [
   'Aila',
   'Väinö',
   'Sirkka',
@@ -41,7 +41,7 @@ const firstNames = [
   'Seppo',
   'Elina',
 ];
-const lastNames = [
+export const demoLastNames = [
   'Mäenpää',
   'Hämäläinen',
   'Kivistö',
@@ -114,8 +114,8 @@ export function addDemoParticipants(
   for (const course of courses) {
     const takenIn = wallClockToInstant(addDays(course.firstDate, -14), '10:00');
     for (let seat = 0; seat < course.placed + (course.waitlisted ?? 0); seat += 1, person += 1) {
-      const firstName = firstNames[person % firstNames.length]!;
-      const lastName = lastNames[(person * 7) % lastNames.length]!;
+      const firstName = demoFirstNames[person % demoFirstNames.length]!;
+      const lastName = demoLastNames[(person * 7) % demoLastNames.length]!;
       const name = `${firstName} ${lastName}`;
       const withEmail = person % 2 === 0;
       const { id } = saveInTransaction(
