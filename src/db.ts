@@ -28,7 +28,19 @@ export function openDatabase(path: string): AppDatabase {
     throw error;
   }
   sqlite.pragma('foreign_keys = ON');
+  // Fresh planner statistics where they are missing or stale (bounded work per table): without
+  // them SQLite picked a plan for the home page that took a minute on a national-size file.
+  keepPlannerStatisticsFresh(sqlite, 'on-open');
   return db;
+}
+
+/**
+ * SQLite's own upkeep of the statistics the query planner uses (`PRAGMA optimize`, as its docs
+ * advise: with the 0x10000 flag when a connection opens, plain later on, e.g. every few hours).
+ */
+export function keepPlannerStatisticsFresh(sqlite: Database.Database, when: 'on-open' | 'later') {
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma(when === 'on-open' ? 'optimize = 0x10002' : 'optimize');
 }
 
 /** Lower case without diacritics, so a search for "maki" finds "Mäki" (and "Mäki" finds "maki"). */
@@ -54,12 +66,28 @@ function registerFunctions(sqlite: Database.Database) {
  */
 function migrateWithForeignKeysOff(db: AppDatabase) {
   db.$client.pragma('foreign_keys = OFF');
+  const before = appliedMigrationCount(db.$client);
   migrate(db, { migrationsFolder });
+  // The check reads every reference in the file: on a county's years of data it takes seconds,
+  // so it runs only when a migration was applied now, not on every start.
+  if (appliedMigrationCount(db.$client) === before) return;
   const broken = db.$client.pragma('foreign_key_check') as { table: string; parent: string }[];
   if (broken.length > 0) {
     const where = broken.map(({ table, parent }) => `${table} → ${parent}`).join(', ');
     throw new Error(`The database has references to missing rows after migrating: ${where}`);
   }
+}
+
+function appliedMigrationCount(sqlite: Database.Database): number {
+  const table = sqlite
+    .prepare(`select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'`)
+    .get();
+  if (!table) return 0;
+  return (
+    sqlite.prepare('select count(*) as count from __drizzle_migrations').get() as {
+      count: number;
+    }
+  ).count;
 }
 
 /**

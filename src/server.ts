@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from './app';
 import { parseConfig } from './config';
-import { openDatabase } from './db';
+import { keepPlannerStatisticsFresh, openDatabase } from './db';
 import { demoSignIns, isDatabaseEmpty, loadDemoData } from './features/demo/demo-data';
 import { mailSettingsFrom } from './features/invites/invitations';
 import { createMailSender } from './features/outbox/mail-sender';
@@ -41,6 +41,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     `Kurssipolku is running at ${config.publicUrl.origin}/ (database ${config.databasePath})`,
   );
 });
+
+const statisticsUpkeep = setInterval(
+  () => keepPlannerStatisticsFresh(db.$client, 'later'),
+  6 * 60 * 60 * 1000,
+);
+statisticsUpkeep.unref();
 
 let stopping = false;
 function shutDown(signal: string) {
