@@ -46,7 +46,10 @@ const ofCourse = (course: Visit, page: string): Visit => ({
 });
 
 /** The pages each role visits; adding a page to the check is one line here. */
-const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', Visit[]> = {
+const pagesByRole: Record<
+  'anonymous' | 'instructor' | 'coordinator' | 'admin' | 'reporting',
+  Visit[]
+> = {
   anonymous: [
     '/',
     '/apply',
@@ -107,6 +110,7 @@ const pagesByRole: Record<'anonymous' | 'instructor' | 'coordinator' | 'admin', 
     firstLinkTo(pastMeeting, /^\/meetings\/\d+\/minutes$/),
     firstLinkTo(pastMeeting, /^\/meetings\/\d+\/minutes\/edit$/),
   ],
+  reporting: ['/', '/reports', firstLinkTo('/reports', /^\/reports\/terms\/\d+$/), '/account'],
   admin: ['/', '/admin/users', '/admin/audit', '/admin/organisation', '/account'],
 };
 
@@ -212,6 +216,7 @@ describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-si
     { role: 'instructor', title: 'an instructor: home, a session to mark, a roster, own hours' },
     { role: 'coordinator', title: 'a coordinator: the registers, a course and its roster, people' },
     { role: 'admin', title: 'an admin: home, users and the audit log' },
+    { role: 'reporting', title: 'the reporting role: home and the term report' },
   ];
 
   for (const viewport of viewports) {

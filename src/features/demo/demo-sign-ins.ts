@@ -15,6 +15,12 @@ export const demoSignIns: { role: StaffRole; name: string; email: string; passwo
     password: 'demo-koordinaattori-2026',
   },
   {
+    role: 'reporting',
+    name: 'Raili Raportoija',
+    email: 'raportit@kurssipolku.example',
+    password: 'demo-raportit-2026',
+  },
+  {
     role: 'instructor',
     name: 'Olli Ohjaaja',
     email: 'olli.ohjaaja@kurssipolku.example',
