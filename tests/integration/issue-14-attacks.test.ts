@@ -10,6 +10,7 @@ import {
   meetings,
   outbox,
   programs,
+  users,
 } from '../../db/schema';
 import { sendMinutes } from '../../src/features/meetings/meeting-changes';
 import { aRunningCourse, duringSession } from '../support/attendance-fixtures';
@@ -272,6 +273,34 @@ describe('attacks on steering meetings', () => {
     const page = load(await (await getPage(app, `/meetings/${id}`, cookies.coordinator)).text());
     expect(page('main img, main script')).toHaveLength(0);
     expect(page('main').text()).toContain('<img src=x onerror=alert(1)>Kokous');
+  });
+
+  it('refuses boxes for people who cannot be invited and links that are not web addresses, saving nothing', async () => {
+    const reporting = await aStaffUser(db, 'reporting');
+    const disabled = await aStaffUser(db, 'instructor');
+    db.update(users).set({ disabledAt: clock() }).where(eq(users.id, disabled.id)).run();
+    const before = { meetings: countOf(setup, meetings), outbox: countOf(setup, outbox) };
+    for (const box of [`staff${reporting.id}`, `staff${disabled.id}`, 'staff999999999', 'staff0']) {
+      const response = await postForm(
+        app,
+        '/meetings/new',
+        { ...aMeeting, guests: '', [box]: 'on' },
+        { cookie: cookies.coordinator },
+      );
+      expect(response.status, box).toBe(422);
+      expect(load(await response.text())('#attendees-error').text(), box).not.toBe('');
+    }
+    for (const onlineLink of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'https://a b']) {
+      const response = await postForm(
+        app,
+        '/meetings/new',
+        { ...aMeeting, onlineLink },
+        { cookie: cookies.coordinator },
+      );
+      expect(response.status, onlineLink).toBe(422);
+      expect(load(await response.text())('#onlineLink-error').text()).not.toBe('');
+    }
+    expect({ meetings: countOf(setup, meetings), outbox: countOf(setup, outbox) }).toEqual(before);
   });
 
   it('takes 500 guests one per line, each invited once, or refuses them with a message', async () => {
