@@ -13,6 +13,7 @@ import {
   users,
 } from '../../db/schema';
 import { sendMinutes } from '../../src/features/meetings/meeting-changes';
+import { issuePersonalLink } from '../../src/features/outbox/personal-links';
 import { aRunningCourse, duringSession } from '../support/attendance-fixtures';
 import { parseCsv } from '../support/csv';
 import { anAnswer, feedbackRowsOf } from '../support/feedback-fixtures';
@@ -25,7 +26,14 @@ import {
 } from '../support/planning-fixtures';
 import { aReportPerson, type ReportPerson } from '../support/report-fixtures';
 import { deliverQueuedMail, startTestSmtpServer } from '../support/smtp-server';
-import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
+import {
+  aStaffUser,
+  buildTestApp,
+  cookiesFrom,
+  getPage,
+  postForm,
+  signIn,
+} from '../support/test-app';
 import { failOnUnexpectedErrors } from '../support/unexpected-errors';
 
 /**
@@ -566,6 +574,17 @@ describe('attacks on typed-in paper answers', () => {
     );
     expect(responses.filter((response) => response.status === 303)).toHaveLength(4);
     expect(responses.filter((response) => response.status === 409)).toHaveLength(96);
+    expect(feedbackRowsOf(setup, course.courseId)).toHaveLength(4);
+  });
+
+  it('takes no online answer once paper answers have filled the course (found: it took a fifth of four)', async () => {
+    expect(feedbackRowsOf(setup, course.courseId)).toHaveLength(4);
+    const person = course.people[0]!;
+    const token = issuePersonalLink(db, person.applicationId, course.courseId, clock());
+    const response = await postForm(app, `/p/${token}/feedback/${person.enrollmentId}`, anAnswer);
+    expect(response.status).toBe(303);
+    const page = load(await (await getPage(app, `/p/${token}`, cookiesFrom(response))).text());
+    expect(page('#flash').text()).toBe('Olet jo vastannut, kiitos.');
     expect(feedbackRowsOf(setup, course.courseId)).toHaveLength(4);
   });
 
