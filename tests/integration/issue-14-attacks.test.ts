@@ -247,7 +247,7 @@ describe('attacks on steering meetings', () => {
       title: evilTitle,
       place: 'Sali\r\nATTENDEE:mailto:evil@attacker.example',
       agenda: '<script>alert(1)</script>\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Väärä',
-      guests: '"<b>Evil</b> Bcc: evil@attacker.example" <guest@test.example>',
+      guests: '<b>Evil</b>, evil@attacker.example; Bcc: bcc@attacker.example <guest@test.example>',
     });
     const queued = db.select().from(outbox).where(eq(outbox.meetingId, id)).all();
     expect(queued.map((row) => row.recipientEmail)).toEqual(['guest@test.example']);
@@ -309,6 +309,18 @@ describe('attacks on steering meetings', () => {
       expect(load(await response.text())('#onlineLink-error').text()).not.toBe('');
     }
     expect({ meetings: countOf(setup, meetings), outbox: countOf(setup, outbox) }).toEqual(before);
+  });
+
+  it('keeps a long title of emoji and accented letters whole in the invitation, folded or not', async () => {
+    const title = 'Ohjausryhmä 👩🏽‍🦳 ÅÄÖ ǅ '.repeat(8).trim().slice(0, 190);
+    const agenda = 'Äänestys 🗳️ ja päätös\n'.repeat(40);
+    const id = await createMeeting({ title, agenda, guests: 'emoji@test.example' });
+    const row = db.select().from(outbox).where(eq(outbox.meetingId, id)).get()!;
+    ICAL.TimezoneService.reset();
+    const event = parseWithOwnTimezone(row.calendar).getFirstSubcomponent('vevent')!;
+    expect(String(event.getFirstPropertyValue('summary'))).toBe(title);
+    expect(String(event.getFirstPropertyValue('description'))).toContain(agenda.trim());
+    expect(row.subject).toContain(title);
   });
 
   it('takes 500 guests one per line, each invited once, or refuses them with a message', async () => {
