@@ -13,9 +13,15 @@ describe('the "< 5" rule of the term report', () => {
 
 describe('completion rate', () => {
   it('is completed of started in whole percent once 5 or more started', () => {
-    expect(completionRate(4, 5)).toBe(80);
-    expect(completionRate(2, 3 + 3)).toBe(33);
+    expect(completionRate(5, 6)).toBe(83);
+    expect(completionRate(6, 3 + 9)).toBe(50);
     expect(completionRate(0, 7)).toBe(0);
+  });
+
+  it('is hidden when 1–4 completed, since rate × started would give the masked count away', () => {
+    expect(completionRate(4, 5)).toBe('< 5');
+    expect(completionRate(3, 6)).toBe('< 5');
+    expect(completionRate(1, 200)).toBe('< 5');
   });
 
   it('is hidden when 1–4 started and absent when nobody started', () => {

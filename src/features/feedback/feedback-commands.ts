@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { courseFeedback, enrollments, type RecommendAnswer } from '../../../db/schema';
-import { immediateTransaction, type AppDatabase } from '../../db';
+import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { recordAudit, type Actor } from '../audit/audit-log';
 
 export type FeedbackAnswers = {
@@ -11,17 +11,43 @@ export type FeedbackAnswers = {
   recommend: RecommendAnswer;
 };
 
+/** Fewer answers, online and paper together, than the course had people who may answer. */
+function hasRoomForAnswerIn(tx: Transaction, courseId: number): boolean {
+  // mayGiveFeedback (feedback-rules.ts) as SQL, so the count needs no rows loaded.
+  const mayAnswer = tx
+    .select({ count: sql<number>`count(*)` })
+    .from(enrollments)
+    .where(
+      and(
+        eq(enrollments.courseId, courseId),
+        sql`(${enrollments.state} in ('placed', 'completed', 'not-completed')
+          or (${enrollments.state} = 'withdrawn' and ${enrollments.dropOutReason} != ''))`,
+      ),
+    )
+    .get()!.count;
+  const answered = tx
+    .select({ count: sql<number>`count(*)` })
+    .from(courseFeedback)
+    .where(eq(courseFeedback.courseId, courseId))
+    .get()!.count;
+  return answered < mayAnswer;
+}
+
 /**
  * Saves a participant's answer once: the flag on their enrolment and the answer are written in one
  * immediate transaction, so a second (or a concurrent) answer finds the flag set and saves nothing.
  * The answer names only the course; the enrolment's updatedAt is left alone and nothing is
- * audited, so no row ties the answer to the person or to the moment they gave it.
+ * audited, so no row ties the answer to the person or to the moment they gave it. The course's cap
+ * (as many answers as people who may answer, paper ones included) holds here too.
  */
 export function giveFeedback(
   db: AppDatabase,
   input: { enrollmentId: number; courseId: number; answers: FeedbackAnswers },
 ): 'saved' | 'already-given' {
   return immediateTransaction(db, (tx) => {
+    // Paper answers typed in first may have filled the course's answers already: one of them is
+    // then this person's, so the online answer is taken as given, keeping the cap whole.
+    if (!hasRoomForAnswerIn(tx, input.courseId)) return 'already-given';
     const flagged = tx
       .update(enrollments)
       .set({ feedbackGiven: true })
@@ -53,24 +79,7 @@ export function givePaperFeedback(
   now: Date,
 ): 'saved' | 'all-answered' {
   return immediateTransaction(db, (tx) => {
-    // mayGiveFeedback (feedback-rules.ts) as SQL, so the count needs no rows loaded.
-    const mayAnswer = tx
-      .select({ count: sql<number>`count(*)` })
-      .from(enrollments)
-      .where(
-        and(
-          eq(enrollments.courseId, input.courseId),
-          sql`(${enrollments.state} in ('placed', 'completed', 'not-completed')
-            or (${enrollments.state} = 'withdrawn' and ${enrollments.dropOutReason} != ''))`,
-        ),
-      )
-      .get()!.count;
-    const answered = tx
-      .select({ count: sql<number>`count(*)` })
-      .from(courseFeedback)
-      .where(eq(courseFeedback.courseId, input.courseId))
-      .get()!.count;
-    if (answered >= mayAnswer) return 'all-answered';
+    if (!hasRoomForAnswerIn(tx, input.courseId)) return 'all-answered';
     const saved = tx
       .insert(courseFeedback)
       .values({ courseId: input.courseId, ...input.answers })

@@ -245,15 +245,21 @@ export function markActionItemDoneIn(
   return true;
 }
 
-/** One mail with the minutes to each attendee still invited; the time is kept. Null without minutes. */
+/**
+ * One mail with the minutes to each attendee still invited; the time is kept. Null without
+ * minutes; 'already-sent' when they were sent before and `again` was not asked — checked in the
+ * transaction, so two processes that both saw "not sent" cannot both send.
+ */
 export function sendMinutes(
   db: AppDatabase,
   meetingId: number,
   context: MeetingCommandContext,
-): number | null {
+  { again }: { again: boolean },
+): number | null | 'already-sent' {
   return immediateTransaction(db, (tx) => {
     const found = findMeeting(tx, meetingId);
     if (!found || found.meeting.minutesWrittenAt === null) return null;
+    if (found.meeting.minutesSentAt !== null && !again) return 'already-sent';
     const count = enqueueMinutesMail(tx, found, context.mail);
     tx.update(meetings)
       .set({ minutesSentAt: context.mail.now })

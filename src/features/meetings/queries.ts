@@ -93,7 +93,7 @@ export const activeAttendees = (found: Pick<MeetingWithPeople, 'attendees'>) =>
   found.attendees.filter((attendee) => attendee.state === 'active');
 
 /** The two latest meetings that were not cancelled, newest first, to propose the next one from. */
-export function latestMeetingTemplates(db: AppDatabase): MeetingTemplate[] {
+export function latestMeetingTemplates(db: AppDatabase): (MeetingTemplate & { id: number })[] {
   const latest = db
     .select()
     .from(meetings)

@@ -245,7 +245,10 @@ export function meetingRoutes({ db, clock, mail }: AppDeps) {
   });
 
   app.get('/meetings/new', planningStaff, (c) => {
-    const proposal = proposeNextMeeting(latestMeetingTemplates(db), today());
+    const latest = latestMeetingTemplates(db);
+    const proposal = proposeNextMeeting(latest, today());
+    // The proposal lists the previous meeting's attendees, addresses and all.
+    if (proposal) auditRead(c, latest[0]!.id, 'next meeting proposal');
     const values = proposal ? formValuesOf(proposal, proposal.attendees, listStaffChoices(db)) : {};
     return renderForm(c, { values, errors: {} }, newPage(c), proposal !== null);
   });
@@ -276,6 +279,7 @@ export function meetingRoutes({ db, clock, mail }: AppDeps) {
   app.get('/meetings/:id{[0-9]+}/edit', planningStaff, (c) => {
     const found = meetingOr404(c);
     if (found.meeting.status === 'cancelled') return back(c, found.meeting.id, null);
+    auditRead(c, found.meeting.id, 'meeting edit form');
     const values = formValuesOf(found.meeting, activeAttendees(found), listStaffChoices(db));
     return renderForm(c, { values, errors: {} }, editPage(c, found));
   });
@@ -312,6 +316,7 @@ export function meetingRoutes({ db, clock, mail }: AppDeps) {
   app.get('/meetings/:id{[0-9]+}/minutes/edit', planningStaff, (c) => {
     const found = meetingOr404(c);
     if (found.meeting.status === 'cancelled') return back(c, found.meeting.id, null);
+    auditRead(c, found.meeting.id, 'minutes edit form');
     return renderMinutesForm(
       c,
       found,
@@ -319,6 +324,31 @@ export function meetingRoutes({ db, clock, mail }: AppDeps) {
       found.actionItems.length + emptyItemRows,
     );
   });
+
+  /**
+   * An owner picked from the list must be someone the list offers (or the item's owner already):
+   * any other id would save an action item that nobody owns.
+   */
+  const unknownOwnerErrors = (
+    c: Context<SignedInEnv>,
+    found: MeetingWithPeople,
+    values: TypedValues,
+  ) => {
+    const known = new Set([
+      ...listStaffChoices(db).map((person) => person.id),
+      ...found.actionItems.flatMap((item) => (item.ownerUserId === null ? [] : [item.ownerUserId])),
+    ]);
+    const errors: Record<string, string> = {};
+    const rows = Math.min(Number(values.rows) || emptyItemRows, maxItemRows);
+    for (let number = 1; number <= rows; number++) {
+      const field = itemField(number, 'Owner');
+      const owner = values[field]?.trim() ?? '';
+      if (owner !== '' && !known.has(Number(owner))) {
+        errors[field] = c.get('t')('validation.unknownChoice');
+      }
+    }
+    return Object.keys(errors).length > 0 ? errors : null;
+  };
 
   /** "Add rows" posts the form back: it is shown again with more empty rows, nothing saved. */
   const withMoreRows = (c: Context<SignedInEnv>, values: TypedValues) => {
@@ -343,7 +373,18 @@ export function meetingRoutes({ db, clock, mail }: AppDeps) {
     (c) => {
       const values = c.get('formValues');
       if (values.more) return withMoreRows(c, values);
-      const id = meetingOr404(c).meeting.id;
+      const found = meetingOr404(c);
+      const id = found.meeting.id;
+      const errors = unknownOwnerErrors(c, found, values);
+      if (errors) {
+        c.status(422);
+        return renderMinutesForm(
+          c,
+          found,
+          { values, errors },
+          Number(values.rows) || emptyItemRows,
+        );
+      }
       const saved = saveMinutes(db, id, c.req.valid('form'), commandContext(c));
       return back(c, id, saved ? 'flash.minutesSaved' : null);
     },
@@ -368,14 +409,14 @@ export function meetingRoutes({ db, clock, mail }: AppDeps) {
       renderMeeting(c, meetingOr404(c), { sendForm: invalid }),
     ),
     (c) => {
-      const found = meetingOr404(c);
-      const id = found.meeting.id;
-      if (found.meeting.minutesSentAt && !c.req.valid('form').confirmAgain) {
+      const id = meetingOr404(c).meeting.id;
+      const again = c.req.valid('form').confirmAgain;
+      const count = sendMinutes(db, id, commandContext(c), { again });
+      if (count === 'already-sent') {
         c.status(422);
         const errors = { confirmAgain: c.get('t')('validation.confirmAgain') };
-        return renderMeeting(c, found, { sendForm: { values: {}, errors } });
+        return renderMeeting(c, meetingOr404(c), { sendForm: { values: {}, errors } });
       }
-      const count = sendMinutes(db, id, commandContext(c));
       if (count === null) {
         setFlash(c, { kind: 'error', key: 'meeting.minutesFirst' });
         return c.redirect(`/meetings/${id}`, 303);

@@ -15,11 +15,14 @@ export function maskSmall(count: number): ShownFigure {
 
 /**
  * Completion rate in whole percent: completed of those who started (attended at least once).
- * Hidden when fewer than 5 started, since a rate of 1–4 people tells about persons; null when
- * nobody started (no rate at all).
+ * Hidden when fewer than 5 started, since a rate of 1–4 people tells about persons, and when 1–4
+ * completed: the started count is shown beside it, so 50 % of 6 would give the masked 3 away.
+ * Null when nobody started (no rate at all).
  */
 export function completionRate(completed: number, started: number): ShownFigure | null {
   if (started === 0) return null;
-  if (started < smallestShownCount) return fewerThanFive;
+  if (maskSmall(started) === fewerThanFive || maskSmall(completed) === fewerThanFive) {
+    return fewerThanFive;
+  }
   return Math.round((completed / started) * 100);
 }
