@@ -3,9 +3,6 @@ import type { FormState } from '../../src/http/form';
 import type { Translate } from '../../src/i18n';
 import { ErrorSummary } from '../components/form-fields';
 
-/** The longest free text a participant can write in each box. */
-export const feedbackTextMax = 1000;
-
 /** Where the participant's course stands with feedback: open, already answered, or not offered. */
 export type FeedbackStatus = 'open' | 'given' | null;
 
@@ -59,6 +56,7 @@ function FreeText(props: {
   prefix: string;
   name: 'bestThing' | 'toImprove';
   form: FormState | null;
+  textMax: number;
   t: Translate;
 }) {
   const { t, prefix, name } = props;
@@ -68,7 +66,7 @@ function FreeText(props: {
     <div class={error ? 'field field-invalid' : 'field'}>
       <label for={id}>{t(`feedback.${name}`)}</label>
       <p id={`${id}-hint`} class="hint">
-        {t('feedback.freeTextHint', { max: feedbackTextMax })}
+        {t('feedback.freeTextHint', { max: props.textMax })}
       </p>
       {error && (
         <p id={`${id}-error`} class="field-error">
@@ -79,7 +77,7 @@ function FreeText(props: {
         id={id}
         name={name}
         rows={3}
-        maxlength={feedbackTextMax}
+        maxlength={props.textMax}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
       >
@@ -103,6 +101,8 @@ export function FeedbackForm(props: {
   form: FormState | null;
   /** The paper form's page has its own heading and intro. */
   paper?: boolean;
+  /** The longest free text in each box (the route's validation limit). */
+  textMax: number;
   t: Translate;
 }) {
   const { t, form, prefix } = props;
@@ -120,8 +120,8 @@ export function FeedbackForm(props: {
         {(['usefulness', 'everydayTools'] as const).map((name) => (
           <ScoreGroup prefix={prefix} name={name} form={form} t={t} />
         ))}
-        <FreeText prefix={prefix} name="bestThing" form={form} t={t} />
-        <FreeText prefix={prefix} name="toImprove" form={form} t={t} />
+        <FreeText prefix={prefix} name="bestThing" form={form} textMax={props.textMax} t={t} />
+        <FreeText prefix={prefix} name="toImprove" form={form} textMax={props.textMax} t={t} />
         <fieldset
           class={recommendError ? 'field field-invalid' : 'field'}
           aria-describedby={recommendError ? recommendErrorId : undefined}

@@ -80,6 +80,7 @@ function CourseCard(
     token: string;
     entry: ParticipantCourse;
     invalidFeedback: InvalidFeedback | null;
+    feedbackTextMax: number;
   } & PageContext,
 ) {
   const { entry, t, language } = props;
@@ -118,6 +119,7 @@ function CourseCard(
               ? props.invalidFeedback.form
               : null
           }
+          textMax={props.feedbackTextMax}
           t={t}
         />
       )}
@@ -168,6 +170,8 @@ export function ParticipantPage(
     deletionRequestedAt: Date | null;
     contact: OrganisationContact;
     invalidFeedback?: InvalidFeedback | null;
+    /** The longest free text the questionnaire takes (the route's validation limit). */
+    feedbackTextMax: number;
   } & PageContext,
 ) {
   const { t, language } = props;
@@ -184,6 +188,7 @@ export function ParticipantPage(
             token={props.token}
             entry={entry}
             invalidFeedback={props.invalidFeedback ?? null}
+            feedbackTextMax={props.feedbackTextMax}
             t={t}
             language={language}
           />

@@ -38,10 +38,9 @@ import {
   sectionsAsText,
   type InvitationContent,
 } from '../invites/invitation-mail';
-import type { MailSettings } from '../invites/invitations';
+import { renderInvitationHtml, type MailSettings } from '../invites/invitations';
 import { organisationContact } from '../organisation/queries';
 import { participantLinkUrl, personalLinkPlaceholder } from '../outbox/personal-links';
-import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { calendarCopier } from './national-calendar';
 import { wellbeingCounties } from './national-counties';
 import { demoSignIns, isDatabaseEmpty, loadDemoData } from './demo-data';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recommendAnswers } from '../../../db/schema';
-import { feedbackTextMax } from '../../../views/feedback/feedback-form';
 import { optionalText } from '../../lib/form-input';
+import { feedbackTextMax } from './feedback-rules';
 
 const feedbackScore = z.enum(['1', '2', '3', '4', '5'], 'feedback.chooseScore').transform(Number);
 

@@ -5,6 +5,9 @@ import type { EnrollmentState, RecommendAnswer } from '../../../db/schema';
  * can summarise a whole term's answers with the same "< 5" rule as a course page.
  */
 
+/** The longest free text a participant can write in each box. */
+export const feedbackTextMax = 1000;
+
 /** Fewer answers than this are never shown as a figure: someone could be recognised from them. */
 export const smallestShownCount = 5;
 

@@ -16,7 +16,7 @@ import { findCourse } from '../courses/queries';
 import { leadsCourse } from '../enrollment/queries';
 import { givePaperFeedback, hideFeedbackText } from './feedback-commands';
 import { feedbackForm } from './feedback-input';
-import { isFeedbackOpen, summariseFeedback } from './feedback-rules';
+import { feedbackTextMax, isFeedbackOpen, summariseFeedback } from './feedback-rules';
 import { feedbackScoresOf, visibleFeedbackTextsOf } from './queries';
 
 /**
@@ -70,6 +70,7 @@ export function feedbackRoutes({ db, clock }: AppDeps) {
           prefix="paper-answer"
           form={form}
           paper
+          textMax={feedbackTextMax}
           t={t}
         />
       </PaperAnswerPage>,

@@ -29,6 +29,9 @@ import {
   type MailSection,
 } from './invitation-mail';
 
+/** The HTML of a composed mail; bulk writers (the national demo data) use the same composer. */
+export { renderInvitationHtml };
+
 export type Organizer = { name: string; email: string };
 
 /** Built once at start from the configuration: who sends, and where people's links point. */

@@ -20,7 +20,7 @@ import { optionalText, wholeNumber } from '../../lib/form-input';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { giveFeedback } from '../feedback/feedback-commands';
 import { feedbackForm } from '../feedback/feedback-input';
-import { isFeedbackOpen, mayGiveFeedback } from '../feedback/feedback-rules';
+import { feedbackTextMax, isFeedbackOpen, mayGiveFeedback } from '../feedback/feedback-rules';
 import { isActiveEnrollment } from '../enrollment/seat-rules';
 import { EnrollmentRefused, withdrawEnrollment } from '../enrollment/seats';
 import { buildCourseCalendar } from '../invites/course-calendar';
@@ -103,6 +103,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
       <ParticipantPage
         token={c.req.param('token') ?? ''}
         name={participant.name}
+        feedbackTextMax={feedbackTextMax}
         courses={courses}
         deletionRequestedAt={pendingDeletionRequestOf(db, participant.applicationId)}
         contact={organisationContact(db)}
