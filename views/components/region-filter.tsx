@@ -59,3 +59,8 @@ export function RegionShown(props: { choice: RegionChoice; t: Translate }) {
 export function regionOptions(regions: string[], current: string): string[] {
   return current === '' || regions.includes(current) ? regions : [...regions, current];
 }
+
+/** The region for a link's query: only when the address chose it, else the default applies anyway. */
+export function regionParam(choice: RegionChoice): { region?: string } {
+  return choice.asked ? { region: choice.region } : {};
+}

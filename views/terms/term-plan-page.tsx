@@ -114,7 +114,7 @@ function Filters(
       hx-swap="outerHTML"
       hx-push-url="true"
     >
-      {props.region.region && <input type="hidden" name="region" value={props.region.region} />}
+      {props.region.asked && <input type="hidden" name="region" value={props.region.region} />}
       <label for="filter-locality">{t('term.filterLocality')}</label>
       <select id="filter-locality" name="locality">
         <option value="">{t('term.allLocalities')}</option>

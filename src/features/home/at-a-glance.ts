@@ -26,8 +26,8 @@ export function currentTermSummary(db: AppDatabase, today: LocalDate) {
 export type TermSummary = NonNullable<ReturnType<typeof currentTermSummary>>;
 
 /** The counts the home page shows next to the lists it already has, each read with one COUNT. */
-export function queueAndMailCounts(db: AppDatabase) {
-  return { calls: callQueueSummary(db), failedMail: countFailedMail(db) };
+export function queueAndMailCounts(db: AppDatabase, region = '') {
+  return { calls: callQueueSummary(db, region), failedMail: countFailedMail(db) };
 }
 
 export type AtAGlance = {

@@ -5,6 +5,8 @@ export type RegionChoice = {
   unknown: string | null;
   /** Every region the localities have, for the filter's choices. */
   regions: string[];
+  /** The address chose it (`?region=`): links and other filters carry it on; else the default. */
+  asked: boolean;
 };
 
 /**
@@ -18,6 +20,9 @@ export function chooseRegion(
   regions: string[],
 ): RegionChoice {
   const wanted = asked ?? homeRegion;
-  if (wanted === '' || regions.includes(wanted)) return { region: wanted, unknown: null, regions };
-  return { region: '', unknown: asked === undefined ? null : asked, regions };
+  const fromAddress = asked !== undefined;
+  if (wanted === '' || regions.includes(wanted)) {
+    return { region: wanted, unknown: null, regions, asked: fromAddress };
+  }
+  return { region: '', unknown: fromAddress ? asked : null, regions, asked: fromAddress };
 }
