@@ -278,6 +278,16 @@ describe('the demand, decisions, call queue, people and instructors by region', 
     expect(all).toContain('Jyväskylä');
   });
 
+  it("counts the home region's decisions and calls on the coordinator's home page", async () => {
+    const own = load(await (await getPage(app, '/', cookies.pirkanmaa)).text());
+    expect(own('#glance-decisions').text()).toMatch(/^1 /);
+    expect(own('#glance-calls').text()).toMatch(/^2 /);
+    expect(own('#at-a-glance .region-shown').text()).toContain('Pirkanmaa');
+    const all = load(await (await getPage(app, '/?region=', cookies.pirkanmaa)).text());
+    expect(all('#glance-decisions').text()).toMatch(/^2 /);
+    expect(all('#glance-calls').text()).toMatch(/^4 /);
+  });
+
   it("never widens an instructor's lists beyond their own calls and courses", async () => {
     for (const query of ['', '?region=', '?region=Pirkanmaa']) {
       const queue = await textOf(`/calls${query}`, '#calls-page', cookies.instructor);

@@ -37,4 +37,6 @@ export type AtAGlance = {
   calls: { count: number; oldestDueAt: Date | null };
   failedMail: number;
   deletionRequests: number;
+  /** The region the decisions and calls are counted in ('' = every region). */
+  region: string;
 };

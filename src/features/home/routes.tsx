@@ -94,6 +94,7 @@ export function homeRoutes({ db, clock }: AppDeps) {
             decisionsDue: decisions.length,
             ...queueAndMailCounts(db, region),
             deletionRequests: deletionRequests.length,
+            region,
           }
         : null;
     const ownInstructorId = user.role === 'instructor' ? instructorIdOfAccount(db, user.id) : null;

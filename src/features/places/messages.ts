@@ -77,6 +77,7 @@ export const fi = {
   'region.homeSaved': 'Oma alue tallennettu.',
   'region.userHomeSaved': 'Käyttäjän {email} alue tallennettu.',
   'validation.region': 'Valitse alue listasta.',
+  'region.glance': 'Päätökset ja soitot lasketaan alueelta {region}.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -157,4 +158,5 @@ export const en: Record<keyof typeof fi, string> = {
   'region.homeSaved': 'Home region saved.',
   'region.userHomeSaved': 'The region of {email} was saved.',
   'validation.region': 'Choose a region from the list.',
+  'region.glance': 'Decisions and calls are counted in region {region}.',
 };
