@@ -1,4 +1,3 @@
-import { inRegion } from '../places/regions';
 import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import {
   courseInstructors,
@@ -17,9 +16,10 @@ import { licenceOf, needsAttention, type LicenceCourse } from './licence-rules';
 
 /**
  * An instructor works in the region shown when one of their localities is in it; one with no
- * locality yet shows in every region, so a new instructor is not lost.
+ * locality yet shows in every region, so a new instructor is not lost. Both are looked up per
+ * instructor by the (instructor, locality) key, so the list keeps its own index path.
  */
-const worksInRegionShown = sql`(${sql.placeholder('region')} = '' or not exists (select 1 from ${instructorLocalities} where ${instructorLocalities.instructorId} = ${instructors.id}) or ${instructors.id} in (select ${instructorLocalities.instructorId} from ${instructorLocalities} where ${inRegion(instructorLocalities.localityId, sql.placeholder('region'))}))`;
+const worksInRegionShown = sql`(${sql.placeholder('region')} = '' or not exists (select 1 from ${instructorLocalities} where ${instructorLocalities.instructorId} = ${instructors.id}) or exists (select 1 from ${instructorLocalities} join ${localities} on ${localities.id} = ${instructorLocalities.localityId} where ${instructorLocalities.instructorId} = ${instructors.id} and ${localities.region} = ${sql.placeholder('region')}))`;
 
 const instructorList = preparedFor((db) =>
   db
