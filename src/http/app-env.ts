@@ -9,6 +9,8 @@ export type SignedInUser = {
   name: string;
   email: string;
   role: StaffRole;
+  /** The region whose lists this person sees by default ('' = every region). */
+  homeRegion: string;
   sessionTokenHash: string;
   sessionExpiresAt: Date;
   /** Set by an admin's password reset: every staff page waits until a new password is chosen. */
@@ -16,7 +18,7 @@ export type SignedInUser = {
 };
 
 /** The password was right but the two-step code (or enrolment) is still to come: not signed in. */
-export type PendingSignIn = Omit<SignedInUser, 'role' | 'sessionExpiresAt'> & {
+export type PendingSignIn = Omit<SignedInUser, 'role' | 'homeRegion' | 'sessionExpiresAt'> & {
   hasTwoStep: boolean;
   sessionCreatedAt: Date;
 };

@@ -15,10 +15,14 @@ let sequence = 0;
 const next = () => (sequence += 1);
 
 /** Named builders for planning data; each makes a fresh, uniquely named row. */
-export function aLocality(db: AppDatabase, name = `Paikkakunta ${next()}`) {
+export function aLocality(
+  db: AppDatabase,
+  name = `Paikkakunta ${next()}`,
+  region = 'Etelä-Pohjanmaa',
+) {
   return db
     .insert(localities)
-    .values({ name, region: 'Etelä-Pohjanmaa', createdAt: new Date() })
+    .values({ name, region, createdAt: new Date() })
     .returning({ id: localities.id })
     .get().id;
 }

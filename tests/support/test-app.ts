@@ -57,7 +57,7 @@ let userCounter = 0;
 export async function aStaffUser(
   db: AppDatabase,
   role: StaffRole,
-  overrides: { email?: string; name?: string; password?: string } = {},
+  overrides: { email?: string; name?: string; password?: string; homeRegion?: string } = {},
 ) {
   userCounter += 1;
   const person = {
@@ -65,6 +65,7 @@ export async function aStaffUser(
     name: overrides.name ?? `Testi ${role} ${userCounter}`,
     email: overrides.email ?? `${role}${userCounter}@test.example`,
     password: overrides.password ?? 'correct horse battery',
+    homeRegion: overrides.homeRegion ?? '',
   };
   const created = await createUser(db, person, new Date());
   if (!created.ok) throw new Error(`Could not create ${person.email}`);

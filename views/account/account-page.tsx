@@ -2,7 +2,14 @@ import type { Language, Translate } from '../../src/i18n';
 import { formatDateTime } from '../../src/i18n/format';
 import type { SignedInUser } from '../../src/http/app-env';
 import { TwoStepCodeField } from './two-step-parts';
-import { ErrorSummary, TextField, type FieldErrors, FormFields } from '../components/form-fields';
+import {
+  ErrorSummary,
+  SelectField,
+  TextField,
+  type FieldErrors,
+  FormFields,
+} from '../components/form-fields';
+import { regionOptions } from '../components/region-filter';
 
 export type OwnSession = {
   createdAt: Date;
@@ -25,6 +32,9 @@ type Props = {
   twoStep: TwoStepStatus;
   removalErrors: FieldErrors;
   removalProblem?: string;
+  /** The regions of the localities, for the home region choice. */
+  regions: string[];
+  regionErrors: FieldErrors;
   language: Language;
   t: Translate;
 };
@@ -112,6 +122,31 @@ export function SessionTable(props: { sessions: OwnSession[]; language: Language
   );
 }
 
+/** Whose lists one sees first; shown only when the localities have regions to choose from. */
+function HomeRegionSection(props: Props) {
+  const { t } = props;
+  if (props.regions.length === 0 && props.user.homeRegion === '') return null;
+  const regions = regionOptions(props.regions, props.user.homeRegion);
+  return (
+    <section aria-labelledby="home-region-title">
+      <h2 id="home-region-title">{t('region.home')}</h2>
+      <form method="post" action="/account/home-region" novalidate>
+        <FormFields errors={props.regionErrors} t={t}>
+          <SelectField
+            name="homeRegion"
+            label={t('region.home')}
+            hint={t('region.homeHint')}
+            value={props.user.homeRegion}
+            placeholder={t('region.all')}
+            options={regions.map((region) => ({ value: region, label: region }))}
+          />
+          <button type="submit">{t('region.save')}</button>
+        </FormFields>
+      </form>
+    </section>
+  );
+}
+
 export function AccountPage(props: Props) {
   const { t, user } = props;
   return (
@@ -125,6 +160,8 @@ export function AccountPage(props: Props) {
         <dt>{t('users.role')}</dt>
         <dd>{t(`role.${user.role}`)}</dd>
       </dl>
+
+      <HomeRegionSection {...props} />
 
       <section aria-labelledby="password-title">
         <h2 id="password-title">{t('account.passwordTitle')}</h2>

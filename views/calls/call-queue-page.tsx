@@ -1,3 +1,5 @@
+import type { RegionChoice } from '../../src/features/places/region-choice';
+import { RegionFilter, RegionShown } from '../components/region-filter';
 import type { CallOutcome } from '../../db/schema';
 import type { QueueItem } from '../../src/features/calls/queries';
 import type { UnconfirmedSubmission } from '../../src/features/intake/unconfirmed-submissions';
@@ -249,12 +251,14 @@ export function CallQueuePage(
     /** Nominated instructor candidates to phone (planning staff only): calls of their own kind. */
     candidates: CandidateToCall[];
     problem?: RowProblem;
+    region: RegionChoice;
   } & PageContext,
 ) {
   const { t, language } = props;
   return (
     <section id="calls-page">
       <h1>{t('calls.title')}</h1>
+      <RegionShown choice={props.region} t={t} />
       <p>{props.instructors === null ? t('calls.introInstructor') : t('calls.intro')}</p>
       <UnconfirmedSubmissions
         submissions={props.unconfirmed}
@@ -262,6 +266,7 @@ export function CallQueuePage(
         t={t}
         language={language}
       />
+      <RegionFilter action="/calls" choice={props.region} t={t} />
       <CallQueueRows {...props} />
       {props.candidates.length > 0 && (
         <CandidatesToCall candidates={props.candidates} t={t} language={language} />

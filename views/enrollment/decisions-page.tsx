@@ -1,3 +1,5 @@
+import type { RegionChoice } from '../../src/features/places/region-choice';
+import { RegionFilter, RegionShown } from '../components/region-filter';
 import { formatLocalDate } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import { ErrorSummary } from '../components/form-fields';
@@ -168,12 +170,15 @@ export function DecisionsPage(
     decisions: GoNoGoDecision[];
     atRisk: AtRiskCourse[];
     invalid: InvalidRowForm | null;
+    region: RegionChoice;
   } & PageContext,
 ) {
   const { t } = props;
   return (
     <section id="decisions-page">
       <h1>{t('decision.title')}</h1>
+      <RegionShown choice={props.region} t={t} />
+      <RegionFilter action="/decisions" choice={props.region} t={t} />
       {props.invalid && <ErrorSummary errors={props.invalid.errors} t={t} />}
       <p>{t('decision.intro')}</p>
       <GoNoGoDecisionList

@@ -122,6 +122,7 @@ export function AtAGlanceSummary(props: { glance: AtAGlance; t: Translate; langu
   return (
     <section id="at-a-glance" class="at-a-glance" aria-labelledby="at-a-glance-title">
       <h2 id="at-a-glance-title">{t('home.glance.title')}</h2>
+      {glance.region && <p class="region-shown">{t('region.glance', { region: glance.region })}</p>}
       {summary ? (
         <div class="glance-term">
           <h3 id="glance-term-title">

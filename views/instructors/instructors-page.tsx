@@ -1,3 +1,5 @@
+import type { RegionChoice } from '../../src/features/places/region-choice';
+import { RegionFilter, RegionShown } from '../components/region-filter';
 import { instructorKinds } from '../../db/schema';
 import type { Licence } from '../../src/features/instructors/licence-rules';
 import type { InstructorListRow } from '../../src/features/instructors/queries';
@@ -131,6 +133,7 @@ export function InstructorsTable(props: {
 
 export function InstructorsPage(props: {
   instructors: InstructorListRow[];
+  region: RegionChoice;
   t: Translate;
   language: Language;
 }) {
@@ -138,6 +141,7 @@ export function InstructorsPage(props: {
   return (
     <section id="instructors-page">
       <h1>{t('instructors.title')}</h1>
+      <RegionShown choice={props.region} t={t} />
       <p>{t('instructors.intro')}</p>
       <p>
         <a href="/instructors/new">{t('instructors.add')}</a>
@@ -145,6 +149,7 @@ export function InstructorsPage(props: {
       <p>
         <a href="/hours">{t('instructors.unitHoursLink')}</a>
       </p>
+      <RegionFilter action="/instructors" choice={props.region} t={t} />
       <InstructorsTable instructors={props.instructors} t={t} language={props.language} />
     </section>
   );

@@ -1,3 +1,5 @@
+import type { RegionChoice } from '../../src/features/places/region-choice';
+import { RegionFilter, RegionShown, regionParam } from '../components/region-filter';
 import type { PeopleSearchRow } from '../../src/features/people/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { courseTitle } from '../../src/i18n/format';
@@ -10,12 +12,14 @@ export function PeopleResults(props: {
   result: { rows: PeopleSearchRow[]; hasNextPage: boolean } | null;
   page: number;
   shortestQuery: number;
+  /** The region searched in; the page links keep it. */
+  region: RegionChoice;
   t: Translate;
   language: Language;
 }) {
   const { t, language, result } = props;
   const pageLink = (page: number) =>
-    `/people?${new URLSearchParams({ q: props.query, page: String(page) })}`;
+    `/people?${new URLSearchParams({ q: props.query, page: String(page), ...regionParam(props.region) })}`;
   return (
     <div id="people-results" aria-live="polite">
       {result === null ? (
@@ -88,6 +92,8 @@ export function PeopleSearchPage(
       <h1>{t('people.title')}</h1>
       <p>{t('people.intro')}</p>
       {props.instructorOnly && <p>{t('people.instructorIntro')}</p>}
+      <RegionShown choice={props.region} t={t} />
+      <RegionFilter action="/people" choice={props.region} keep={{ q: props.query }} t={t} />
       <form
         method="get"
         action="/people"
@@ -99,6 +105,7 @@ export function PeopleSearchPage(
         hx-swap="outerHTML"
         hx-push-url="true"
       >
+        {props.region.asked && <input type="hidden" name="region" value={props.region.region} />}
         <label for="q">{t('people.query')}</label>
         <input
           id="q"

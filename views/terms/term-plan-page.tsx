@@ -7,6 +7,8 @@ import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { FormState } from '../../src/http/form';
 import { ErrorSummary, TextField, FormFields } from '../components/form-fields';
 import { courseTitle } from '../../src/i18n/format';
+import type { RegionChoice } from '../../src/features/places/region-choice';
+import { RegionFilter, RegionShown } from '../components/region-filter';
 import { TargetFields } from './term-list-page';
 import { atRiskFiguresText } from '../enrollment/decisions-page';
 
@@ -95,6 +97,7 @@ function Filters(
   props: {
     termId: number;
     filters: TermFilters;
+    region: RegionChoice;
     localities: { id: number; name: string }[];
   } & PageContext,
 ) {
@@ -111,6 +114,7 @@ function Filters(
       hx-swap="outerHTML"
       hx-push-url="true"
     >
+      {props.region.asked && <input type="hidden" name="region" value={props.region.region} />}
       <label for="filter-locality">{t('term.filterLocality')}</label>
       <select id="filter-locality" name="locality">
         <option value="">{t('term.allLocalities')}</option>
@@ -369,6 +373,7 @@ export function TermPlanPage(
     trainedCount: number;
     trainedProgress: TargetProgress;
     filters: TermFilters;
+    region: RegionChoice;
     localities: { id: number; name: string }[];
     weeks: CalendarWeek<TermSession>[];
     demand: LocalityDemand[];
@@ -381,6 +386,13 @@ export function TermPlanPage(
   return (
     <section id="term-plan">
       <h1>{t('term.planTitle', { name: term.name })}</h1>
+      <RegionShown choice={props.region} t={t} />
+      <RegionFilter
+        action={`/terms/${term.id}`}
+        choice={props.region}
+        keep={{ status: props.filters.status }}
+        t={t}
+      />
       <Targets
         term={term}
         courseCount={props.activeCourseCount}
@@ -399,6 +411,7 @@ export function TermPlanPage(
         <Filters
           termId={term.id}
           filters={props.filters}
+          region={props.region}
           localities={props.localities}
           t={t}
           language={language}

@@ -10,12 +10,14 @@ import {
   type FieldErrors,
   FormFields,
 } from '../components/form-fields';
+import { regionOptions } from '../components/region-filter';
 
 export type StaffRow = {
   id: number;
   name: string;
   email: string;
   role: StaffRole;
+  homeRegion: string;
   createdAt: Date;
   disabledAt: Date | null;
   mustChangePassword: boolean;
@@ -33,6 +35,36 @@ function AccountStatus(props: { person: StaffRow; t: Translate; language: Langua
     person.hasTwoStep ? t('users.twoStepOn') : t('users.twoStepOff'),
   ];
   return <td data-label={t('users.status')}>{notes.filter(Boolean).join(', ')}</td>;
+}
+
+/** The person's default region: a select and its own save button, named for the person. */
+function HomeRegionCell(props: { person: StaffRow; regions: string[]; t: Translate }) {
+  const { t, person } = props;
+  const id = `home-region-${person.id}`;
+  return (
+    <td data-label={t('region.home')}>
+      <form method="post" action={`/admin/users/${person.id}/home-region`} class="inline-form">
+        <label for={id} class="visually-hidden">
+          {t('region.homeOf', { name: person.name })}
+        </label>
+        <select id={id} name="homeRegion">
+          <option value="">{t('region.all')}</option>
+          {regionOptions(props.regions, person.homeRegion).map((region) => (
+            <option value={region} selected={region === person.homeRegion}>
+              {region}
+            </option>
+          ))}
+        </select>
+        <button
+          type="submit"
+          class="secondary"
+          aria-label={t('region.saveOf', { name: person.name })}
+        >
+          {t('region.save')}
+        </button>
+      </form>
+    </td>
+  );
 }
 
 /** Buttons name the person, so a screen reader's list of buttons says whose account each is. */
@@ -71,6 +103,7 @@ function AccountActions(props: { person: StaffRow; isSelf: boolean; t: Translate
 
 export function StaffTable(props: {
   staff: StaffRow[];
+  regions: string[];
   currentUserId: number;
   t: Translate;
   language: Language;
@@ -85,6 +118,7 @@ export function StaffTable(props: {
             <th scope="col">{t('users.name')}</th>
             <th scope="col">{t('users.email')}</th>
             <th scope="col">{t('users.role')}</th>
+            <th scope="col">{t('region.home')}</th>
             <th scope="col">{t('users.createdAt')}</th>
             <th scope="col">{t('users.status')}</th>
             <th scope="col">{t('users.actions')}</th>
@@ -96,6 +130,7 @@ export function StaffTable(props: {
               <td data-label={t('users.name')}>{person.name}</td>
               <td data-label={t('users.email')}>{person.email}</td>
               <td data-label={t('users.role')}>{t(`role.${person.role}`)}</td>
+              <HomeRegionCell person={person} regions={props.regions} t={t} />
               <td data-label={t('users.createdAt')}>
                 {formatDateTime(person.createdAt, props.language)}
               </td>
@@ -154,7 +189,7 @@ export function OneTimePasswordPage(props: {
 }
 
 /** The form posts normally; with htmx it swaps only itself, so a re-render keeps the page. */
-export function NewUserForm(props: NewUserFormState & { t: Translate }) {
+export function NewUserForm(props: NewUserFormState & { regions: string[]; t: Translate }) {
   const { t, values, errors } = props;
   return (
     <form
@@ -187,6 +222,14 @@ export function NewUserForm(props: NewUserFormState & { t: Translate }) {
           options={staffRoles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
           required
         />
+        <SelectField
+          name="homeRegion"
+          label={t('region.home')}
+          hint={t('region.homeHint')}
+          value={values.homeRegion}
+          placeholder={t('region.all')}
+          options={props.regions.map((region) => ({ value: region, label: region }))}
+        />
         <TextField
           name="password"
           type="password"
@@ -204,6 +247,7 @@ export function NewUserForm(props: NewUserFormState & { t: Translate }) {
 export function UsersPage(
   props: NewUserFormState & {
     staff: StaffRow[];
+    regions: string[];
     currentUserId: number;
     twoStepRequired: boolean;
     /** A refused account action, e.g. disabling one's own account. */
@@ -218,11 +262,17 @@ export function UsersPage(
       <ErrorSummary problem={props.problem} t={props.t} />
       <StaffTable
         staff={props.staff}
+        regions={props.regions}
         currentUserId={props.currentUserId}
         t={props.t}
         language={props.language}
       />
-      <NewUserForm values={props.values} errors={props.errors} t={props.t} />
+      <NewUserForm
+        values={props.values}
+        errors={props.errors}
+        regions={props.regions}
+        t={props.t}
+      />
       <TwoStepRequirementForm required={props.twoStepRequired} t={props.t} />
     </section>
   );

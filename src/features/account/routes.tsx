@@ -29,6 +29,9 @@ import {
   findPendingTotpSecret,
 } from './two-step-store';
 import { shortUserAgent } from './user-agent';
+import { listRegions } from '../places/regions';
+import { homeRegionInput } from '../users/new-user';
+import { setHomeRegion } from '../users/queries';
 
 const enrolmentPath = '/account/two-step/enrolment';
 const confirmationPath = '/account/two-step/confirmation';
@@ -41,6 +44,7 @@ export function accountRoutes({ db, clock }: AppDeps) {
   const renderAccount = (
     c: Context<SignedInEnv>,
     removal: { errors: FieldErrors; problem?: string } = { errors: {} },
+    regionErrors: FieldErrors = {},
   ) => {
     const user = c.get('user');
     const t = c.get('t');
@@ -61,6 +65,8 @@ export function accountRoutes({ db, clock }: AppDeps) {
         {...{ user, sessions, twoStep, t }}
         removalErrors={removal.errors}
         removalProblem={removal.problem}
+        regions={listRegions(db)}
+        regionErrors={regionErrors}
         language={c.get('language')}
       />,
       { title: t('account.title') },
@@ -106,6 +112,24 @@ export function accountRoutes({ db, clock }: AppDeps) {
       changeOwnPassword(db, { actor: user, passwordHash, now: clock() });
       setFlash(c, { kind: 'success', key: 'flash.passwordChanged' });
       return c.redirect(user.mustChangePassword ? '/' : '/account', 303);
+    },
+  );
+
+  /** One's own default region ('' = every region); audited like every account change. */
+  app.post(
+    '/account/home-region',
+    signedIn,
+    validForm(homeRegionInput, (c, invalid) => renderAccount(c, undefined, invalid.errors)),
+    (c) => {
+      const user = c.get('user');
+      const { homeRegion } = c.req.valid('form');
+      if (homeRegion !== '' && !listRegions(db).includes(homeRegion)) {
+        c.status(422);
+        return renderAccount(c, undefined, { homeRegion: c.get('t')('validation.region') });
+      }
+      setHomeRegion(db, { actor: user, userId: user.id, homeRegion, now: clock() });
+      setFlash(c, { kind: 'success', key: 'region.homeSaved' });
+      return c.redirect('/account', 303);
     },
   );
 

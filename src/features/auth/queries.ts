@@ -16,6 +16,7 @@ const sessionWithUser = preparedFor((db) =>
       name: users.name,
       email: users.email,
       role: users.role,
+      homeRegion: users.homeRegion,
       disabledAt: users.disabledAt,
       mustChangePassword: users.mustChangePassword,
       hasTwoStep: sql<boolean>`${users.totpSecret} is not null`.mapWith(Boolean),

@@ -68,9 +68,9 @@ export function loadSignedInUser(deps: {
           touchSession(deps.db, tokenHash, { expiresAt, lastSeenAt: now });
         }
         if (extend) setSessionCookie(c, token, deps.config);
-        const { id, name, email, role, mustChangePassword } = found;
+        const { id, name, email, role, homeRegion, mustChangePassword } = found;
         c.set('user', {
-          ...{ id, name, email, role, mustChangePassword },
+          ...{ id, name, email, role, homeRegion, mustChangePassword },
           sessionTokenHash: tokenHash,
           sessionExpiresAt: expiresAt,
         });

@@ -12,6 +12,7 @@ import {
 import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { recordAudit } from '../audit/audit-log';
+import { inRegion } from '../places/regions';
 import { courseTitleColumns, type ApplicationRow } from '../intake/queries';
 import {
   isUnreachable,
@@ -31,6 +32,11 @@ const onTheQueue = or(
   // applications of past years are never read.
   and(inArray(applications.state, ['waiting', 'placed']), ne(applications.callReason, 'intake')),
 );
+
+/** On the queue of the region shown: an applicant's locality (none: every region's queue). */
+const inRegionShown = inRegion(applications.localityId, sql.placeholder('region'), {
+  orNoLocality: true,
+});
 
 const queueRows = preparedFor((db) =>
   db
@@ -53,6 +59,7 @@ const queueRows = preparedFor((db) =>
     .where(
       and(
         onTheQueue,
+        inRegionShown,
         sql`(${sql.placeholder('instructorId')} is null or ${applications.assignedInstructorId} = ${sql.placeholder('instructorId')})`,
       ),
     )
@@ -69,7 +76,7 @@ const queueAttempts = preparedFor((db) =>
     })
     .from(callAttempts)
     .innerJoin(applications, eq(applications.id, callAttempts.applicationId))
-    .where(onTheQueue)
+    .where(and(onTheQueue, inRegionShown))
     .orderBy(asc(callAttempts.at), asc(callAttempts.id))
     .prepare(),
 );
@@ -78,13 +85,16 @@ const queueSummary = preparedFor((db) =>
   db
     .select({ count: count(), oldestDueAt: min(applications.callDueAt) })
     .from(applications)
-    .where(onTheQueue)
+    .where(and(onTheQueue, inRegionShown))
     .prepare(),
 );
 
 /** How many calls wait on the queue and when the one due longest ago was due (null: none wait). */
-export function callQueueSummary(db: AppDatabase): { count: number; oldestDueAt: Date | null } {
-  const { count, oldestDueAt } = queueSummary(db).get()!;
+export function callQueueSummary(
+  db: AppDatabase,
+  region = '',
+): { count: number; oldestDueAt: Date | null } {
+  const { count, oldestDueAt } = queueSummary(db).get({ region })!;
   return { count, oldestDueAt: oldestDueAt ?? null };
 }
 
@@ -96,17 +106,18 @@ export type QueueItem = ReturnType<typeof listCallQueue>[number];
  */
 export function listCallQueue(
   db: AppDatabase,
-  scope: { assignedTo: number | null },
+  scope: { assignedTo: number | null; region?: string },
   unreachableRule: UnreachableRule,
 ) {
+  const region = scope.region ?? '';
   const attemptsByApplication = new Map<number, CallAttemptSummary[]>();
-  for (const attempt of queueAttempts(db).all()) {
+  for (const attempt of queueAttempts(db).all({ region })) {
     const list = attemptsByApplication.get(attempt.applicationId) ?? [];
     list.push(attempt);
     attemptsByApplication.set(attempt.applicationId, list);
   }
   return queueRows(db)
-    .all({ instructorId: scope.assignedTo })
+    .all({ instructorId: scope.assignedTo, region })
     .map((row) => {
       const attempts = attemptsByApplication.get(row.id) ?? [];
       return {

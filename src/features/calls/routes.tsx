@@ -1,3 +1,4 @@
+import { regionShown } from '../places/regions';
 import { interviewNotesMax } from './interview-input';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -94,7 +95,12 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
     const t = c.get('t');
     const user = c.get('user');
     const scope = callerScope(c);
-    const items = scope === 'nothing' ? [] : listCallQueue(db, scope, config.unreachableRule);
+    // The region only narrows: an instructor's queue stays their own assigned calls.
+    const region = regionShown(db, c);
+    const items =
+      scope === 'nothing'
+        ? []
+        : listCallQueue(db, { ...scope, region: region.region }, config.unreachableRule);
     recordAudit(
       db,
       { actor: user, action: 'read', subjectType: 'application', detail: 'call-queue' },
@@ -107,6 +113,7 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
         unconfirmed={user.role === 'instructor' ? [] : listUnconfirmedSubmissions(db, null)}
         candidates={user.role === 'instructor' ? [] : candidatesToCall(db, clock())}
         problem={problem}
+        region={region}
         t={t}
         language={c.get('language')}
       />,

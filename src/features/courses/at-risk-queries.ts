@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { applications, courses, enrollments, localities, programs } from '../../../db/schema';
 import { preparedFor, type AppDatabase } from '../../db';
+import { inRegion } from '../places/regions';
 import { addDays, type LocalDate } from '../../lib/helsinki-time';
 import { atRiskWindowDays, goNoGoOutlook, type GoNoGoFigures } from './at-risk';
 import { awaitingDecision } from './course-rules';
@@ -62,6 +63,7 @@ const comingDecisionRows = preparedFor((db) =>
         inArray(courses.status, [...awaitingDecision]),
         gte(courses.goNoGoDate, sql.placeholder('today')),
         lte(courses.goNoGoDate, sql.placeholder('horizon')),
+        inRegion(courses.localityId, sql.placeholder('region')),
       ),
     )
     .groupBy(courses.id)
@@ -82,8 +84,12 @@ export type AtRiskCourse = {
  * Courses still waiting for their go/no-go decision, due within two weeks, with fewer placed than
  * the minimum: only the coming decisions are read, never the past terms.
  */
-export function coursesAtRisk(db: AppDatabase, today: LocalDate): AtRiskCourse[] {
-  const rows = comingDecisionRows(db).all({ today, horizon: addDays(today, atRiskWindowDays) });
+export function coursesAtRisk(db: AppDatabase, today: LocalDate, region = ''): AtRiskCourse[] {
+  const rows = comingDecisionRows(db).all({
+    today,
+    horizon: addDays(today, atRiskWindowDays),
+    region,
+  });
   if (rows.length === 0) return [];
   const waitingFor = waitingNearby(db);
   return rows.flatMap((row) => {

@@ -37,6 +37,7 @@ import {
   type VenueAccess,
 } from './needs';
 import { activeEnrollmentStates } from './seat-rules';
+import { inRegion } from '../places/regions';
 
 /** Reads about enrollments; the seat commands that change them are in `seats.ts`. */
 export function findEnrollment(db: AppDatabase, enrollmentId: number) {
@@ -221,6 +222,7 @@ const coursesAtDecision = preparedFor((db) =>
       and(
         inArray(courses.status, ['planned', 'open']),
         lte(courses.goNoGoDate, sql.placeholder('today')),
+        inRegion(courses.localityId, sql.placeholder('region')),
       ),
     )
     .orderBy(asc(courses.goNoGoDate))
@@ -228,9 +230,9 @@ const coursesAtDecision = preparedFor((db) =>
 );
 
 /** Courses at or past their go/no-go date, still planned or open, below the program minimum. */
-export function goNoGoDecisions(db: AppDatabase, today: string) {
+export function goNoGoDecisions(db: AppDatabase, today: string, region = '') {
   return coursesAtDecision(db)
-    .all({ today })
+    .all({ today, region })
     .filter((course) => course.placed < course.minimum);
 }
 

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { regionShown } from '../places/regions';
 import { DecisionsPage } from '../../../views/enrollment/decisions-page';
 import { RosterPage } from '../../../views/enrollment/roster-page';
 import { NeedsBlock, needsBlockId, transportFormId } from '../../../views/enrollment/needs-parts';
@@ -300,10 +301,12 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
 
   const renderDecisions = (c: Context<SignedInEnv>, invalid: InvalidRowForm | null) => {
     const t = c.get('t');
+    const region = regionShown(db, c);
     return c.render(
       <DecisionsPage
-        decisions={goNoGoDecisions(db, today())}
-        atRisk={coursesAtRisk(db, today())}
+        region={region}
+        decisions={goNoGoDecisions(db, today(), region.region)}
+        atRisk={coursesAtRisk(db, today(), region.region)}
         invalid={invalid}
         t={t}
         language={c.get('language')}

@@ -28,8 +28,8 @@ export function currentTermSummary(db: AppDatabase, today: LocalDate) {
 export type TermSummary = NonNullable<ReturnType<typeof currentTermSummary>>;
 
 /** The counts the home page shows next to the lists it already has, each read with one COUNT. */
-export function queueAndMailCounts(db: AppDatabase) {
-  return { calls: callQueueSummary(db), failedMail: countFailedMail(db) };
+export function queueAndMailCounts(db: AppDatabase, region = '') {
+  return { calls: callQueueSummary(db, region), failedMail: countFailedMail(db) };
 }
 
 /** How many open action items the home page lists; the rest are counted and on the meetings. */
@@ -57,4 +57,6 @@ export type AtAGlance = {
   failedMail: number;
   deletionRequests: number;
   steering: SteeringSummary;
+  /** The region the decisions and calls are counted in ('' = every region). */
+  region: string;
 };

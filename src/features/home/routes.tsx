@@ -1,3 +1,4 @@
+import { regionShown } from '../places/regions';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { FrontPage } from '../../../views/home/front-page';
@@ -55,10 +56,16 @@ export function homeRoutes({ db, clock }: AppDeps) {
     const letters =
       user.role === 'instructor' ? null : listLettersToPrint(db, instantToWallClock(clock()).date);
     const deletionRequests = user.role === 'instructor' ? null : listPendingDeletionRequests(db);
+    // The counts of the home region, as the pages they link to show by default.
+    const region = regionShown(db, c).region;
     const decisions =
-      user.role === 'instructor' ? null : goNoGoDecisions(db, instantToWallClock(clock()).date);
+      user.role === 'instructor'
+        ? null
+        : goNoGoDecisions(db, instantToWallClock(clock()).date, region);
     const atRisk =
-      user.role === 'instructor' ? null : coursesAtRisk(db, instantToWallClock(clock()).date);
+      user.role === 'instructor'
+        ? null
+        : coursesAtRisk(db, instantToWallClock(clock()).date, region);
     const now = clock();
     const selfWithdrawals = user.role === 'instructor' ? null : recentSelfWithdrawals(db, now);
     const ownCourses =
@@ -90,9 +97,10 @@ export function homeRoutes({ db, clock }: AppDeps) {
               ).length,
             },
             decisionsDue: decisions.length,
-            ...queueAndMailCounts(db),
+            ...queueAndMailCounts(db, region),
             deletionRequests: deletionRequests.length,
             steering: steeringSummary(db, now, today),
+            region,
           }
         : null;
     const ownInstructorId = user.role === 'instructor' ? instructorIdOfAccount(db, user.id) : null;

@@ -14,6 +14,13 @@ import { recordAudit, type Actor } from '../audit/audit-log';
 import type { InstructorInput } from './instructor-input';
 import { licenceOf, needsAttention, type LicenceCourse } from './licence-rules';
 
+/**
+ * An instructor works in the region shown when one of their localities is in it; one with no
+ * locality yet shows in every region, so a new instructor is not lost. Both are looked up per
+ * instructor by the (instructor, locality) key, so the list keeps its own index path.
+ */
+const worksInRegionShown = sql`(${sql.placeholder('region')} = '' or not exists (select 1 from ${instructorLocalities} where ${instructorLocalities.instructorId} = ${instructors.id}) or exists (select 1 from ${instructorLocalities} join ${localities} on ${localities.id} = ${instructorLocalities.localityId} where ${instructorLocalities.instructorId} = ${instructors.id} and ${localities.region} = ${sql.placeholder('region')}))`;
+
 const instructorList = preparedFor((db) =>
   db
     .select({
@@ -29,6 +36,7 @@ const instructorList = preparedFor((db) =>
     })
     .from(instructors)
     .leftJoin(users, eq(users.id, instructors.userId))
+    .where(worksInRegionShown)
     .orderBy(asc(instructors.name), asc(instructors.id))
     .prepare(),
 );
@@ -140,11 +148,11 @@ function localitiesByInstructor(db: AppDatabase) {
 export type InstructorListRow = ReturnType<typeof listInstructors>[number];
 
 /** The instructors page: contact details, linked account, locality names and licence status. */
-export function listInstructors(db: AppDatabase, today: LocalDate) {
+export function listInstructors(db: AppDatabase, today: LocalDate, region = '') {
   const byInstructor = localitiesByInstructor(db);
   const coursesByInstructor = licenceCoursesByInstructor(db);
   return instructorList(db)
-    .all()
+    .all({ region })
     .map(({ accountName, accountEmail, trainedOn, ...instructor }) => ({
       ...instructor,
       licence: licenceOf({

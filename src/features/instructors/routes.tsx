@@ -1,3 +1,4 @@
+import { regionShown } from '../places/regions';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import {
@@ -118,9 +119,11 @@ export function instructorRoutes({ db, clock }: AppDeps) {
       clock(),
     );
     const today = instantToWallClock(clock()).date;
+    const region = regionShown(db, c);
     return c.render(
       <InstructorsPage
-        instructors={listInstructors(db, today)}
+        instructors={listInstructors(db, today, region.region)}
+        region={region}
         t={t}
         language={c.get('language')}
       />,

@@ -15,6 +15,7 @@ import type { Language } from '../../i18n';
 import { recordAudit } from '../audit/audit-log';
 import { findDuplicate } from './duplicates';
 import { noteUnconfirmedDetails } from './unconfirmed-submissions';
+import { inRegion } from '../places/regions';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -348,15 +349,20 @@ const demandRows = preparedFor((db) =>
     })
     .from(applications)
     .innerJoin(localities, eq(localities.id, applications.localityId))
-    .where(inArray(applications.state, ['waiting', 'to-call']))
+    .where(
+      and(
+        inArray(applications.state, ['waiting', 'to-call']),
+        inRegion(localities.id, sql.placeholder('region')),
+      ),
+    )
     .groupBy(localities.id)
     .orderBy(asc(localities.name))
     .prepare(),
 );
 
 /** Applicants per locality still to be called or waiting for a course; localities without any are left out. */
-export function demandByLocality(db: AppDatabase): LocalityDemand[] {
+export function demandByLocality(db: AppDatabase, region = ''): LocalityDemand[] {
   return demandRows(db)
-    .all()
+    .all({ region })
     .map((row) => ({ ...row, waiting: Number(row.waiting), toCall: Number(row.toCall) }));
 }

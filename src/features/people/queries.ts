@@ -1,3 +1,4 @@
+import { inRegion } from '../places/regions';
 import { aliasedTable, and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   applications,
@@ -131,7 +132,7 @@ export type PeopleSearchRow = {
  */
 export function searchPeople(
   db: AppDatabase,
-  search: { query: string; page: number; scope: PeopleScope },
+  search: { query: string; page: number; scope: PeopleScope; region?: string },
 ): { rows: PeopleSearchRow[]; hasNextPage: boolean } {
   const found = db
     .select({
@@ -141,7 +142,13 @@ export function searchPeople(
       state: applications.state,
     })
     .from(applications)
-    .where(and(matching(search.query), scoped(db, search.scope)))
+    .where(
+      and(
+        matching(search.query),
+        scoped(db, search.scope),
+        inRegion(applications.localityId, search.region ?? '', { orNoLocality: true }),
+      ),
+    )
     .orderBy(sql`fold(${applications.name})`, asc(applications.id))
     .limit(peoplePerPage + 1)
     .offset((search.page - 1) * peoplePerPage)

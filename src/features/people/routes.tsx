@@ -1,3 +1,4 @@
+import { regionShown } from '../places/regions';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { PeopleSearchPage } from '../../../views/people/people-search-page';
@@ -42,7 +43,11 @@ export function peopleRoutes({ db, clock }: AppDeps) {
     const query = cleanText(c.req.query('q') ?? '').slice(0, longestQuery);
     const page = pageOf(c);
     const searching = query.trim().length >= shortestQuery;
-    const result = searching ? searchPeople(db, { query, page, scope: scopeOf(c) }) : null;
+    // The region only narrows: an instructor still finds only the people on their courses.
+    const region = regionShown(db, c);
+    const result = searching
+      ? searchPeople(db, { query, page, scope: scopeOf(c), region: region.region })
+      : null;
     if (searching) {
       // The query itself is personal data (a name, a number): the log says only that one was made.
       recordAudit(
@@ -62,6 +67,7 @@ export function peopleRoutes({ db, clock }: AppDeps) {
         result={result}
         page={page}
         shortestQuery={shortestQuery}
+        region={region}
         instructorOnly={c.get('user').role === 'instructor'}
         t={t}
         language={c.get('language')}

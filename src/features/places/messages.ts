@@ -62,6 +62,22 @@ export const fi = {
   'validation.localityTaken': 'Tämän niminen paikkakunta on jo olemassa.',
   'validation.venueKind': 'Valitse tyyppi listasta.',
   'validation.addressRequired': 'Anna katuosoite. Se tarvitaan, kun ryhmä tapaa paikan päällä.',
+  'region.label': 'Alue',
+  'region.all': 'Kaikki alueet',
+  'region.show': 'Näytä',
+  'region.showing': 'Näytetään alue {region}.',
+  'region.showingAll': 'Näytetään kaikki alueet.',
+  'region.unknown': 'Aluetta {region} ei löytynyt. Näytetään kaikki alueet.',
+  'region.home': 'Oma alue',
+  'region.homeHint':
+    'Listat näyttävät aluksi tämän alueen kurssit ja ihmiset. Voit aina valita toisen alueen listan yläpuolelta.',
+  'region.homeOf': 'Oma alue: {name}',
+  'region.save': 'Tallenna alue',
+  'region.saveOf': 'Tallenna alue: {name}',
+  'region.homeSaved': 'Oma alue tallennettu.',
+  'region.userHomeSaved': 'Käyttäjän {email} alue tallennettu.',
+  'validation.region': 'Valitse alue listasta.',
+  'region.glance': 'Päätökset ja soitot lasketaan alueelta {region}.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -127,4 +143,20 @@ export const en: Record<keyof typeof fi, string> = {
   'validation.localityTaken': 'A locality with this name already exists.',
   'validation.venueKind': 'Choose a kind from the list.',
   'validation.addressRequired': 'Enter the street address. It is required for meetings in person.',
+  'region.label': 'Region',
+  'region.all': 'All regions',
+  'region.show': 'Show',
+  'region.showing': 'Showing region {region}.',
+  'region.showingAll': 'Showing all regions.',
+  'region.unknown': 'Region {region} was not found. Showing all regions.',
+  'region.home': 'Home region',
+  'region.homeHint':
+    'Lists first show this region’s courses and people. You can always choose another region above a list.',
+  'region.homeOf': 'Home region: {name}',
+  'region.save': 'Save region',
+  'region.saveOf': 'Save region: {name}',
+  'region.homeSaved': 'Home region saved.',
+  'region.userHomeSaved': 'The region of {email} was saved.',
+  'validation.region': 'Choose a region from the list.',
+  'region.glance': 'Decisions and calls are counted in region {region}.',
 };

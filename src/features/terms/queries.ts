@@ -16,6 +16,7 @@ import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../..
 import type { LocalDate } from '../../lib/helsinki-time';
 import { goNoGoOutlook } from '../courses/at-risk';
 import { waitingNearby } from '../courses/at-risk-queries';
+import { inRegion } from '../places/regions';
 
 export function listTerms(db: AppDatabase) {
   return db.select().from(terms).orderBy(asc(terms.startsOn)).all();
@@ -84,7 +85,12 @@ const termCourseRows = preparedFor((db) =>
     .innerJoin(localities, eq(localities.id, courses.localityId))
     .innerJoin(programs, eq(programs.id, courses.programId))
     .leftJoin(venues, eq(venues.id, courses.venueId))
-    .where(eq(courses.termId, sql.placeholder('termId')))
+    .where(
+      and(
+        eq(courses.termId, sql.placeholder('termId')),
+        inRegion(courses.localityId, sql.placeholder('region')),
+      ),
+    )
     .orderBy(asc(localities.name), asc(courses.id))
     .prepare(),
 );
@@ -93,8 +99,8 @@ const termCourseRows = preparedFor((db) =>
  * Every course of a term, each with its go/no-go outlook as of `today` (at risk, or its decision
  * overdue); a term has a handful, so the plan filters them in memory.
  */
-export function findTermCourses(db: AppDatabase, termId: number, today: LocalDate) {
-  const rows = termCourseRows(db).all({ termId });
+export function findTermCourses(db: AppDatabase, termId: number, today: LocalDate, region = '') {
+  const rows = termCourseRows(db).all({ termId, region });
   let waitingFor: ReturnType<typeof waitingNearby> | null = null;
   return rows.map((row) => {
     const situation = { ...row, placed: Number(row.placed), today };
@@ -126,15 +132,15 @@ const termSessionRows = preparedFor((db) =>
     .innerJoin(localities, eq(localities.id, courses.localityId))
     .innerJoin(programs, eq(programs.id, courses.programId))
     .where(
-      sql`${courses.termId} = ${sql.placeholder('termId')} and ${courses.status} != 'cancelled' and ${courseSessions.status} = 'scheduled'`,
+      sql`${courses.termId} = ${sql.placeholder('termId')} and ${courses.status} != 'cancelled' and ${courseSessions.status} = 'scheduled' and ${inRegion(courses.localityId, sql.placeholder('region'))}`,
     )
     .orderBy(asc(courseSessions.startsAt))
     .prepare(),
 );
 
 /** The sessions that take place in the term, for the week calendar. */
-export function findTermSessions(db: AppDatabase, termId: number) {
-  return termSessionRows(db).all({ termId });
+export function findTermSessions(db: AppDatabase, termId: number, region = '') {
+  return termSessionRows(db).all({ termId, region });
 }
 export type TermSession = ReturnType<typeof findTermSessions>[number];
 

@@ -16,6 +16,7 @@ import { instantToWallClock } from '../../lib/helsinki-time';
 import { listBlockedPeriods } from '../courses/queries';
 import { demandByLocality } from '../intake/queries';
 import { listLocalities } from '../places/queries';
+import { regionShown } from '../places/regions';
 import {
   addBlockedPeriod,
   countTrainedInTerm,
@@ -47,7 +48,8 @@ function renderTermPlan(
   if (!term) throw new HTTPException(404);
   const query = filterQuery.parse(c.req.query());
   const filters: TermFilters = { localityId: query.locality ?? null, status: query.status ?? null };
-  const termCourses = findTermCourses(db, term.id, instantToWallClock(clock()).date);
+  const region = regionShown(db, c);
+  const termCourses = findTermCourses(db, term.id, instantToWallClock(clock()).date, region.region);
   const activeCourseCount = termCourses.filter((course) => course.status !== 'cancelled').length;
   const shownCourses = termCourses.filter(
     (course) =>
@@ -77,9 +79,12 @@ function renderTermPlan(
         term.targetInstructorsMax,
       )}
       filters={filters}
-      localities={listLocalities(db)}
-      weeks={groupByWeek(findTermSessions(db, term.id))}
-      demand={demandByLocality(db)}
+      region={region}
+      localities={listLocalities(db).filter(
+        (locality) => region.region === '' || locality.region === region.region,
+      )}
+      weeks={groupByWeek(findTermSessions(db, term.id, region.region))}
+      demand={demandByLocality(db, region.region)}
       blockedPeriods={listBlockedPeriods(db)}
       targetsForm={
         forms.targetsForm ?? {

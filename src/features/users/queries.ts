@@ -20,6 +20,7 @@ const staffList = preparedFor((db) =>
       name: users.name,
       email: users.email,
       role: users.role,
+      homeRegion: users.homeRegion,
       createdAt: users.createdAt,
       disabledAt: users.disabledAt,
       mustChangePassword: users.mustChangePassword,
@@ -77,6 +78,7 @@ export function insertUser(
       name: input.name,
       email: input.email,
       role: input.role,
+      homeRegion: input.homeRegion ?? '',
       passwordHash: input.passwordHash,
       createdAt: now,
     })
@@ -137,5 +139,26 @@ export function resetPassword(
     ...change,
     detail: 'password reset',
     set: { passwordHash: change.passwordHash, mustChangePassword: true },
+  });
+}
+
+/**
+ * Sets whose region's lists a staff member sees by default ('' = every region), with its audit
+ * entry; the admin's change and one's own on the account page go through here. Sessions go on: a
+ * default view is not access. False when there is no such account.
+ */
+export function setHomeRegion(
+  db: AppDatabase,
+  change: { actor: Actor; userId: number; homeRegion: string; now: Date },
+): boolean {
+  return immediateTransaction(db, (tx) => {
+    const updated = tx
+      .update(users)
+      .set({ homeRegion: change.homeRegion })
+      .where(eq(users.id, change.userId))
+      .run();
+    if (updated.changes === 0) return false;
+    recordAudit(tx, staffAccountChange(change.actor, 'home region', change.userId), change.now);
+    return true;
   });
 }

@@ -15,8 +15,9 @@ import { validForm } from '../../http/form';
 import { generatePassword, hashPassword } from '../../lib/password';
 import { isTwoStepRequired, setTwoStepRequired } from '../account/two-step-store';
 import { findUserById } from '../auth/queries';
-import { newUserInput } from './new-user';
-import { createUser, listStaff, resetPassword, setAccountDisabled } from './queries';
+import { listRegions } from '../places/regions';
+import { homeRegionInput, newUserInput } from './new-user';
+import { createUser, listStaff, resetPassword, setAccountDisabled, setHomeRegion } from './queries';
 
 const twoStepRequirementForm = z.object({ required: z.literal('on').optional() });
 
@@ -32,6 +33,7 @@ export function userRoutes({ db, clock }: AppDeps) {
     return c.render(
       <UsersPage
         staff={listStaff(db)}
+        regions={listRegions(db)}
         {...form}
         currentUserId={c.get('user').id}
         twoStepRequired={isTwoStepRequired(db)}
@@ -56,6 +58,14 @@ export function userRoutes({ db, clock }: AppDeps) {
     validForm(newUserInput, (c, invalid) => renderUsersPage(c, invalid)),
     async (c) => {
       const input = c.req.valid('form');
+      if (!isKnownRegion(input.homeRegion)) {
+        c.status(422);
+        const { password: _typedPassword, ...values } = input;
+        return renderUsersPage(c, {
+          values,
+          errors: { homeRegion: c.get('t')('validation.region') },
+        });
+      }
       const created = await createUser(db, input, clock(), c.get('user'));
       if (!created.ok) {
         c.status(422);
@@ -69,6 +79,9 @@ export function userRoutes({ db, clock }: AppDeps) {
       return c.redirect('/admin/users', 303);
     },
   );
+
+  /** '' (every region) or a region some locality has. */
+  const isKnownRegion = (region: string) => region === '' || listRegions(db).includes(region);
 
   /** The account a lifecycle action is about; 404 when there is none. */
   const subjectOf = (c: Context<SignedInEnv>) => {
@@ -99,6 +112,32 @@ export function userRoutes({ db, clock }: AppDeps) {
 
   app.post('/:id/disabling', changeDisabled(true));
   app.post('/:id/enabling', changeDisabled(false));
+
+  app.post(
+    '/:id/home-region',
+    validForm(homeRegionInput, (c) =>
+      renderUsersPage(c, { values: {}, errors: {}, problem: c.get('t')('validation.region') }),
+    ),
+    (c) => {
+      const subject = subjectOf(c);
+      const { homeRegion } = c.req.valid('form');
+      if (!isKnownRegion(homeRegion)) {
+        c.status(422);
+        return renderUsersPage(c, {
+          values: {},
+          errors: {},
+          problem: c.get('t')('validation.region'),
+        });
+      }
+      setHomeRegion(db, { actor: c.get('user'), userId: subject.id, homeRegion, now: clock() });
+      setFlash(c, {
+        kind: 'success',
+        key: 'region.userHomeSaved',
+        params: { email: subject.email },
+      });
+      return c.redirect('/admin/users', 303);
+    },
+  );
 
   /** Answers with the page itself (no redirect): the one-time password is shown this once only. */
   app.post('/:id/password-reset', async (c) => {
