@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { courses, localities, outbox, programs, terms, users } from '../../db/schema';
-import { isDatabaseEmpty, loadDemoData } from '../../src/features/demo/demo-data';
+import { demoSignIns, isDatabaseEmpty, loadDemoData } from '../../src/features/demo/demo-data';
 import { mailSettingsFrom } from '../../src/features/invites/invitations';
 import { freshDatabase } from '../support/test-app';
 
@@ -55,7 +55,7 @@ describe('units of work', () => {
   it('loads the whole demo when nothing is in the way', async () => {
     const db = freshDatabase();
     await loadDemoData(db, now, mail);
-    expect(db.select({ rows: count() }).from(users).get()!.rows).toBe(5);
+    expect(db.select({ rows: count() }).from(users).get()!.rows).toBe(demoSignIns.length);
     expect(db.select({ rows: count() }).from(courses).get()!.rows).toBe(5);
   });
 });
