@@ -1,0 +1,40 @@
+import type { Translate } from '../../src/i18n';
+
+/**
+ * The last row of a paged table: a plain link to the next page, which htmx turns into "show more"
+ * (the next rows replace this row, ending with the next such row). Without JavaScript the link
+ * opens the next page.
+ */
+export function MoreRowsRow(props: {
+  id: string;
+  columns: number;
+  href: string | null;
+  t: Translate;
+}) {
+  if (props.href === null) return null;
+  return (
+    <tr id={props.id} class="more-rows">
+      <td colspan={props.columns}>
+        <a
+          class="button-link more-link"
+          href={props.href}
+          hx-get={props.href}
+          hx-target="closest tr"
+          hx-swap="outerHTML"
+        >
+          {props.t('paging.more')}
+        </a>
+      </td>
+    </tr>
+  );
+}
+
+/** Shown above a later page opened without JavaScript, so the newest rows are one step away. */
+export function FirstPageLink(props: { href: string; shown: boolean; t: Translate }) {
+  if (!props.shown) return null;
+  return (
+    <p class="first-page">
+      <a href={props.href}>{props.t('paging.first')}</a>
+    </p>
+  );
+}
