@@ -34,17 +34,3 @@ export function pageOf<Row extends { id: number }>(rows: Row[], size = pageSize)
   const shown = rows.slice(0, size);
   return { rows: shown, nextAfter: shown.at(-1)!.id };
 }
-
-/** The address of the next page: the list's own filters kept, `after` set. */
-export function nextPageHref(
-  path: string,
-  filters: Record<string, string | undefined>,
-  after: number,
-) {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) {
-    if (value !== undefined && value !== '') query.set(name, value);
-  }
-  query.set('after', String(after));
-  return `${path}?${query.toString()}`;
-}

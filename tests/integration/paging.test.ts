@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema';
+import { auditLog, outbox } from '../../db/schema';
 import { aStaffUser, buildTestApp, getPage, signIn } from '../support/test-app';
 
 const htmx = { 'HX-Request': 'true', 'HX-Target': 'more', 'HX-Current-URL': 'http://localhost/' };
@@ -60,14 +60,21 @@ async function walkHtmx(
   return ids;
 }
 
+type TestApp = ReturnType<typeof buildTestApp>['app'];
+
+/** GETs as the signed-in user; a path ending in `#htmx` is asked as htmx's "show more" asks it. */
+function pagesFor(app: TestApp, cookie: () => string) {
+  return (path: string) =>
+    path.endsWith('#htmx')
+      ? getPage(app, path.replace('#htmx', ''), cookie(), htmx)
+      : getPage(app, path, cookie());
+}
+
 describe('the audit log is read a page at a time', () => {
   const { app, db } = buildTestApp();
   let adminCookie = '';
   let coordinatorCookie = '';
-  const get = (path: string) =>
-    path.endsWith('#htmx')
-      ? getPage(app, path.replace('#htmx', ''), adminCookie, htmx)
-      : getPage(app, path, adminCookie);
+  const get = pagesFor(app, () => adminCookie);
 
   beforeAll(async () => {
     adminCookie = await signIn(app, await aStaffUser(db, 'admin'));
@@ -130,6 +137,86 @@ describe('the audit log is read a page at a time', () => {
 
   it('is still for admins only', async () => {
     const response = await getPage(app, '/admin/audit?after=5', coordinatorCookie);
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('outgoing mail is read a page at a time', () => {
+  const { app, db } = buildTestApp();
+  let cookie = '';
+  let instructorCookie = '';
+  const get = pagesFor(app, () => cookie);
+  const rows = '#outbox-table tr[id^="outbox-"]:not(#outbox-more)';
+  const fragmentRows = 'tr[id^="outbox-"]:not(#outbox-more)';
+
+  beforeAll(async () => {
+    cookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+    instructorCookie = await signIn(app, await aStaffUser(db, 'instructor'));
+    const start = Date.UTC(2026, 0, 1);
+    db.insert(outbox)
+      .values(
+        Array.from({ length: 140 }, (_, index) => ({
+          messageId: `<paging-${index}@test.example>`,
+          recipientEmail: `person${index}@test.example`,
+          subject: `Viesti ${index}`,
+          textBody: 'Hei',
+          htmlBody: '<p>Hei</p>',
+          state: index % 2 === 0 ? ('failed' as const) : ('sent' as const),
+          nextAttemptAt: new Date(start),
+          // Pairs share an instant, so the id breaks ties.
+          createdAt: new Date(start + Math.floor(index / 2) * 60_000),
+        })),
+      )
+      .run();
+  });
+
+  const newestFirst = (state?: 'failed') =>
+    db
+      .select({ id: outbox.id, at: outbox.createdAt, state: outbox.state })
+      .from(outbox)
+      .all()
+      .filter((message) => state === undefined || message.state === state)
+      .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id)
+      .map((message) => `outbox-${message.id}`);
+
+  it('shows 50 messages and a link to the next ones, and the links visit every message once, in order', async () => {
+    const { pages } = await walkPlainLinks(get, '/outbox', rows, '#outbox-more');
+    expect(pages.map((page) => page.length)).toEqual([50, 50, 40]);
+    expect(pages.flat()).toEqual(newestFirst());
+  });
+
+  it('keeps the chosen state in the next links', async () => {
+    const expected = newestFirst('failed');
+    const { pages, links } = await walkPlainLinks(
+      get,
+      '/outbox?state=failed',
+      rows,
+      '#outbox-more',
+    );
+    expect(pages[0]).toHaveLength(Math.min(50, expected.length));
+    expect(pages.flat()).toEqual(expected);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((link) => /^\/outbox\?state=failed&after=\d+$/.test(link))).toBe(true);
+  });
+
+  it('answers "show more" with just the next rows, in both the whole list and one state', async () => {
+    expect(await walkHtmx(get, '/outbox', fragmentRows, '#outbox-more')).toEqual(newestFirst());
+    expect(await walkHtmx(get, '/outbox?state=failed', fragmentRows, '#outbox-more')).toEqual(
+      newestFirst('failed'),
+    );
+  });
+
+  it('starts from the newest messages when the cursor is not a message', async () => {
+    for (const bad of ['x', '0', '99999999', '1.5']) {
+      const response = await get(`/outbox?after=${bad}`);
+      expect(response.status).toBe(200);
+      const $ = load(await response.text());
+      expect($(rows).first().attr('id')).toBe(newestFirst()[0]);
+    }
+  });
+
+  it('is still closed to instructors', async () => {
+    const response = await getPage(app, '/outbox?after=3', instructorCookie);
     expect(response.status).toBe(403);
   });
 });

@@ -38,3 +38,17 @@ export function FirstPageLink(props: { href: string; shown: boolean; t: Translat
     </p>
   );
 }
+
+/** The address of the next page: the list's own filters kept, `after` set. */
+export function nextPageHref(
+  path: string,
+  filters: Record<string, string | undefined>,
+  after: number,
+) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== '') query.set(name, value);
+  }
+  query.set('after', String(after));
+  return `${path}?${query.toString()}`;
+}
