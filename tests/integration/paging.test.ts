@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, outbox } from '../../db/schema';
+import { auditLog, instructors, outbox } from '../../db/schema';
 import { aStaffUser, buildTestApp, getPage, signIn } from '../support/test-app';
 
 const htmx = { 'HX-Request': 'true', 'HX-Target': 'more', 'HX-Current-URL': 'http://localhost/' };
@@ -217,6 +217,62 @@ describe('outgoing mail is read a page at a time', () => {
 
   it('is still closed to instructors', async () => {
     const response = await getPage(app, '/outbox?after=3', instructorCookie);
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('the instructor list is read a page at a time, by name', () => {
+  const { app, db } = buildTestApp();
+  let cookie = '';
+  let instructorCookie = '';
+  const get = pagesFor(app, () => cookie);
+  const rows = '#instructors-rows > tr[id^="instructor-"]';
+
+  beforeAll(async () => {
+    cookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+    instructorCookie = await signIn(app, await aStaffUser(db, 'instructor'));
+    // Inserted out of name order, two of each name, so the id breaks ties between equal names.
+    db.insert(instructors)
+      .values(
+        Array.from({ length: 110 }, (_, index) => ({
+          name: `Ohjaaja ${String((index * 37) % 55).padStart(2, '0')}`,
+          kind: 'peer' as const,
+          createdAt: new Date(),
+        })),
+      )
+      .run();
+  });
+
+  const byName = () =>
+    db
+      .select({ id: instructors.id, name: instructors.name })
+      .from(instructors)
+      .all()
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id))
+      .map((instructor) => `instructor-${instructor.id}`);
+
+  it('shows 50 instructors and a link to the next ones, and the links visit everyone once, in order', async () => {
+    const { pages, links } = await walkPlainLinks(get, '/instructors', rows, '#instructors-more');
+    expect(pages.map((page) => page.length)).toEqual([50, 50, 10]);
+    expect(pages.flat()).toEqual(byName());
+    expect(links.every((link) => /^\/instructors\?after=\d+$/.test(link))).toBe(true);
+  });
+
+  it('answers "show more" with just the next rows', async () => {
+    expect(
+      await walkHtmx(get, '/instructors', 'tr[id^="instructor-"]', '#instructors-more'),
+    ).toEqual(byName());
+  });
+
+  it('starts from the first name when the cursor is not an instructor', async () => {
+    const response = await get('/instructors?after=nobody');
+    expect(response.status).toBe(200);
+    const $ = load(await response.text());
+    expect($(rows).first().attr('id')).toBe(byName()[0]);
+  });
+
+  it('is still closed to instructors', async () => {
+    const response = await getPage(app, '/instructors?after=3', instructorCookie);
     expect(response.status).toBe(403);
   });
 });

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import {
   InstructorFormPage,
   InstructorsPage,
+  InstructorRows,
   type InstructorFormState,
 } from '../../../views/instructors/instructors-page';
 import { planningStaff } from '../../http/access';
@@ -16,7 +17,9 @@ import { instantToWallClock } from '../../lib/helsinki-time';
 import { formatPhoneForDisplay } from '../../lib/phone';
 import { listLocalities } from '../places/queries';
 import { instructorInputFor, type InstructorInput } from './instructor-input';
-import { saveInstructor, findInstructor, listInstructors, listLinkableAccounts } from './queries';
+import { saveInstructor, findInstructor, pageOfInstructors, listLinkableAccounts } from './queries';
+import { isHtmxRequest } from '../../http/htmx';
+import { afterCursor } from '../../http/paging';
 
 type StoredInstructor = NonNullable<ReturnType<typeof findInstructor>>;
 
@@ -118,12 +121,12 @@ export function instructorRoutes({ db, clock }: AppDeps) {
       clock(),
     );
     const today = instantToWallClock(clock()).date;
+    const after = afterCursor(c);
+    const page = pageOfInstructors(db, today, after);
+    const language = c.get('language');
+    if (isHtmxRequest(c)) return c.html(<InstructorRows page={page} t={t} language={language} />);
     return c.render(
-      <InstructorsPage
-        instructors={listInstructors(db, today)}
-        t={t}
-        language={c.get('language')}
-      />,
+      <InstructorsPage page={page} laterPage={after !== undefined} t={t} language={language} />,
       { title: t('instructors.title') },
     );
   });
