@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, instructors, outbox } from '../../db/schema';
+import { auditLog, instructors, outbox, terms } from '../../db/schema';
 import { aStaffUser, buildTestApp, getPage, signIn } from '../support/test-app';
 
 const htmx = { 'HX-Request': 'true', 'HX-Target': 'more', 'HX-Current-URL': 'http://localhost/' };
@@ -274,5 +274,57 @@ describe('the instructor list is read a page at a time, by name', () => {
   it('is still closed to instructors', async () => {
     const response = await getPage(app, '/instructors?after=3', instructorCookie);
     expect(response.status).toBe(403);
+  });
+});
+
+describe('the term list is read a page at a time, by first day', () => {
+  const { app, db } = buildTestApp();
+  let cookie = '';
+  const get = pagesFor(app, () => cookie);
+  const rows = '#terms-rows > tr[id^="term-"]';
+
+  beforeAll(async () => {
+    cookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+    // 60 years of spring and autumn terms, inserted newest first; some pairs start on one day.
+    db.insert(terms)
+      .values(
+        Array.from({ length: 120 }, (_, index) => {
+          const year = 2090 - Math.floor(index / 2);
+          const startsOn =
+            index % 2 === 0 ? `${year}-08-01` : `${year}-${index % 4 === 1 ? '08' : '01'}-01`;
+          return {
+            name: `Kausi ${index}`,
+            startsOn,
+            endsOn: `${year}-12-31`,
+            createdAt: new Date(),
+          };
+        }),
+      )
+      .run();
+  });
+
+  const byStart = () =>
+    db
+      .select({ id: terms.id, startsOn: terms.startsOn })
+      .from(terms)
+      .all()
+      .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : a.id - b.id))
+      .map((term) => `term-${term.id}`);
+
+  it('shows 50 terms and a link to the next ones, and the links visit every term once, in order', async () => {
+    const { pages } = await walkPlainLinks(get, '/terms', rows, '#terms-more');
+    expect(pages.map((page) => page.length)).toEqual([50, 50, 20]);
+    expect(pages.flat()).toEqual(byStart());
+  });
+
+  it('answers "show more" with just the next rows', async () => {
+    expect(await walkHtmx(get, '/terms', 'tr[id^="term-"]', '#terms-more')).toEqual(byStart());
+  });
+
+  it('starts from the first term when the cursor is not a term', async () => {
+    const response = await get('/terms?after=12345678');
+    expect(response.status).toBe(200);
+    const $ = load(await response.text());
+    expect($(rows).first().attr('id')).toBe(byStart()[0]);
   });
 });
