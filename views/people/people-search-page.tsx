@@ -1,21 +1,73 @@
 import type { PeopleSearchRow } from '../../src/features/people/queries';
+import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
 import { courseTitle } from '../../src/i18n/format';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
+import { FirstPageLink, MoreRowsRow, nextPageHref } from '../components/more-rows';
+
+type SearchResult = Page<PeopleSearchRow>;
+
+/** One page of found people and the "show more" row: the whole answer to an htmx "show more". */
+export function PeopleRows(props: {
+  query: string;
+  result: SearchResult;
+  t: Translate;
+  language: Language;
+}) {
+  const { t, language } = props;
+  const next = props.result.nextAfter;
+  return (
+    <>
+      {props.result.rows.map((person) => (
+        <tr id={`person-${person.id}`}>
+          <th scope="row">
+            <a href={`/people/${person.id}`}>{person.name}</a>
+          </th>
+          <td data-label={t('people.phone')}>{formatPhoneForDisplay(person.phone)}</td>
+          <td data-label={t('people.state')}>{t(`people.state.${person.state}`)}</td>
+          <td data-label={t('people.courses')}>
+            {person.courses.map((course, index) => (
+              <>
+                {index > 0 && <br />}
+                {courseTitle(
+                  {
+                    program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
+                    localityName: course.localityName,
+                  },
+                  language,
+                )}
+              </>
+            ))}
+          </td>
+          <td data-label={t('people.calls')}>
+            {person.lastCallOutcome === null
+              ? t('people.noCalls')
+              : `${t('people.callCount', { count: person.callCount })}, ${t('people.lastCall', { outcome: t(`calls.outcome.${person.lastCallOutcome}`) })}`}
+          </td>
+        </tr>
+      ))}
+      <MoreRowsRow
+        id="people-more"
+        columns={5}
+        href={next === null ? null : nextPageHref('/people', { q: props.query }, next)}
+        t={t}
+      />
+    </>
+  );
+}
 
 /** The result list alone: what the search form swaps with htmx. */
 export function PeopleResults(props: {
   query: string;
   /** Null while the query is too short to search with. */
-  result: { rows: PeopleSearchRow[]; hasNextPage: boolean } | null;
-  page: number;
+  result: SearchResult | null;
+  /** A later page, opened by the plain "next" link. */
+  laterPage: boolean;
   shortestQuery: number;
   t: Translate;
   language: Language;
 }) {
   const { t, language, result } = props;
-  const pageLink = (page: number) =>
-    `/people?${new URLSearchParams({ q: props.query, page: String(page) })}`;
   return (
     <div id="people-results" aria-live="polite">
       {result === null ? (
@@ -25,7 +77,7 @@ export function PeopleResults(props: {
       ) : (
         <div class="table-scroll" role="region" aria-labelledby="people-caption" tabindex={0}>
           <table id="people">
-            <caption id="people-caption">{t('people.caption', { page: props.page })}</caption>
+            <caption id="people-caption">{t('people.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('people.name')}</th>
@@ -35,44 +87,18 @@ export function PeopleResults(props: {
                 <th scope="col">{t('people.calls')}</th>
               </tr>
             </thead>
-            <tbody>
-              {result.rows.map((person) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/people/${person.id}`}>{person.name}</a>
-                  </th>
-                  <td data-label={t('people.phone')}>{formatPhoneForDisplay(person.phone)}</td>
-                  <td data-label={t('people.state')}>{t(`people.state.${person.state}`)}</td>
-                  <td data-label={t('people.courses')}>
-                    {person.courses.map((course, index) => (
-                      <>
-                        {index > 0 && <br />}
-                        {courseTitle(
-                          {
-                            program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
-                            localityName: course.localityName,
-                          },
-                          language,
-                        )}
-                      </>
-                    ))}
-                  </td>
-                  <td data-label={t('people.calls')}>
-                    {person.lastCallOutcome === null
-                      ? t('people.noCalls')
-                      : `${t('people.callCount', { count: person.callCount })}, ${t('people.lastCall', { outcome: t(`calls.outcome.${person.lastCallOutcome}`) })}`}
-                  </td>
-                </tr>
-              ))}
+            <tbody id="people-rows">
+              <PeopleRows query={props.query} result={result} t={t} language={language} />
             </tbody>
           </table>
         </div>
       )}
       {result !== null && (
-        <p class="actions">
-          {props.page > 1 && <a href={pageLink(props.page - 1)}>{t('people.previousPage')}</a>}
-          {result.hasNextPage && <a href={pageLink(props.page + 1)}>{t('people.nextPage')}</a>}
-        </p>
+        <FirstPageLink
+          href={`/people?${new URLSearchParams({ q: props.query })}`}
+          shown={props.laterPage}
+          t={t}
+        />
       )}
     </div>
   );

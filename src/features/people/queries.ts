@@ -126,13 +126,24 @@ export type PeopleSearchRow = {
 
 /**
  * One page of the people whose name or e-mail contains the query (folded: case and accents do not
- * matter) or whose phone number contains its digits, by name. Only the page's people are read
- * further (their courses and calls).
+ * matter) or whose phone number contains its digits, by name, after the person `after` (keyset on
+ * the folded name and id; the first page when they are gone). Only the page's people are read
+ * further (their courses and calls). The match itself reads every application: "contains" cannot
+ * use an index.
  */
 export function searchPeople(
   db: AppDatabase,
-  search: { query: string; page: number; scope: PeopleScope },
-): { rows: PeopleSearchRow[]; hasNextPage: boolean } {
+  search: { query: string; after?: number; scope: PeopleScope },
+): { rows: PeopleSearchRow[]; nextAfter: number | null } {
+  const foldedName = sql`fold(${applications.name})`;
+  const cursor =
+    search.after === undefined
+      ? undefined
+      : db
+          .select({ foldedName: sql<string>`${foldedName}` })
+          .from(applications)
+          .where(eq(applications.id, search.after))
+          .get();
   const found = db
     .select({
       id: applications.id,
@@ -141,14 +152,21 @@ export function searchPeople(
       state: applications.state,
     })
     .from(applications)
-    .where(and(matching(search.query), scoped(db, search.scope)))
-    .orderBy(sql`fold(${applications.name})`, asc(applications.id))
+    .where(
+      and(
+        matching(search.query),
+        scoped(db, search.scope),
+        cursor
+          ? sql`(${foldedName}, ${applications.id}) > (${cursor.foldedName}, ${search.after})`
+          : undefined,
+      ),
+    )
+    .orderBy(foldedName, asc(applications.id))
     .limit(peoplePerPage + 1)
-    .offset((search.page - 1) * peoplePerPage)
     .all();
   const page = found.slice(0, peoplePerPage);
   const ids = page.map((person) => person.id);
-  if (ids.length === 0) return { rows: [], hasNextPage: false };
+  if (ids.length === 0) return { rows: [], nextAfter: null };
 
   const coursesOf = new Map<number, PersonCourse[]>();
   for (const { applicationId, ...course } of enrollmentsOf(db, ids)) {
@@ -173,7 +191,7 @@ export function searchPeople(
       callCount: callsOf.get(person.id)?.count ?? 0,
       lastCallOutcome: callsOf.get(person.id)?.last ?? null,
     })),
-    hasNextPage: found.length > peoplePerPage,
+    nextAfter: found.length > peoplePerPage ? ids.at(-1)! : null,
   };
 }
 
