@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, instructors, outbox, terms } from '../../db/schema';
-import { aStaffUser, buildTestApp, getPage, signIn } from '../support/test-app';
+import { applications, auditLog, instructors, outbox, terms } from '../../db/schema';
+import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
 
 const htmx = { 'HX-Request': 'true', 'HX-Target': 'more', 'HX-Current-URL': 'http://localhost/' };
 
@@ -326,5 +326,109 @@ describe('the term list is read a page at a time, by first day', () => {
     expect(response.status).toBe(200);
     const $ = load(await response.text());
     expect($(rows).first().attr('id')).toBe(byStart()[0]);
+  });
+});
+
+describe('the call queue is read a page at a time, by due time', () => {
+  const { app, db } = buildTestApp();
+  let cookie = '';
+  let instructorCookie = '';
+  let instructorId = 0;
+  const get = pagesFor(app, () => cookie);
+  const rows = '#call-queue-rows > tr[id^="call-"]:not(#call-queue-more)';
+  const fragmentRows = 'tr[id^="call-"]:not(#call-queue-more)';
+
+  beforeAll(async () => {
+    cookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+    const instructorUser = await aStaffUser(db, 'instructor');
+    instructorCookie = await signIn(app, instructorUser);
+    instructorId = db
+      .insert(instructors)
+      .values({
+        name: 'Soittava Ohjaaja',
+        kind: 'peer',
+        userId: instructorUser.id,
+        createdAt: new Date(),
+      })
+      .returning({ id: instructors.id })
+      .get().id;
+    const start = Date.UTC(2026, 7, 1);
+    db.insert(applications)
+      .values(
+        Array.from({ length: 125 }, (_, index) => ({
+          source: 'phone' as const,
+          name: `Soitettava ${index}`,
+          phone: `+35840${String(3000000 + index)}`,
+          state: 'to-call' as const,
+          // Threes share a due time, inserted out of order, so the id breaks ties.
+          callDueAt: new Date(start + ((index * 7) % 42) * 3600_000),
+          assignedInstructorId: index % 2 === 0 ? instructorId : null,
+          createdAt: new Date(start),
+          updatedAt: new Date(start),
+        })),
+      )
+      .run();
+  });
+
+  const byDue = (assignedTo?: number) =>
+    db
+      .select({
+        id: applications.id,
+        due: applications.callDueAt,
+        assigned: applications.assignedInstructorId,
+      })
+      .from(applications)
+      .all()
+      .filter((row) => assignedTo === undefined || row.assigned === assignedTo)
+      .sort((a, b) => a.due.getTime() - b.due.getTime() || a.id - b.id)
+      .map((row) => `call-${row.id}`);
+
+  it('shows 50 calls and a link to the next ones, and the links visit every call once, in order', async () => {
+    const { pages } = await walkPlainLinks(get, '/calls', rows, '#call-queue-more');
+    expect(pages.map((page) => page.length)).toEqual([50, 50, 25]);
+    expect(pages.flat()).toEqual(byDue());
+  });
+
+  it('answers "show more" with just the next rows', async () => {
+    const htmxGet = (path: string) =>
+      path.endsWith('#htmx')
+        ? getPage(app, path.replace('#htmx', ''), cookie, {
+            'HX-Request': 'true',
+            'HX-Target': 'call-queue-more',
+          })
+        : getPage(app, path, cookie);
+    expect(await walkHtmx(htmxGet, '/calls', fragmentRows, '#call-queue-more')).toEqual(byDue());
+  });
+
+  it("pages an instructor's own calls only", async () => {
+    const { pages } = await walkPlainLinks(
+      (path) => getPage(app, path, instructorCookie),
+      '/calls',
+      rows,
+      '#call-queue-more',
+    );
+    expect(pages.flat()).toEqual(byDue(instructorId));
+    expect(pages[0]).toHaveLength(50);
+  });
+
+  it('shows a form that came back with a problem on its own row, also beyond the first page', async () => {
+    const onThirdPage = Number(byDue()[110]!.replace('call-', ''));
+    const response = await postForm(
+      app,
+      `/applications/${onThirdPage}/call-attempts`,
+      { outcome: 'call-back', callBackAt: '' },
+      { cookie },
+    );
+    expect(response.status).toBe(422);
+    const $ = load(await response.text());
+    expect($(`#call-${onThirdPage} .field-error`).length).toBeGreaterThan(0);
+    expect($(rows).first().attr('id')).toBe(`call-${onThirdPage}`);
+  });
+
+  it('starts from the first call when the cursor is not an application', async () => {
+    const response = await get('/calls?after=%27;drop');
+    expect(response.status).toBe(200);
+    const $ = load(await response.text());
+    expect($(rows).first().attr('id')).toBe(byDue()[0]);
   });
 });
