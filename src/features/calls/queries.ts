@@ -86,8 +86,8 @@ export function callQueueSummary(db: AppDatabase): { count: number; oldestDueAt:
 
 export type QueueItem = ReturnType<typeof pageOfCallQueue>['rows'][number];
 
-/** The calls of the shown applications, oldest first, found by application. */
-function attemptsOf(db: AppDatabase, applicationIds: number[]) {
+/** The calls made to these applications, oldest first, found by application. */
+export function callAttemptsOf(db: AppDatabase, applicationIds: number[]) {
   if (applicationIds.length === 0) return [];
   return db
     .select({
@@ -135,7 +135,7 @@ export function pageOfCallQueue(
       });
   const page = pageOf(found);
   const attemptsByApplication = new Map<number, CallAttemptSummary[]>();
-  for (const attempt of attemptsOf(
+  for (const attempt of callAttemptsOf(
     db,
     page.rows.map((row) => row.id),
   )) {

@@ -15,6 +15,7 @@ import {
 } from '../../../db/schema';
 import { foldText, type AppDatabase } from '../../db';
 import { markOf, loadCourseAttendance } from '../attendance/queries';
+import { callAttemptsOf } from '../calls/queries';
 import { summaryOf, type AttendanceSummary } from '../attendance/attendance-rules';
 import { parseNeeds, transportFollowThrough } from '../enrollment/needs';
 import { leadsCourse } from '../enrollment/queries';
@@ -174,12 +175,7 @@ export function searchPeople(
   }
 
   const callsOf = new Map<number, { count: number; last: CallOutcome }>();
-  for (const call of db
-    .select({ applicationId: callAttempts.applicationId, outcome: callAttempts.outcome })
-    .from(callAttempts)
-    .where(inArray(callAttempts.applicationId, ids))
-    .orderBy(asc(callAttempts.at), asc(callAttempts.id))
-    .all()) {
+  for (const call of callAttemptsOf(db, ids)) {
     const count = (callsOf.get(call.applicationId)?.count ?? 0) + 1;
     callsOf.set(call.applicationId, { count, last: call.outcome });
   }
