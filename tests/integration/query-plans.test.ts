@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditLog, callAttempts, outbox, terms } from '../../db/schema';
+import { applications, auditLog, callAttempts, instructors, outbox, terms } from '../../db/schema';
 import { createApp } from '../../src/app';
 import type { AppDatabase } from '../../src/db';
 import { demoSignIns, loadDemoData } from '../../src/features/demo/demo-data';
@@ -186,7 +186,7 @@ describe('no page reads a whole history table', () => {
   beforeAll(async () => {
     await loadDemoData(db, clock(), mailSettingsFrom(config));
     await fillHistory(db, clock());
-    for (const role of ['admin', 'coordinator'] as const) {
+    for (const role of ['admin', 'coordinator', 'instructor'] as const) {
       cookies.set(
         role,
         await signIn(
@@ -198,7 +198,11 @@ describe('no page reads a whole history table', () => {
     recordStatements(db.$client, recorded, () => page);
   }, 60_000);
 
-  const visit = async (role: 'admin' | 'coordinator', path: string, headers = {}) => {
+  const visit = async (
+    role: 'admin' | 'coordinator' | 'instructor',
+    path: string,
+    headers = {},
+  ) => {
     page = path;
     const response = await getPage(app, path, cookies.get(role), headers);
     expect(response.status, path).toBe(200);
@@ -216,12 +220,26 @@ describe('no page reads a whole history table', () => {
     await visit('coordinator', `/outbox?after=${outboxAfter}`);
     await visit('coordinator', `/outbox?state=sent&after=${outboxAfter}`);
     await visit('coordinator', '/calls');
+    const queued = db.select({ id: applications.id }).from(applications).limit(1).get()!.id;
+    await visit('coordinator', `/calls?after=${queued}`);
     await visit('coordinator', '/instructors');
+    const instructor = db.select({ id: instructors.id }).from(instructors).limit(1).get()!.id;
+    await visit('coordinator', `/instructors?after=${instructor}`);
     await visit('coordinator', '/terms');
+    const term = db.select({ id: terms.id }).from(terms).limit(1).get()!.id;
+    await visit('coordinator', `/terms?after=${term}`);
     for (const term of db.select({ id: terms.id }).from(terms).all()) {
       await visit('coordinator', `/terms/${term.id}`);
     }
     await visit('coordinator', '/people?q=historia');
+    const person = db.select({ id: applications.id }).from(applications).limit(1).offset(500).get()!
+      .id;
+    await visit('coordinator', `/people?q=historia&after=${person}`);
+    await visit('coordinator', '/people?q=040');
+    await visit('admin', '/');
+    await visit('instructor', '/');
+    await visit('instructor', '/calls');
+    await visit('instructor', '/people?q=historia');
 
     expect(recorded.length).toBeGreaterThan(20);
     const problems: string[] = [];
