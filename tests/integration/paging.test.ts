@@ -60,6 +60,35 @@ async function walkHtmx(
   return ids;
 }
 
+/** A cursor that is not a row of the list: the answer is the first page, never an error. */
+async function expectFirstPageFor(
+  get: (path: string) => Response | Promise<Response>,
+  paths: string[],
+  rowSelector: string,
+  firstId: string,
+) {
+  for (const path of paths) {
+    const response = await get(path);
+    expect(response.status, path).toBe(200);
+    const $ = load(await response.text());
+    expect($(rowSelector).first().attr('id'), path).toBe(firstId);
+  }
+}
+
+/** The rows' element ids in the list's order: by `key`, ties by id (both reversed for newest first). */
+function idsInOrder<Row extends { id: number }>(
+  rows: Row[],
+  key: (row: Row) => string | number,
+  prefix: string,
+  direction: 1 | -1 = 1,
+) {
+  const compare = (a: Row, b: Row) => {
+    const [x, y] = [key(a), key(b)];
+    return x < y ? -1 : x > y ? 1 : a.id - b.id;
+  };
+  return [...rows].sort((a, b) => direction * compare(a, b)).map((row) => `${prefix}-${row.id}`);
+}
+
 type TestApp = ReturnType<typeof buildTestApp>['app'];
 
 /** GETs as the signed-in user; a path ending in `#htmx` is asked as htmx's "show more" asks it. */
@@ -95,12 +124,12 @@ describe('the audit log is read a page at a time', () => {
   });
 
   const newestFirst = () =>
-    db
-      .select({ id: auditLog.id, at: auditLog.at })
-      .from(auditLog)
-      .all()
-      .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id)
-      .map((entry) => `audit-${entry.id}`);
+    idsInOrder(
+      db.select({ id: auditLog.id, at: auditLog.at }).from(auditLog).all(),
+      (entry) => entry.at.getTime(),
+      'audit',
+      -1,
+    );
 
   it('shows 50 entries and a link to the next ones, and the links visit every entry once, in order', async () => {
     const expected = newestFirst();
@@ -127,12 +156,14 @@ describe('the audit log is read a page at a time', () => {
   });
 
   it('starts from the newest entries when the cursor is not a row number', async () => {
-    for (const bad of ['abc', '-1', '0', '1e3', '99999999999', "1' or 1=1"]) {
-      const response = await get(`/admin/audit?after=${encodeURIComponent(bad)}`);
-      expect(response.status).toBe(200);
-      const $ = load(await response.text());
-      expect($('#audit-rows > tr:not(#audit-more)').first().attr('id')).toBe(newestFirst()[0]);
-    }
+    await expectFirstPageFor(
+      get,
+      ['abc', '-1', '0', '1e3', '99999999999', "1' or 1=1"].map(
+        (bad) => `/admin/audit?after=${encodeURIComponent(bad)}`,
+      ),
+      '#audit-rows > tr:not(#audit-more)',
+      newestFirst()[0]!,
+    );
   });
 
   it('is still for admins only', async () => {
@@ -171,13 +202,16 @@ describe('outgoing mail is read a page at a time', () => {
   });
 
   const newestFirst = (state?: 'failed') =>
-    db
-      .select({ id: outbox.id, at: outbox.createdAt, state: outbox.state })
-      .from(outbox)
-      .all()
-      .filter((message) => state === undefined || message.state === state)
-      .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id)
-      .map((message) => `outbox-${message.id}`);
+    idsInOrder(
+      db
+        .select({ id: outbox.id, at: outbox.createdAt, state: outbox.state })
+        .from(outbox)
+        .all()
+        .filter((message) => state === undefined || message.state === state),
+      (message) => message.at.getTime(),
+      'outbox',
+      -1,
+    );
 
   it('shows 50 messages and a link to the next ones, and the links visit every message once, in order', async () => {
     const { pages } = await walkPlainLinks(get, '/outbox', rows, '#outbox-more');
@@ -207,12 +241,12 @@ describe('outgoing mail is read a page at a time', () => {
   });
 
   it('starts from the newest messages when the cursor is not a message', async () => {
-    for (const bad of ['x', '0', '99999999', '1.5']) {
-      const response = await get(`/outbox?after=${bad}`);
-      expect(response.status).toBe(200);
-      const $ = load(await response.text());
-      expect($(rows).first().attr('id')).toBe(newestFirst()[0]);
-    }
+    await expectFirstPageFor(
+      get,
+      ['x', '0', '99999999', '1.5'].map((bad) => `/outbox?after=${bad}`),
+      rows,
+      newestFirst()[0]!,
+    );
   });
 
   it('is still closed to instructors', async () => {
@@ -244,12 +278,11 @@ describe('the instructor list is read a page at a time, by name', () => {
   });
 
   const byName = () =>
-    db
-      .select({ id: instructors.id, name: instructors.name })
-      .from(instructors)
-      .all()
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id))
-      .map((instructor) => `instructor-${instructor.id}`);
+    idsInOrder(
+      db.select({ id: instructors.id, name: instructors.name }).from(instructors).all(),
+      (instructor) => instructor.name,
+      'instructor',
+    );
 
   it('shows 50 instructors and a link to the next ones, and the links visit everyone once, in order', async () => {
     const { pages, links } = await walkPlainLinks(get, '/instructors', rows, '#instructors-more');
@@ -265,10 +298,7 @@ describe('the instructor list is read a page at a time, by name', () => {
   });
 
   it('starts from the first name when the cursor is not an instructor', async () => {
-    const response = await get('/instructors?after=nobody');
-    expect(response.status).toBe(200);
-    const $ = load(await response.text());
-    expect($(rows).first().attr('id')).toBe(byName()[0]);
+    await expectFirstPageFor(get, ['/instructors?after=nobody'], rows, byName()[0]!);
   });
 
   it('is still closed to instructors', async () => {
@@ -304,12 +334,11 @@ describe('the term list is read a page at a time, by first day', () => {
   });
 
   const byStart = () =>
-    db
-      .select({ id: terms.id, startsOn: terms.startsOn })
-      .from(terms)
-      .all()
-      .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : a.id - b.id))
-      .map((term) => `term-${term.id}`);
+    idsInOrder(
+      db.select({ id: terms.id, startsOn: terms.startsOn }).from(terms).all(),
+      (term) => term.startsOn,
+      'term',
+    );
 
   it('shows 50 terms and a link to the next ones, and the links visit every term once, in order', async () => {
     const { pages } = await walkPlainLinks(get, '/terms', rows, '#terms-more');
@@ -322,10 +351,7 @@ describe('the term list is read a page at a time, by first day', () => {
   });
 
   it('starts from the first term when the cursor is not a term', async () => {
-    const response = await get('/terms?after=12345678');
-    expect(response.status).toBe(200);
-    const $ = load(await response.text());
-    expect($(rows).first().attr('id')).toBe(byStart()[0]);
+    await expectFirstPageFor(get, ['/terms?after=12345678'], rows, byStart()[0]!);
   });
 });
 
@@ -371,17 +397,19 @@ describe('the call queue is read a page at a time, by due time', () => {
   });
 
   const byDue = (assignedTo?: number) =>
-    db
-      .select({
-        id: applications.id,
-        due: applications.callDueAt,
-        assigned: applications.assignedInstructorId,
-      })
-      .from(applications)
-      .all()
-      .filter((row) => assignedTo === undefined || row.assigned === assignedTo)
-      .sort((a, b) => a.due.getTime() - b.due.getTime() || a.id - b.id)
-      .map((row) => `call-${row.id}`);
+    idsInOrder(
+      db
+        .select({
+          id: applications.id,
+          due: applications.callDueAt,
+          assigned: applications.assignedInstructorId,
+        })
+        .from(applications)
+        .all()
+        .filter((row) => assignedTo === undefined || row.assigned === assignedTo),
+      (row) => row.due.getTime(),
+      'call',
+    );
 
   it('shows 50 calls and a link to the next ones, and the links visit every call once, in order', async () => {
     const { pages } = await walkPlainLinks(get, '/calls', rows, '#call-queue-more');
@@ -426,9 +454,6 @@ describe('the call queue is read a page at a time, by due time', () => {
   });
 
   it('starts from the first call when the cursor is not an application', async () => {
-    const response = await get('/calls?after=%27;drop');
-    expect(response.status).toBe(200);
-    const $ = load(await response.text());
-    expect($(rows).first().attr('id')).toBe(byDue()[0]);
+    await expectFirstPageFor(get, ['/calls?after=%27;drop'], rows, byDue()[0]!);
   });
 });
