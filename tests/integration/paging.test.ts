@@ -3,15 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditLog, instructors, outbox, terms } from '../../db/schema';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
 
-const htmx = { 'HX-Request': 'true', 'HX-Target': 'more', 'HX-Current-URL': 'http://localhost/' };
+type Get = (path: string, headers?: Record<string, string>) => Response | Promise<Response>;
 
 /** Follows the plain "show more" links from `start`; returns the row ids of every page in order. */
-async function walkPlainLinks(
-  get: (path: string) => Response | Promise<Response>,
-  start: string,
-  rowSelector: string,
-  moreSelector: string,
-) {
+async function walkPlainLinks(get: Get, start: string, rowSelector: string, moreSelector: string) {
   const pages: string[][] = [];
   const links: string[] = [];
   let path: string | undefined = start;
@@ -32,19 +27,15 @@ async function walkPlainLinks(
 }
 
 /** Follows the htmx "show more" requests: each answer must be table rows only, no page around them. */
-async function walkHtmx(
-  get: (path: string) => Response | Promise<Response>,
-  start: string,
-  rowSelector: string,
-  moreSelector: string,
-) {
+async function walkHtmx(get: Get, start: string, rowSelector: string, moreSelector: string) {
   const first = load(await (await get(start)).text());
   const ids = first(rowSelector)
     .map((_, row) => first(row).attr('id')!)
     .get();
   let path = first(`${moreSelector} a`).attr('hx-get');
   while (path !== undefined) {
-    const response = await get(`${path}#htmx`);
+    // As htmx asks: its target is the "show more" row, named by the row's id.
+    const response = await get(path, { 'HX-Request': 'true', 'HX-Target': moreSelector.slice(1) });
     const html = await response.text();
     expect(html).not.toContain('<html');
     expect(html).not.toContain('<h1');
@@ -61,12 +52,7 @@ async function walkHtmx(
 }
 
 /** A cursor that is not a row of the list: the answer is the first page, never an error. */
-async function expectFirstPageFor(
-  get: (path: string) => Response | Promise<Response>,
-  paths: string[],
-  rowSelector: string,
-  firstId: string,
-) {
+async function expectFirstPageFor(get: Get, paths: string[], rowSelector: string, firstId: string) {
   for (const path of paths) {
     const response = await get(path);
     expect(response.status, path).toBe(200);
@@ -91,12 +77,9 @@ function idsInOrder<Row extends { id: number }>(
 
 type TestApp = ReturnType<typeof buildTestApp>['app'];
 
-/** GETs as the signed-in user; a path ending in `#htmx` is asked as htmx's "show more" asks it. */
-function pagesFor(app: TestApp, cookie: () => string) {
-  return (path: string) =>
-    path.endsWith('#htmx')
-      ? getPage(app, path.replace('#htmx', ''), cookie(), htmx)
-      : getPage(app, path, cookie());
+/** GETs as the signed-in user. */
+function pagesFor(app: TestApp, cookie: () => string): Get {
+  return (path, headers = {}) => getPage(app, path, cookie(), headers);
 }
 
 describe('the audit log is read a page at a time', () => {
@@ -418,14 +401,7 @@ describe('the call queue is read a page at a time, by due time', () => {
   });
 
   it('answers "show more" with just the next rows', async () => {
-    const htmxGet = (path: string) =>
-      path.endsWith('#htmx')
-        ? getPage(app, path.replace('#htmx', ''), cookie, {
-            'HX-Request': 'true',
-            'HX-Target': 'call-queue-more',
-          })
-        : getPage(app, path, cookie);
-    expect(await walkHtmx(htmxGet, '/calls', fragmentRows, '#call-queue-more')).toEqual(byDue());
+    expect(await walkHtmx(get, '/calls', fragmentRows, '#call-queue-more')).toEqual(byDue());
   });
 
   it("pages an instructor's own calls only", async () => {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { AuditPage, AuditRows } from '../../../views/audit/audit-page';
 import { access } from '../../http/access';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
-import { isHtmxRequest } from '../../http/htmx';
+import { isHtmxRequestFor } from '../../http/htmx';
 import { afterCursor } from '../../http/paging';
 import { pageOfAuditEntries } from './audit-log';
 
@@ -14,7 +14,8 @@ export function auditRoutes({ db }: AppDeps) {
     const after = afterCursor(c);
     const page = pageOfAuditEntries(db, after);
     const language = c.get('language');
-    if (isHtmxRequest(c)) return c.html(<AuditRows page={page} t={t} language={language} />);
+    if (isHtmxRequestFor(c, 'audit-more'))
+      return c.html(<AuditRows page={page} t={t} language={language} />);
     return c.render(
       <AuditPage page={page} laterPage={after !== undefined} t={t} language={language} />,
       { title: t('audit.title') },

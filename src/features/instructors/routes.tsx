@@ -18,7 +18,7 @@ import { formatPhoneForDisplay } from '../../lib/phone';
 import { listLocalities } from '../places/queries';
 import { instructorInputFor, type InstructorInput } from './instructor-input';
 import { saveInstructor, findInstructor, pageOfInstructors, listLinkableAccounts } from './queries';
-import { isHtmxRequest } from '../../http/htmx';
+import { isHtmxRequestFor } from '../../http/htmx';
 import { afterCursor } from '../../http/paging';
 
 type StoredInstructor = NonNullable<ReturnType<typeof findInstructor>>;
@@ -124,7 +124,8 @@ export function instructorRoutes({ db, clock }: AppDeps) {
     const after = afterCursor(c);
     const page = pageOfInstructors(db, today, after);
     const language = c.get('language');
-    if (isHtmxRequest(c)) return c.html(<InstructorRows page={page} t={t} language={language} />);
+    if (isHtmxRequestFor(c, 'instructors-more'))
+      return c.html(<InstructorRows page={page} t={t} language={language} />);
     return c.render(
       <InstructorsPage page={page} laterPage={after !== undefined} t={t} language={language} />,
       { title: t('instructors.title') },

@@ -6,7 +6,7 @@ import {
   OutboxRows,
   subjectText,
 } from '../../../views/outbox/outbox-page';
-import { isHtmxRequest } from '../../http/htmx';
+import { isHtmxRequestFor } from '../../http/htmx';
 import { afterCursor } from '../../http/paging';
 import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
@@ -39,7 +39,7 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
     const after = afterCursor(c);
     const page = pageOfOutbox(db, { state, after });
     const language = c.get('language');
-    if (isHtmxRequest(c)) {
+    if (isHtmxRequestFor(c, 'outbox-more')) {
       return c.html(
         <OutboxRows page={page} shownState={state ?? null} t={t} language={language} />,
       );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { courseStatuses } from '../../../db/schema';
 import { TermListPage, TermRows } from '../../../views/terms/term-list-page';
 import { TermCourses, TermPlanPage, type TermFilters } from '../../../views/terms/term-plan-page';
-import { isHtmxRequest, isHtmxRequestFor } from '../../http/htmx';
+import { isHtmxRequestFor } from '../../http/htmx';
 import { afterCursor } from '../../http/paging';
 import type { FormState } from '../../http/form';
 import { planningStaff } from '../../http/access';
@@ -110,7 +110,7 @@ export function termRoutes({ db, clock }: AppDeps) {
     const after = c.req.method === 'GET' ? afterCursor(c) : undefined;
     const page = pageOfTerms(db, after);
     const language = c.get('language');
-    if (c.req.method === 'GET' && isHtmxRequest(c)) {
+    if (c.req.method === 'GET' && isHtmxRequestFor(c, 'terms-more')) {
       return c.html(<TermRows page={page} t={t} language={language} />);
     }
     return c.render(
