@@ -19,6 +19,7 @@ async function walkPlainLinks(get: Get, start: string, rowSelector: string, more
         .map((_, row) => $(row).attr('id')!)
         .get(),
     );
+    expect($(`${rowSelector}[autofocus]`)).toHaveLength(0);
     path = $(`${moreSelector} a`).attr('href');
     if (path !== undefined) links.push(path);
     expect(pages.length).toBeLessThan(100);
@@ -41,6 +42,10 @@ async function walkHtmx(get: Get, start: string, rowSelector: string, moreSelect
     expect(html).not.toContain('<h1');
     expect(html.trimStart().startsWith('<tr')).toBe(true);
     const $ = load(`<table><tbody>${html}</tbody></table>`);
+    // The link that had the focus is gone: the first new row takes it.
+    expect($(rowSelector).first().attr('autofocus')).toBeDefined();
+    expect($(rowSelector).first().attr('tabindex')).toBe('-1');
+    expect($(`${rowSelector}[autofocus]`)).toHaveLength(1);
     ids.push(
       ...$(rowSelector)
         .map((_, row) => $(row).attr('id')!)

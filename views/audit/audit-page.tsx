@@ -2,19 +2,19 @@ import type { AuditLogRow } from '../../src/features/audit/audit-log';
 import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
 import { formatDateTime } from '../../src/i18n/format';
-import { FirstPageLink, MoreRowsRow } from '../components/more-rows';
+import { FirstPageLink, MoreRowsRow, focusOnFirst } from '../components/more-rows';
 
 type PageContext = { t: Translate; language: Language };
 
 const columns = 5;
 
 /** One page of rows and the "show more" row: the whole answer to an htmx "show more". */
-export function AuditRows(props: { page: Page<AuditLogRow> } & PageContext) {
+export function AuditRows(props: { page: Page<AuditLogRow>; moreAnswer?: boolean } & PageContext) {
   const { t, language, page } = props;
   return (
     <>
-      {page.rows.map((entry) => (
-        <tr id={`audit-${entry.id}`}>
+      {page.rows.map((entry, index) => (
+        <tr id={`audit-${entry.id}`} {...focusOnFirst(props.moreAnswer, index)}>
           <td data-label={t('audit.at')}>{formatDateTime(entry.at, language)}</td>
           <td data-label={t('audit.actor')}>{entry.actorName}</td>
           <td data-label={t('audit.action')}>{t(`audit.action.${entry.action}`)}</td>

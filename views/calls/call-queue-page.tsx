@@ -6,7 +6,7 @@ import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import type { FieldErrors } from '../components/form-fields';
-import { FirstPageLink, MoreRowsRow } from '../components/more-rows';
+import { FirstPageLink, MoreRowsRow, focusOnFirst } from '../components/more-rows';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { hasReferrer, Referrer } from './referrer';
 
@@ -161,6 +161,7 @@ function AttemptsSummary(props: { item: QueueItem } & PageContext) {
 
 type QueueRowsProps = {
   page: Page<QueueItem>;
+  moreAnswer?: boolean;
   /** Present for staff who may assign calls; instructors get no assignment column. */
   instructors: { id: number; name: string }[] | null;
   problem?: RowProblem;
@@ -171,10 +172,10 @@ export function CallQueueItemRows(props: QueueRowsProps) {
   const { t, language } = props;
   return (
     <>
-      {props.page.rows.map((item) => {
+      {props.page.rows.map((item, index) => {
         const problem = props.problem?.applicationId === item.id ? props.problem : undefined;
         return (
-          <tr id={`call-${item.id}`}>
+          <tr id={`call-${item.id}`} {...focusOnFirst(props.moreAnswer, index)}>
             <th scope="row">{item.name}</th>
             <td data-label={t('calls.phone')}>
               <PhoneLink phone={item.phone} />

@@ -29,6 +29,14 @@ export function MoreRowsRow(props: {
   );
 }
 
+/**
+ * In a "show more" answer the first new row takes the focus (htmx focuses `autofocus` in swapped
+ * content): the link that had it is gone, and a keyboard or screen reader user reads on from there.
+ */
+export function focusOnFirst(moreAnswer: boolean | undefined, index: number) {
+  return moreAnswer && index === 0 ? { tabindex: -1, autofocus: true } : {};
+}
+
 /** Shown above a later page opened without JavaScript, so the newest rows are one step away. */
 export function FirstPageLink(props: { href: string; shown: boolean; t: Translate }) {
   if (!props.shown) return null;

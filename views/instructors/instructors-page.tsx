@@ -14,7 +14,7 @@ import {
   type FieldErrors,
   FormFields,
 } from '../components/form-fields';
-import { FirstPageLink, MoreRowsRow } from '../components/more-rows';
+import { FirstPageLink, MoreRowsRow, focusOnFirst } from '../components/more-rows';
 
 export type InstructorFormState = {
   values: Record<string, string>;
@@ -55,6 +55,7 @@ const instructorColumns = 9;
 /** One page of rows and the "show more" row: the whole answer to an htmx "show more". */
 export function InstructorRows(props: {
   page: Page<InstructorListRow>;
+  moreAnswer?: boolean;
   t: Translate;
   language: Language;
 }) {
@@ -62,8 +63,8 @@ export function InstructorRows(props: {
   const none = t('instructors.none');
   return (
     <>
-      {props.page.rows.map((instructor) => (
-        <tr id={`instructor-${instructor.id}`}>
+      {props.page.rows.map((instructor, index) => (
+        <tr id={`instructor-${instructor.id}`} {...focusOnFirst(props.moreAnswer, index)}>
           <th scope="row" class="instructor-name">
             {instructor.name}
           </th>

@@ -3,7 +3,7 @@ import type { OutboxMessage, OutboxSummary } from '../../src/features/outbox/que
 import type { Language, Translate } from '../../src/i18n';
 import { formatDateTime } from '../../src/i18n/format';
 import type { Page } from '../../src/http/paging';
-import { FirstPageLink, MoreRowsRow, nextPageHref } from '../components/more-rows';
+import { FirstPageLink, MoreRowsRow, nextPageHref, focusOnFirst } from '../components/more-rows';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -56,14 +56,22 @@ const outboxColumns = 8;
 
 /** One page of rows and the "show more" row: the whole answer to an htmx "show more". */
 export function OutboxRows(
-  props: { page: Page<OutboxSummary>; shownState: OutboxState | null } & PageContext,
+  props: {
+    page: Page<OutboxSummary>;
+    shownState: OutboxState | null;
+    moreAnswer?: boolean;
+  } & PageContext,
 ) {
   const { t, language } = props;
   const next = props.page.nextAfter;
   return (
     <>
-      {props.page.rows.map((message) => (
-        <tr id={`outbox-${message.id}`} data-state={message.state}>
+      {props.page.rows.map((message, index) => (
+        <tr
+          id={`outbox-${message.id}`}
+          data-state={message.state}
+          {...focusOnFirst(props.moreAnswer, index)}
+        >
           <th scope="row" class="outbox-subject">
             <a href={`/outbox/${message.id}`}>{subjectText(message, t)}</a>
           </th>

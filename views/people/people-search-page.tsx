@@ -3,13 +3,14 @@ import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
 import { courseTitle } from '../../src/i18n/format';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
-import { FirstPageLink, MoreRowsRow, nextPageHref } from '../components/more-rows';
+import { FirstPageLink, MoreRowsRow, nextPageHref, focusOnFirst } from '../components/more-rows';
 
 type SearchResult = Page<PeopleSearchRow>;
 
 /** One page of found people and the "show more" row: the whole answer to an htmx "show more". */
 export function PeopleRows(props: {
   query: string;
+  moreAnswer?: boolean;
   result: SearchResult;
   t: Translate;
   language: Language;
@@ -18,8 +19,8 @@ export function PeopleRows(props: {
   const next = props.result.nextAfter;
   return (
     <>
-      {props.result.rows.map((person) => (
-        <tr id={`person-${person.id}`}>
+      {props.result.rows.map((person, index) => (
+        <tr id={`person-${person.id}`} {...focusOnFirst(props.moreAnswer, index)}>
           <th scope="row">
             <a href={`/people/${person.id}`}>{person.name}</a>
           </th>

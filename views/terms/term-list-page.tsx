@@ -3,15 +3,20 @@ import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
 import { formatLocalDate } from '../../src/i18n/format';
 import { ErrorSummary, TextField, type FieldErrors, FormFields } from '../components/form-fields';
-import { FirstPageLink, MoreRowsRow } from '../components/more-rows';
+import { FirstPageLink, MoreRowsRow, focusOnFirst } from '../components/more-rows';
 
 /** One page of rows and the "show more" row: the whole answer to an htmx "show more". */
-export function TermRows(props: { page: Page<TermListRow>; t: Translate; language: Language }) {
+export function TermRows(props: {
+  page: Page<TermListRow>;
+  moreAnswer?: boolean;
+  t: Translate;
+  language: Language;
+}) {
   const { t, language } = props;
   return (
     <>
-      {props.page.rows.map((term) => (
-        <tr id={`term-${term.id}`}>
+      {props.page.rows.map((term, index) => (
+        <tr id={`term-${term.id}`} {...focusOnFirst(props.moreAnswer, index)}>
           <td data-label={t('term.name')}>
             <a href={`/terms/${term.id}`}>{term.name}</a>
           </td>

@@ -15,7 +15,7 @@ export function auditRoutes({ db }: AppDeps) {
     const page = pageOfAuditEntries(db, after);
     const language = c.get('language');
     if (isHtmxRequestFor(c, 'audit-more'))
-      return c.html(<AuditRows page={page} t={t} language={language} />);
+      return c.html(<AuditRows moreAnswer page={page} t={t} language={language} />);
     return c.render(
       <AuditPage page={page} laterPage={after !== undefined} t={t} language={language} />,
       { title: t('audit.title') },

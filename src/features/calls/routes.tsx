@@ -124,7 +124,13 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
     const instructors = user.role === 'instructor' ? null : listInstructorChoices(db);
     if (!problem && isHtmxRequestFor(c, 'call-queue-more')) {
       return c.html(
-        <CallQueueItemRows page={page} instructors={instructors} t={t} language={language} />,
+        <CallQueueItemRows
+          moreAnswer
+          page={page}
+          instructors={instructors}
+          t={t}
+          language={language}
+        />,
       );
     }
     return c.render(

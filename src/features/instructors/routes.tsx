@@ -125,7 +125,7 @@ export function instructorRoutes({ db, clock }: AppDeps) {
     const page = pageOfInstructors(db, today, after);
     const language = c.get('language');
     if (isHtmxRequestFor(c, 'instructors-more'))
-      return c.html(<InstructorRows page={page} t={t} language={language} />);
+      return c.html(<InstructorRows moreAnswer page={page} t={t} language={language} />);
     return c.render(
       <InstructorsPage page={page} laterPage={after !== undefined} t={t} language={language} />,
       { title: t('instructors.title') },

@@ -41,7 +41,7 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
     const language = c.get('language');
     if (isHtmxRequestFor(c, 'outbox-more')) {
       return c.html(
-        <OutboxRows page={page} shownState={state ?? null} t={t} language={language} />,
+        <OutboxRows moreAnswer page={page} shownState={state ?? null} t={t} language={language} />,
       );
     }
     return c.render(

@@ -55,7 +55,7 @@ export function peopleRoutes({ db, clock }: AppDeps) {
     }
     if (result !== null && isHtmxRequestFor(c, 'people-more')) {
       return c.html(
-        <PeopleRows query={query} result={result} t={t} language={c.get('language')} />,
+        <PeopleRows moreAnswer query={query} result={result} t={t} language={c.get('language')} />,
       );
     }
     return c.render(

@@ -111,7 +111,7 @@ export function termRoutes({ db, clock }: AppDeps) {
     const page = pageOfTerms(db, after);
     const language = c.get('language');
     if (c.req.method === 'GET' && isHtmxRequestFor(c, 'terms-more')) {
-      return c.html(<TermRows page={page} t={t} language={language} />);
+      return c.html(<TermRows moreAnswer page={page} t={t} language={language} />);
     }
     return c.render(
       <TermListPage
