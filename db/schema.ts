@@ -194,31 +194,38 @@ export const instructorKinds = ['professional', 'peer'] as const;
 export type InstructorKind = (typeof instructorKinds)[number];
 
 /** A person the coordinator plans courses with; may be linked to a staff account to sign in. */
-export const instructors = sqliteTable('instructors', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  name: text('name').notNull(),
-  email: text('email').notNull().default(''),
-  /** E.164, e.g. +358401234567, or empty. */
-  phone: text('phone').notNull().default(''),
-  kind: text('kind', { enum: instructorKinds }).notNull(),
-  employerUnit: text('employer_unit').notNull().default(''),
-  /**
-   * The instructor chose to give their phone to the participants of their courses (invitations,
-   * letters); off by default, so a peer instructor's personal number stays with the staff.
-   */
-  sharePhoneWithParticipants: integer('share_phone_with_participants', { mode: 'boolean' })
-    .notNull()
-    .default(false),
-  userId: integer('user_id')
-    .unique()
-    .references(() => users.id, { onDelete: 'set null' }),
-  /** The Helsinki date their instructor training was completed; the licence clock starts here. */
-  trainedOn: text('trained_on'),
-  trainingId: integer('training_id').references((): AnySQLiteColumn => trainings.id, {
-    onDelete: 'set null',
-  }),
-  createdAt: createdAt(),
-});
+export const instructors = sqliteTable(
+  'instructors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    email: text('email').notNull().default(''),
+    /** E.164, e.g. +358401234567, or empty. */
+    phone: text('phone').notNull().default(''),
+    kind: text('kind', { enum: instructorKinds }).notNull(),
+    employerUnit: text('employer_unit').notNull().default(''),
+    /**
+     * The instructor chose to give their phone to the participants of their courses (invitations,
+     * letters); off by default, so a peer instructor's personal number stays with the staff.
+     */
+    sharePhoneWithParticipants: integer('share_phone_with_participants', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    userId: integer('user_id')
+      .unique()
+      .references(() => users.id, { onDelete: 'set null' }),
+    /** The Helsinki date their instructor training was completed; the licence clock starts here. */
+    trainedOn: text('trained_on'),
+    trainingId: integer('training_id').references((): AnySQLiteColumn => trainings.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    // The instructor list, by name (keyset pages on (name, id)).
+    index('instructors_name_idx').on(table.name),
+  ],
+);
 
 export const instructorLocalities = sqliteTable(
   'instructor_localities',
@@ -234,17 +241,24 @@ export const instructorLocalities = sqliteTable(
 );
 
 /** A planning term ("Syksy 2026") with the targets the coordinator follows. */
-export const terms = sqliteTable('terms', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  name: text('name').notNull().unique(),
-  startsOn: text('starts_on').notNull(),
-  endsOn: text('ends_on').notNull(),
-  targetCoursesMin: integer('target_courses_min').notNull().default(2),
-  targetCoursesMax: integer('target_courses_max').notNull().default(4),
-  targetInstructorsMin: integer('target_instructors_min').notNull().default(4),
-  targetInstructorsMax: integer('target_instructors_max').notNull().default(6),
-  createdAt: createdAt(),
-});
+export const terms = sqliteTable(
+  'terms',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull().unique(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    targetCoursesMin: integer('target_courses_min').notNull().default(2),
+    targetCoursesMax: integer('target_courses_max').notNull().default(4),
+    targetInstructorsMin: integer('target_instructors_min').notNull().default(4),
+    targetInstructorsMax: integer('target_instructors_max').notNull().default(6),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    // The term list, by first day (keyset pages on (starts_on, id)).
+    index('terms_starts_idx').on(table.startsOn),
+  ],
+);
 
 /** Dates no session should fall on besides public holidays, e.g. the autumn school break. */
 export const blockedPeriods = sqliteTable('blocked_periods', {
@@ -302,6 +316,8 @@ export const courses = sqliteTable(
     index('courses_term_idx').on(table.termId, table.localityId),
     // The home page's decisions and at-risk lists look only at courses deciding about now.
     index('courses_go_no_go_idx').on(table.goNoGoDate),
+    // The at-risk list: courses still open or confirmed whose decision day is near.
+    index('courses_deciding_idx').on(table.status, table.goNoGoDate),
   ],
 );
 
@@ -400,6 +416,9 @@ export const outbox = sqliteTable(
   (table) => [
     index('outbox_due_idx').on(table.state, table.nextAttemptAt),
     index('outbox_application_idx').on(table.applicationId),
+    // The outgoing mail list, newest first, whole or in one state (keyset pages on (created_at, id)).
+    index('outbox_created_idx').on(table.createdAt),
+    index('outbox_state_created_idx').on(table.state, table.createdAt),
   ],
 );
 
@@ -438,6 +457,8 @@ export const invitations = sqliteTable(
   },
   (table) => [
     index('invitations_course_idx').on(table.courseId),
+    // Letters to post: the invitations of people without e-mail.
+    index('invitations_letters_idx').on(table.email, table.state),
     // One calendar series per person and course (NULLs are distinct: each row sets one of the two).
     uniqueIndex('invitations_course_instructor_idx').on(table.courseId, table.instructorId),
     uniqueIndex('invitations_course_application_idx').on(table.courseId, table.applicationId),
@@ -659,6 +680,8 @@ export const enrollments = sqliteTable(
     index('enrollments_course_state_idx').on(table.courseId, table.state, table.queuedAt),
     // The coordinator's home lists the last two weeks' self-withdrawals, not the whole history.
     index('enrollments_withdrawn_idx').on(table.withdrawnBy, table.withdrawnAt),
+    // A person's courses on the people search and their own page.
+    index('enrollments_application_idx').on(table.applicationId),
   ],
 );
 
@@ -745,7 +768,11 @@ export const unconfirmedSubmissions = sqliteTable(
     reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
     reviewedBy: integer('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
   },
-  (table) => [index('unconfirmed_submissions_application_idx').on(table.applicationId)],
+  (table) => [
+    index('unconfirmed_submissions_application_idx').on(table.applicationId),
+    // The call queue's submissions still to check, oldest first.
+    index('unconfirmed_submissions_open_idx').on(table.reviewedAt, table.receivedAt),
+  ],
 );
 
 export const attendanceMarks = ['present', 'excused', 'absent'] as const;

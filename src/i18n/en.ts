@@ -73,6 +73,8 @@ export const en: Record<keyof typeof fi, string> = {
     'At least 12 characters. Give the password to the user by a safe route, not by e-mail.',
   'users.chooseRole': 'Choose a role',
   'users.submit': 'Add user',
+  'paging.more': 'Show more',
+  'paging.first': 'Back to the start of the list',
   'error.backHome': 'Back to the home page',
   'error.400.title': 'Bad request',
   'error.400.body': 'The request could not be handled. Check the details and try again.',

@@ -78,6 +78,8 @@ export const fi = {
     'Vähintään 12 merkkiä. Anna salasana käyttäjälle turvallista reittiä, ei sähköpostilla.',
   'users.chooseRole': 'Valitse rooli',
   'users.submit': 'Lisää käyttäjä',
+  'paging.more': 'Näytä seuraavat',
+  'paging.first': 'Takaisin listan alkuun',
   'error.backHome': 'Palaa etusivulle',
   'error.400.title': 'Virheellinen pyyntö',
   'error.400.body':

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -61,12 +61,8 @@ describe('finding a person', () => {
       .run();
   });
 
-  const search = async (query: string, cookie = cookies.coordinator, page = 1) => {
-    const response = await getPage(
-      app,
-      `/people?${new URLSearchParams({ q: query, page: String(page) })}`,
-      cookie,
-    );
+  const search = async (query: string, cookie = cookies.coordinator) => {
+    const response = await getPage(app, `/people?${new URLSearchParams({ q: query })}`, cookie);
     expect(response.status).toBe(200);
     return load(await response.text());
   };
@@ -132,23 +128,45 @@ describe('finding a person', () => {
     expect($('.table-scroll[role=region]').attr('aria-labelledby')).toBe('people-caption');
   });
 
-  it('pages the results 25 at a time, by name', async () => {
+  it('pages the results 25 at a time, by name, after the last one shown', async () => {
     const localityId = aLocality(db);
     for (let n = 1; n <= 27; n += 1) {
       aWaitingApplicant(db, localityId, { name: `Sivutus ${String(n).padStart(2, '0')}` });
     }
     const first = await search('sivutus');
-    expect(first('#people tbody tr').length).toBe(25);
-    expect(first('#people tbody th a').first().text()).toBe('Sivutus 01');
-    expect(first('a:contains("Seuraava sivu")').attr('href')).toBe('/people?q=sivutus&page=2');
-    const second = await search('sivutus', cookies.coordinator, 2);
-    expect(
-      second('#people tbody th a')
-        .map((_, link) => second(link).text())
-        .get(),
-    ).toEqual(['Sivutus 26', 'Sivutus 27']);
-    expect(second('a:contains("Seuraava sivu")').length).toBe(0);
-    expect(second('a:contains("Edellinen sivu")').attr('href')).toBe('/people?q=sivutus&page=1');
+    const names = ($: CheerioAPI) =>
+      $('#people-rows th a')
+        .map((_, link) => $(link).text())
+        .get();
+    expect(names(first)).toHaveLength(25);
+    expect(names(first)[0]).toBe('Sivutus 01');
+    const next = first('#people-more a');
+    expect(next.text()).toBe('Näytä seuraavat');
+    const lastShownId = first('#people-rows th a').last().attr('href')!.split('/').pop();
+    expect(next.attr('href')).toBe(`/people?q=sivutus&after=${lastShownId}`);
+
+    const secondResponse = await getPage(app, next.attr('href')!, cookies.coordinator);
+    const second = load(await secondResponse.text());
+    expect(names(second)).toEqual(['Sivutus 26', 'Sivutus 27']);
+    expect(second('#people-more').length).toBe(0);
+    expect(second('a:contains("Takaisin listan alkuun")').attr('href')).toBe('/people?q=sivutus');
+
+    const more = await getPage(app, next.attr('hx-get')!, cookies.coordinator, {
+      'HX-Request': 'true',
+      'HX-Target': 'people-more',
+    });
+    const fragment = await more.text();
+    expect(fragment).not.toContain('people-search-page');
+    expect(names(load(`<table><tbody id="people-rows">${fragment}</tbody></table>`))).toEqual([
+      'Sivutus 26',
+      'Sivutus 27',
+    ]);
+
+    for (const bad of ['abc', '0', '-5', '99999999']) {
+      const response = await getPage(app, `/people?q=sivutus&after=${bad}`, cookies.coordinator);
+      expect(response.status).toBe(200);
+      expect(names(load(await response.text()))[0]).toBe('Sivutus 01');
+    }
   });
 
   it('audits each search without the query text', async () => {

@@ -1,18 +1,48 @@
+import type { AuditLogRow } from '../../src/features/audit/audit-log';
+import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
 import { formatDateTime } from '../../src/i18n/format';
-import type { listAuditEntries } from '../../src/features/audit/audit-log';
+import { FirstPageLink, MoreRowsRow, focusOnFirst } from '../components/more-rows';
 
-export function AuditPage(props: {
-  entries: ReturnType<typeof listAuditEntries>;
-  t: Translate;
-  language: Language;
-}) {
+type PageContext = { t: Translate; language: Language };
+
+const columns = 5;
+
+/** One page of rows and the "show more" row: the whole answer to an htmx "show more". */
+export function AuditRows(props: { page: Page<AuditLogRow>; moreAnswer?: boolean } & PageContext) {
+  const { t, language, page } = props;
+  return (
+    <>
+      {page.rows.map((entry, index) => (
+        <tr id={`audit-${entry.id}`} {...focusOnFirst(props.moreAnswer, index)}>
+          <td data-label={t('audit.at')}>{formatDateTime(entry.at, language)}</td>
+          <td data-label={t('audit.actor')}>{entry.actorName}</td>
+          <td data-label={t('audit.action')}>{t(`audit.action.${entry.action}`)}</td>
+          <td data-label={t('audit.subject')}>
+            {entry.subjectType}
+            {entry.subjectId !== null && ` #${entry.subjectId}`}
+          </td>
+          <td data-label={t('audit.detail')}>{entry.detail}</td>
+        </tr>
+      ))}
+      <MoreRowsRow
+        id="audit-more"
+        columns={columns}
+        href={page.nextAfter === null ? null : `/admin/audit?after=${page.nextAfter}`}
+        t={t}
+      />
+    </>
+  );
+}
+
+export function AuditPage(props: { page: Page<AuditLogRow>; laterPage: boolean } & PageContext) {
   const { t, language } = props;
   return (
     <section>
       <h1>{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
-      {props.entries.length === 0 ? (
+      <FirstPageLink href="/admin/audit" shown={props.laterPage} t={t} />
+      {props.page.rows.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
         <table id="audit-table">
@@ -26,19 +56,8 @@ export function AuditPage(props: {
               <th scope="col">{t('audit.detail')}</th>
             </tr>
           </thead>
-          <tbody>
-            {props.entries.map((entry) => (
-              <tr>
-                <td data-label={t('audit.at')}>{formatDateTime(entry.at, language)}</td>
-                <td data-label={t('audit.actor')}>{entry.actorName}</td>
-                <td data-label={t('audit.action')}>{t(`audit.action.${entry.action}`)}</td>
-                <td data-label={t('audit.subject')}>
-                  {entry.subjectType}
-                  {entry.subjectId !== null && ` #${entry.subjectId}`}
-                </td>
-                <td data-label={t('audit.detail')}>{entry.detail}</td>
-              </tr>
-            ))}
+          <tbody id="audit-rows">
+            <AuditRows page={props.page} t={t} language={language} />
           </tbody>
         </table>
       )}

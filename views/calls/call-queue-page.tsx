@@ -1,12 +1,14 @@
 import type { RegionChoice } from '../../src/features/places/region-choice';
-import { RegionFilter, RegionShown } from '../components/region-filter';
+import { RegionFilter, RegionShown, regionParam } from '../components/region-filter';
 import type { CallOutcome } from '../../db/schema';
 import type { QueueItem } from '../../src/features/calls/queries';
 import type { UnconfirmedSubmission } from '../../src/features/intake/unconfirmed-submissions';
 import { formatDateTime } from '../../src/i18n/format';
+import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import type { FieldErrors } from '../components/form-fields';
+import { FirstPageLink, MoreRowsRow, focusOnFirst, nextPageHref } from '../components/more-rows';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { hasReferrer, Referrer } from './referrer';
 
@@ -159,16 +161,101 @@ function AttemptsSummary(props: { item: QueueItem } & PageContext) {
   );
 }
 
+type QueueRowsProps = {
+  page: Page<QueueItem>;
+  moreAnswer?: boolean;
+  /** Present for staff who may assign calls; instructors get no assignment column. */
+  instructors: { id: number; name: string }[] | null;
+  problem?: RowProblem;
+  /** The region chosen in the address, carried on to the next page. */
+  region?: RegionChoice;
+} & PageContext;
+
+/** One page of calls and the "show more" row: the whole answer to an htmx "show more". */
+export function CallQueueItemRows(props: QueueRowsProps) {
+  const { t, language } = props;
+  return (
+    <>
+      {props.page.rows.map((item, index) => {
+        const problem = props.problem?.applicationId === item.id ? props.problem : undefined;
+        return (
+          <tr id={`call-${item.id}`} {...focusOnFirst(props.moreAnswer, index)}>
+            <th scope="row">{item.name}</th>
+            <td data-label={t('calls.phone')}>
+              <PhoneLink phone={item.phone} />
+              {item.goodTimesToCall && (
+                <p class="hint">{t('calls.goodTimes', { times: item.goodTimesToCall })}</p>
+              )}
+            </td>
+            <td data-label={t('calls.source')}>
+              {t(`calls.source.${item.source}`)}
+              {hasReferrer(item) && (
+                <p class="hint">
+                  {t('calls.referrer')}: <Referrer details={item} />
+                </p>
+              )}
+            </td>
+            <td data-label={t('calls.reason')}>{t(`calls.reason.${item.callReason}`)}</td>
+            <td data-label={t('calls.attempts')}>
+              <AttemptsSummary item={item} t={t} language={language} />
+            </td>
+            <td data-label={t('calls.due')}>{formatDateTime(item.callDueAt, language)}</td>
+            <td data-label={t('calls.actions')}>
+              {item.lastOutcome === 'wrong-number' && (
+                <p class="warning">{t('calls.wrongNumberWarning')}</p>
+              )}
+              <CallForms item={item} problem={problem} t={t} language={language} />
+              {item.unreachable && (
+                <ClosingProposal
+                  item={item}
+                  canClose={props.instructors !== null}
+                  problem={problem}
+                  t={t}
+                  language={language}
+                />
+              )}
+              {props.instructors !== null && (
+                <AssignmentForm
+                  item={item}
+                  instructors={props.instructors}
+                  problem={problem}
+                  t={t}
+                  language={language}
+                />
+              )}
+            </td>
+          </tr>
+        );
+      })}
+      <MoreRowsRow
+        id="call-queue-more"
+        columns={7}
+        href={
+          props.page.nextAfter === null
+            ? null
+            : nextPageHref(
+                '/calls',
+                props.region ? regionParam(props.region) : {},
+                props.page.nextAfter,
+              )
+        }
+        t={t}
+      />
+    </>
+  );
+}
+
 export function CallQueueRows(
   props: {
-    items: QueueItem[];
+    page: Page<QueueItem>;
     /** Present for staff who may assign calls; instructors get no assignment column. */
     instructors: { id: number; name: string }[] | null;
     problem?: RowProblem;
+    region?: RegionChoice;
   } & PageContext,
 ) {
   const { t, language } = props;
-  if (props.items.length === 0) return <p id="call-queue">{t('calls.empty')}</p>;
+  if (props.page.rows.length === 0) return <p id="call-queue">{t('calls.empty')}</p>;
   return (
     <div class="table-scroll" role="region" aria-labelledby="call-queue-caption" tabindex={0}>
       <table id="call-queue">
@@ -184,58 +271,15 @@ export function CallQueueRows(
             <th scope="col">{t('calls.actions')}</th>
           </tr>
         </thead>
-        <tbody>
-          {props.items.map((item) => {
-            const problem = props.problem?.applicationId === item.id ? props.problem : undefined;
-            return (
-              <tr id={`call-${item.id}`}>
-                <th scope="row">{item.name}</th>
-                <td data-label={t('calls.phone')}>
-                  <PhoneLink phone={item.phone} />
-                  {item.goodTimesToCall && (
-                    <p class="hint">{t('calls.goodTimes', { times: item.goodTimesToCall })}</p>
-                  )}
-                </td>
-                <td data-label={t('calls.source')}>
-                  {t(`calls.source.${item.source}`)}
-                  {hasReferrer(item) && (
-                    <p class="hint">
-                      {t('calls.referrer')}: <Referrer details={item} />
-                    </p>
-                  )}
-                </td>
-                <td data-label={t('calls.reason')}>{t(`calls.reason.${item.callReason}`)}</td>
-                <td data-label={t('calls.attempts')}>
-                  <AttemptsSummary item={item} t={t} language={language} />
-                </td>
-                <td data-label={t('calls.due')}>{formatDateTime(item.callDueAt, language)}</td>
-                <td data-label={t('calls.actions')}>
-                  {item.lastOutcome === 'wrong-number' && (
-                    <p class="warning">{t('calls.wrongNumberWarning')}</p>
-                  )}
-                  <CallForms item={item} problem={problem} t={t} language={language} />
-                  {item.unreachable && (
-                    <ClosingProposal
-                      item={item}
-                      canClose={props.instructors !== null}
-                      problem={problem}
-                      t={t}
-                      language={language}
-                    />
-                  )}
-                  {props.instructors !== null && (
-                    <AssignmentForm
-                      item={item}
-                      instructors={props.instructors}
-                      problem={problem}
-                      t={t}
-                      language={language}
-                    />
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+        <tbody id="call-queue-rows">
+          <CallQueueItemRows
+            page={props.page}
+            instructors={props.instructors}
+            problem={props.problem}
+            region={props.region}
+            t={t}
+            language={language}
+          />
         </tbody>
       </table>
     </div>
@@ -244,7 +288,9 @@ export function CallQueueRows(
 
 export function CallQueuePage(
   props: {
-    items: QueueItem[];
+    page: Page<QueueItem>;
+    /** A later page of the queue, opened by the plain "next" link or to show a row's problem. */
+    laterPage: boolean;
     instructors: { id: number; name: string }[] | null;
     /** Details public forms offered for existing applications; planning staff review them. */
     unconfirmed: UnconfirmedSubmission[];
@@ -267,6 +313,7 @@ export function CallQueuePage(
         language={language}
       />
       <RegionFilter action="/calls" choice={props.region} t={t} />
+      <FirstPageLink href="/calls" shown={props.laterPage} t={t} />
       <CallQueueRows {...props} />
       {props.candidates.length > 0 && (
         <CandidatesToCall candidates={props.candidates} t={t} language={language} />

@@ -1,8 +1,9 @@
 import type { RegionChoice } from '../../src/features/places/region-choice';
-import { RegionFilter, RegionShown } from '../components/region-filter';
+import { RegionFilter, RegionShown, regionParam } from '../components/region-filter';
 import { instructorKinds } from '../../db/schema';
 import type { Licence } from '../../src/features/instructors/licence-rules';
 import type { InstructorListRow } from '../../src/features/instructors/queries';
+import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
 import { formatDate } from '../../src/i18n/format';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
@@ -15,6 +16,7 @@ import {
   type FieldErrors,
   FormFields,
 } from '../components/form-fields';
+import { FirstPageLink, MoreRowsRow, focusOnFirst, nextPageHref } from '../components/more-rows';
 
 export type InstructorFormState = {
   values: Record<string, string>;
@@ -50,14 +52,97 @@ export function licenceFacts(licence: Licence, t: Translate, language: Language)
   return `${since}, ${until}`;
 }
 
-export function InstructorsTable(props: {
-  instructors: InstructorListRow[];
+const instructorColumns = 9;
+
+/** One page of rows and the "show more" row: the whole answer to an htmx "show more". */
+export function InstructorRows(props: {
+  page: Page<InstructorListRow>;
+  moreAnswer?: boolean;
+  region: RegionChoice;
   t: Translate;
   language: Language;
 }) {
   const { t, language } = props;
-  if (props.instructors.length === 0) return <p>{t('instructors.empty')}</p>;
   const none = t('instructors.none');
+  return (
+    <>
+      {props.page.rows.map((instructor, index) => (
+        <tr id={`instructor-${instructor.id}`} {...focusOnFirst(props.moreAnswer, index)}>
+          <th scope="row" class="instructor-name">
+            {instructor.name}
+          </th>
+          <td data-label={t('instructors.kind')} class="instructor-kind">
+            {t(`instructors.kind.${instructor.kind}`)}
+          </td>
+          <td data-label={t('instructors.licence')} class="instructor-licence">
+            <strong class={`licence-${instructor.licence.status}`}>
+              {t(`licence.status.${instructor.licence.status}`)}
+            </strong>
+            <div class="hint">{licenceFacts(instructor.licence, t, language)}</div>
+          </td>
+          <td data-label={t('instructors.employerUnit')} class="instructor-unit">
+            {instructor.employerUnit}
+          </td>
+          <td data-label={t('instructors.localities')} class="instructor-localities">
+            {instructor.localityNames.join(', ')}
+          </td>
+          <td data-label={t('instructors.phone')} class="instructor-phone">
+            {instructor.phone ? (
+              <a href={`tel:${instructor.phone}`}>{formatPhoneForDisplay(instructor.phone)}</a>
+            ) : (
+              none
+            )}
+          </td>
+          <td data-label={t('instructors.email')} class="instructor-email">
+            {instructor.email ? (
+              <a href={`mailto:${instructor.email}`}>{instructor.email}</a>
+            ) : (
+              none
+            )}
+          </td>
+          <td data-label={t('instructors.account')} class="instructor-account">
+            {instructor.account
+              ? t('instructors.accountOption', instructor.account)
+              : t('instructors.noAccount')}
+          </td>
+          <td data-label={t('instructors.actions')}>
+            <a href={`/instructors/${instructor.id}/edit`}>
+              {t('instructors.edit')}
+              <span class="visually-hidden"> {instructor.name}</span>
+            </a>{' '}
+            <a href={`/instructors/${instructor.id}/hours`}>
+              {t('instructors.hours')}
+              <span class="visually-hidden"> {instructor.name}</span>
+            </a>
+          </td>
+        </tr>
+      ))}
+      <MoreRowsRow
+        id="instructors-more"
+        columns={instructorColumns}
+        href={
+          props.page.nextAfter === null
+            ? null
+            : nextPageHref(
+                '/instructors',
+                props.region ? regionParam(props.region) : {},
+                props.page.nextAfter,
+              )
+        }
+        t={t}
+      />
+    </>
+  );
+}
+
+export function InstructorsTable(props: {
+  page: Page<InstructorListRow>;
+  region: RegionChoice;
+  t: Translate;
+  language: Language;
+}) {
+  const { t, language } = props;
+  if (props.page.rows.length === 0) return <p>{t('instructors.empty')}</p>;
   return (
     <table id="instructors-table">
       <caption>{t('instructors.listCaption')}</caption>
@@ -74,65 +159,16 @@ export function InstructorsTable(props: {
           <th scope="col">{t('instructors.actions')}</th>
         </tr>
       </thead>
-      <tbody>
-        {props.instructors.map((instructor) => (
-          <tr id={`instructor-${instructor.id}`}>
-            <th scope="row" class="instructor-name">
-              {instructor.name}
-            </th>
-            <td data-label={t('instructors.kind')} class="instructor-kind">
-              {t(`instructors.kind.${instructor.kind}`)}
-            </td>
-            <td data-label={t('instructors.licence')} class="instructor-licence">
-              <strong class={`licence-${instructor.licence.status}`}>
-                {t(`licence.status.${instructor.licence.status}`)}
-              </strong>
-              <div class="hint">{licenceFacts(instructor.licence, t, language)}</div>
-            </td>
-            <td data-label={t('instructors.employerUnit')} class="instructor-unit">
-              {instructor.employerUnit}
-            </td>
-            <td data-label={t('instructors.localities')} class="instructor-localities">
-              {instructor.localityNames.join(', ')}
-            </td>
-            <td data-label={t('instructors.phone')} class="instructor-phone">
-              {instructor.phone ? (
-                <a href={`tel:${instructor.phone}`}>{formatPhoneForDisplay(instructor.phone)}</a>
-              ) : (
-                none
-              )}
-            </td>
-            <td data-label={t('instructors.email')} class="instructor-email">
-              {instructor.email ? (
-                <a href={`mailto:${instructor.email}`}>{instructor.email}</a>
-              ) : (
-                none
-              )}
-            </td>
-            <td data-label={t('instructors.account')} class="instructor-account">
-              {instructor.account
-                ? t('instructors.accountOption', instructor.account)
-                : t('instructors.noAccount')}
-            </td>
-            <td data-label={t('instructors.actions')}>
-              <a href={`/instructors/${instructor.id}/edit`}>
-                {t('instructors.edit')}
-                <span class="visually-hidden"> {instructor.name}</span>
-              </a>{' '}
-              <a href={`/instructors/${instructor.id}/hours`}>
-                {t('instructors.hours')}
-                <span class="visually-hidden"> {instructor.name}</span>
-              </a>
-            </td>
-          </tr>
-        ))}
+      <tbody id="instructors-rows">
+        <InstructorRows page={props.page} region={props.region} t={t} language={language} />
       </tbody>
     </table>
   );
 }
 
 export function InstructorsPage(props: {
-  instructors: InstructorListRow[];
+  page: Page<InstructorListRow>;
+  laterPage: boolean;
   region: RegionChoice;
   t: Translate;
   language: Language;
@@ -150,7 +186,8 @@ export function InstructorsPage(props: {
         <a href="/hours">{t('instructors.unitHoursLink')}</a>
       </p>
       <RegionFilter action="/instructors" choice={props.region} t={t} />
-      <InstructorsTable instructors={props.instructors} t={t} language={props.language} />
+      <FirstPageLink href="/instructors" shown={props.laterPage} t={t} />
+      <InstructorsTable page={props.page} region={props.region} t={t} language={props.language} />
     </section>
   );
 }

@@ -2,6 +2,8 @@ import { outboxStates, type OutboxState } from '../../db/schema';
 import type { OutboxMessage, OutboxSummary } from '../../src/features/outbox/queries';
 import type { Language, Translate } from '../../src/i18n';
 import { formatDateTime } from '../../src/i18n/format';
+import type { Page } from '../../src/http/paging';
+import { FirstPageLink, MoreRowsRow, nextPageHref, focusOnFirst } from '../components/more-rows';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -50,9 +52,82 @@ export function SendAgainButton(props: { id: number; recipient: string; t: Trans
   );
 }
 
-export function OutboxTable(props: { messages: OutboxSummary[] } & PageContext) {
+const outboxColumns = 8;
+
+/** One page of rows and the "show more" row: the whole answer to an htmx "show more". */
+export function OutboxRows(
+  props: {
+    page: Page<OutboxSummary>;
+    shownState: OutboxState | null;
+    moreAnswer?: boolean;
+  } & PageContext,
+) {
   const { t, language } = props;
-  if (props.messages.length === 0) return <p id="outbox-empty">{t('outbox.empty')}</p>;
+  const next = props.page.nextAfter;
+  return (
+    <>
+      {props.page.rows.map((message, index) => (
+        <tr
+          id={`outbox-${message.id}`}
+          data-state={message.state}
+          {...focusOnFirst(props.moreAnswer, index)}
+        >
+          <th scope="row" class="outbox-subject">
+            <a href={`/outbox/${message.id}`}>{subjectText(message, t)}</a>
+          </th>
+          <td data-label={t('outbox.recipient')} class="outbox-recipient">
+            {message.recipientName ? (
+              <>
+                {message.recipientName}
+                <br />
+              </>
+            ) : null}
+            {recipientText(message, t)}
+          </td>
+          <td data-label={t('outbox.state')} class="outbox-state">
+            <StateText
+              state={message.state}
+              nextAttemptAt={message.nextAttemptAt}
+              t={t}
+              language={language}
+            />
+          </td>
+          <td data-label={t('outbox.attempts')} class="outbox-attempts">
+            {message.attempts}
+          </td>
+          <td data-label={t('outbox.lastError')} class="outbox-error">
+            {message.lastError}
+          </td>
+          <td data-label={t('outbox.createdAt')}>{formatDateTime(message.createdAt, language)}</td>
+          <td data-label={t('outbox.sentAt')}>
+            {message.sentAt ? formatDateTime(message.sentAt, language) : ''}
+          </td>
+          <td data-label={t('outbox.actions')}>
+            {message.state === 'failed' ? (
+              <SendAgainButton id={message.id} recipient={message.recipientEmail} t={t} />
+            ) : null}
+          </td>
+        </tr>
+      ))}
+      <MoreRowsRow
+        id="outbox-more"
+        columns={outboxColumns}
+        href={
+          next === null
+            ? null
+            : nextPageHref('/outbox', { state: props.shownState ?? undefined }, next)
+        }
+        t={t}
+      />
+    </>
+  );
+}
+
+export function OutboxTable(
+  props: { page: Page<OutboxSummary>; shownState: OutboxState | null } & PageContext,
+) {
+  const { t, language } = props;
+  if (props.page.rows.length === 0) return <p id="outbox-empty">{t('outbox.empty')}</p>;
   return (
     <div class="table-scroll" role="region" aria-labelledby="outbox-caption" tabindex={0}>
       <table id="outbox-table">
@@ -69,48 +144,8 @@ export function OutboxTable(props: { messages: OutboxSummary[] } & PageContext) 
             <th scope="col">{t('outbox.actions')}</th>
           </tr>
         </thead>
-        <tbody>
-          {props.messages.map((message) => (
-            <tr id={`outbox-${message.id}`} data-state={message.state}>
-              <th scope="row" class="outbox-subject">
-                <a href={`/outbox/${message.id}`}>{subjectText(message, t)}</a>
-              </th>
-              <td data-label={t('outbox.recipient')} class="outbox-recipient">
-                {message.recipientName ? (
-                  <>
-                    {message.recipientName}
-                    <br />
-                  </>
-                ) : null}
-                {recipientText(message, t)}
-              </td>
-              <td data-label={t('outbox.state')} class="outbox-state">
-                <StateText
-                  state={message.state}
-                  nextAttemptAt={message.nextAttemptAt}
-                  t={t}
-                  language={language}
-                />
-              </td>
-              <td data-label={t('outbox.attempts')} class="outbox-attempts">
-                {message.attempts}
-              </td>
-              <td data-label={t('outbox.lastError')} class="outbox-error">
-                {message.lastError}
-              </td>
-              <td data-label={t('outbox.createdAt')}>
-                {formatDateTime(message.createdAt, language)}
-              </td>
-              <td data-label={t('outbox.sentAt')}>
-                {message.sentAt ? formatDateTime(message.sentAt, language) : ''}
-              </td>
-              <td data-label={t('outbox.actions')}>
-                {message.state === 'failed' ? (
-                  <SendAgainButton id={message.id} recipient={message.recipientEmail} t={t} />
-                ) : null}
-              </td>
-            </tr>
-          ))}
+        <tbody id="outbox-rows">
+          <OutboxRows page={props.page} shownState={props.shownState} t={t} language={language} />
         </tbody>
       </table>
     </div>
@@ -153,7 +188,8 @@ function StateFilter(props: {
 
 export function OutboxPage(
   props: {
-    messages: OutboxSummary[];
+    page: Page<OutboxSummary>;
+    laterPage: boolean;
     mailConfigured: boolean;
     shownState: OutboxState | null;
     unknownState: boolean;
@@ -166,7 +202,17 @@ export function OutboxPage(
       <p>{t('outbox.intro')}</p>
       {props.mailConfigured ? null : <NoMailServerNotice t={t} />}
       <StateFilter shownState={props.shownState} unknownState={props.unknownState} t={t} />
-      <OutboxTable messages={props.messages} t={t} language={props.language} />
+      <FirstPageLink
+        href={props.shownState ? `/outbox?state=${props.shownState}` : '/outbox'}
+        shown={props.laterPage}
+        t={t}
+      />
+      <OutboxTable
+        page={props.page}
+        shownState={props.shownState}
+        t={t}
+        language={props.language}
+      />
     </section>
   );
 }

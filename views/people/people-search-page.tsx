@@ -1,16 +1,76 @@
 import type { RegionChoice } from '../../src/features/places/region-choice';
 import { RegionFilter, RegionShown, regionParam } from '../components/region-filter';
 import type { PeopleSearchRow } from '../../src/features/people/queries';
+import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
 import { courseTitle } from '../../src/i18n/format';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
+import { FirstPageLink, MoreRowsRow, nextPageHref, focusOnFirst } from '../components/more-rows';
+
+type SearchResult = Page<PeopleSearchRow>;
+
+/** One page of found people and the "show more" row: the whole answer to an htmx "show more". */
+export function PeopleRows(props: {
+  query: string;
+  moreAnswer?: boolean;
+  result: SearchResult;
+  region: RegionChoice;
+  t: Translate;
+  language: Language;
+}) {
+  const { t, language } = props;
+  const next = props.result.nextAfter;
+  return (
+    <>
+      {props.result.rows.map((person, index) => (
+        <tr id={`person-${person.id}`} {...focusOnFirst(props.moreAnswer, index)}>
+          <th scope="row">
+            <a href={`/people/${person.id}`}>{person.name}</a>
+          </th>
+          <td data-label={t('people.phone')}>{formatPhoneForDisplay(person.phone)}</td>
+          <td data-label={t('people.state')}>{t(`people.state.${person.state}`)}</td>
+          <td data-label={t('people.courses')}>
+            {person.courses.map((course, index) => (
+              <>
+                {index > 0 && <br />}
+                {courseTitle(
+                  {
+                    program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
+                    localityName: course.localityName,
+                  },
+                  language,
+                )}
+              </>
+            ))}
+          </td>
+          <td data-label={t('people.calls')}>
+            {person.lastCallOutcome === null
+              ? t('people.noCalls')
+              : `${t('people.callCount', { count: person.callCount })}, ${t('people.lastCall', { outcome: t(`calls.outcome.${person.lastCallOutcome}`) })}`}
+          </td>
+        </tr>
+      ))}
+      <MoreRowsRow
+        id="people-more"
+        columns={5}
+        href={
+          next === null
+            ? null
+            : nextPageHref('/people', { q: props.query, ...regionParam(props.region) }, next)
+        }
+        t={t}
+      />
+    </>
+  );
+}
 
 /** The result list alone: what the search form swaps with htmx. */
 export function PeopleResults(props: {
   query: string;
   /** Null while the query is too short to search with. */
-  result: { rows: PeopleSearchRow[]; hasNextPage: boolean } | null;
-  page: number;
+  result: SearchResult | null;
+  /** A later page, opened by the plain "next" link. */
+  laterPage: boolean;
   shortestQuery: number;
   /** The region searched in; the page links keep it. */
   region: RegionChoice;
@@ -18,8 +78,6 @@ export function PeopleResults(props: {
   language: Language;
 }) {
   const { t, language, result } = props;
-  const pageLink = (page: number) =>
-    `/people?${new URLSearchParams({ q: props.query, page: String(page), ...regionParam(props.region) })}`;
   return (
     <div id="people-results" aria-live="polite">
       {result === null ? (
@@ -29,7 +87,7 @@ export function PeopleResults(props: {
       ) : (
         <div class="table-scroll" role="region" aria-labelledby="people-caption" tabindex={0}>
           <table id="people">
-            <caption id="people-caption">{t('people.caption', { page: props.page })}</caption>
+            <caption id="people-caption">{t('people.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('people.name')}</th>
@@ -39,44 +97,24 @@ export function PeopleResults(props: {
                 <th scope="col">{t('people.calls')}</th>
               </tr>
             </thead>
-            <tbody>
-              {result.rows.map((person) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/people/${person.id}`}>{person.name}</a>
-                  </th>
-                  <td data-label={t('people.phone')}>{formatPhoneForDisplay(person.phone)}</td>
-                  <td data-label={t('people.state')}>{t(`people.state.${person.state}`)}</td>
-                  <td data-label={t('people.courses')}>
-                    {person.courses.map((course, index) => (
-                      <>
-                        {index > 0 && <br />}
-                        {courseTitle(
-                          {
-                            program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
-                            localityName: course.localityName,
-                          },
-                          language,
-                        )}
-                      </>
-                    ))}
-                  </td>
-                  <td data-label={t('people.calls')}>
-                    {person.lastCallOutcome === null
-                      ? t('people.noCalls')
-                      : `${t('people.callCount', { count: person.callCount })}, ${t('people.lastCall', { outcome: t(`calls.outcome.${person.lastCallOutcome}`) })}`}
-                  </td>
-                </tr>
-              ))}
+            <tbody id="people-rows">
+              <PeopleRows
+                query={props.query}
+                result={result}
+                region={props.region}
+                t={t}
+                language={language}
+              />
             </tbody>
           </table>
         </div>
       )}
       {result !== null && (
-        <p class="actions">
-          {props.page > 1 && <a href={pageLink(props.page - 1)}>{t('people.previousPage')}</a>}
-          {result.hasNextPage && <a href={pageLink(props.page + 1)}>{t('people.nextPage')}</a>}
-        </p>
+        <FirstPageLink
+          href={`/people?${new URLSearchParams({ q: props.query, ...regionParam(props.region) })}`}
+          shown={props.laterPage}
+          t={t}
+        />
       )}
     </div>
   );

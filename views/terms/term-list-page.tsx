@@ -1,11 +1,42 @@
+import type { TermListRow } from '../../src/features/terms/queries';
+import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
 import { formatLocalDate } from '../../src/i18n/format';
 import { ErrorSummary, TextField, type FieldErrors, FormFields } from '../components/form-fields';
+import { FirstPageLink, MoreRowsRow, focusOnFirst } from '../components/more-rows';
 
-type TermRow = { id: number; name: string; startsOn: string; endsOn: string };
+/** One page of rows and the "show more" row: the whole answer to an htmx "show more". */
+export function TermRows(props: {
+  page: Page<TermListRow>;
+  moreAnswer?: boolean;
+  t: Translate;
+  language: Language;
+}) {
+  const { t, language } = props;
+  return (
+    <>
+      {props.page.rows.map((term, index) => (
+        <tr id={`term-${term.id}`} {...focusOnFirst(props.moreAnswer, index)}>
+          <td data-label={t('term.name')}>
+            <a href={`/terms/${term.id}`}>{term.name}</a>
+          </td>
+          <td data-label={t('term.startsOn')}>{formatLocalDate(term.startsOn, language)}</td>
+          <td data-label={t('term.endsOn')}>{formatLocalDate(term.endsOn, language)}</td>
+        </tr>
+      ))}
+      <MoreRowsRow
+        id="terms-more"
+        columns={3}
+        href={props.page.nextAfter === null ? null : `/terms?after=${props.page.nextAfter}`}
+        t={t}
+      />
+    </>
+  );
+}
 
 export function TermListPage(props: {
-  terms: TermRow[];
+  page: Page<TermListRow>;
+  laterPage: boolean;
   values: Record<string, string>;
   errors: FieldErrors;
   t: Translate;
@@ -15,6 +46,7 @@ export function TermListPage(props: {
   return (
     <section>
       <h1>{t('term.listTitle')}</h1>
+      <FirstPageLink href="/terms" shown={props.laterPage} t={t} />
       <table>
         <caption>{t('term.listCaption')}</caption>
         <thead>
@@ -24,16 +56,8 @@ export function TermListPage(props: {
             <th scope="col">{t('term.endsOn')}</th>
           </tr>
         </thead>
-        <tbody>
-          {props.terms.map((term) => (
-            <tr>
-              <td data-label={t('term.name')}>
-                <a href={`/terms/${term.id}`}>{term.name}</a>
-              </td>
-              <td data-label={t('term.startsOn')}>{formatLocalDate(term.startsOn, language)}</td>
-              <td data-label={t('term.endsOn')}>{formatLocalDate(term.endsOn, language)}</td>
-            </tr>
-          ))}
+        <tbody id="terms-rows">
+          <TermRows page={props.page} t={t} language={language} />
         </tbody>
       </table>
       <form method="post" action="/terms" novalidate>

@@ -1,6 +1,7 @@
-import { desc } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema';
-import type { AppDatabase, DatabaseOrTransaction } from '../../db';
+import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
+import { pageOf, pageSize, type Page } from '../../http/paging';
 
 /** Who acts: a signed-in staff member, or the system itself (demo data, scripts) with no id. */
 export type Actor = { id: number | null; name: string };
@@ -43,11 +44,46 @@ export function staffAccountChange(
   return { actor, action: 'update', subjectType: 'staff-user', subjectId, detail };
 }
 
-export function listAuditEntries(db: AppDatabase, limit: number) {
-  return db
+const newestFirst = [desc(auditLog.at), desc(auditLog.id)];
+
+const firstEntries = preparedFor((db) =>
+  db
     .select()
     .from(auditLog)
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit)
-    .all();
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+/** The row-value comparison walks the (at, id) index from the cursor on; it never reads older pages. */
+const entriesAfter = preparedFor((db) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(
+      sql`(${auditLog.at}, ${auditLog.id}) < (${sql.placeholder('at')}, ${sql.placeholder('id')})`,
+    )
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+const entryPosition = preparedFor((db) =>
+  db
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(eq(auditLog.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export type AuditLogRow = typeof auditLog.$inferSelect;
+
+/** One page of the log, newest first, after the entry `after` (the first page when it is gone). */
+export function pageOfAuditEntries(db: AppDatabase, after: number | undefined): Page<AuditLogRow> {
+  const limit = pageSize + 1;
+  const cursor = after === undefined ? undefined : entryPosition(db).get({ id: after });
+  const rows = cursor
+    ? entriesAfter(db).all({ at: cursor.at.getTime(), id: after, limit })
+    : firstEntries(db).all({ limit });
+  return pageOf(rows);
 }

@@ -2,7 +2,7 @@ export const fi = {
   'nav.audit': 'Lokitiedot',
   'audit.title': 'Henkilötietojen käsittelyloki',
   'audit.intro':
-    'Tähän tallentuu aina, kun joku henkilökunnasta katsoo tai muuttaa henkilötietoja. Lokissa näkyy, mitä tietoa käsiteltiin, mutta ei itse tietoa. Sivulla näkyvät uusimmat 500.',
+    'Tähän tallentuu aina, kun joku henkilökunnasta katsoo tai muuttaa henkilötietoja. Lokissa näkyy, mitä tietoa käsiteltiin, mutta ei itse tietoa. Uusimmat näkyvät ensin, 50 kerrallaan.',
   'audit.caption': 'Viimeisimmät kirjaukset',
   'audit.at': 'Aika',
   'audit.actor': 'Käyttäjä',
@@ -21,7 +21,7 @@ export const en: Record<keyof typeof fi, string> = {
   'nav.audit': 'Audit log',
   'audit.title': 'Personal data audit log',
   'audit.intro':
-    'Every read and change of personal data by staff is recorded here. The log names the record and never copies its content. The newest 500 are shown.',
+    'Every read and change of personal data by staff is recorded here. The log names the record and never copies its content. The newest come first, 50 at a time.',
   'audit.caption': 'Latest entries',
   'audit.at': 'Time',
   'audit.actor': 'User',

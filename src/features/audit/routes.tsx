@@ -1,19 +1,24 @@
 import { Hono } from 'hono';
-import { AuditPage } from '../../../views/audit/audit-page';
+import { AuditPage, AuditRows } from '../../../views/audit/audit-page';
 import { access } from '../../http/access';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
-import { listAuditEntries } from './audit-log';
+import { isHtmxRequestFor } from '../../http/htmx';
+import { afterCursor } from '../../http/paging';
+import { pageOfAuditEntries } from './audit-log';
 
 export function auditRoutes({ db }: AppDeps) {
   const app = new Hono<SignedInEnv>();
 
   app.get('/admin/audit', access(['admin']), (c) => {
     const t = c.get('t');
+    const after = afterCursor(c);
+    const page = pageOfAuditEntries(db, after);
+    const language = c.get('language');
+    if (isHtmxRequestFor(c, 'audit-more'))
+      return c.html(<AuditRows moreAnswer page={page} t={t} language={language} />);
     return c.render(
-      <AuditPage entries={listAuditEntries(db, 500)} t={t} language={c.get('language')} />,
-      {
-        title: t('audit.title'),
-      },
+      <AuditPage page={page} laterPage={after !== undefined} t={t} language={language} />,
+      { title: t('audit.title') },
     );
   });
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, min, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, min, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   applications,
   callAttempts,
@@ -11,6 +11,7 @@ import {
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
+import { pageOf, pageSize } from '../../http/paging';
 import { recordAudit } from '../audit/audit-log';
 import { inRegion } from '../places/regions';
 import { courseTitleColumns, type ApplicationRow } from '../intake/queries';
@@ -38,48 +39,43 @@ const inRegionShown = inRegion(applications.localityId, sql.placeholder('region'
   orNoLocality: true,
 });
 
-const queueRows = preparedFor((db) =>
-  db
-    .select({
-      id: applications.id,
-      name: applications.name,
-      phone: applications.phone,
-      source: applications.source,
-      callReason: applications.callReason,
-      callDueAt: applications.callDueAt,
-      goodTimesToCall: applications.goodTimesToCall,
-      referrerName: applications.referrerName,
-      referrerUnit: applications.referrerUnit,
-      referrerContact: applications.referrerContact,
-      assignedInstructorId: applications.assignedInstructorId,
-      assignedInstructorName: instructors.name,
-    })
-    .from(applications)
-    .leftJoin(instructors, eq(instructors.id, applications.assignedInstructorId))
-    .where(
-      and(
-        onTheQueue,
-        inRegionShown,
-        sql`(${sql.placeholder('instructorId')} is null or ${applications.assignedInstructorId} = ${sql.placeholder('instructorId')})`,
-      ),
-    )
-    .orderBy(asc(applications.callDueAt), asc(applications.id))
-    .prepare(),
+const onTheCallersQueue = and(
+  onTheQueue,
+  inRegionShown,
+  sql`(${sql.placeholder('instructorId')} is null or ${applications.assignedInstructorId} = ${sql.placeholder('instructorId')})`,
 );
 
-const queueAttempts = preparedFor((db) =>
-  db
-    .select({
-      applicationId: callAttempts.applicationId,
-      at: callAttempts.at,
-      outcome: callAttempts.outcome,
-    })
-    .from(callAttempts)
-    .innerJoin(applications, eq(applications.id, callAttempts.applicationId))
-    .where(and(onTheQueue, inRegionShown))
-    .orderBy(asc(callAttempts.at), asc(callAttempts.id))
-    .prepare(),
-);
+/** By due time; `after` continues past the cursor's (due, id), `from` starts at it. */
+const queueRowsStatement = (position: SQL | undefined) =>
+  preparedFor((db) =>
+    db
+      .select({
+        id: applications.id,
+        name: applications.name,
+        phone: applications.phone,
+        source: applications.source,
+        callReason: applications.callReason,
+        callDueAt: applications.callDueAt,
+        goodTimesToCall: applications.goodTimesToCall,
+        referrerName: applications.referrerName,
+        referrerUnit: applications.referrerUnit,
+        referrerContact: applications.referrerContact,
+        assignedInstructorId: applications.assignedInstructorId,
+        assignedInstructorName: instructors.name,
+      })
+      .from(applications)
+      .leftJoin(instructors, eq(instructors.id, applications.assignedInstructorId))
+      .where(and(onTheCallersQueue, position))
+      .orderBy(asc(applications.callDueAt), asc(applications.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
+
+const queuePosition = sql`(${applications.callDueAt}, ${applications.id})`;
+const cursorPosition = sql`(${sql.placeholder('dueAt')}, ${sql.placeholder('id')})`;
+const firstQueueRows = queueRowsStatement(undefined);
+const queueRowsAfter = queueRowsStatement(sql`${queuePosition} > ${cursorPosition}`);
+const queueRowsFrom = queueRowsStatement(sql`${queuePosition} >= ${cursorPosition}`);
 
 const queueSummary = preparedFor((db) =>
   db
@@ -98,38 +94,79 @@ export function callQueueSummary(
   return { count, oldestDueAt: oldestDueAt ?? null };
 }
 
-export type QueueItem = ReturnType<typeof listCallQueue>[number];
+export type QueueItem = ReturnType<typeof pageOfCallQueue>['rows'][number];
+
+/** The calls made to these applications, oldest first, found by application. */
+export function callAttemptsOf(db: AppDatabase, applicationIds: number[]) {
+  if (applicationIds.length === 0) return [];
+  return db
+    .select({
+      applicationId: callAttempts.applicationId,
+      at: callAttempts.at,
+      outcome: callAttempts.outcome,
+    })
+    .from(callAttempts)
+    .where(inArray(callAttempts.applicationId, applicationIds))
+    .orderBy(asc(callAttempts.at), asc(callAttempts.id))
+    .all();
+}
+
+const duePosition = preparedFor((db) =>
+  db
+    .select({ dueAt: applications.callDueAt })
+    .from(applications)
+    .where(eq(applications.id, sql.placeholder('id')))
+    .prepare(),
+);
 
 /**
- * The call queue by due time. `assignedTo` narrows it to one instructor's calls; null shows all
- * (for planning staff).
+ * One page of the call queue by due time. `assignedTo` narrows it to one instructor's calls; null
+ * shows all (for planning staff). The page follows the application `after`, or starts at the
+ * application `from` (to show a row whose form came back with a problem); the first page when
+ * neither is given or the application is gone.
  */
-export function listCallQueue(
+export function pageOfCallQueue(
   db: AppDatabase,
   scope: { assignedTo: number | null; region?: string },
   unreachableRule: UnreachableRule,
+  position: { after?: number; from?: number } = {},
 ) {
+  const limit = pageSize + 1;
+  const instructorId = scope.assignedTo;
   const region = scope.region ?? '';
+  const cursorId = position.after ?? position.from;
+  const cursor = cursorId === undefined ? undefined : duePosition(db).get({ id: cursorId });
+  const found = !cursor
+    ? firstQueueRows(db).all({ instructorId, region, limit })
+    : (position.after !== undefined ? queueRowsAfter : queueRowsFrom)(db).all({
+        instructorId,
+        region,
+        dueAt: cursor.dueAt.getTime(),
+        id: cursorId,
+        limit,
+      });
+  const page = pageOf(found);
   const attemptsByApplication = new Map<number, CallAttemptSummary[]>();
-  for (const attempt of queueAttempts(db).all({ region })) {
+  for (const attempt of callAttemptsOf(
+    db,
+    page.rows.map((row) => row.id),
+  )) {
     const list = attemptsByApplication.get(attempt.applicationId) ?? [];
     list.push(attempt);
     attemptsByApplication.set(attempt.applicationId, list);
   }
-  return queueRows(db)
-    .all({ instructorId: scope.assignedTo, region })
-    .map((row) => {
-      const attempts = attemptsByApplication.get(row.id) ?? [];
-      return {
-        ...row,
-        attemptCount: attempts.length,
-        lastOutcome: attempts.at(-1)?.outcome ?? null,
-        unreachable: isUnreachable(attempts, unreachableRule),
-      };
-    });
+  const rows = page.rows.map((row) => {
+    const attempts = attemptsByApplication.get(row.id) ?? [];
+    return {
+      ...row,
+      attemptCount: attempts.length,
+      lastOutcome: attempts.at(-1)?.outcome ?? null,
+      unreachable: isUnreachable(attempts, unreachableRule),
+    };
+  });
+  return { rows, nextAfter: page.nextAfter };
 }
 
-/** The instructor record a staff account signs in as, if any. */
 export function instructorIdOfUser(db: AppDatabase, userId: number): number | null {
   return (
     db.select({ id: instructors.id }).from(instructors).where(eq(instructors.userId, userId)).get()

@@ -2,7 +2,13 @@ import { regionShown } from '../places/regions';
 import { interviewNotesMax } from './interview-input';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { CallQueuePage, type RowProblem } from '../../../views/calls/call-queue-page';
+import {
+  CallQueueItemRows,
+  CallQueuePage,
+  type RowProblem,
+} from '../../../views/calls/call-queue-page';
+import { isHtmxRequestFor } from '../../http/htmx';
+import { afterCursor } from '../../http/paging';
 import { InterviewPage, type InterviewFormState } from '../../../views/calls/interview-page';
 import type { FieldErrors, FormState } from '../../http/form';
 import { access, planningStaff } from '../../http/access';
@@ -33,7 +39,7 @@ import {
   assignCall,
   closeApplication,
   instructorIdOfUser,
-  listCallQueue,
+  pageOfCallQueue,
   listInstructorChoices,
   listPlacementCourses,
   recordCallAttempt,
@@ -91,31 +97,62 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
     return application;
   };
 
+  /**
+   * A GET may ask for a later page; a form that came back with a problem shows the page its row
+   * is on (the first page, or one starting at that row).
+   */
   const renderQueue = (c: Context<SignedInEnv>, problem?: RowProblem) => {
     const t = c.get('t');
     const user = c.get('user');
+    const language = c.get('language');
     const scope = callerScope(c);
     // The region only narrows: an instructor's queue stays their own assigned calls.
     const region = regionShown(db, c);
-    const items =
+    const after = problem ? undefined : afterCursor(c);
+    const pageAt = (position: { after?: number; from?: number }) =>
       scope === 'nothing'
-        ? []
-        : listCallQueue(db, { ...scope, region: region.region }, config.unreachableRule);
+        ? { rows: [], nextAfter: null }
+        : pageOfCallQueue(
+            db,
+            { ...scope, region: region.region },
+            config.unreachableRule,
+            position,
+          );
+    let page = pageAt({ after });
+    let laterPage = after !== undefined;
+    if (problem && !page.rows.some((row) => row.id === problem.applicationId)) {
+      page = pageAt({ from: problem.applicationId });
+      laterPage = true;
+    }
     recordAudit(
       db,
       { actor: user, action: 'read', subjectType: 'application', detail: 'call-queue' },
       clock(),
     );
+    const instructors = user.role === 'instructor' ? null : listInstructorChoices(db);
+    if (!problem && isHtmxRequestFor(c, 'call-queue-more')) {
+      return c.html(
+        <CallQueueItemRows
+          moreAnswer
+          page={page}
+          region={region}
+          instructors={instructors}
+          t={t}
+          language={language}
+        />,
+      );
+    }
     return c.render(
       <CallQueuePage
-        items={items}
-        instructors={user.role === 'instructor' ? null : listInstructorChoices(db)}
+        page={page}
+        laterPage={laterPage}
+        instructors={instructors}
         unconfirmed={user.role === 'instructor' ? [] : listUnconfirmedSubmissions(db, null)}
         candidates={user.role === 'instructor' ? [] : candidatesToCall(db, clock())}
         problem={problem}
         region={region}
         t={t}
-        language={c.get('language')}
+        language={language}
       />,
       { title: t('calls.title') },
     );

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import {
   courseInstructors,
   courseSessions,
@@ -9,6 +9,7 @@ import {
   users,
 } from '../../../db/schema';
 import { immediateTransaction, preparedFor, type AppDatabase, type Transaction } from '../../db';
+import { pageOf, pageSize } from '../../http/paging';
 import type { LocalDate } from '../../lib/helsinki-time';
 import { recordAudit, type Actor } from '../audit/audit-log';
 import type { InstructorInput } from './instructor-input';
@@ -21,23 +22,41 @@ import { licenceOf, needsAttention, type LicenceCourse } from './licence-rules';
  */
 const worksInRegionShown = sql`(${sql.placeholder('region')} = '' or not exists (select 1 from ${instructorLocalities} where ${instructorLocalities.instructorId} = ${instructors.id}) or exists (select 1 from ${instructorLocalities} join ${localities} on ${localities.id} = ${instructorLocalities.localityId} where ${instructorLocalities.instructorId} = ${instructors.id} and ${localities.region} = ${sql.placeholder('region')}))`;
 
-const instructorList = preparedFor((db) =>
+const instructorListColumns = {
+  id: instructors.id,
+  name: instructors.name,
+  email: instructors.email,
+  phone: instructors.phone,
+  kind: instructors.kind,
+  employerUnit: instructors.employerUnit,
+  trainedOn: instructors.trainedOn,
+  accountName: users.name,
+  accountEmail: users.email,
+};
+
+/** By name, walking the name index; `after` continues from the cursor's (name, id). */
+const instructorListStatement = (where: SQL | undefined) =>
+  preparedFor((db) =>
+    db
+      .select(instructorListColumns)
+      .from(instructors)
+      .leftJoin(users, eq(users.id, instructors.userId))
+      .where(and(worksInRegionShown, where))
+      .orderBy(asc(instructors.name), asc(instructors.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
+
+const firstInstructors = instructorListStatement(undefined);
+const instructorsAfter = instructorListStatement(
+  sql`(${instructors.name}, ${instructors.id}) > (${sql.placeholder('name')}, ${sql.placeholder('id')})`,
+);
+
+const instructorPosition = preparedFor((db) =>
   db
-    .select({
-      id: instructors.id,
-      name: instructors.name,
-      email: instructors.email,
-      phone: instructors.phone,
-      kind: instructors.kind,
-      employerUnit: instructors.employerUnit,
-      trainedOn: instructors.trainedOn,
-      accountName: users.name,
-      accountEmail: users.email,
-    })
+    .select({ name: instructors.name })
     .from(instructors)
-    .leftJoin(users, eq(users.id, instructors.userId))
-    .where(worksInRegionShown)
-    .orderBy(asc(instructors.name), asc(instructors.id))
+    .where(eq(instructors.id, sql.placeholder('id')))
     .prepare(),
 );
 
@@ -62,9 +81,9 @@ const planningList = preparedFor((db) =>
     .prepare(),
 );
 
-/** Every instructor's courses with their first and last scheduled session, in one pass. */
-const courseDatesOfInstructors = preparedFor((db) =>
-  db
+/** The courses of all instructors (or of some) with their first and last scheduled session. */
+function courseDatesOf(db: AppDatabase, instructorIds?: number[]) {
+  return db
     .select({
       instructorId: courseInstructors.instructorId,
       status: courses.status,
@@ -77,9 +96,12 @@ const courseDatesOfInstructors = preparedFor((db) =>
       courseSessions,
       and(eq(courseSessions.courseId, courses.id), eq(courseSessions.status, 'scheduled')),
     )
-    .groupBy(courseInstructors.instructorId, courses.id)
-    .prepare(),
-);
+    .where(instructorIds ? inArray(courseInstructors.instructorId, instructorIds) : undefined)
+    .groupBy(courseInstructors.instructorId, courses.id);
+}
+
+/** Every instructor's courses, in one pass (the licence overview). */
+const courseDatesOfInstructors = preparedFor((db) => courseDatesOf(db).prepare());
 
 function groupByInstructor<Row extends { instructorId: number }, Value>(
   rows: readonly Row[],
@@ -94,8 +116,10 @@ function groupByInstructor<Row extends { instructorId: number }, Value>(
   return grouped;
 }
 
-function licenceCoursesByInstructor(db: AppDatabase): Map<number, LicenceCourse[]> {
-  return groupByInstructor(courseDatesOfInstructors(db).all(), (row) => ({
+type CourseDates = LicenceCourse & { instructorId: number };
+
+function licenceCoursesByInstructor(rows: CourseDates[]): Map<number, LicenceCourse[]> {
+  return groupByInstructor(rows, (row) => ({
     status: row.status,
     firstDate: row.firstDate,
     lastDate: row.lastDate,
@@ -123,7 +147,7 @@ export function instructorsNeedingAttention(db: AppDatabase, today: LocalDate) {
  * and how many are lapsing — for the home page's summary.
  */
 export function instructorLicenceOverview(db: AppDatabase, today: LocalDate) {
-  const byInstructor = licenceCoursesByInstructor(db);
+  const byInstructor = licenceCoursesByInstructor(courseDatesOfInstructors(db).all());
   const counts = { active: 0, lapsing: 0 };
   const attention = licenceList(db)
     .all()
@@ -145,27 +169,45 @@ function localitiesByInstructor(db: AppDatabase) {
   }));
 }
 
-export type InstructorListRow = ReturnType<typeof listInstructors>[number];
+export type InstructorListRow = ReturnType<typeof pageOfInstructors>['rows'][number];
 
-/** The instructors page: contact details, linked account, locality names and licence status. */
-export function listInstructors(db: AppDatabase, today: LocalDate, region = '') {
+/**
+ * One page of the instructors page, by name, after the instructor `after` (the first page when
+ * they are gone): contact details, linked account, locality names and licence status. Only the
+ * page's instructors' courses are read for their licences.
+ */
+export function pageOfInstructors(
+  db: AppDatabase,
+  today: LocalDate,
+  position: { after?: number; region: string },
+) {
+  const { after, region } = position;
+  const limit = pageSize + 1;
+  const cursor = after === undefined ? undefined : instructorPosition(db).get({ id: after });
+  const page = pageOf(
+    cursor
+      ? instructorsAfter(db).all({ name: cursor.name, id: after, region, limit })
+      : firstInstructors(db).all({ region, limit }),
+  );
+  const ids = page.rows.map((instructor) => instructor.id);
   const byInstructor = localitiesByInstructor(db);
-  const coursesByInstructor = licenceCoursesByInstructor(db);
-  return instructorList(db)
-    .all({ region })
-    .map(({ accountName, accountEmail, trainedOn, ...instructor }) => ({
-      ...instructor,
-      licence: licenceOf({
-        trainedOn,
-        courses: coursesByInstructor.get(instructor.id) ?? [],
-        today,
-      }),
-      account:
-        accountName !== null && accountEmail !== null
-          ? { name: accountName, email: accountEmail }
-          : null,
-      localityNames: (byInstructor.get(instructor.id) ?? []).map((locality) => locality.name),
-    }));
+  const coursesByInstructor = licenceCoursesByInstructor(
+    ids.length === 0 ? [] : courseDatesOf(db, ids).all(),
+  );
+  const rows = page.rows.map(({ accountName, accountEmail, trainedOn, ...instructor }) => ({
+    ...instructor,
+    licence: licenceOf({
+      trainedOn,
+      courses: coursesByInstructor.get(instructor.id) ?? [],
+      today,
+    }),
+    account:
+      accountName !== null && accountEmail !== null
+        ? { name: accountName, email: accountEmail }
+        : null,
+    localityNames: (byInstructor.get(instructor.id) ?? []).map((locality) => locality.name),
+  }));
+  return { rows, nextAfter: page.nextAfter };
 }
 
 /** Who can lead courses where, for the courses feature. */

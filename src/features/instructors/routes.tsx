@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import {
   InstructorFormPage,
   InstructorsPage,
+  InstructorRows,
   type InstructorFormState,
 } from '../../../views/instructors/instructors-page';
 import { planningStaff } from '../../http/access';
@@ -17,7 +18,9 @@ import { instantToWallClock } from '../../lib/helsinki-time';
 import { formatPhoneForDisplay } from '../../lib/phone';
 import { listLocalities } from '../places/queries';
 import { instructorInputFor, type InstructorInput } from './instructor-input';
-import { saveInstructor, findInstructor, listInstructors, listLinkableAccounts } from './queries';
+import { saveInstructor, findInstructor, pageOfInstructors, listLinkableAccounts } from './queries';
+import { isHtmxRequestFor } from '../../http/htmx';
+import { afterCursor } from '../../http/paging';
 
 type StoredInstructor = NonNullable<ReturnType<typeof findInstructor>>;
 
@@ -119,13 +122,21 @@ export function instructorRoutes({ db, clock }: AppDeps) {
       clock(),
     );
     const today = instantToWallClock(clock()).date;
+    const after = afterCursor(c);
     const region = regionShown(db, c);
+    const page = pageOfInstructors(db, today, { after, region: region.region });
+    const language = c.get('language');
+    if (isHtmxRequestFor(c, 'instructors-more'))
+      return c.html(
+        <InstructorRows moreAnswer page={page} region={region} t={t} language={language} />,
+      );
     return c.render(
       <InstructorsPage
-        instructors={listInstructors(db, today, region.region)}
+        page={page}
+        laterPage={after !== undefined}
         region={region}
         t={t}
-        language={c.get('language')}
+        language={language}
       />,
       { title: t('instructors.title') },
     );

@@ -1,5 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { outbox, type OutboxState } from '../../../db/schema';
 import {
   immediateTransaction,
@@ -7,6 +20,7 @@ import {
   type AppDatabase,
   type DatabaseOrTransaction,
 } from '../../db';
+import { pageOf, pageSize } from '../../http/paging';
 
 export type CalendarMethod = '' | 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
@@ -217,22 +231,31 @@ const summaryColumns = {
 
 const newestFirst = [desc(outbox.createdAt), desc(outbox.id)];
 
-const allMessages = preparedFor((db) =>
-  db
-    .select(summaryColumns)
-    .from(outbox)
-    .orderBy(...newestFirst)
-    .limit(sql.placeholder('limit'))
-    .prepare(),
-);
+/** Both lists walk an index in (created_at, id) order; `after` continues from the cursor's row. */
+const afterCursorRow = sql`(${outbox.createdAt}, ${outbox.id}) < (${sql.placeholder('at')}, ${sql.placeholder('id')})`;
+const inShownState = eq(outbox.state, sql.placeholder('state'));
 
-const messagesInState = preparedFor((db) =>
+const listStatement = (where: SQL | undefined) =>
+  preparedFor((db) =>
+    db
+      .select(summaryColumns)
+      .from(outbox)
+      .where(where)
+      .orderBy(...newestFirst)
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
+
+const allMessages = listStatement(undefined);
+const allMessagesAfter = listStatement(afterCursorRow);
+const messagesInState = listStatement(inShownState);
+const messagesInStateAfter = listStatement(and(inShownState, afterCursorRow));
+
+const messagePosition = preparedFor((db) =>
   db
-    .select(summaryColumns)
+    .select({ at: outbox.createdAt })
     .from(outbox)
-    .where(eq(outbox.state, sql.placeholder('state')))
-    .orderBy(...newestFirst)
-    .limit(sql.placeholder('limit'))
+    .where(eq(outbox.id, sql.placeholder('id')))
     .prepare(),
 );
 
@@ -245,13 +268,25 @@ export function countFailedMail(db: AppDatabase): number {
   return failedCount(db).get()!.failed;
 }
 
-export type OutboxSummary = ReturnType<typeof listOutbox>[number];
+export type OutboxSummary = ReturnType<typeof pageOfOutbox>['rows'][number];
 
-/** The newest messages first, without their bodies. */
-export function listOutbox(db: AppDatabase, options: { state?: OutboxState; limit: number }) {
-  return options.state
-    ? messagesInState(db).all({ state: options.state, limit: options.limit })
-    : allMessages(db).all({ limit: options.limit });
+/**
+ * One page of messages without their bodies, newest first, after the message `after` (the first
+ * page when it is gone, e.g. erased).
+ */
+export function pageOfOutbox(db: AppDatabase, options: { state?: OutboxState; after?: number }) {
+  const limit = pageSize + 1;
+  const { state, after } = options;
+  const cursor = after === undefined ? undefined : messagePosition(db).get({ id: after });
+  const position = cursor ? { at: cursor.at.getTime(), id: after } : undefined;
+  const rows = state
+    ? position
+      ? messagesInStateAfter(db).all({ state, ...position, limit })
+      : messagesInState(db).all({ state, limit })
+    : position
+      ? allMessagesAfter(db).all({ ...position, limit })
+      : allMessages(db).all({ limit });
+  return pageOf(rows);
 }
 
 export function findOutboxMessage(db: AppDatabase, id: number): OutboxMessage | undefined {

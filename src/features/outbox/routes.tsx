@@ -1,6 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { OutboxMessagePage, OutboxPage, subjectText } from '../../../views/outbox/outbox-page';
+import {
+  OutboxMessagePage,
+  OutboxPage,
+  OutboxRows,
+  subjectText,
+} from '../../../views/outbox/outbox-page';
+import { isHtmxRequestFor } from '../../http/htmx';
+import { afterCursor } from '../../http/paging';
 import { planningStaff } from '../../http/access';
 import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
@@ -8,10 +15,7 @@ import { outboxStates } from '../../../db/schema';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { personalLinkPlaceholder } from './personal-links';
-import { findOutboxMessage, listOutbox, retryFailed } from './queries';
-
-/** The page shows the newest messages; older ones stay in the database. */
-const listLimit = 200;
+import { findOutboxMessage, pageOfOutbox, retryFailed } from './queries';
 
 export function outboxRoutes({ db, config, clock }: AppDeps) {
   const app = new Hono<SignedInEnv>();
@@ -32,14 +36,23 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
     );
     const asked = c.req.query('state');
     const state = outboxStates.find((known) => known === asked);
+    const after = afterCursor(c);
+    const page = pageOfOutbox(db, { state, after });
+    const language = c.get('language');
+    if (isHtmxRequestFor(c, 'outbox-more')) {
+      return c.html(
+        <OutboxRows moreAnswer page={page} shownState={state ?? null} t={t} language={language} />,
+      );
+    }
     return c.render(
       <OutboxPage
-        messages={listOutbox(db, { state, limit: listLimit })}
+        page={page}
+        laterPage={after !== undefined}
         shownState={state ?? null}
         unknownState={asked !== undefined && asked !== '' && state === undefined}
         mailConfigured={mailConfigured}
         t={t}
-        language={c.get('language')}
+        language={language}
       />,
       { title: t('outbox.title') },
     );

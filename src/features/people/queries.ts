@@ -16,6 +16,7 @@ import {
 } from '../../../db/schema';
 import { foldText, type AppDatabase } from '../../db';
 import { markOf, loadCourseAttendance } from '../attendance/queries';
+import { callAttemptsOf } from '../calls/queries';
 import { summaryOf, type AttendanceSummary } from '../attendance/attendance-rules';
 import { parseNeeds, transportFollowThrough } from '../enrollment/needs';
 import { leadsCourse } from '../enrollment/queries';
@@ -127,13 +128,24 @@ export type PeopleSearchRow = {
 
 /**
  * One page of the people whose name or e-mail contains the query (folded: case and accents do not
- * matter) or whose phone number contains its digits, by name. Only the page's people are read
- * further (their courses and calls).
+ * matter) or whose phone number contains its digits, by name, after the person `after` (keyset on
+ * the folded name and id; the first page when they are gone). Only the page's people are read
+ * further (their courses and calls). The match itself reads every application: "contains" cannot
+ * use an index.
  */
 export function searchPeople(
   db: AppDatabase,
-  search: { query: string; page: number; scope: PeopleScope; region?: string },
-): { rows: PeopleSearchRow[]; hasNextPage: boolean } {
+  search: { query: string; after?: number; scope: PeopleScope; region?: string },
+): { rows: PeopleSearchRow[]; nextAfter: number | null } {
+  const foldedName = sql`fold(${applications.name})`;
+  const cursor =
+    search.after === undefined
+      ? undefined
+      : db
+          .select({ foldedName: sql<string>`${foldedName}` })
+          .from(applications)
+          .where(eq(applications.id, search.after))
+          .get();
   const found = db
     .select({
       id: applications.id,
@@ -147,15 +159,17 @@ export function searchPeople(
         matching(search.query),
         scoped(db, search.scope),
         inRegion(applications.localityId, search.region ?? '', { orNoLocality: true }),
+        cursor
+          ? sql`(${foldedName}, ${applications.id}) > (${cursor.foldedName}, ${search.after})`
+          : undefined,
       ),
     )
-    .orderBy(sql`fold(${applications.name})`, asc(applications.id))
+    .orderBy(foldedName, asc(applications.id))
     .limit(peoplePerPage + 1)
-    .offset((search.page - 1) * peoplePerPage)
     .all();
   const page = found.slice(0, peoplePerPage);
   const ids = page.map((person) => person.id);
-  if (ids.length === 0) return { rows: [], hasNextPage: false };
+  if (ids.length === 0) return { rows: [], nextAfter: null };
 
   const coursesOf = new Map<number, PersonCourse[]>();
   for (const { applicationId, ...course } of enrollmentsOf(db, ids)) {
@@ -163,12 +177,7 @@ export function searchPeople(
   }
 
   const callsOf = new Map<number, { count: number; last: CallOutcome }>();
-  for (const call of db
-    .select({ applicationId: callAttempts.applicationId, outcome: callAttempts.outcome })
-    .from(callAttempts)
-    .where(inArray(callAttempts.applicationId, ids))
-    .orderBy(asc(callAttempts.at), asc(callAttempts.id))
-    .all()) {
+  for (const call of callAttemptsOf(db, ids)) {
     const count = (callsOf.get(call.applicationId)?.count ?? 0) + 1;
     callsOf.set(call.applicationId, { count, last: call.outcome });
   }
@@ -180,7 +189,7 @@ export function searchPeople(
       callCount: callsOf.get(person.id)?.count ?? 0,
       lastCallOutcome: callsOf.get(person.id)?.last ?? null,
     })),
-    hasNextPage: found.length > peoplePerPage,
+    nextAfter: found.length > peoplePerPage ? ids.at(-1)! : null,
   };
 }
 

@@ -1,7 +1,9 @@
 import { regionShown } from '../places/regions';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { PeopleSearchPage } from '../../../views/people/people-search-page';
+import { PeopleRows, PeopleSearchPage } from '../../../views/people/people-search-page';
+import { isHtmxRequestFor } from '../../http/htmx';
+import { afterCursor } from '../../http/paging';
 import { PersonPage } from '../../../views/people/person-page';
 import { access } from '../../http/access';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
@@ -23,11 +25,6 @@ const peopleReaders = access(['coordinator', 'admin', 'instructor']);
 /** Longer input is cut, not refused: nobody's name or address is this long. */
 const longestQuery = 100;
 
-function pageOf(c: Context): number {
-  const typed = c.req.query('page') ?? '1';
-  return /^[1-9]\d{0,5}$/.test(typed) ? Number(typed) : 1;
-}
-
 export function peopleRoutes({ db, clock }: AppDeps) {
   const app = new Hono<SignedInEnv>();
 
@@ -41,12 +38,12 @@ export function peopleRoutes({ db, clock }: AppDeps) {
     // Without control characters: SQLite reads a NUL as the end of the LIKE pattern, so "\0x"
     // would match everyone.
     const query = cleanText(c.req.query('q') ?? '').slice(0, longestQuery);
-    const page = pageOf(c);
+    const after = afterCursor(c);
     const searching = query.trim().length >= shortestQuery;
     // The region only narrows: an instructor still finds only the people on their courses.
     const region = regionShown(db, c);
     const result = searching
-      ? searchPeople(db, { query, page, scope: scopeOf(c), region: region.region })
+      ? searchPeople(db, { query, after, scope: scopeOf(c), region: region.region })
       : null;
     if (searching) {
       // The query itself is personal data (a name, a number): the log says only that one was made.
@@ -61,11 +58,23 @@ export function peopleRoutes({ db, clock }: AppDeps) {
         clock(),
       );
     }
+    if (result !== null && isHtmxRequestFor(c, 'people-more')) {
+      return c.html(
+        <PeopleRows
+          moreAnswer
+          query={query}
+          result={result}
+          region={region}
+          t={t}
+          language={c.get('language')}
+        />,
+      );
+    }
     return c.render(
       <PeopleSearchPage
         query={query}
         result={result}
-        page={page}
+        laterPage={after !== undefined}
         shortestQuery={shortestQuery}
         region={region}
         instructorOnly={c.get('user').role === 'instructor'}

@@ -1,4 +1,4 @@
-import { and, asc, between, count, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, between, count, eq, gte, sql, type SQL } from 'drizzle-orm';
 import {
   blockedPeriods,
   courseInstructors,
@@ -13,6 +13,7 @@ import {
   venues,
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
+import { pageOf, pageSize } from '../../http/paging';
 import type { LocalDate } from '../../lib/helsinki-time';
 import { goNoGoOutlook } from '../courses/at-risk';
 import { waitingNearby } from '../courses/at-risk-queries';
@@ -21,6 +22,34 @@ import { inRegion } from '../places/regions';
 export function listTerms(db: AppDatabase) {
   return db.select().from(terms).orderBy(asc(terms.startsOn)).all();
 }
+
+const termListStatement = (where: SQL | undefined) =>
+  preparedFor((db) =>
+    db
+      .select({ id: terms.id, name: terms.name, startsOn: terms.startsOn, endsOn: terms.endsOn })
+      .from(terms)
+      .where(where)
+      .orderBy(asc(terms.startsOn), asc(terms.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
+
+const firstTerms = termListStatement(undefined);
+const termsAfter = termListStatement(
+  sql`(${terms.startsOn}, ${terms.id}) > (${sql.placeholder('startsOn')}, ${sql.placeholder('id')})`,
+);
+
+/** One page of the term list, by first day, after the term `after` (the first page when gone). */
+export function pageOfTerms(db: AppDatabase, after?: number) {
+  const limit = pageSize + 1;
+  const cursor = after === undefined ? undefined : findTerm(db, after);
+  return pageOf(
+    cursor
+      ? termsAfter(db).all({ startsOn: cursor.startsOn, id: cursor.id, limit })
+      : firstTerms(db).all({ limit }),
+  );
+}
+export type TermListRow = ReturnType<typeof pageOfTerms>['rows'][number];
 
 export function findTerm(db: AppDatabase, termId: number) {
   return db.select().from(terms).where(eq(terms.id, termId)).get();

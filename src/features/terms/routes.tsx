@@ -2,9 +2,10 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { courseStatuses } from '../../../db/schema';
-import { TermListPage } from '../../../views/terms/term-list-page';
+import { TermListPage, TermRows } from '../../../views/terms/term-list-page';
 import { TermCourses, TermPlanPage, type TermFilters } from '../../../views/terms/term-plan-page';
 import { isHtmxRequestFor } from '../../http/htmx';
+import { afterCursor } from '../../http/paging';
 import type { FormState } from '../../http/form';
 import { planningStaff } from '../../http/access';
 import { idParam, optionalIdQuery } from '../../http/params';
@@ -24,7 +25,7 @@ import {
   findTerm,
   findTermCourses,
   findTermSessions,
-  listTerms,
+  pageOfTerms,
   removeBlockedPeriod,
   updateTermTargets,
 } from './queries';
@@ -108,10 +109,23 @@ function renderTermPlan(
 export function termRoutes({ db, clock }: AppDeps) {
   const app = new Hono<SignedInEnv>();
 
+  /** A re-rendered form (after a POST) shows the first page; a GET may ask for a later one. */
   const renderTermList = (c: Context<SignedInEnv>, form: FormState) => {
     const t = c.get('t');
+    const after = c.req.method === 'GET' ? afterCursor(c) : undefined;
+    const page = pageOfTerms(db, after);
+    const language = c.get('language');
+    if (c.req.method === 'GET' && isHtmxRequestFor(c, 'terms-more')) {
+      return c.html(<TermRows moreAnswer page={page} t={t} language={language} />);
+    }
     return c.render(
-      <TermListPage terms={listTerms(db)} {...form} t={t} language={c.get('language')} />,
+      <TermListPage
+        page={page}
+        laterPage={after !== undefined}
+        {...form}
+        t={t}
+        language={language}
+      />,
       { title: t('term.listTitle') },
     );
   };
