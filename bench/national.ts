@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, desc, eq } from 'drizzle-orm';
-import { courses, terms } from '../db/schema';
+import { courses, localities, terms } from '../db/schema';
 import { createApp } from '../src/app';
 import { parseConfig } from '../src/config';
 import { openDatabase } from '../src/db';
@@ -66,6 +66,29 @@ await measure(
   page(`/reports?terms=${first.id},${second.id}`),
   30,
   3,
+);
+
+// The term plan: one county (the one with the most courses that term), then every county at once.
+const busiest = db
+  .select({ region: localities.region, courses: count(courses.id) })
+  .from(courses)
+  .innerJoin(localities, eq(localities.id, courses.localityId))
+  .where(eq(courses.termId, second.id))
+  .groupBy(localities.region)
+  .orderBy(desc(count(courses.id)))
+  .limit(1)
+  .get()!;
+await measure(
+  `GET /terms/:id?region=${busiest.region} (${busiest.courses} courses)`,
+  page(`/terms/${second.id}?region=${encodeURIComponent(busiest.region)}`),
+  100,
+  5,
+);
+await measure(
+  `GET /terms/:id?region= (all regions: ${second.courses} courses)`,
+  page(`/terms/${second.id}?region=`),
+  20,
+  2,
 );
 
 db.$client.close();
