@@ -552,6 +552,8 @@ export const applications = sqliteTable(
   },
   (table) => [
     index('applications_queue_idx').on(table.state, table.callDueAt),
+    // News to tell by phone: a handful of rows among years of placed applications.
+    index('applications_call_reason_idx').on(table.callReason, table.state),
     index('applications_phone_idx').on(table.phone),
     index('applications_email_idx').on(table.email),
   ],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   licenceOf,
   needsAttention,
+  oldestCourseEndThatMatters,
   wholeMonthsBetween,
   type LicenceCourse,
 } from '../../src/features/instructors/licence-rules';
@@ -181,5 +182,46 @@ describe('what the coordinator is asked about', () => {
 
   it('asks nothing about a lapsed licence (it needs training again)', () => {
     expect(needsAttention(newcomer('2027-05-21'))).toBeNull();
+  });
+});
+
+describe('reading only the courses that can still matter', () => {
+  it('gives the same status and question without the courses that ended before the cut-off', () => {
+    const today = '2026-12-03';
+    const cutOff = oldestCourseEndThatMatters(today);
+    const histories: { trainedOn: string | null; courses: LicenceCourse[] }[] = [
+      { trainedOn: '2019-03-01', courses: [held('2019-09-01', '2019-10-20')] },
+      {
+        trainedOn: '2019-03-01',
+        courses: [held('2019-09-01', '2019-10-20'), held('2025-11-01', '2025-12-03')],
+      },
+      {
+        trainedOn: '2019-03-01',
+        courses: [held('2025-10-01', '2025-12-02'), planned('2027-01-10', '2027-02-20')],
+      },
+      { trainedOn: '2025-06-01', courses: [held('2020-01-01', '2020-02-01')] },
+      {
+        trainedOn: null,
+        courses: [held('2018-01-01', '2018-02-01'), cancelled('2026-09-01', '2026-10-01')],
+      },
+      {
+        trainedOn: '2026-02-01',
+        courses: [held('2021-01-01', '2021-02-01'), held('2026-03-01', '2026-04-10')],
+      },
+    ];
+    for (const history of histories) {
+      const all = { ...history, today };
+      const recent = {
+        ...all,
+        courses: all.courses.filter(
+          (course) => course.lastDate !== null && course.lastDate >= cutOff,
+        ),
+      };
+      const [whole, part] = [licenceOf(all), licenceOf(recent)];
+      // Lapsed either way, or (no training date) never trained: neither is counted or asked about.
+      if (whole.status === 'lapsed') expect(['lapsed', 'untrained']).toContain(part.status);
+      else expect(part).toEqual(whole);
+      expect(needsAttention(recent)).toEqual(needsAttention(all));
+    }
   });
 });

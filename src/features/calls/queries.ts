@@ -1,7 +1,8 @@
-import { and, asc, count, eq, inArray, min, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, min, or, sql, type SQL } from 'drizzle-orm';
 import {
   applications,
   callAttempts,
+  callReasons,
   courseInstructors,
   courses,
   instructors,
@@ -13,6 +14,7 @@ import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
 import { pageOf, pageSize } from '../../http/paging';
 import { recordAudit } from '../audit/audit-log';
+import { worksInRegionShown } from '../instructors/queries';
 import { inRegion } from '../places/regions';
 import { courseTitleColumns, type ApplicationRow } from '../intake/queries';
 import {
@@ -29,9 +31,15 @@ import type { ClosureInput } from './interview-input';
  */
 const onTheQueue = or(
   eq(applications.state, 'to-call'),
-  // "Not closed" spelled as the other states, so the state index finds them and the closed
-  // applications of past years are never read.
-  and(inArray(applications.state, ['waiting', 'placed']), ne(applications.callReason, 'intake')),
+  // A call reason other than intake, spelled out, so the call-reason index finds the few with news
+  // instead of reading years of placed applications; "not closed" as the other states.
+  and(
+    inArray(
+      applications.callReason,
+      callReasons.filter((reason) => reason !== 'intake'),
+    ),
+    inArray(applications.state, ['waiting', 'placed']),
+  ),
 );
 
 /** On the queue of the region shown: an applicant's locality (none: every region's queue). */
@@ -174,12 +182,21 @@ export function instructorIdOfUser(db: AppDatabase, userId: number): number | nu
   );
 }
 
-export function listInstructorChoices(db: AppDatabase) {
-  return db
+const instructorChoices = preparedFor((db) =>
+  db
     .select({ id: instructors.id, name: instructors.name })
     .from(instructors)
+    .where(worksInRegionShown)
     .orderBy(asc(instructors.name), asc(instructors.id))
-    .all();
+    .prepare(),
+);
+
+/**
+ * Who a call can be given to: the instructors working in the region shown. Every row of the queue
+ * page carries this list, so a whole country's instructors would make each page megabytes.
+ */
+export function listInstructorChoices(db: AppDatabase, region = '') {
+  return instructorChoices(db).all({ region });
 }
 
 export function instructorExists(db: AppDatabase, id: number): boolean {

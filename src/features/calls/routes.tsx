@@ -129,7 +129,8 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
       { actor: user, action: 'read', subjectType: 'application', detail: 'call-queue' },
       clock(),
     );
-    const instructors = user.role === 'instructor' ? null : listInstructorChoices(db);
+    const instructors =
+      user.role === 'instructor' ? null : listInstructorChoices(db, region.region);
     if (!problem && isHtmxRequestFor(c, 'call-queue-more')) {
       return c.html(
         <CallQueueItemRows

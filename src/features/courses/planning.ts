@@ -40,7 +40,7 @@ export function conflictsFor(
   const to = new Date(Math.max(...sessions.map((session) => session.endsAt.getTime())));
   return findConflicts({
     candidates,
-    existing: findSessionsBetween(db, from, to),
+    existing: findSessionsBetween(db, from, to, resources),
     blockedPeriods: listBlockedPeriods(db),
   });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import {
   blockedPeriods,
   courseInstructors,
@@ -99,10 +99,16 @@ export function listBlockedPeriods(db: DatabaseOrTransaction): (BlockedPeriod & 
  * Scheduled sessions of courses that still take place, overlapping [from, to), in the shape the
  * conflict check reads: with each session's venue and instructors.
  */
+/**
+ * Other courses' sessions between two instants that could collide with a course using `sharing`:
+ * the same venue or one of the same instructors (a collision needs one of them), so a country's
+ * thousand courses in the same weeks are not read to check one.
+ */
 export function findSessionsBetween(
   db: DatabaseOrTransaction,
   from: Date,
   to: Date,
+  sharing: { venueId: number | null; instructorIds: readonly number[] },
 ): ScheduledSession[] {
   const rows = db
     .select({
@@ -130,6 +136,19 @@ export function findSessionsBetween(
         ne(courses.status, 'cancelled'),
         lt(courseSessions.startsAt, to),
         gt(courseSessions.endsAt, from),
+        or(
+          sharing.venueId === null ? undefined : eq(courses.venueId, sharing.venueId),
+          sharing.instructorIds.length === 0
+            ? undefined
+            : inArray(
+                courses.id,
+                db
+                  .select({ id: courseInstructors.courseId })
+                  .from(courseInstructors)
+                  .where(inArray(courseInstructors.instructorId, [...sharing.instructorIds])),
+              ),
+          sharing.venueId === null && sharing.instructorIds.length === 0 ? sql`0` : undefined,
+        ),
       ),
     )
     .all();

@@ -67,6 +67,17 @@ export function wholeMonthsBetween(from: LocalDate, to: LocalDate): number {
   return Math.max(0, months);
 }
 
+/**
+ * The oldest date a course may end on and still change anyone's licence today: a course that ended
+ * before it gives a licence that has lapsed by now, and so does a training before it. Leaving such
+ * courses out changes only a "lapsed" status (to "untrained" when there is no training date), and
+ * the home page counts and asks about neither — so the overview reads only the last year's
+ * courses, not the whole history.
+ */
+export function oldestCourseEndThatMatters(today: LocalDate): LocalDate {
+  return addMonths(today, -licenceMonths);
+}
+
 function lastLedCourseOn(input: LicenceInput): LocalDate | null {
   let last: LocalDate | null = null;
   for (const course of input.courses) {

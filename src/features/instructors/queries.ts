@@ -10,17 +10,22 @@ import {
 } from '../../../db/schema';
 import { immediateTransaction, preparedFor, type AppDatabase, type Transaction } from '../../db';
 import { pageOf, pageSize } from '../../http/paging';
-import type { LocalDate } from '../../lib/helsinki-time';
+import { wallClockToInstant, type LocalDate } from '../../lib/helsinki-time';
 import { recordAudit, type Actor } from '../audit/audit-log';
 import type { InstructorInput } from './instructor-input';
-import { licenceOf, needsAttention, type LicenceCourse } from './licence-rules';
+import {
+  licenceOf,
+  needsAttention,
+  oldestCourseEndThatMatters,
+  type LicenceCourse,
+} from './licence-rules';
 
 /**
  * An instructor works in the region shown when one of their localities is in it; one with no
  * locality yet shows in every region, so a new instructor is not lost. Both are looked up per
  * instructor by the (instructor, locality) key, so the list keeps its own index path.
  */
-const worksInRegionShown = sql`(${sql.placeholder('region')} = '' or not exists (select 1 from ${instructorLocalities} where ${instructorLocalities.instructorId} = ${instructors.id}) or exists (select 1 from ${instructorLocalities} join ${localities} on ${localities.id} = ${instructorLocalities.localityId} where ${instructorLocalities.instructorId} = ${instructors.id} and ${localities.region} = ${sql.placeholder('region')}))`;
+export const worksInRegionShown = sql`(${sql.placeholder('region')} = '' or not exists (select 1 from ${instructorLocalities} where ${instructorLocalities.instructorId} = ${instructors.id}) or exists (select 1 from ${instructorLocalities} join ${localities} on ${localities.id} = ${instructorLocalities.localityId} where ${instructorLocalities.instructorId} = ${instructors.id} and ${localities.region} = ${sql.placeholder('region')}))`;
 
 const instructorListColumns = {
   id: instructors.id,
@@ -82,7 +87,7 @@ const planningList = preparedFor((db) =>
 );
 
 /** The courses of all instructors (or of some) with their first and last scheduled session. */
-function courseDatesOf(db: AppDatabase, instructorIds?: number[]) {
+function courseDatesOf(db: AppDatabase, filter?: SQL) {
   return db
     .select({
       instructorId: courseInstructors.instructorId,
@@ -96,12 +101,20 @@ function courseDatesOf(db: AppDatabase, instructorIds?: number[]) {
       courseSessions,
       and(eq(courseSessions.courseId, courses.id), eq(courseSessions.status, 'scheduled')),
     )
-    .where(instructorIds ? inArray(courseInstructors.instructorId, instructorIds) : undefined)
+    .where(filter)
     .groupBy(courseInstructors.instructorId, courses.id);
 }
 
-/** Every instructor's courses, in one pass (the licence overview). */
-const courseDatesOfInstructors = preparedFor((db) => courseDatesOf(db).prepare());
+/**
+ * Every instructor's courses that can still matter to a licence (a session since `since`, found
+ * through the sessions' time index), in one pass: the licence overview.
+ */
+const recentCourseDatesOfInstructors = preparedFor((db) =>
+  courseDatesOf(
+    db,
+    sql`${courses.id} in (select ${courseSessions.courseId} from ${courseSessions} where ${courseSessions.startsAt} >= ${sql.placeholder('since')})`,
+  ).prepare(),
+);
 
 function groupByInstructor<Row extends { instructorId: number }, Value>(
   rows: readonly Row[],
@@ -147,7 +160,10 @@ export function instructorsNeedingAttention(db: AppDatabase, today: LocalDate) {
  * and how many are lapsing — for the home page's summary.
  */
 export function instructorLicenceOverview(db: AppDatabase, today: LocalDate) {
-  const byInstructor = licenceCoursesByInstructor(courseDatesOfInstructors(db).all());
+  const since = wallClockToInstant(oldestCourseEndThatMatters(today), '00:00').getTime();
+  const byInstructor = licenceCoursesByInstructor(
+    recentCourseDatesOfInstructors(db).all({ since }),
+  );
   const counts = { active: 0, lapsing: 0 };
   const attention = licenceList(db)
     .all()
@@ -192,7 +208,7 @@ export function pageOfInstructors(
   const ids = page.rows.map((instructor) => instructor.id);
   const byInstructor = localitiesByInstructor(db);
   const coursesByInstructor = licenceCoursesByInstructor(
-    ids.length === 0 ? [] : courseDatesOf(db, ids).all(),
+    ids.length === 0 ? [] : courseDatesOf(db, inArray(courseInstructors.instructorId, ids)).all(),
   );
   const rows = page.rows.map(({ accountName, accountEmail, trainedOn, ...instructor }) => ({
     ...instructor,

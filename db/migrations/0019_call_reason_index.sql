@@ -1,0 +1,1 @@
+CREATE INDEX `applications_call_reason_idx` ON `applications` (`call_reason`,`state`);
