@@ -141,6 +141,27 @@ function idsIn(path: string) {
   }
 }
 
+/**
+ * A national instance serves each county's coordinator their own region: the demo coordinator gets
+ * the county with the most courses as their home region (in the bench's copy only).
+ */
+function makeCountyCoordinator(path: string): string {
+  const db = new Database(path);
+  try {
+    const { region } = db
+      .prepare(
+        `select l.region as region from courses c join localities l on l.id = c.locality_id
+         group by l.region order by count(*) desc limit 1`,
+      )
+      .get() as { region: string };
+    const coordinator = demoSignIns.find((person) => person.role === 'coordinator')!;
+    db.prepare('update users set home_region = ? where email = ?').run(region, coordinator.email);
+    return region;
+  } finally {
+    db.close();
+  }
+}
+
 type Row = { label: string; figures: Figures };
 
 async function benchDataSet(name: string, databasePath: string, env: NodeJS.ProcessEnv) {
@@ -231,6 +252,7 @@ try {
   if (national && existsSync(national)) {
     const copy = join(directory, 'national.sqlite');
     copyFileSync(national, copy);
+    console.log(`National data: the coordinator works for ${makeCountyCoordinator(copy)}.`);
     sets.push(await benchDataSet('national', copy, { SEED_DEMO_DATA: 'false' }));
   } else {
     console.log('NATIONAL_DATABASE not set (or missing): the national data set is skipped.');
