@@ -314,6 +314,8 @@ export const courses = sqliteTable(
   },
   (table) => [
     index('courses_term_idx').on(table.termId, table.localityId),
+    // Conflict checks look for the courses sharing a venue.
+    index('courses_venue_idx').on(table.venueId),
     // The home page's decisions and at-risk lists look only at courses deciding about now.
     index('courses_go_no_go_idx').on(table.goNoGoDate),
     // The at-risk list: courses still open or confirmed whose decision day is near.

@@ -136,12 +136,22 @@ export function findSessionsBetween(
         ne(courses.status, 'cancelled'),
         lt(courseSessions.startsAt, to),
         gt(courseSessions.endsAt, from),
+        // Found from the venue's and the instructors' courses (indexed), not by reading every
+        // session in the country in those weeks.
         or(
-          sharing.venueId === null ? undefined : eq(courses.venueId, sharing.venueId),
+          sharing.venueId === null
+            ? undefined
+            : inArray(
+                courseSessions.courseId,
+                db
+                  .select({ id: courses.id })
+                  .from(courses)
+                  .where(eq(courses.venueId, sharing.venueId)),
+              ),
           sharing.instructorIds.length === 0
             ? undefined
             : inArray(
-                courses.id,
+                courseSessions.courseId,
                 db
                   .select({ id: courseInstructors.courseId })
                   .from(courseInstructors)

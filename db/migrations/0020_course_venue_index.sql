@@ -1,0 +1,1 @@
+CREATE INDEX `courses_venue_idx` ON `courses` (`venue_id`);
