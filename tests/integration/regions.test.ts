@@ -1,5 +1,5 @@
 import { load } from 'cheerio';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditLog, instructorLocalities, instructors, users } from '../../db/schema';
 import {
@@ -159,6 +159,7 @@ describe('the demand, decisions, call queue, people and instructors by region', 
   const { app, db, clock } = buildTestApp();
   const cookies = { pirkanmaa: '', instructor: '' };
   const courses = { tampere: 0, jyvaskyla: 0 };
+  const instructorIds = { tampere: 0, jyvaskyla: 0 };
   let termId = 0;
 
   const anApplicantToCall = (name: string, localityId: number | null) => {
@@ -200,8 +201,8 @@ describe('the demand, decisions, call queue, people and instructors by region', 
     anApplicantToCall('Hakija Muualta', null);
     aWaitingApplicant(db, tampere, { name: 'Odottaja Tampereella' });
     aWaitingApplicant(db, jyvaskyla, { name: 'Odottaja Jyväskylässä' });
-    anInstructorIn([tampere]);
-    anInstructorIn([jyvaskyla]);
+    instructorIds.tampere = anInstructorIn([tampere]).id;
+    instructorIds.jyvaskyla = anInstructorIn([jyvaskyla]).id;
 
     const instructorUser = await aStaffUser(db, 'instructor', { homeRegion: 'Keski-Suomi' });
     const ownInstructor = anInstructorIn([jyvaskyla]);
@@ -245,6 +246,54 @@ describe('the demand, decisions, call queue, people and instructors by region', 
     );
     expect(other(`#decision-${courses.tampere}`).length).toBe(0);
     expect(other(`#decision-${courses.jyvaskyla}`).length).toBe(1);
+  });
+
+  it("offers the region's instructors for a call, and keeps the region on the queue's next page", async () => {
+    const assignees = async (path: string) => {
+      const $ = load(await (await getPage(app, path, cookies.pirkanmaa)).text());
+      return $('#call-queue select[name="instructorId"]')
+        .first()
+        .find('option')
+        .map((_, option) => $(option).attr('value'))
+        .get()
+        .filter(Boolean)
+        .map(Number);
+    };
+    expect(await assignees('/calls')).toContain(instructorIds.tampere);
+    expect(await assignees('/calls')).not.toContain(instructorIds.jyvaskyla);
+    expect(await assignees('/calls?region=')).toContain(instructorIds.jyvaskyla);
+
+    const later = new Date('2026-09-25T09:00:00Z');
+    const jyvaskyla = db
+      .select()
+      .from(applications)
+      .where(eq(applications.name, 'Hakija Jyväskylästä'))
+      .get()!.localityId;
+    for (let index = 0; index < 55; index += 1) {
+      db.insert(applications)
+        .values({
+          source: 'phone',
+          name: `Jonossa ${index}`,
+          phone: `+35850${String(2000000 + index)}`,
+          localityId: jyvaskyla,
+          state: 'to-call',
+          callDueAt: later,
+          createdAt: later,
+          updatedAt: later,
+        })
+        .run();
+    }
+    const first = load(
+      await (await getPage(app, '/calls?region=Keski-Suomi', cookies.pirkanmaa)).text(),
+    );
+    const next = first('#call-queue-more a').attr('href')!;
+    expect(next).toContain('region=Keski-Suomi');
+    const second = await textOf(next, '#call-queue');
+    expect(second).toContain('Jonossa 54');
+    expect(second).not.toContain('Hakija Tampereelta');
+    db.delete(applications)
+      .where(sql`${applications.name} like 'Jonossa %'`)
+      .run();
   });
 
   it('puts the home region and the applicants without a locality on the call queue', async () => {
