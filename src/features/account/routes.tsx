@@ -29,7 +29,7 @@ import {
   findPendingTotpSecret,
 } from './two-step-store';
 import { shortUserAgent } from './user-agent';
-import { listRegions } from '../places/regions';
+import { isChoosableRegion, listRegions } from '../places/regions';
 import { homeRegionInput } from '../users/new-user';
 import { setHomeRegion } from '../users/queries';
 
@@ -123,7 +123,7 @@ export function accountRoutes({ db, clock }: AppDeps) {
     (c) => {
       const user = c.get('user');
       const { homeRegion } = c.req.valid('form');
-      if (homeRegion !== '' && !listRegions(db).includes(homeRegion)) {
+      if (!isChoosableRegion(db, homeRegion)) {
         c.status(422);
         return renderAccount(c, undefined, { homeRegion: c.get('t')('validation.region') });
       }

@@ -110,6 +110,7 @@ export function findSessionsBetween(
   to: Date,
   sharing: { venueId: number | null; instructorIds: readonly number[] },
 ): ScheduledSession[] {
+  if (sharing.venueId === null && sharing.instructorIds.length === 0) return [];
   const rows = db
     .select({
       sessionId: courseSessions.id,
@@ -157,7 +158,6 @@ export function findSessionsBetween(
                   .from(courseInstructors)
                   .where(inArray(courseInstructors.instructorId, [...sharing.instructorIds])),
               ),
-          sharing.venueId === null && sharing.instructorIds.length === 0 ? sql`0` : undefined,
         ),
       ),
     )

@@ -21,6 +21,11 @@ export function listRegions(db: AppDatabase): string[] {
     .map((row) => row.region);
 }
 
+/** A home region one may choose: every region (''), or one the localities have. */
+export function isChoosableRegion(db: AppDatabase, region: string): boolean {
+  return region === '' || listRegions(db).includes(region);
+}
+
 /** The region a signed-in person's list shows: `?region=` or else their home region. */
 export function regionShown(db: AppDatabase, c: Context<SignedInEnv>): RegionChoice {
   return chooseRegion(c.req.query('region'), c.get('user').homeRegion, listRegions(db));

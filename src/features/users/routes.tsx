@@ -15,7 +15,7 @@ import { validForm } from '../../http/form';
 import { generatePassword, hashPassword } from '../../lib/password';
 import { isTwoStepRequired, setTwoStepRequired } from '../account/two-step-store';
 import { findUserById } from '../auth/queries';
-import { listRegions } from '../places/regions';
+import { isChoosableRegion, listRegions } from '../places/regions';
 import { homeRegionInput, newUserInput } from './new-user';
 import { createUser, listStaff, resetPassword, setAccountDisabled, setHomeRegion } from './queries';
 
@@ -58,7 +58,7 @@ export function userRoutes({ db, clock }: AppDeps) {
     validForm(newUserInput, (c, invalid) => renderUsersPage(c, invalid)),
     async (c) => {
       const input = c.req.valid('form');
-      if (!isKnownRegion(input.homeRegion)) {
+      if (!isChoosableRegion(db, input.homeRegion)) {
         c.status(422);
         const { password: _typedPassword, ...values } = input;
         return renderUsersPage(c, {
@@ -81,7 +81,6 @@ export function userRoutes({ db, clock }: AppDeps) {
   );
 
   /** '' (every region) or a region some locality has. */
-  const isKnownRegion = (region: string) => region === '' || listRegions(db).includes(region);
 
   /** The account a lifecycle action is about; 404 when there is none. */
   const subjectOf = (c: Context<SignedInEnv>) => {
@@ -121,7 +120,7 @@ export function userRoutes({ db, clock }: AppDeps) {
     (c) => {
       const subject = subjectOf(c);
       const { homeRegion } = c.req.valid('form');
-      if (!isKnownRegion(homeRegion)) {
+      if (!isChoosableRegion(db, homeRegion)) {
         c.status(422);
         return renderUsersPage(c, {
           values: {},
