@@ -82,6 +82,40 @@ export const organisationSettings = sqliteTable('organisation_settings', {
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 });
 
+/**
+ * How long personal data is kept (one row, id 1; defaults until an admin saves). The privacy
+ * notices quote these, so what they promise stays true when the periods change.
+ */
+export const retentionSettings = sqliteTable('retention_settings', {
+  id: integer('id').primaryKey(),
+  /** A course's participants are anonymised this long after the course's last session. */
+  participantMonths: integer('participant_months').notNull().default(12),
+  /** An application closed without a course is anonymised this long after it was closed. */
+  closedApplicationMonths: integer('closed_application_months').notNull().default(6),
+  /** A sent e-mail's body and calendar are emptied after this; the row keeps state and times. */
+  sentMailDays: integer('sent_mail_days').notNull().default(90),
+  /** A training candidate who dropped or completed (and is not an instructor) is anonymised. */
+  candidateMonths: integer('candidate_months').notNull().default(12),
+  /** Audit rows older than this are deleted; the audit table's triggers enforce the same age. */
+  auditYears: integer('audit_years').notNull().default(5),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
+
+/** One run of the retention job per Helsinki day; a second run that day does nothing. */
+export const retentionRuns = sqliteTable('retention_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The Helsinki date (YYYY-MM-DD) the run belongs to. */
+  runOn: text('run_on').notNull().unique(),
+  at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  /** Who started it: a staff member's name, or the daily job. */
+  byName: text('by_name').notNull(),
+  applicationsAnonymised: integer('applications_anonymised').notNull().default(0),
+  candidatesAnonymised: integer('candidates_anonymised').notNull().default(0),
+  mailBodiesPruned: integer('mail_bodies_pruned').notNull().default(0),
+  feedbackTextsEmptied: integer('feedback_texts_emptied').notNull().default(0),
+  auditRowsDeleted: integer('audit_rows_deleted').notNull().default(0),
+});
+
 /** Server-side sign-in sessions; the cookie carries a random token, the table only its SHA-256. */
 export const sessions = sqliteTable(
   'sessions',
@@ -413,6 +447,8 @@ export const outbox = sqliteTable(
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     lastError: text('last_error').notNull().default(''),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    /** The body and calendar were emptied by the retention rule (the row stays for its history). */
+    bodyPrunedAt: integer('body_pruned_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [
@@ -421,6 +457,8 @@ export const outbox = sqliteTable(
     // The outgoing mail list, newest first, whole or in one state (keyset pages on (created_at, id)).
     index('outbox_created_idx').on(table.createdAt),
     index('outbox_state_created_idx').on(table.state, table.createdAt),
+    // Sent bodies still to prune, oldest first.
+    index('outbox_prune_idx').on(table.bodyPrunedAt, table.state, table.sentAt),
   ],
 );
 
@@ -497,7 +535,10 @@ export const auditLog = sqliteTable(
   },
   (table) => [
     index('audit_log_at_idx').on(table.at),
-    index('audit_log_subject_idx').on(table.subjectType, table.subjectId),
+    index('audit_log_subject_idx').on(table.subjectType, table.subjectId, table.at),
+    // The admin's filters: by staff member, by action, each newest first.
+    index('audit_log_actor_idx').on(table.actorUserId, table.at),
+    index('audit_log_action_idx').on(table.action, table.at),
   ],
 );
 
@@ -549,10 +590,14 @@ export const applications = sqliteTable(
       onDelete: 'set null',
     }),
     language: text('language', { enum: languages }).notNull().default('fi'),
+    /** Every personal field was emptied (retention or erasure); ids, dates and states stay. */
+    anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [
+    // The retention job's closed applications, by when they were closed.
+    index('applications_retention_idx').on(table.anonymisedAt, table.state, table.updatedAt),
     index('applications_queue_idx').on(table.state, table.callDueAt),
     // News to tell by phone: a handful of rows among years of placed applications.
     index('applications_call_reason_idx').on(table.callReason, table.state),
@@ -713,6 +758,8 @@ export const courseFeedback = sqliteTable(
     recommend: text('recommend', { enum: recommendAnswers }).notNull(),
     /** The coordinator hid the free texts because they could identify someone. */
     freeTextHidden: integer('free_text_hidden', { mode: 'boolean' }).notNull().default(false),
+    /** The free texts were emptied by the retention rule with the course's participants. */
+    freeTextEmptiedAt: integer('free_text_emptied_at', { mode: 'timestamp_ms' }),
   },
   (table) => [index('course_feedback_course_idx').on(table.courseId)],
 );
@@ -734,7 +781,16 @@ export const deletionRequests = sqliteTable('deletion_requests', {
     onDelete: 'set null',
   }),
   requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+  /** Where the request came from: the personal link, or staff taking it by phone or letter. */
+  channel: text('channel', { enum: ['link', 'staff'] })
+    .notNull()
+    .default('link'),
   handledAt: integer('handled_at', { mode: 'timestamp_ms' }),
+  handledBy: integer('handled_by').references(() => users.id, { onDelete: 'set null' }),
+  /** How the person was told the data was erased: a message, or a letter printed for posting. */
+  toldBy: text('told_by', { enum: ['', 'email', 'letter', 'none'] })
+    .notNull()
+    .default(''),
 });
 
 /** Submissions of the public forms per address, for the rate limit. */
@@ -923,6 +979,8 @@ export const trainingCandidates = sqliteTable(
     instructorId: integer('instructor_id').references(() => instructors.id, {
       onDelete: 'set null',
     }),
+    /** Every personal field was emptied by the retention rule; the path's steps and dates stay. */
+    anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
