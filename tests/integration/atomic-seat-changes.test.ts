@@ -1,4 +1,5 @@
 import { and, count, eq, ne } from 'drizzle-orm';
+import { anonymisedName } from '../../src/features/retention/anonymise';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applications,
@@ -137,7 +138,8 @@ describe('every change is one unit of work: all of it commits, with its audit en
       .get();
     const erase = () => postForm(app, `/deletion-requests/${request.id}/erasure`, {}, { cookie });
 
-    const interrupted = await withFailing(db, { when: 'DELETE', on: 'call_attempts' }, erase);
+    // The request is marked handled last: failing there undoes everything before it.
+    const interrupted = await withFailing(db, { when: 'UPDATE', on: 'deletion_requests' }, erase);
 
     expect(interrupted.status).toBe(500);
     expect(enrollmentOf(db, seated, courseId).state).toBe('placed');
@@ -155,7 +157,11 @@ describe('every change is one unit of work: all of it commits, with its audit en
     expect((await erase()).status).toBe(303);
     expect(enrollmentOf(db, seated, courseId).state).toBe('withdrawn');
     expect(enrollmentOf(db, waiting, courseId).state).toBe('placed');
-    expect(applicationRow(seated)).toMatchObject({ name: '–', phone: '', state: 'closed' });
+    expect(applicationRow(seated)).toMatchObject({
+      name: anonymisedName,
+      phone: '',
+      state: 'closed',
+    });
   });
 
   describe('an audit row exists exactly when its change committed', () => {

@@ -11,6 +11,7 @@ import {
   outbox,
   venues,
 } from '../../db/schema';
+import { anonymisedName } from '../../src/features/retention/anonymise';
 import { createParticipantLink } from '../../src/features/outbox/personal-links';
 import {
   aLocality,
@@ -226,7 +227,7 @@ describe("a participant's personal link", () => {
     expect(enrollmentOf(db, people.aino, ids.course).state).toBe('withdrawn');
     const erased = db.select().from(applications).where(eq(applications.id, people.aino)).get()!;
     expect(erased).toMatchObject({
-      name: '–',
+      name: anonymisedName,
       phone: '',
       email: '',
       state: 'closed',

@@ -1,25 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  inArray,
-  isNull,
-  lte,
-  ne,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { outbox, type OutboxState } from '../../../db/schema';
-import {
-  immediateTransaction,
-  preparedFor,
-  type AppDatabase,
-  type DatabaseOrTransaction,
-} from '../../db';
+import { immediateTransaction, preparedFor, type AppDatabase } from '../../db';
 import { pageOf, pageSize } from '../../http/paging';
 
 export type CalendarMethod = '' | 'REQUEST' | 'CANCEL' | 'PUBLISH';
@@ -177,31 +159,6 @@ export function requeueExpiredLeases(db: AppDatabase, now: Date): number {
       and(eq(outbox.state, 'sending'), or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now))),
     )
     .run().changes;
-}
-
-/**
- * Erases one participant from the outbox, in the erasure's transaction. A message not yet sent
- * cannot go without their address, so it is deleted (a worker sending it right now finds nothing
- * to settle); a sent one stays as a row with no address, name, subject, text, calendar or error,
- * so the outbox still shows that something was sent, and when.
- */
-export function eraseMessagesTo(tx: DatabaseOrTransaction, applicationId: number): void {
-  tx.delete(outbox)
-    .where(and(eq(outbox.applicationId, applicationId), ne(outbox.state, 'sent')))
-    .run();
-  tx.update(outbox)
-    .set({
-      recipientEmail: '',
-      recipientName: '',
-      subject: '',
-      textBody: '',
-      htmlBody: '',
-      calendarMethod: '',
-      calendar: '',
-      lastError: '',
-    })
-    .where(eq(outbox.applicationId, applicationId))
-    .run();
 }
 
 /** A failed message is queued again with a fresh count of attempts; false when it had not failed. */

@@ -1,20 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import {
-  applications,
-  callAttempts,
-  deletionRequests,
-  enrollments,
-  interviews,
-  invitations,
-  participantLinks,
-  unconfirmedSubmissions,
-} from '../../../db/schema';
+import { applications, deletionRequests, enrollments } from '../../../db/schema';
 import { preparedFor, type AppDatabase, immediateTransaction } from '../../db';
 import { recordAudit, type AuditEntry } from '../audit/audit-log';
 import { activeEnrollmentStates } from '../enrollment/seat-rules';
 import { withdrawIn } from '../enrollment/seats';
 import type { MailContext } from '../invites/invitations';
-import { eraseMessagesTo } from '../outbox/queries';
+import { anonymiseApplicationIn } from '../retention/anonymise';
 
 const pendingDeletionRequests = preparedFor((db) =>
   db
@@ -98,36 +89,10 @@ export function eraseApplicant(
       withdrawIn(tx, { enrollmentId: enrollment.id, reason: '', by: 'participant' }, mail);
     }
     tx.update(applications)
-      .set({
-        name: '–',
-        phone: '',
-        email: '',
-        municipality: '',
-        goodTimesToCall: '',
-        postalStreet: '',
-        postalCode: '',
-        postOffice: '',
-        referrerName: '',
-        referrerUnit: '',
-        referrerContact: '',
-        state: 'closed',
-        closeReason: 'deleted',
-        closeNote: '',
-        updatedAt: mail.now,
-      })
+      .set({ state: 'closed', closeReason: 'deleted', updatedAt: mail.now })
       .where(eq(applications.id, applicationId))
       .run();
-    tx.delete(interviews).where(eq(interviews.applicationId, applicationId)).run();
-    tx.delete(callAttempts).where(eq(callAttempts.applicationId, applicationId)).run();
-    tx.delete(participantLinks).where(eq(participantLinks.applicationId, applicationId)).run();
-    tx.delete(unconfirmedSubmissions)
-      .where(eq(unconfirmedSubmissions.applicationId, applicationId))
-      .run();
-    eraseMessagesTo(tx, applicationId);
-    tx.update(invitations)
-      .set({ name: '–', email: '' })
-      .where(eq(invitations.applicationId, applicationId))
-      .run();
+    anonymiseApplicationIn(tx, applicationId, mail.now);
     tx.update(deletionRequests)
       .set({ handledAt: mail.now })
       .where(eq(deletionRequests.id, requestId))
