@@ -351,10 +351,13 @@ describe('the organisation contact where a person is told to get in touch', () =
         'Kurssikoordinaattori Kerttu Kurssivastaava',
         `Puhelin ${phoneShown}`,
         'Sähköposti arkeenvoimaa@hyvinvointialue.example',
+        '',
+        'Miten käsittelemme tietojasi: http://localhost/privacy',
       ].join('\n'),
     );
     const html = load(mail.htmlBody);
-    const lastSection = html('body > div').last().text();
+    // The contact is the last section before the line that links the privacy notice.
+    const lastSection = html('body > div').eq(-2).text();
     expect(lastSection).toContain('Kurssikoordinaattori Kerttu Kurssivastaava');
     expect(lastSection).toContain(`Puhelin ${phoneShown}`);
     expect(lastSection).toContain('Järvi-Suomen hyvinvointialue');
@@ -392,7 +395,11 @@ describe('the organisation contact where a person is told to get in touch', () =
       .where(eq(outbox.recipientEmail, 'osallistuja@example.fi'))
       .get()!;
     expect(mail.textBody).not.toContain('Yhteystiedot');
-    expect(mail.textBody.trimEnd().endsWith('Kurssipolku')).toBe(true);
+    expect(
+      mail.textBody
+        .trimEnd()
+        .endsWith('Kurssipolku\n\nMiten käsittelemme tietojasi: http://localhost/privacy'),
+    ).toBe(true);
     expect(mail.htmlBody).not.toContain('Yhteystiedot');
   });
 
