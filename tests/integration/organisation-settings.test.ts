@@ -1,20 +1,13 @@
 import { load } from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  auditLog,
-  courseInstructors,
-  enrollments,
-  instructors,
-  organisationSettings,
-  outbox,
-} from '../../db/schema';
+import { auditLog, enrollments, organisationSettings, outbox } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { access } from '../../src/http/access';
 import { issuePersonalLink } from '../../src/features/outbox/personal-links';
 import {
   aLocality,
-  anInstructor,
+  anInstructorWithEmailOn,
   anOpenCourse,
   aWaitingApplicant,
 } from '../support/planning-fixtures';
@@ -312,13 +305,7 @@ describe('the organisation contact where a person is told to get in touch', () =
     const applicationId = aWaitingApplicant(test.db, localityId, {
       email: 'osallistuja@example.fi',
     });
-    const instructorId = anInstructor(test.db);
-    test.db
-      .update(instructors)
-      .set({ email: 'ohjaaja@example.fi' })
-      .where(eq(instructors.id, instructorId))
-      .run();
-    test.db.insert(courseInstructors).values({ courseId, instructorId }).run();
+    anInstructorWithEmailOn(test.db, courseId, 'ohjaaja@example.fi');
     const placed = await postForm(
       test.app,
       '/enrollments',
