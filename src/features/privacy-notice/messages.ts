@@ -60,7 +60,7 @@ export const fi = {
     'Palaute kurssista annetaan nimettömänä. Sitä ei voi yhdistää sinuun.',
   'privacyNotice.whoSeesTitle': 'Kuka tietojasi näkee',
   'privacyNotice.whoSees':
-    'Kurssikoordinaattori näkee tietosi. Kurssisi ohjaajat näkevät oman kurssinsa osallistujien tiedot. Muut eivät näe niitä. Jokainen tietojesi avaaminen kirjataan lokiin.',
+    'Kurssikoordinaattori ja järjestelmän ylläpitäjä näkevät tietosi. Kurssisi ohjaajat näkevät oman kurssinsa osallistujien tiedot. Muut eivät näe niitä. Jokainen tietojesi avaaminen kirjataan lokiin.',
   'privacyNotice.retentionTitle': 'Kuinka kauan tietoja säilytetään',
   'privacyNotice.retention.participants':
     'Kurssin osallistujien tiedot: {period} kurssin päättymisen jälkeen.',
@@ -149,7 +149,7 @@ export const en = {
     'Feedback on the course is given anonymously. It cannot be linked to you.',
   'privacyNotice.whoSeesTitle': 'Who sees your data',
   'privacyNotice.whoSees':
-    'The course coordinator sees your data. Your course’s instructors see the data of their own course’s participants. Nobody else sees it. Every time someone opens your data, it is written in a log.',
+    'The course coordinator and the system administrator see your data. Your course’s instructors see the data of their own course’s participants. Nobody else sees it. Every time someone opens your data, it is written in a log.',
   'privacyNotice.retentionTitle': 'How long the data is kept',
   'privacyNotice.retention.participants': 'Course participants: {period} after the course ends.',
   'privacyNotice.retention.closedApplications':
