@@ -29,6 +29,7 @@ import { instructorRoutes } from './features/instructors/routes';
 import { inviteRoutes } from './features/invites/routes';
 import { placeRoutes } from './features/places/routes';
 import { privacyRoutes } from './features/privacy/routes';
+import { privacyNoticeRoutes } from './features/privacy-notice/routes';
 import { reportRoutes } from './features/reports/routes';
 import { programRoutes } from './features/programs/routes';
 import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
@@ -119,6 +120,7 @@ export function createApp(parts: AppParts) {
   app.route('/', attendanceGridRoutes(deps));
   app.route('/', inviteRoutes(deps));
   app.route('/', privacyRoutes(deps));
+  app.route('/', privacyNoticeRoutes(deps));
   app.route('/', outboxRoutes(deps));
   app.route('/', intakeRoutes(deps));
   app.route('/', participantRoutes(deps));

@@ -138,6 +138,9 @@ export function Layout(props: LayoutProps) {
             <li>
               <a href="/instructor-applications">{t('layout.becomePeer')}</a>
             </li>
+            <li>
+              <a href="/privacy">{t('privacyNotice.footerLink')}</a>
+            </li>
           </ul>
         </footer>
       </body>

@@ -1,4 +1,5 @@
-import type { Language } from './index';
+import type { Language, Translate } from './index';
+import type { RetentionPeriods } from '../features/retention/retention-settings';
 
 export const serviceTimeZone = 'Europe/Helsinki';
 
@@ -120,4 +121,38 @@ export function formatDuration(totalMinutes: number): string {
   const minutes = totalMinutes % 60;
   if (hours === 0) return `${minutes} min`;
   return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+}
+
+export type PeriodUnit = 'months' | 'days' | 'years';
+
+/** Finnish and English both tell "one" from "other" (1 kuukausi, 12 kuukautta; 1 month, 12 months). */
+const pluralRules: Record<Language, Intl.PluralRules> = {
+  fi: new Intl.PluralRules('fi-FI'),
+  en: new Intl.PluralRules('en-GB'),
+};
+
+/** "12 kuukautta" / "1 month": a count of months, days or years in the reader's language. */
+export function formatPeriod(
+  count: number,
+  unit: PeriodUnit,
+  t: Translate,
+  language: Language,
+): string {
+  const form = pluralRules[language].select(count) === 'one' ? 'one' : 'other';
+  return t(`privacyNotice.period.${unit}.${form}`, { count });
+}
+
+/** Every retention period as the privacy notices say it, from the settings in force. */
+export function retentionPeriodTexts(
+  periods: RetentionPeriods,
+  t: Translate,
+  language: Language,
+): Record<keyof RetentionPeriods, string> {
+  return {
+    participantMonths: formatPeriod(periods.participantMonths, 'months', t, language),
+    closedApplicationMonths: formatPeriod(periods.closedApplicationMonths, 'months', t, language),
+    sentMailDays: formatPeriod(periods.sentMailDays, 'days', t, language),
+    candidateMonths: formatPeriod(periods.candidateMonths, 'months', t, language),
+    auditYears: formatPeriod(periods.auditYears, 'years', t, language),
+  };
 }

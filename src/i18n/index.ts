@@ -17,6 +17,7 @@ import * as outboxMessages from '../features/outbox/messages';
 import * as participantMessages from '../features/participant/messages';
 import * as peopleMessages from '../features/people/messages';
 import * as privacyMessages from '../features/privacy/messages';
+import * as privacyNoticeMessages from '../features/privacy-notice/messages';
 import * as placeMessages from '../features/places/messages';
 import * as reportMessages from '../features/reports/messages';
 import * as programMessages from '../features/programs/messages';
@@ -59,6 +60,7 @@ export const catalogParts = {
   attendance: part(attendanceMessages),
   participant: part(participantMessages),
   privacy: part(privacyMessages),
+  privacyNotice: part(privacyNoticeMessages),
   auth: part(authMessages),
   users: part(userMessages),
   account: part(accountMessages),

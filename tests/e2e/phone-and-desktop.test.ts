@@ -57,6 +57,7 @@ const pagesByRole: Record<
     '/nominations',
     '/instructor-applications',
     '/sign-in',
+    '/privacy',
     () => demoPaths.participant,
     firstLinkTo(() => demoPaths.participant, /\/withdrawal/),
   ],

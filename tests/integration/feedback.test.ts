@@ -18,6 +18,7 @@ import {
   postForm,
   signIn,
 } from '../support/test-app';
+import { expectPrivacyNoticeLink } from '../support/privacy-notice';
 
 type Setup = ReturnType<typeof buildTestApp>;
 type Course = ReturnType<typeof aRunningCourse>;
@@ -445,6 +446,7 @@ describe('the thank-you at closing', () => {
       );
       expect(message.textBody).toContain(`/p/${personalLinkPlaceholder}`);
       expect(message.calendar).toBe('');
+      expectPrivacyNoticeLink(message);
     }
   });
 

@@ -128,7 +128,7 @@ describe('intake: applying, referring and phoning in', () => {
     expect($('#preferredCourseId option[value]').length).toBe(3);
     expect($(`#preferredCourseId option[value=${ids.planned}]`)).toHaveLength(0);
     expect($('#website').attr('tabindex')).toBe('-1');
-    expect($('.privacy-notice').text()).toContain('30 päivää');
+    expect($('.privacy-notice').text()).toContain('12 kuukautta kurssin päättymisen jälkeen');
   });
 
   it('answers in English when the language cookie says so', async () => {

@@ -14,6 +14,7 @@ import {
   signIn,
   testOrigin,
 } from '../support/test-app';
+import { expectPrivacyNoticeLink } from '../support/privacy-notice';
 
 /** The one event of a meeting invitation, read with ical.js and only the calendar's own zone. */
 function invitation(text: string) {
@@ -188,6 +189,7 @@ describe('steering meetings with calendar invitations', () => {
       expect(message.subject).toBe('Kutsu: Ohjausryhmä');
       expect(message.textBody).toContain('2. Ohjaajakoulutus');
       expect(message.htmlBody).toContain('Syksyn kurssit');
+      expectPrivacyNoticeLink(message);
       const event = invitation(message.calendar);
       expect(event).toMatchObject({
         method: 'REQUEST',
@@ -393,6 +395,7 @@ describe('steering meetings with calendar invitations', () => {
       expect(message.textBody).toContain('Kevään kursseja on kaksi.');
       expect(message.textBody).toContain('Kysy kirjastolta – Maija Meikäläinen');
       expect(message.htmlBody).toContain('Varaa tilat keväälle');
+      expectPrivacyNoticeLink(message);
     }
     expect(meeting().minutesSentAt).not.toBeNull();
 
@@ -446,6 +449,7 @@ describe('steering meetings with calendar invitations', () => {
     expect(recipientsOf(messages)).toEqual(stillInvited);
     for (const message of messages) {
       expect(message.textBody).toContain('Puheenjohtaja on estynyt');
+      expectPrivacyNoticeLink(message);
       expect(invitation(message.calendar)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED' });
       expect(invitation(message.calendar).sequence).toBeGreaterThanOrEqual(2);
     }

@@ -1,20 +1,13 @@
 import { load } from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  auditLog,
-  courseInstructors,
-  enrollments,
-  instructors,
-  organisationSettings,
-  outbox,
-} from '../../db/schema';
+import { auditLog, enrollments, organisationSettings, outbox } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { access } from '../../src/http/access';
 import { issuePersonalLink } from '../../src/features/outbox/personal-links';
 import {
   aLocality,
-  anInstructor,
+  anInstructorWithEmailOn,
   anOpenCourse,
   aWaitingApplicant,
 } from '../support/planning-fixtures';
@@ -312,13 +305,7 @@ describe('the organisation contact where a person is told to get in touch', () =
     const applicationId = aWaitingApplicant(test.db, localityId, {
       email: 'osallistuja@example.fi',
     });
-    const instructorId = anInstructor(test.db);
-    test.db
-      .update(instructors)
-      .set({ email: 'ohjaaja@example.fi' })
-      .where(eq(instructors.id, instructorId))
-      .run();
-    test.db.insert(courseInstructors).values({ courseId, instructorId }).run();
+    anInstructorWithEmailOn(test.db, courseId, 'ohjaaja@example.fi');
     const placed = await postForm(
       test.app,
       '/enrollments',
@@ -351,10 +338,13 @@ describe('the organisation contact where a person is told to get in touch', () =
         'Kurssikoordinaattori Kerttu Kurssivastaava',
         `Puhelin ${phoneShown}`,
         'Sähköposti arkeenvoimaa@hyvinvointialue.example',
+        '',
+        'Miten käsittelemme tietojasi: http://localhost/privacy',
       ].join('\n'),
     );
     const html = load(mail.htmlBody);
-    const lastSection = html('body > div').last().text();
+    // The contact is the last section before the line that links the privacy notice.
+    const lastSection = html('body > div').eq(-2).text();
     expect(lastSection).toContain('Kurssikoordinaattori Kerttu Kurssivastaava');
     expect(lastSection).toContain(`Puhelin ${phoneShown}`);
     expect(lastSection).toContain('Järvi-Suomen hyvinvointialue');
@@ -392,7 +382,11 @@ describe('the organisation contact where a person is told to get in touch', () =
       .where(eq(outbox.recipientEmail, 'osallistuja@example.fi'))
       .get()!;
     expect(mail.textBody).not.toContain('Yhteystiedot');
-    expect(mail.textBody.trimEnd().endsWith('Kurssipolku')).toBe(true);
+    expect(
+      mail.textBody
+        .trimEnd()
+        .endsWith('Kurssipolku\n\nMiten käsittelemme tietojasi: http://localhost/privacy'),
+    ).toBe(true);
     expect(mail.htmlBody).not.toContain('Yhteystiedot');
   });
 

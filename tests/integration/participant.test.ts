@@ -126,7 +126,7 @@ describe("a participant's personal link", () => {
     expect($('.participant-venue').text()).toContain('induktiosilmukka');
     expect($(`a[href="/p/${tokens.aino}/calendar.ics/${ids.course}"]`)).toHaveLength(1);
     expect($('.participant-privacy').text()).toContain('kurssikoordinaattori');
-    expect($('.participant-privacy').text()).toContain('30 päivää');
+    expect($('.participant-privacy').text()).toContain('12 kuukautta kurssin päättymisen jälkeen');
     for (const other of ['Bertil', 'Emma', 'bertil@example.fi']) expect(html).not.toContain(other);
   });
 

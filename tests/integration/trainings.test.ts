@@ -17,6 +17,7 @@ import { wallClockOccurrences } from '../support/ical';
 import { aLocality, aVenue } from '../support/planning-fixtures';
 import { deliverQueuedMail, startTestSmtpServer } from '../support/smtp-server';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
+import { expectPrivacyNoticeLink } from '../support/privacy-notice';
 
 function calendarHead(text: string) {
   const root = new ICAL.Component(ICAL.parse(text));
@@ -130,6 +131,7 @@ describe('instructor trainings as events with calendar invitations', () => {
     });
     expect(message!.textBody).toContain('1. ti 20.10.2026 klo 09.00–16.00');
     expect(message!.textBody).toContain('3. to 5.11.2026 klo 12.00–15.30');
+    expectPrivacyNoticeLink(message!);
     expect(calendarHead(message!.calendar)).toMatchObject({
       method: 'REQUEST',
       uids: [training().calendarUid],
@@ -307,6 +309,7 @@ describe('instructor trainings as events with calendar invitations', () => {
         status: 'CANCELLED',
       });
       expect(message.textBody).toContain('Syy: Liian vähän ilmoittautuneita');
+      expectPrivacyNoticeLink(message);
     }
     const invitations = db
       .select()

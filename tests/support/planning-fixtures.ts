@@ -1,6 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { systemActor } from '../../src/features/audit/audit-log';
-import { applications, courseSessions, courses, enrollments, localities } from '../../db/schema';
+import {
+  applications,
+  courseInstructors,
+  courseSessions,
+  courses,
+  enrollments,
+  instructors,
+  localities,
+} from '../../db/schema';
 import { immediateTransaction, type AppDatabase } from '../../src/db';
 import type { Language } from '../../src/i18n';
 import { createCourseWithSessions } from '../../src/features/courses/queries';
@@ -80,6 +88,14 @@ export function anInstructor(db: AppDatabase, kind: 'professional' | 'peer' = 'p
   );
   if (!created.ok) throw new Error('instructor not created');
   return created.id;
+}
+
+/** An instructor with an e-mail address, put on a course straight in the database (no mail sent). */
+export function anInstructorWithEmailOn(db: AppDatabase, courseId: number, email: string) {
+  const instructorId = anInstructor(db);
+  db.update(instructors).set({ email }).where(eq(instructors.id, instructorId)).run();
+  db.insert(courseInstructors).values({ courseId, instructorId }).run();
+  return instructorId;
 }
 
 function aTerm(db: AppDatabase, term: { name: string; startsOn: string; endsOn: string }) {

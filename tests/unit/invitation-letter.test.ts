@@ -30,6 +30,7 @@ const sender = {
   organisation: 'Pohjanmaan hyvinvointialue',
   coordinatorName: 'Kaisa',
   phone: '040 555 0000',
+  privacyNoticeUrl: 'https://kurssit.example.fi/privacy',
 };
 const textOf = (letter: ReturnType<typeof letterSections>) =>
   letter.sections.flatMap((section) => section.lines).join('\n');
@@ -45,10 +46,11 @@ describe('the printed letter', () => {
     expect(text).toContain('soita: Kaisa, puh. 040 555 0000.');
     expect(text).not.toContain('Olli Ohjaaja');
     expect(text).not.toMatch(/liitteenä/);
-    expect(text.split('\n').slice(-3)).toEqual([
+    expect(text.split('\n').slice(-4)).toEqual([
       'Ystävällisin terveisin',
       'Kaisa',
       'Pohjanmaan hyvinvointialue',
+      'Miten käsittelemme tietojasi: https://kurssit.example.fi/privacy',
     ]);
   });
 
@@ -61,6 +63,7 @@ describe('the printed letter', () => {
     const text = textOf(letterSections({ ...content, language: 'en' }, sender));
     expect(text).toContain('call: Kaisa, tel. 040 555 0000.');
     expect(text).not.toMatch(/attached/i);
+    expect(text).toContain('How we handle your data: https://kurssit.example.fi/privacy');
   });
 
   it('replaces an earlier letter after a change, and takes it back on cancellation', () => {
@@ -79,5 +82,6 @@ describe('the printed letter', () => {
     expect(cancelled.subject).toBe('Kurssi on peruttu: Arkeen Voimaa · Lapua');
     expect(textOf(cancelled)).toContain('Syy: Sairastuminen');
     expect(textOf(cancelled)).not.toContain('1. ti 6.10.2026');
+    expect(textOf(cancelled)).toContain('tietojasi: https://kurssit.example.fi/privacy');
   });
 });

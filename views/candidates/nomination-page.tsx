@@ -1,5 +1,5 @@
 import { instructorKinds } from '../../db/schema';
-import type { OrganisationContact } from '../../src/features/organisation/queries';
+import type { PrivacyFacts } from '../../src/features/privacy-notice/queries';
 import type { Language, Translate } from '../../src/i18n';
 import {
   CheckboxField,
@@ -8,7 +8,8 @@ import {
   SelectField,
   TextField,
 } from '../components/form-fields';
-import { HoneypotField, PrivacyNotice, type IntakeFormState } from '../intake/applicant-fields';
+import { PrivacyNotice } from '../components/privacy-notice';
+import { HoneypotField, type IntakeFormState } from '../intake/applicant-fields';
 
 /** Who fills the form in: a supervisor (public), a peer for themself (public), the coordinator. */
 export type NominationVariant = 'supervisor' | 'self' | 'phone';
@@ -136,7 +137,8 @@ function NomineeFields(props: {
 export function NominationPage(
   props: IntakeFormState & {
     variant: NominationVariant;
-    contact: OrganisationContact;
+    contact: PrivacyFacts['contact'];
+    periods: PrivacyFacts['periods'];
     t: Translate;
     language: Language;
   },
@@ -156,7 +158,15 @@ export function NominationPage(
           )}
           <NomineeFields variant={variant} values={values} t={t} />
           {isPublic && <HoneypotField t={t} />}
-          {isPublic && <PrivacyNotice contact={props.contact} t={t} />}
+          {isPublic && (
+            <PrivacyNotice
+              contact={props.contact}
+              periods={props.periods}
+              subject="candidate"
+              t={t}
+              language={props.language}
+            />
+          )}
           <CheckboxField
             name="consent"
             label={t(texts.consent)}

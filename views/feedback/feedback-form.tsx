@@ -163,7 +163,12 @@ export function FeedbackGiven(props: { t: Translate }) {
  * The questionnaire on paper, for the last session: for people without e-mail or who would rather
  * write. The same questions as on the personal page, with boxes to tick and room to write.
  */
-export function PaperQuestionnaire(props: { courseTitle: string; t: Translate }) {
+export function PaperQuestionnaire(props: {
+  courseTitle: string;
+  /** Printed at the end: where the privacy notice is. */
+  privacyNoticeUrl: string;
+  t: Translate;
+}) {
   const { t } = props;
   const box = (label: string) => (
     <li>
@@ -207,6 +212,7 @@ export function PaperQuestionnaire(props: { courseTitle: string; t: Translate })
         </ul>
       </div>
       <p>{t('feedback.paperReturn')}</p>
+      <p class="paper-privacy">{t('privacyNotice.mailLine', { url: props.privacyNoticeUrl })}</p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { OpenCourse } from '../../src/features/intake/queries';
-import type { OrganisationContact } from '../../src/features/organisation/queries';
+import type { PrivacyFacts } from '../../src/features/privacy-notice/queries';
 import type { HoneypotField, OtherMunicipality } from '../../src/features/intake/application-input';
 
 // Typed by the input module: a different spelling here does not compile.
@@ -7,7 +7,6 @@ const honeypotField: HoneypotField = 'website';
 const otherMunicipality: OtherMunicipality = 'other';
 import type { Language, MessageKey, Translate } from '../../src/i18n';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
-import { ControllerDetails } from '../components/contact-block';
 import { SelectField, TextAreaField, TextField, type FieldErrors } from '../components/form-fields';
 import { programName } from '../../src/i18n/format';
 
@@ -23,8 +22,8 @@ export type IntakeChoices = {
   localities: { id: number; name: string }[];
 };
 
-/** What an intake page shows besides the form: the organisation's contact. */
-export type IntakeContact = { contact: OrganisationContact };
+/** What an intake page shows besides the form: the organisation's contact and the privacy facts. */
+export type IntakeContact = PrivacyFacts;
 
 type PageContext = { t: Translate; language: Language };
 
@@ -237,22 +236,5 @@ export function HoneypotField(props: { t: Translate }) {
       <label for={honeypotField}>{props.t('intake.honeypot')}</label>
       <input id={honeypotField} name={honeypotField} type="text" tabindex={-1} autocomplete="off" />
     </div>
-  );
-}
-
-/** Who keeps the data, why and for how long, next to the consent box. */
-/** The short notice beside a consent box, naming the controller and its privacy contact. */
-export function PrivacyNotice(props: { contact: OrganisationContact; t: Translate }) {
-  const { t } = props;
-  return (
-    <section class="privacy-notice" aria-labelledby="privacy-title">
-      <h2 id="privacy-title">{t('intake.privacyTitle')}</h2>
-      <ul>
-        <li>{t('intake.privacyWho')}</li>
-        <li>{t('intake.privacyWhy')}</li>
-        <li>{t('intake.privacyHowLong')}</li>
-      </ul>
-      <ControllerDetails contact={props.contact} t={t} />
-    </section>
   );
 }

@@ -1,11 +1,11 @@
 import type { Language, Translate } from '../../src/i18n';
 import { ContactBlock } from '../components/contact-block';
+import { PrivacyNotice } from '../components/privacy-notice';
 import { CheckboxField, ErrorSummary, FormFields } from '../components/form-fields';
 import {
   ApplicantFields,
   HoneypotField,
   OpenCourseList,
-  PrivacyNotice,
   type IntakeChoices,
   type IntakeContact,
   type IntakeFormState,
@@ -40,7 +40,12 @@ export function ApplyPage(props: PageProps) {
             ownApplication
           />
           <HoneypotField t={t} />
-          <PrivacyNotice contact={props.contact} t={t} />
+          <PrivacyNotice
+            contact={props.contact}
+            periods={props.periods}
+            t={t}
+            language={props.language}
+          />
           <CheckboxField
             name="consent"
             label={t('intake.consent')}

@@ -1,8 +1,8 @@
 import type { Language, Translate } from '../../src/i18n';
+import { PrivacyNotice } from '../components/privacy-notice';
 import { CheckboxField, ErrorSummary, FormFields } from '../components/form-fields';
 import {
   ApplicantFields,
-  PrivacyNotice,
   type IntakeChoices,
   type IntakeContact,
   type IntakeFormState,
@@ -39,7 +39,12 @@ export function PhoneApplicationPage(props: PageProps) {
             language={props.language}
             ownApplication={false}
           />
-          <PrivacyNotice contact={props.contact} t={t} />
+          <PrivacyNotice
+            contact={props.contact}
+            periods={props.periods}
+            t={t}
+            language={props.language}
+          />
           <CheckboxField
             name="consent"
             label={t('intake.verbalConsent')}

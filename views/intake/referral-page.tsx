@@ -1,10 +1,10 @@
 import type { Language, Translate } from '../../src/i18n';
 import { ContactBlock } from '../components/contact-block';
+import { PrivacyNotice } from '../components/privacy-notice';
 import { CheckboxField, ErrorSummary, FormFields, TextField } from '../components/form-fields';
 import {
   ApplicantFields,
   HoneypotField,
-  PrivacyNotice,
   type IntakeChoices,
   type IntakeContact,
   type IntakeFormState,
@@ -63,7 +63,12 @@ export function ReferralPage(props: PageProps) {
             />
           </fieldset>
           <HoneypotField t={t} />
-          <PrivacyNotice contact={props.contact} t={t} />
+          <PrivacyNotice
+            contact={props.contact}
+            periods={props.periods}
+            t={t}
+            language={props.language}
+          />
           <CheckboxField
             name="clientConsent"
             label={t('intake.clientConsent')}

@@ -1,10 +1,12 @@
 import type { EnrollmentState } from '../../db/schema';
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import type { OrganisationContact } from '../../src/features/organisation/queries';
+import type { PrivacyFacts } from '../../src/features/privacy-notice/queries';
 import { formatDateTime, formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import type { FormState } from '../../src/http/form';
-import { ContactBlock, ControllerDetails } from '../components/contact-block';
+import { ContactBlock } from '../components/contact-block';
+import { PrivacyNotice } from '../components/privacy-notice';
 import { titleOf } from '../courses/course-page';
 import { FeedbackForm, FeedbackGiven, type FeedbackStatus } from '../feedback/feedback-form';
 
@@ -128,47 +130,31 @@ function CourseCard(
   );
 }
 
-function PrivacyNotice(
-  props: {
-    token: string;
-    deletionRequestedAt: Date | null;
-    contact: OrganisationContact;
-  } & PageContext,
-) {
+/** The "delete my data" request, inside the shared privacy notice. */
+function DeletionRequest(props: { token: string; deletionRequestedAt: Date | null } & PageContext) {
   const { t, language } = props;
-  return (
-    <section aria-labelledby="privacy-title" class="participant-privacy">
-      <h2 id="privacy-title">{t('participant.privacyTitle')}</h2>
-      <p>{t('participant.privacyWho')}</p>
-      <ControllerDetails contact={props.contact} t={t} />
-      <p>{t('participant.privacyWhy')}</p>
-      <p>{t('participant.privacyHowLong')}</p>
-      <p>{t('participant.privacyDelete')}</p>
-      {props.deletionRequestedAt ? (
-        <p class="deletion-pending">
-          {t('participant.deletionPending', {
-            date: formatDateTime(props.deletionRequestedAt, language),
-          })}
-        </p>
-      ) : (
-        <form method="post" action={`/p/${props.token}/deletion-request`}>
-          <button type="submit" class="danger">
-            {t('participant.deletionSubmit')}
-          </button>
-        </form>
-      )}
-    </section>
+  return props.deletionRequestedAt ? (
+    <p class="deletion-pending">
+      {t('participant.deletionPending', {
+        date: formatDateTime(props.deletionRequestedAt, language),
+      })}
+    </p>
+  ) : (
+    <form method="post" action={`/p/${props.token}/deletion-request`}>
+      <button type="submit" class="danger">
+        {t('participant.deletionSubmit')}
+      </button>
+    </form>
   );
 }
 
 /** The participant's own page behind their personal link: only their name and their courses. */
 export function ParticipantPage(
-  props: {
+  props: PrivacyFacts & {
     token: string;
     name: string;
     courses: ParticipantCourse[];
     deletionRequestedAt: Date | null;
-    contact: OrganisationContact;
     invalidFeedback?: InvalidFeedback | null;
     /** The longest free text the questionnaire takes (the route's validation limit). */
     feedbackTextMax: number;
@@ -196,12 +182,19 @@ export function ParticipantPage(
       )}
       <ContactBlock contact={props.contact} t={t} heading />
       <PrivacyNotice
-        token={props.token}
-        deletionRequestedAt={props.deletionRequestedAt}
+        class="participant-privacy"
         contact={props.contact}
+        periods={props.periods}
         t={t}
         language={language}
-      />
+      >
+        <DeletionRequest
+          token={props.token}
+          deletionRequestedAt={props.deletionRequestedAt}
+          t={t}
+          language={language}
+        />
+      </PrivacyNotice>
     </section>
   );
 }

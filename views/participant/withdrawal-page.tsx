@@ -1,8 +1,10 @@
 import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import type { OrganisationContact } from '../../src/features/organisation/queries';
+import type { PrivacyFacts } from '../../src/features/privacy-notice/queries';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import { ContactBlock } from '../components/contact-block';
+import { PrivacyNotice } from '../components/privacy-notice';
 import { ErrorSummary } from '../components/form-fields';
 import { titleOf } from '../courses/course-page';
 import { RowField, type InvalidRowForm } from '../enrollment/row-field';
@@ -21,8 +23,9 @@ export function WithdrawalPage(props: {
   upcoming: UpcomingSession[] | null;
   /** `withdraw` or `miss-one`: the form that came back invalid. */
   invalid: InvalidRowForm | null;
-  /** Someone unsure can call instead. */
+  /** Someone unsure can call instead; the form carries the privacy notice too. */
   contact: OrganisationContact;
+  periods: PrivacyFacts['periods'];
   t: Translate;
   language: Language;
 }) {
@@ -100,6 +103,13 @@ export function WithdrawalPage(props: {
         </a>
       </p>
       <ContactBlock contact={props.contact} t={t} heading />
+      <PrivacyNotice
+        contact={props.contact}
+        periods={props.periods}
+        controller="name"
+        t={t}
+        language={language}
+      />
     </section>
   );
 }

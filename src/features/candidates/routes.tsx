@@ -8,6 +8,7 @@ import { CandidatePage, type CandidateForm } from '../../../views/candidates/can
 import { NominationPage, type NominationVariant } from '../../../views/candidates/nomination-page';
 import type { IntakeFormState } from '../../../views/intake/applicant-fields';
 import { ThanksPage } from '../../../views/intake/thanks-page';
+import { privacyFacts } from '../privacy-notice/queries';
 import { organisationContact } from '../organisation/queries';
 import { access, planningStaff } from '../../http/access';
 import {
@@ -83,7 +84,7 @@ export function candidateRoutes({ db, config, clock, mail }: AppDeps) {
         <NominationPage
           variant={variant}
           {...form}
-          contact={organisationContact(db)}
+          {...privacyFacts(db)}
           t={t}
           language={c.get('language')}
         />,

@@ -35,10 +35,9 @@ import { generateSessions, type GeneratedSession } from '../courses/schedule';
 import {
   invitationSections,
   sessionLines,
-  sectionsAsText,
   type InvitationContent,
 } from '../invites/invitation-mail';
-import { renderInvitationHtml, type MailSettings } from '../invites/invitations';
+import { composedMailBodies, type MailSettings } from '../invites/invitations';
 import { organisationContact } from '../organisation/queries';
 import { participantLinkUrl, personalLinkPlaceholder } from '../outbox/personal-links';
 import { calendarCopier } from './national-calendar';
@@ -835,8 +834,7 @@ export async function loadNationalData(db: AppDatabase, options: NationalOptions
           recipientEmail: recipient.email,
           recipientName: recipient.name,
           subject: message.subject,
-          textBody: sectionsAsText(message.sections),
-          htmlBody: renderInvitationHtml(message.subject, message.sections, 'fi'),
+          ...composedMailBodies(message, 'fi', mail.publicUrl),
           calendarMethod: method,
           calendar: calendarCopy(
             key,

@@ -14,6 +14,7 @@ import { idParam } from '../../http/params';
 import { recordAudit } from '../audit/audit-log';
 import { findCourse } from '../courses/queries';
 import { leadsCourse } from '../enrollment/queries';
+import { privacyNoticeUrl } from '../privacy-notice/notice-link';
 import { givePaperFeedback, hideFeedbackText } from './feedback-commands';
 import { feedbackForm } from './feedback-input';
 import { feedbackTextMax, isFeedbackOpen, summariseFeedback } from './feedback-rules';
@@ -23,7 +24,7 @@ import { feedbackScoresOf, visibleFeedbackTextsOf } from './queries';
  * A course's participant feedback: coordinators and admins at any time, with the free texts; the
  * course's own instructors once it is closed, figures only; anyone else is refused.
  */
-export function feedbackRoutes({ db, clock }: AppDeps) {
+export function feedbackRoutes({ db, clock, config }: AppDeps) {
   const app = new Hono<SignedInEnv>();
 
   const courseFor = (c: Context<SignedInEnv>) => {
@@ -49,9 +50,16 @@ export function feedbackRoutes({ db, clock }: AppDeps) {
     }
     const t = c.get('t');
     const title = titleOf(course, c.get('language'));
-    return c.render(<PaperQuestionnaire courseTitle={title} t={t} />, {
-      title: t('feedback.formTitle'),
-    });
+    return c.render(
+      <PaperQuestionnaire
+        courseTitle={title}
+        privacyNoticeUrl={privacyNoticeUrl(config.publicUrl)}
+        t={t}
+      />,
+      {
+        title: t('feedback.formTitle'),
+      },
+    );
   });
 
   const renderPaperAnswer = (

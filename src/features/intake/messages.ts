@@ -38,13 +38,6 @@ export const fi = {
   'intake.goodTimesToCall': 'Milloin sinulle voi soittaa?',
   'intake.goodTimesToCallHint': 'Voit jättää tyhjäksi. Esimerkiksi ”arkisin aamupäivisin”.',
   'intake.honeypot': 'Jätä tämä kenttä tyhjäksi',
-  'intake.privacyTitle': 'Miten tietojasi käsitellään',
-  'intake.privacyWho':
-    'Tietosi tallentaa hyvinvointialueen Arkeen Voimaa -kurssikoordinaattori. Vain hän käyttää niitä.',
-  'intake.privacyWhy':
-    'Koordinaattori käyttää tietoja vain siihen, että hän voi soittaa sinulle ja sopia kurssipaikastasi.',
-  'intake.privacyHowLong':
-    'Tiedot säilytetään 30 päivää kurssin päättymisen jälkeen. Sitten ne poistetaan. Voit pyytää poistamaan ne aiemmin.',
   'intake.consent':
     'Saatte tallentaa tietoni ja soittaa minulle kurssista, niin kuin yllä kerrotaan.',
   'intake.submitApplication': 'Lähetä hakemus',
@@ -170,13 +163,6 @@ export const en: Record<keyof typeof fi, string> = {
   'intake.goodTimesToCall': 'When is a good time to call you?',
   'intake.goodTimesToCallHint': 'Optional, e.g. “weekday mornings”.',
   'intake.honeypot': 'Leave empty',
-  'intake.privacyTitle': 'How your data is handled',
-  'intake.privacyWho':
-    "Your data is kept and handled by the wellbeing services county's Arkeen Voimaa course coordinator.",
-  'intake.privacyWhy':
-    'It is used only so that the coordinator can phone you and place you on a course.',
-  'intake.privacyHowLong':
-    'It is kept until the course ends plus 30 days, or until you ask for it to be removed.',
   'intake.consent':
     'I agree that my details are stored and that I am phoned about the course as described above.',
   'intake.submitApplication': 'Send application',

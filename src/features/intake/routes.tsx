@@ -6,6 +6,7 @@ import type { IntakeFormState } from '../../../views/intake/applicant-fields';
 import { PhoneApplicationPage } from '../../../views/intake/phone-application-page';
 import { ReferralPage } from '../../../views/intake/referral-page';
 import { ThanksPage } from '../../../views/intake/thanks-page';
+import { privacyFacts } from '../privacy-notice/queries';
 import { organisationContact } from '../organisation/queries';
 import { access, planningStaff } from '../../http/access';
 import { asAppContext, type AnyEnv, type AppDeps, type AppEnv } from '../../http/app-env';
@@ -86,7 +87,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
         <Page
           courses={listOpenCourses(db)}
           localities={listLocalityChoices(db)}
-          contact={organisationContact(db)}
+          {...privacyFacts(db)}
           {...form}
           t={t}
           language={c.get('language')}

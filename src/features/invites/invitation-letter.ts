@@ -2,8 +2,14 @@ import { translatorFor } from '../../i18n';
 import { venueText } from '../../i18n/format';
 import { sessionLines, type InvitationContent, type MailSection } from './invitation-mail';
 
-/** Who the letter comes from: the organisation and the coordinator to call. */
-export type LetterSender = { organisation: string; coordinatorName: string; phone: string };
+/** Who the letter comes from: the organisation, the coordinator to call and its privacy notice. */
+export type LetterSender = {
+  organisation: string;
+  coordinatorName: string;
+  phone: string;
+  /** The public privacy notice's address, printed as the letter's last line. */
+  privacyNoticeUrl: string;
+};
 
 /**
  * A printed letter's own wording: no calendar is attached and nothing can be clicked, so it says
@@ -69,5 +75,6 @@ export function letterSections(
       ...[sender.coordinatorName, sender.organisation || t('invite.signature')].filter(Boolean),
     ],
   });
+  sections.push({ lines: [t('privacyNotice.mailLine', { url: sender.privacyNoticeUrl })] });
   return { subject: t(`letter.subject.${content.kind}`, { course }), sections };
 }

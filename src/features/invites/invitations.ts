@@ -10,6 +10,7 @@ import { participantLinkUrl, personalLinkPlaceholder } from '../outbox/personal-
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { enqueueMessage } from '../outbox/queries';
 import { organisationContact } from '../organisation/queries';
+import { privacyNoticeSection } from '../privacy-notice/notice-link';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';
 import { buildDaysCalendar, type CalendarDays } from './day-calendar';
 import {
@@ -132,6 +133,19 @@ export type MailSubjectLinks = {
   meetingId?: number;
 };
 
+/** A message's text and HTML parts: its sections, then the line that links the privacy notice. */
+export function composedMailBodies(
+  message: { subject: string; sections: MailSection[] },
+  language: Language,
+  publicUrl: URL,
+): { textBody: string; htmlBody: string } {
+  const sections = [...message.sections, privacyNoticeSection(language, publicUrl)];
+  return {
+    textBody: sectionsAsText(sections),
+    htmlBody: renderInvitationHtml(message.subject, sections, language),
+  };
+}
+
 /**
  * The one mail composer: text and HTML from the same sections, in the recipient's language, with
  * the calendar (or none), queued in the outbox in the caller's transaction.
@@ -150,8 +164,7 @@ export function enqueueComposedMail(
       recipientEmail: recipient.email,
       recipientName: recipient.name,
       subject: message.subject,
-      textBody: sectionsAsText(message.sections),
-      htmlBody: renderInvitationHtml(message.subject, message.sections, recipient.language),
+      ...composedMailBodies(message, recipient.language, context.publicUrl),
       calendarMethod: calendar?.method ?? '',
       calendar: calendar?.text ?? '',
       courseId: links.courseId ?? null,

@@ -12,6 +12,7 @@ import { findCourse } from '../courses/queries';
 import { issuePersonalLink, participantLinkUrl } from '../outbox/personal-links';
 import { buildFeedCalendar } from './course-calendar';
 import { letterSections } from './invitation-letter';
+import { privacyNoticeUrl } from '../privacy-notice/notice-link';
 import { markLettersPosted, postedLettersInput } from './letter-posting';
 import { audienceOf, calendarCourseOf, invitationContentOf } from './invitations';
 import {
@@ -157,6 +158,7 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
         organisation: sender.name,
         coordinatorName: sender.coordinatorName,
         phone: sender.phone ? formatPhoneForDisplay(sender.phone) : '',
+        privacyNoticeUrl: privacyNoticeUrl(config.publicUrl),
       },
     );
     const addressLines = recipient ? postalAddressLines(recipient) : [];

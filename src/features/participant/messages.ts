@@ -43,14 +43,6 @@ export const fi = {
   'participant.missedMail.subject': 'Osallistuja ei pääse kokoontumiseen {date}: {course}',
   'participant.missedMail.body':
     '{name} ilmoitti, ettei pääse kurssin {course} kokoontumiseen {number} ({date} {time}). Hänen kurssipaikkansa säilyy.',
-  'participant.privacyTitle': 'Tietosuoja',
-  'participant.privacyWho':
-    'Tietosi tallentaa hyvinvointialueen kurssikoordinaattori. Muut eivät näe niitä.',
-  'participant.privacyWhy':
-    'Tietojasi käytetään vain siihen, että saat kurssipaikan ja että voimme kertoa sinulle kurssin asioista.',
-  'participant.privacyHowLong':
-    'Tietoja säilytetään kurssin päättymiseen asti ja 30 päivää sen jälkeen. Sitten ne poistetaan.',
-  'participant.privacyDelete': 'Voit milloin tahansa pyytää, että tietosi poistetaan.',
   'participant.deletionSubmit': 'Pyydän, että tietoni poistetaan',
   'participant.deletionReceived':
     'Saimme pyyntösi. Koordinaattori poistaa tietosi 30 päivän kuluessa.',
@@ -110,14 +102,6 @@ export const en: Record<keyof typeof fi, string> = {
   'participant.missedMail.subject': 'A participant will miss the session on {date}: {course}',
   'participant.missedMail.body':
     "{name} let us know they can't come to session {number} of {course} ({date} {time}). They keep their place.",
-  'participant.privacyTitle': 'Privacy',
-  'participant.privacyWho':
-    "Your data is kept by the wellbeing services county's course coordinator. Nobody else sees it.",
-  'participant.privacyWhy':
-    'Your data is used only to arrange your course place and to contact you about the course.',
-  'participant.privacyHowLong':
-    'It is kept until the course ends and for 30 days after that. Then it is deleted.',
-  'participant.privacyDelete': 'You can ask for your data to be deleted at any time.',
   'participant.deletionSubmit': 'Delete my data',
   'participant.deletionReceived':
     'Your request was received. The coordinator removes your data within 30 days.',

@@ -27,6 +27,7 @@ import { buildCourseCalendar } from '../invites/course-calendar';
 import { calendarCourseOf } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
 import { organisationContact } from '../organisation/queries';
+import { privacyFacts } from '../privacy-notice/queries';
 import { pendingDeletionRequestOf, requestDeletion } from '../privacy/queries';
 import { findParticipantByToken, type ParticipantView } from './links';
 import { MissedSessionRefused, reportMissedSession, upcomingSessionsOf } from './missed-session';
@@ -106,7 +107,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         feedbackTextMax={feedbackTextMax}
         courses={courses}
         deletionRequestedAt={pendingDeletionRequestOf(db, participant.applicationId)}
-        contact={organisationContact(db)}
+        {...privacyFacts(db)}
         invalidFeedback={invalidFeedback}
         t={t}
         language={participant.language}
@@ -169,7 +170,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         course={own.course}
         upcoming={own.state === 'placed' ? upcomingSessionsOf(own.course, clock()) : null}
         invalid={invalid}
-        contact={organisationContact(db)}
+        {...privacyFacts(db)}
         t={t}
         language={participant.language}
       />,
