@@ -7,6 +7,7 @@ import {
   recordAudit,
   systemActor,
 } from '../../src/features/audit/audit-log';
+import { immediateTransaction } from '../../src/db';
 import { aRunningCourse, duringSession } from '../support/attendance-fixtures';
 import { aLocality, aWaitingApplicant } from '../support/planning-fixtures';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
@@ -204,6 +205,8 @@ describe('every staff read of a person’s data is in the audit log', () => {
     const times = entries.map((entry) => [entry.at.getTime(), entry.id]);
     expect(times).toEqual([...times].sort((a, b) => b[0]! - a[0]! || b[1]! - a[1]!));
     expect(auditEntriesAboutPerson(db, person, { limit: 2 })).toEqual(entries.slice(0, 2));
+    // The export reads it in its own transaction.
+    expect(immediateTransaction(db, (tx) => auditEntriesAboutPerson(tx, person))).toEqual(entries);
   });
 
   it('offers the admin a link from the person’s page to who opened it, and no one else', async () => {

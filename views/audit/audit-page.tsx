@@ -121,7 +121,10 @@ function AuditFilterForm(
         ))}
       </FormFields>
       <p class="actions">
-        <button type="submit">{t('audit.filter.show')}</button>
+        {/* The id lets htmx give the focus back to the button after the swap. */}
+        <button type="submit" id="audit-filter-submit">
+          {t('audit.filter.show')}
+        </button>
         <a class="button-link" href="/admin/audit">
           {t('audit.filter.clear')}
         </a>

@@ -183,36 +183,39 @@ export function pageOfFilteredAuditEntries(
   db: AppDatabase,
   filters: AuditFilters,
   after: number | undefined,
-  size = pageSize,
 ): Page<AuditLogRow> {
   const conditions = conditionsOf(filters);
-  if (conditions.length === 0 && size === pageSize) return pageOfAuditEntries(db, after);
+  if (conditions.length === 0) return pageOfAuditEntries(db, after);
   const cursor = after === undefined ? undefined : entryPosition(db).get({ id: after });
   if (cursor) {
     conditions.push(sql`(${auditLog.at}, ${auditLog.id}) < (${cursor.at.getTime()}, ${after})`);
   }
-  const rows = db
+  return pageOf(newestMatching(db, conditions, pageSize + 1));
+}
+
+function newestMatching(db: DatabaseOrTransaction, conditions: SQL[], limit: number) {
+  return db
     .select()
     .from(auditLog)
     .where(and(...conditions))
     .orderBy(...newestFirst)
-    .limit(size + 1)
+    .limit(limit)
     .all();
-  return pageOf(rows, size);
 }
 
 /**
  * "Who has opened my data": the audit entries about one person (an application id), newest first,
  * at most `limit` (default 500) — the same entries as the audit log's person filter. Each row
  * says who (`actorName`, `actorUserId`), when (`at`), what (`action`, `subjectType`, `detail`) and
- * which record (`subjectId`); none copies the person's data.
+ * which record (`subjectId`); none copies the person's data. Takes the database or a transaction,
+ * so an export can read it in the transaction that records the export.
  */
 export function auditEntriesAboutPerson(
-  db: AppDatabase,
+  db: DatabaseOrTransaction,
   applicationId: number,
   { limit = 500 }: { limit?: number } = {},
 ): AuditLogRow[] {
-  return pageOfFilteredAuditEntries(db, { person: applicationId }, undefined, limit).rows;
+  return newestMatching(db, conditionsOf({ person: applicationId }), limit);
 }
 
 export type StaffChoice = { id: number; name: string; role: StaffRole };
