@@ -58,6 +58,10 @@ describe('reading the audit log filters', () => {
       errors: { to: 'audit.filter.toBeforeFrom' },
     });
     expect(parseAuditFilters({ from: '2026-12-03', to: '2026-12-03' }).ok).toBe(true);
+    expect(parseAuditFilters({ from: '0001-01-01', to: '9999-12-31' })).toMatchObject({
+      ok: true,
+      filters: { from: expect.any(Date) },
+    });
     expect(parseAuditFilters({ person: '99999999999999999' })).toMatchObject({
       ok: false,
       errors: { person: 'audit.filter.badNumber' },

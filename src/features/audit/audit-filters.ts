@@ -39,6 +39,7 @@ export type ParsedAuditFilters =
     };
 
 const wholeNumber = /^[1-9]\d{0,15}$/;
+const lastDay = '9999-12-31';
 
 /**
  * Reads the filters from the query string. A value that cannot be meant (letters for a number,
@@ -71,7 +72,10 @@ export function parseAuditFilters(query: Record<string, string | undefined>): Pa
     if (value !== undefined && !isValidLocalDate(value)) errors[field] = 'audit.filter.badDate';
   }
   if (values.from && !errors.from) filters.from = wallClockToInstant(values.from, '00:00');
-  if (values.to && !errors.to) filters.before = wallClockToInstant(addDays(values.to, 1), '00:00');
+  // The last day there is has no next day to end before: no upper bound is the same range.
+  if (values.to && !errors.to && values.to !== lastDay) {
+    filters.before = wallClockToInstant(addDays(values.to, 1), '00:00');
+  }
   if (values.from && values.to && !errors.from && !errors.to && values.to < values.from) {
     errors.to = 'audit.filter.toBeforeFrom';
   }
