@@ -316,7 +316,13 @@ describe('the admin filters the audit log', () => {
       },
       at(72),
     );
-    // Not about the person: someone else's page, another course's roster, a change of the course.
+    // Not about the person: a roster read before they applied (20.8.), someone else's page,
+    // another course's roster, a change of the course.
+    recordAudit(
+      db,
+      { actor: other, action: 'read', ...about('course', course.courseId, 'roster') },
+      new Date('2026-08-01T09:00:00Z'),
+    );
     recordAudit(
       db,
       { actor: reader, action: 'read', ...about('application', someoneElse) },
@@ -347,7 +353,8 @@ describe('the admin filters the audit log', () => {
         (row.subjectType === 'enrollment' && row.subjectId === course.people[0]!.enrollmentId) ||
         (row.subjectType === 'course' &&
           row.subjectId === course.courseId &&
-          row.action !== 'update'),
+          row.action !== 'update' &&
+          row.at >= new Date('2026-08-20T09:00:00Z')),
     );
     expect(expected).toHaveLength(63);
     expect(ids).toEqual(expected);
@@ -370,7 +377,8 @@ describe('the admin filters the audit log', () => {
         (row) =>
           row.actorUserId === staff.other.id &&
           row.action === 'read' &&
-          row.subjectType === 'course',
+          row.subjectType === 'course' &&
+          row.at >= new Date('2026-08-20T09:00:00Z'),
       ),
     );
   });
