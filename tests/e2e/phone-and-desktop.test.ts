@@ -27,7 +27,7 @@ type Visit =
   | (() => string);
 
 /** Found in the demo database once the server has filled it. */
-const demoPaths = { participant: '', interview: '', yearReport: '' };
+const demoPaths = { participant: '', interview: '', yearReport: '', auditOfPerson: '' };
 
 const firstLinkTo = (from: Visit, link: RegExp): Visit => ({ from, link });
 const tonightsSession = firstLinkTo('/', /^\/sessions\/\d+\/attendance$/);
@@ -112,7 +112,15 @@ const pagesByRole: Record<
     firstLinkTo(pastMeeting, /^\/meetings\/\d+\/minutes\/edit$/),
   ],
   reporting: ['/', '/reports', firstLinkTo('/reports', /^\/reports\/terms\/\d+$/), '/account'],
-  admin: ['/', '/admin/users', '/admin/audit', '/admin/organisation', '/account'],
+  admin: [
+    '/',
+    '/admin/users',
+    '/admin/audit',
+    firstLinkTo('/people?q=ki', /^\/people\/\d+$/),
+    () => demoPaths.auditOfPerson,
+    '/admin/organisation',
+    '/account',
+  ],
 };
 
 const viewports = [
@@ -139,6 +147,7 @@ describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-si
          where state = 'placed' order by id limit 1`,
       )
       .get() as { applicationId: number; courseId: number };
+    demoPaths.auditOfPerson = `/admin/audit?person=${placed.applicationId}`;
     demoPaths.participant = `/p/${issuePersonalLink(db, placed.applicationId, placed.courseId, new Date())}`;
     const toCall = db.$client
       .prepare(`select id from applications where state = 'to-call' order by id limit 1`)

@@ -182,8 +182,9 @@ describe('the attendance grid and the printed roster', () => {
       .from(auditLog)
       .where(
         and(
-          eq(auditLog.subjectType, 'attendance'),
-          eq(auditLog.detail, `printed roster of course ${course.courseId}`),
+          eq(auditLog.subjectType, 'course'),
+          eq(auditLog.subjectId, course.courseId),
+          eq(auditLog.detail, 'printed roster'),
         ),
       )
       .all();

@@ -1,6 +1,15 @@
 import type Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditLog, callAttempts, instructors, outbox, terms } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import {
+  applications,
+  auditLog,
+  callAttempts,
+  instructors,
+  outbox,
+  terms,
+  users,
+} from '../../db/schema';
 import { createApp } from '../../src/app';
 import type { AppDatabase } from '../../src/db';
 import { demoSignIns, loadDemoData } from '../../src/features/demo/demo-data';
@@ -214,6 +223,26 @@ describe('no page reads a whole history table', () => {
     await visit('admin', '/admin/audit');
     const auditAfter = db.select({ id: auditLog.id }).from(auditLog).limit(1).offset(400).get()!.id;
     await visit('admin', `/admin/audit?after=${auditAfter}`);
+    // The admin's filters: each one, and two together, first and later pages.
+    const someone = db.select({ id: auditLog.subjectId }).from(auditLog).limit(1).offset(700).get()!
+      .id!;
+    const admin = demoSignIns.find((user) => user.role === 'admin')!;
+    const adminId = db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, admin.email))
+      .get()!.id;
+    for (const filter of [
+      `person=${someone}`,
+      `actor=${adminId}`,
+      'action=read',
+      'from=2024-01-01&to=2025-06-30',
+      `person=${someone}&action=read`,
+      `actor=${adminId}&from=2026-01-01`,
+    ]) {
+      await visit('admin', `/admin/audit?${filter}`);
+      await visit('admin', `/admin/audit?${filter}&after=${auditAfter}`);
+    }
     await visit('coordinator', '/outbox');
     await visit('coordinator', '/outbox?state=failed');
     const outboxAfter = db.select({ id: outbox.id }).from(outbox).limit(1).offset(400).get()!.id;
@@ -252,5 +281,30 @@ describe('no page reads a whole history table', () => {
         problems.push(`${statement.page}: ${reads.join('; ')}\n    ${statement.sql}`);
     }
     expect(problems).toEqual([]);
+
+    // A filtered audit page walks the filter's own index (person, staff member, action or date),
+    // never the whole log in time order hoping to meet matching rows.
+    const filteredAuditReads = recorded.filter(
+      (statement) =>
+        /^\/admin\/audit\?(person|actor|action|from)/.test(statement.page) &&
+        /from "audit_log"/.test(statement.sql) &&
+        /order by/i.test(statement.sql),
+    );
+    expect(new Set(filteredAuditReads.map((statement) => statement.page)).size).toBe(12);
+    for (const statement of filteredAuditReads) {
+      const steps = planOf(db, statement).map((step) => step.detail);
+      expect(
+        steps.filter((step) => step.startsWith('SCAN audit_log')),
+        statement.page,
+      ).toEqual([]);
+      expect(steps.some((step) => step.startsWith('SEARCH audit_log USING INDEX audit_log_'))).toBe(
+        true,
+      );
+      if (statement.page.includes('person=')) {
+        // A person's entries: found by subject, not by reading every entry of an action or day.
+        const auditSteps = steps.filter((step) => step.startsWith('SEARCH audit_log'));
+        expect(auditSteps.every((step) => step.includes('audit_log_subject_idx'))).toBe(true);
+      }
+    }
   });
 });

@@ -53,10 +53,15 @@ export function nextPageHref(
   filters: Record<string, string | undefined>,
   after: number,
 ) {
+  return listHref(path, { ...filters, after: String(after) });
+}
+
+/** The list's address with its filters (empty ones left out), e.g. its first page. */
+export function listHref(path: string, filters: Record<string, string | undefined>) {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(filters)) {
     if (value !== undefined && value !== '') query.set(name, value);
   }
-  query.set('after', String(after));
-  return `${path}?${query.toString()}`;
+  const search = query.toString();
+  return search === '' ? path : `${path}?${search}`;
 }

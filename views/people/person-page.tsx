@@ -291,7 +291,12 @@ function MessagesSection(props: { person: PersonRecord } & PageContext) {
  * messages sent and unconfirmed submissions. The same view answers a data-access request.
  */
 export function PersonPage(
-  props: { person: PersonRecord; showUnconfirmed: boolean } & PageContext,
+  props: {
+    person: PersonRecord;
+    showUnconfirmed: boolean;
+    /** Only admins read the audit log, so only they get the link to this person's entries. */
+    showAuditLink?: boolean;
+  } & PageContext,
 ) {
   const { t, language, person } = props;
   return (
@@ -300,6 +305,9 @@ export function PersonPage(
       <p>{t('people.person.intro')}</p>
       <p class="actions">
         <a href="/people">{t('people.backToSearch')}</a>
+        {props.showAuditLink && (
+          <a href={`/admin/audit?person=${person.application.id}`}>{t('audit.personLink')}</a>
+        )}
       </p>
       <ApplicationSection {...props} />
       <ReferrerSection {...props} />

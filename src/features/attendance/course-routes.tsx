@@ -12,7 +12,7 @@ import { setFlash } from '../../http/flash';
 import { validForm, type FormState } from '../../http/form';
 import { idParam } from '../../http/params';
 import { optionalText, wholeNumber } from '../../lib/form-input';
-import { recordAudit } from '../audit/audit-log';
+import { courseListRead, recordAudit } from '../audit/audit-log';
 import { instructorIdOfUser } from '../calls/queries';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { findEnrollment, leadsCourse } from '../enrollment/queries';
@@ -69,16 +69,7 @@ export function courseAttendanceRoutes({ db, clock, mail }: AppDeps) {
     const now = clock();
     const courseAttendance = loadCourseAttendance(db, course.course.id);
     if (!courseAttendance) throw new HTTPException(404);
-    recordAudit(
-      db,
-      {
-        actor: user,
-        action: 'read',
-        subjectType: 'attendance',
-        detail: `course ${course.course.id}`,
-      },
-      now,
-    );
+    recordAudit(db, courseListRead(user, course.course.id, 'attendance'), now);
     const t = c.get('t');
     return c.render(
       <CourseAttendancePage

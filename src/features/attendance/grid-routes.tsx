@@ -9,7 +9,7 @@ import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { idParam } from '../../http/params';
 import { courseTitle } from '../../i18n/format';
-import { recordAudit } from '../audit/audit-log';
+import { courseListRead, recordAudit } from '../audit/audit-log';
 import { findCourse } from '../courses/queries';
 import { leadsCourse } from '../enrollment/queries';
 import { AttendanceRefused, markAttendance } from './attendance-commands';
@@ -42,10 +42,11 @@ export function attendanceGridRoutes({ db, clock, mail }: AppDeps) {
     return { course, courseAttendance };
   };
 
-  const auditedGrid = (c: Context<SignedInEnv>, { courseAttendance }: Loaded, detail: string) => {
+  const auditedGrid = (c: Context<SignedInEnv>, loaded: Loaded, detail: string) => {
+    const { course, courseAttendance } = loaded;
     const user = c.get('user');
     const now = clock();
-    recordAudit(db, { actor: user, action: 'read', subjectType: 'attendance', detail }, now);
+    recordAudit(db, courseListRead(user, course.course.id, detail), now);
     return attendanceGrid(courseAttendance, user.role, now);
   };
 
@@ -60,7 +61,7 @@ export function attendanceGridRoutes({ db, clock, mail }: AppDeps) {
       problems: [],
     },
   ) => {
-    const grid = auditedGrid(c, loaded, `grid of course ${loaded.course.course.id}`);
+    const grid = auditedGrid(c, loaded, 'attendance grid');
     const t = c.get('t');
     return c.render(
       <AttendanceGridPage
@@ -146,7 +147,7 @@ export function attendanceGridRoutes({ db, clock, mail }: AppDeps) {
 
   app.get('/courses/:id/attendance/print', attendanceKeepers, (c) => {
     const loaded = load(c);
-    const grid = auditedGrid(c, loaded, `printed roster of course ${loaded.course.course.id}`);
+    const grid = auditedGrid(c, loaded, 'printed roster');
     const t = c.get('t');
     return c.render(
       <PrintableRosterPage course={loaded.course} grid={grid} t={t} language={c.get('language')} />,

@@ -13,7 +13,7 @@ import { setFlash, type Flash } from '../../http/flash';
 import { validForm } from '../../http/form';
 import { isHtmxRequestFor } from '../../http/htmx';
 import { idParam } from '../../http/params';
-import { recordAudit } from '../audit/audit-log';
+import { courseListRead, recordAudit } from '../audit/audit-log';
 import { findCourse } from '../courses/queries';
 import { leadsCourse } from '../enrollment/queries';
 import {
@@ -77,16 +77,7 @@ export function sessionAttendanceRoutes({ db, clock, mail }: AppDeps) {
     const sheet = courseAttendance && sessionSheet(courseAttendance, sessionId, user.role, now);
     if (!courseAttendance || !sheet) throw new HTTPException(404);
     if (!options.afterSave) {
-      recordAudit(
-        db,
-        {
-          actor: user,
-          action: 'read',
-          subjectType: 'attendance',
-          detail: `session ${sessionId}`,
-        },
-        now,
-      );
+      recordAudit(db, courseListRead(user, courseId, `attendance, session ${sessionId}`), now);
     }
     const t = c.get('t');
     const notice = options.notice ?? null;

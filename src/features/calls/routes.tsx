@@ -129,6 +129,20 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
       { actor: user, action: 'read', subjectType: 'application', detail: 'call-queue' },
       clock(),
     );
+    if (problem) {
+      // The item whose form came back is shown with what was typed for that person.
+      recordAudit(
+        db,
+        {
+          actor: user,
+          action: 'read',
+          subjectType: 'application',
+          subjectId: problem.applicationId,
+          detail: 'call queue item',
+        },
+        clock(),
+      );
+    }
     const instructors =
       user.role === 'instructor' ? null : listInstructorChoices(db, region.region);
     if (!problem && isHtmxRequestFor(c, 'call-queue-more')) {

@@ -17,7 +17,7 @@ import { validForm } from '../../http/form';
 import { instantToWallClock } from '../../lib/helsinki-time';
 import { courseSheet } from '../attendance/attendance-sheets';
 import { loadCourseAttendance } from '../attendance/queries';
-import { recordAudit } from '../audit/audit-log';
+import { courseListRead, recordAudit } from '../audit/audit-log';
 import { courseNeeds } from '../enrollment/queries';
 import { buildCourseCalendar } from '../invites/course-calendar';
 import { calendarCourseOf } from '../invites/invitations';
@@ -194,16 +194,7 @@ export function courseRoutes({ db, clock, mail }: AppDeps) {
     const conflicts = scheduledConflicts(course);
     const attendanceSheet = courseSheet(loadCourseAttendance(db, course.course.id)!, clock());
     if (attendanceSheet.rows.length > 0) {
-      recordAudit(
-        db,
-        {
-          actor: c.get('user'),
-          action: 'read',
-          subjectType: 'attendance',
-          detail: `course ${course.course.id}`,
-        },
-        clock(),
-      );
+      recordAudit(db, courseListRead(c.get('user'), course.course.id, 'attendance'), clock());
     }
     const needs = courseNeeds(db, { courseId: course.course.id, venue: course.venue });
     if (Object.values(needs.summary.counts).some((count) => count > 0)) {

@@ -15,7 +15,7 @@ import { validForm } from '../../http/form';
 import { instantToWallClock } from '../../lib/helsinki-time';
 import { checkbox, requiredText, wholeNumber } from '../../lib/form-input';
 import { transportMeans, transportStates } from '../../../db/schema';
-import { recordAudit } from '../audit/audit-log';
+import { courseListRead, recordAudit } from '../audit/audit-log';
 import {
   awaitingDecision,
   cancelCourseAndTellEveryone,
@@ -107,16 +107,7 @@ export function enrollmentRoutes({ db, clock, mail }: AppDeps) {
   ) => {
     const user = c.get('user');
     const canManage = user.role !== 'instructor';
-    recordAudit(
-      db,
-      {
-        actor: user,
-        action: 'read',
-        subjectType: 'enrollment',
-        detail: `roster of course ${course.course.id}`,
-      },
-      clock(),
-    );
+    recordAudit(db, courseListRead(user, course.course.id, 'roster'), clock());
     const t = c.get('t');
     const needs = courseNeeds(db, { courseId: course.course.id, venue: course.venue });
     return c.render(
