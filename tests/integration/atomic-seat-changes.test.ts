@@ -136,7 +136,13 @@ describe('every change is one unit of work: all of it commits, with its audit en
       .values({ applicationId: seated, requestedAt: new Date() })
       .returning({ id: deletionRequests.id })
       .get();
-    const erase = () => postForm(app, `/deletion-requests/${request.id}/erasure`, {}, { cookie });
+    const erase = () =>
+      postForm(
+        app,
+        `/deletion-requests/${request.id}/erasure`,
+        { withdrawFirst: 'yes' },
+        { cookie },
+      );
 
     // The request is marked handled last: failing there undoes everything before it.
     const interrupted = await withFailing(db, { when: 'UPDATE', on: 'deletion_requests' }, erase);

@@ -5,6 +5,7 @@ import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { TransportStatus } from '../enrollment/needs-parts';
 import { CaptionedTable } from '../components/captioned-table';
+import { PrivacyActions } from '../privacy/erasure-pages';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -291,7 +292,12 @@ function MessagesSection(props: { person: PersonRecord } & PageContext) {
  * messages sent and unconfirmed submissions. The same view answers a data-access request.
  */
 export function PersonPage(
-  props: { person: PersonRecord; showUnconfirmed: boolean } & PageContext,
+  props: {
+    person: PersonRecord;
+    showUnconfirmed: boolean;
+    /** Planning staff: links to the person's data export and to the erasure. */
+    showPrivacyActions: boolean;
+  } & PageContext,
 ) {
   const { t, language, person } = props;
   return (
@@ -307,6 +313,8 @@ export function PersonPage(
       <InterviewSection {...props} />
       <EnrollmentsSection {...props} />
       <MessagesSection {...props} />
+      {/* Subject access and erasure (issue 16, item 2–3): kept as its own block. */}
+      {props.showPrivacyActions && <PrivacyActions applicationId={person.application.id} t={t} />}
       {props.showUnconfirmed && (
         <UnconfirmedSubmissions
           submissions={person.unconfirmed}

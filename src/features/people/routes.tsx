@@ -109,6 +109,7 @@ export function peopleRoutes({ db, clock }: AppDeps) {
       <PersonPage
         person={ledByUserId === null ? person : narrowedToCoursesLedBy(db, person, ledByUserId)}
         showUnconfirmed={user.role !== 'instructor'}
+        showPrivacyActions={user.role !== 'instructor'}
         t={t}
         language={c.get('language')}
       />,
