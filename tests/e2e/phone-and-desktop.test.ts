@@ -34,6 +34,7 @@ const tonightsSession = firstLinkTo('/', /^\/sessions\/\d+\/attendance$/);
 const itsCourse = firstLinkTo(tonightsSession, /^\/courses\/\d+\/attendance$/);
 const aTerm = firstLinkTo('/terms', /^\/terms\/\d+$/);
 const aCourse = firstLinkTo(aTerm, /^\/courses\/\d+$/);
+const aPerson = firstLinkTo('/people?q=ki', /^\/people\/\d+$/);
 /** The demo's past steering meeting, through its open action item on the home page. */
 const pastMeeting: Visit = {
   nextTo: firstLinkTo('/', /^\/meetings\/\d+#action-item-\d+$/),
@@ -89,7 +90,9 @@ const pagesByRole: Record<
     firstLinkTo('/', /^\/letters\/\d+$/),
     '/applications/new',
     '/people?q=ki',
-    firstLinkTo('/people?q=ki', /^\/people\/\d+$/),
+    aPerson,
+    firstLinkTo(aPerson, /^\/people\/\d+\/export$/),
+    firstLinkTo(aPerson, /^\/people\/\d+\/erasure$/),
     '/instructors',
     firstLinkTo('/instructors', /^\/instructors\/\d+\/edit$/),
     firstLinkTo('/instructors', /^\/instructors\/\d+\/hours$/),
@@ -111,7 +114,14 @@ const pagesByRole: Record<
     firstLinkTo(pastMeeting, /^\/meetings\/\d+\/minutes\/edit$/),
   ],
   reporting: ['/', '/reports', firstLinkTo('/reports', /^\/reports\/terms\/\d+$/), '/account'],
-  admin: ['/', '/admin/users', '/admin/audit', '/admin/organisation', '/account'],
+  admin: [
+    '/',
+    '/admin/users',
+    '/admin/audit',
+    '/admin/organisation',
+    '/account',
+    firstLinkTo(aPerson, /^\/people\/\d+\/export$/),
+  ],
 };
 
 const viewports = [

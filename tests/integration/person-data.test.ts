@@ -492,4 +492,51 @@ describe("a person's data on request, and its erasure", () => {
       db.select().from(deletionRequests).where(eq(deletionRequests.applicationId, veikko)).get(),
     ).toMatchObject({ toldBy: 'none', channel: 'staff' });
   });
+
+  it('tells a person in English in English, and says so when the request or person is gone', async () => {
+    const emma = aWaitingApplicant(db, course.localityId, {
+      name: 'Emma English',
+      email: 'emma@example.com',
+      language: 'en',
+    });
+    const request = db
+      .insert(deletionRequests)
+      .values({ applicationId: emma, requestedAt: clock() })
+      .returning({ id: deletionRequests.id })
+      .get();
+    const confirmation = load(
+      await (await getPage(app, `/deletion-requests/${request.id}/erasure`, cookie)).text(),
+    );
+    expect(confirmation('#erasure-confirmation form').attr('action')).toBe(
+      `/deletion-requests/${request.id}/erasure`,
+    );
+    const erased = await postForm(app, `/deletion-requests/${request.id}/erasure`, {}, { cookie });
+    expect(erased.status).toBe(303);
+    const notice = db.select().from(outbox).where(eq(outbox.applicationId, emma)).get()!;
+    expect(notice).toMatchObject({
+      subject: 'Your data has been erased',
+      recipientEmail: 'emma@example.com',
+    });
+    expect(notice.textBody).toContain('Hello Emma English,');
+    expect(
+      (await postForm(app, `/deletion-requests/${request.id}/erasure`, {}, { cookie })).status,
+    ).toBe(410);
+    expect((await getPage(app, '/deletion-requests/999999/erasure', cookie)).status).toBe(404);
+    expect((await postForm(app, '/deletion-requests/999999/erasure', {}, { cookie })).status).toBe(
+      404,
+    );
+  });
+
+  it('re-renders the confirmation for a value the box never sends, erasing nothing', async () => {
+    const odd = aWaitingApplicant(db, course.localityId, { name: 'Outo Arvo' });
+    const response = await postForm(
+      app,
+      `/people/${odd}/erasure`,
+      { withdrawFirst: 'maybe' },
+      { cookie },
+    );
+    expect(response.status).toBe(422);
+    expect(load(await response.text())('#erasure-confirmation')).toHaveLength(1);
+    expect(applicationRow(odd).anonymisedAt).toBeNull();
+  });
 });

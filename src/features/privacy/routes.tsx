@@ -102,6 +102,17 @@ export function privacyRoutes({ db, clock, mail }: AppDeps) {
   ) => {
     const preview = erasurePreview(db, applicationId, clock());
     if (preview.found !== 'person') return nothingHeld(c, preview);
+    recordAudit(
+      db,
+      {
+        actor: c.get('user'),
+        action: 'read',
+        subjectType: 'application',
+        subjectId: applicationId,
+        detail: 'erasure confirmation',
+      },
+      clock(),
+    );
     const t = c.get('t');
     c.header('Cache-Control', 'no-store');
     return c.render(
