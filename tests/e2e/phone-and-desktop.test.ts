@@ -27,7 +27,7 @@ type Visit =
   | (() => string);
 
 /** Found in the demo database once the server has filled it. */
-const demoPaths = { participant: '', interview: '', yearReport: '' };
+const demoPaths = { participant: '', interview: '', yearReport: '', placedPerson: '' };
 
 const firstLinkTo = (from: Visit, link: RegExp): Visit => ({ from, link });
 const tonightsSession = firstLinkTo('/', /^\/sessions\/\d+\/attendance$/);
@@ -93,6 +93,10 @@ const pagesByRole: Record<
     aPerson,
     firstLinkTo(aPerson, /^\/people\/\d+\/export$/),
     firstLinkTo(aPerson, /^\/people\/\d+\/erasure$/),
+    // Someone placed on a running course: attendance and mail in the export, and the box to
+    // withdraw them first on the erasure's confirmation.
+    () => `${demoPaths.placedPerson}/export`,
+    () => `${demoPaths.placedPerson}/erasure`,
     '/instructors',
     firstLinkTo('/instructors', /^\/instructors\/\d+\/edit$/),
     firstLinkTo('/instructors', /^\/instructors\/\d+\/hours$/),
@@ -149,6 +153,7 @@ describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-si
       )
       .get() as { applicationId: number; courseId: number };
     demoPaths.participant = `/p/${issuePersonalLink(db, placed.applicationId, placed.courseId, new Date())}`;
+    demoPaths.placedPerson = `/people/${placed.applicationId}`;
     const toCall = db.$client
       .prepare(`select id from applications where state = 'to-call' order by id limit 1`)
       .get() as { id: number };
