@@ -1,10 +1,9 @@
 export const fi = {
   'privacy.requestsTitle': 'Tietojen poistopyynnöt',
   'privacy.requestsIntro':
-    'Nämä henkilöt pyysivät, että heidän tietonsa poistetaan. Kun poistat tiedot, henkilön kurssipaikka vapautuu ja hänen nimensä, yhteystietonsa, soitot ja haastattelu poistuvat. Tilastoihin jää rivi ilman nimeä.',
+    'Nämä henkilöt pyysivät, että heidän tietonsa poistetaan. Avaa pyyntö: näet ennen poistamista, mitä poistuu ja miten henkilölle kerrotaan. Jos henkilö on vielä kurssilla, voit poistaa hänet ensin kurssilta, jolloin paikka vapautuu seuraavalle. Tilastoihin jää rivi ilman nimeä.',
   'privacy.requestedAt': '{name}, pyydetty {date}',
   'privacy.erase': 'Poista tiedot: {name}',
-  'privacy.erased': 'Henkilön tiedot on poistettu.',
   'privacy.person.actions': 'Tietosuoja',
   'privacy.person.exportLink': 'Tulosta tai lataa henkilön tiedot',
   'privacy.person.eraseLink': 'Poista henkilön tiedot',
@@ -133,10 +132,9 @@ export const fi = {
 export const en: Record<keyof typeof fi, string> = {
   'privacy.requestsTitle': 'Requests to delete data',
   'privacy.requestsIntro':
-    'These people asked for their data to be deleted. Deleting gives up their course place and removes the name, contact details, calls and interview; an anonymous row stays for the figures.',
+    'These people asked for their data to be deleted. Open a request: before anything is deleted you see what goes and how the person is told. Someone still on a course can be withdrawn first; their place goes to the next person waiting. An anonymous row stays for the figures.',
   'privacy.requestedAt': '{name}, requested {date}',
   'privacy.erase': 'Delete the data: {name}',
-  'privacy.erased': "The person's data has been deleted.",
   'privacy.person.actions': 'Privacy',
   'privacy.person.exportLink': "Print or download this person's data",
   'privacy.person.eraseLink': "Erase this person's data",
