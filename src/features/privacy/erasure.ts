@@ -68,7 +68,7 @@ export function placesHeldOn(
         or(isNull(lastEnd.endsAt), sql`${lastEnd.endsAt} > ${now.getTime()}`),
       ),
     )
-    .all() as HeldPlace[];
+    .all() as HeldPlace[]; // the filter above keeps only the active states
 }
 
 /** What the confirmation page shows before anything is erased. */
@@ -196,7 +196,7 @@ export type ErasureResult =
       letter: {
         name: string;
         language: Language;
-        addressLines: { postalStreet: string; postalCode: string; postOffice: string };
+        address: { postalStreet: string; postalCode: string; postOffice: string };
       };
     }
   | { outcome: 'erased'; applicationIds: number[]; toldBy: 'none'; phone: string };
@@ -307,7 +307,7 @@ export function erasePerson(
         letter: {
           name: contact.name,
           language: contact.language,
-          addressLines: {
+          address: {
             postalStreet: contact.postalStreet,
             postalCode: contact.postalCode,
             postOffice: contact.postOffice,

@@ -180,7 +180,7 @@ export function privacyRoutes({ db, clock, mail }: AppDeps) {
         letter={{
           ...notice,
           recipientName: letter.name,
-          addressLines: postalAddressLines(letter.addressLines),
+          addressLines: postalAddressLines(letter.address),
           missingAddress: null,
           date: formatDate(instantToWallClock(now).date, letter.language),
         }}
