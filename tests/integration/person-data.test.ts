@@ -171,6 +171,14 @@ describe("a person's data on request, and its erasure", () => {
     }
     const posted = await postForm(app, `/people/${id}/erasure`, {}, { cookie: instructorCookie });
     expect(posted.status).toBe(403);
+    const crossSite = await postForm(
+      app,
+      `/people/${id}/erasure`,
+      { withdrawFirst: 'yes' },
+      { cookie, origin: 'https://evil.example' },
+    );
+    expect(crossSite.status).toBe(403);
+    expect(applicationRow(id).anonymisedAt).toBeNull();
     const personPage = load(await (await getPage(app, `/people/${id}`, cookie)).text());
     expect(
       personPage('#person-privacy a')
