@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditLog, deletionRequests, enrollments, outbox } from '../../db/schema';
 import { openDatabase } from '../../src/db';
 import { createUser } from '../../src/features/users/queries';
-import { startServer, type RunningServer } from '../support/browser';
+import type { RunningServer } from '../support/browser';
 import {
   aLocality,
   anOpenCourse,
   aWaitingApplicant,
   enrollmentOf,
 } from '../support/planning-fixtures';
-import { signInAt } from '../support/server-requests';
+import { serversOnOneFile, signInAt } from '../support/server-requests';
 import { temporaryDirectory } from '../support/test-app';
 
 const coordinator = { email: 'koordinaattori@test.example', password: 'correct horse battery' };
@@ -56,14 +56,7 @@ describe('100 identical erasures at once, across two server processes', () => {
         .run();
     }
     db.$client.close();
-    for (let i = 0; i < 2; i++) {
-      servers.push(
-        await startServer(directory, {
-          SEED_DEMO_DATA: 'false',
-          START_TIME: '2026-09-01T12:00:00+03:00',
-        }),
-      );
-    }
+    servers.push(...(await serversOnOneFile(directory, 2, '2026-09-01T12:00:00+03:00')));
   }, 60_000);
 
   afterAll(async () => {

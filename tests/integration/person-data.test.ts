@@ -14,7 +14,6 @@ import {
   participantLinks,
   unconfirmedSubmissions,
 } from '../../db/schema';
-import type { AppDatabase } from '../../src/db';
 import { createParticipantLink } from '../../src/features/outbox/personal-links';
 import { anonymisedName } from '../../src/features/retention/anonymise';
 import { openingsLimit } from '../../src/features/privacy/subject-access';
@@ -22,26 +21,7 @@ import { aRunningCourse, aWaitlisted, duringSession } from '../support/attendanc
 import { aWaitingApplicant, enrollmentOf } from '../support/planning-fixtures';
 import { deliverQueuedMail, startTestSmtpServer } from '../support/smtp-server';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
-
-/**
- * Makes one statement fail from inside the database for the time of `run` (as in
- * atomic-seat-changes.test.ts): what the command wrote before it must be rolled back.
- */
-async function withFailing<Result>(
-  db: AppDatabase,
-  trigger: { when: string; on: string; condition: string },
-  run: () => Result | Promise<Result>,
-): Promise<Result> {
-  db.$client.exec(
-    `CREATE TRIGGER failing_in_test BEFORE ${trigger.when} ON ${trigger.on} WHEN ${trigger.condition}
-     BEGIN SELECT RAISE(ABORT, 'failing on purpose'); END;`,
-  );
-  try {
-    return await run();
-  } finally {
-    db.$client.exec('DROP TRIGGER failing_in_test');
-  }
-}
+import { withFailing } from '../support/failing-statement';
 
 const { app, db, clock } = buildTestApp();
 const applicationRow = (id: number) =>
