@@ -324,7 +324,9 @@ describe("a person's data on request, and its erasure", () => {
     const refused = await postForm(app, `/people/${person.applicationId}/erasure`, {}, { cookie });
     expect(refused.status).toBe(422);
     const $ = load(await refused.text());
-    expect($('.error-summary').text()).toContain(
+    expect($('.error-summary[role=alert]')).toHaveLength(1);
+    expect($('#withdrawFirst').attr('aria-describedby')).toBe('withdrawFirst-error');
+    expect($('#withdrawFirst-error').text()).toContain(
       'Tietoja ei poistettu, koska henkilö on vielä kurssilla',
     );
     expect(applicationRow(person.applicationId)).toEqual(before);

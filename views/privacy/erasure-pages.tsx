@@ -53,7 +53,7 @@ export function ErasureConfirmationPage(
     <section id="erasure-confirmation" aria-labelledby="erasure-title">
       <h1 id="erasure-title">{t('privacy.erasure.title', { name: props.name })}</h1>
       <FormFields errors={props.errors} t={t}>
-        <ErrorSummary problem={props.errors.withdrawFirst} />
+        <ErrorSummary />
         <h2>{t('privacy.erasure.removed')}</h2>
         <p>{t('privacy.erasure.removedList')}</p>
         <h2>{t('privacy.erasure.kept')}</h2>
