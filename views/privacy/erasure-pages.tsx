@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../src/http/form';
-import type { HeldPlace, TellBy } from '../../src/features/privacy/erasure';
+import type { HeldPlace } from '../../src/features/privacy/erasure';
+import type { TellBy } from '../../src/features/privacy/erasure-rules';
 import type { MatchedApplication } from '../../src/features/privacy/person-match';
 import type { Language, Translate } from '../../src/i18n';
 import { courseTitle } from '../../src/i18n/format';

@@ -9,14 +9,14 @@ import {
   programs,
 } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type DatabaseOrTransaction } from '../../db';
-import { translatorFor, type Language } from '../../i18n';
+import type { Language } from '../../i18n';
 import { recordAudit, type Actor } from '../audit/audit-log';
 import { activeEnrollmentStates } from '../enrollment/seat-rules';
 import { recordSeatChange, withdrawIn } from '../enrollment/seats';
-import { organisationSection, type MailSection } from '../invites/invitation-mail';
 import { enqueueComposedMail, type MailContext } from '../invites/invitations';
 import { organisationContact } from '../organisation/queries';
 import { anonymiseApplicationIn } from '../retention/anonymise';
+import { erasureNotice, tellByOf, type TellBy } from './erasure-rules';
 import { personOf, type MatchedApplication } from './person-match';
 
 /** A seat (or a place on a waitlist) the person holds on a course that has not ended yet. */
@@ -83,8 +83,6 @@ export type ErasurePreview =
       tellBy: TellBy;
     };
 
-export type TellBy = 'email' | 'letter' | 'none';
-
 type Contact = {
   name: string;
   email: string;
@@ -135,11 +133,6 @@ function contactOf(db: DatabaseOrTransaction, matched: MatchedApplication[]): Co
   };
 }
 
-function tellByOf(contact: Contact): TellBy {
-  if (contact.email !== '') return 'email';
-  return contact.postalStreet !== '' ? 'letter' : 'none';
-}
-
 export function erasurePreview(db: AppDatabase, applicationId: number, now: Date): ErasurePreview {
   const person = personOf(db, applicationId);
   if (person.found !== 'person') return person;
@@ -151,30 +144,6 @@ export function erasurePreview(db: AppDatabase, applicationId: number, now: Date
     applications: person.applications,
     heldPlaces: placesHeldOn(db, ids, now),
     tellBy: tellByOf(contact),
-  };
-}
-
-/** The few plain lines that tell the person their data is gone; no course or health details. */
-export function erasureNotice(
-  name: string,
-  language: Language,
-  organisation: ReturnType<typeof organisationContact>,
-): { subject: string; sections: MailSection[] } {
-  const t = translatorFor(language);
-  return {
-    subject: t('privacy.notice.subject'),
-    sections: [
-      {
-        lines: [
-          t('invite.greeting', { name }),
-          t('privacy.notice.done'),
-          t('privacy.notice.kept'),
-          t('privacy.notice.questions'),
-        ],
-      },
-      { lines: [t('invite.signature')] },
-      ...organisationSection(organisation, language),
-    ],
   };
 }
 

@@ -17,13 +17,8 @@ import { formatDate, postalAddressLines } from '../../i18n/format';
 import { instantToWallClock } from '../../lib/helsinki-time';
 import { recordAudit } from '../audit/audit-log';
 import { organisationContact } from '../organisation/queries';
-import {
-  erasePerson,
-  erasureNotice,
-  erasurePreview,
-  targetApplication,
-  type ErasureRequest,
-} from './erasure';
+import { erasePerson, erasurePreview, targetApplication, type ErasureRequest } from './erasure';
+import { erasureNotice } from './erasure-rules';
 import type { PersonLookup } from './person-match';
 import { personExport, personExportFormat, personExportVersion } from './subject-access';
 
