@@ -27,13 +27,20 @@ type Visit =
   | (() => string);
 
 /** Found in the demo database once the server has filled it. */
-const demoPaths = { participant: '', interview: '', yearReport: '', auditOfPerson: '' };
+const demoPaths = {
+  participant: '',
+  interview: '',
+  yearReport: '',
+  auditOfPerson: '',
+  placedPerson: '',
+};
 
 const firstLinkTo = (from: Visit, link: RegExp): Visit => ({ from, link });
 const tonightsSession = firstLinkTo('/', /^\/sessions\/\d+\/attendance$/);
 const itsCourse = firstLinkTo(tonightsSession, /^\/courses\/\d+\/attendance$/);
 const aTerm = firstLinkTo('/terms', /^\/terms\/\d+$/);
 const aCourse = firstLinkTo(aTerm, /^\/courses\/\d+$/);
+const aPerson = firstLinkTo('/people?q=ki', /^\/people\/\d+$/);
 /** The demo's past steering meeting, through its open action item on the home page. */
 const pastMeeting: Visit = {
   nextTo: firstLinkTo('/', /^\/meetings\/\d+#action-item-\d+$/),
@@ -90,7 +97,13 @@ const pagesByRole: Record<
     firstLinkTo('/', /^\/letters\/\d+$/),
     '/applications/new',
     '/people?q=ki',
-    firstLinkTo('/people?q=ki', /^\/people\/\d+$/),
+    aPerson,
+    firstLinkTo(aPerson, /^\/people\/\d+\/export$/),
+    firstLinkTo(aPerson, /^\/people\/\d+\/erasure$/),
+    // Someone placed on a running course: attendance and mail in the export, and the box to
+    // withdraw them first on the erasure's confirmation.
+    () => `${demoPaths.placedPerson}/export`,
+    () => `${demoPaths.placedPerson}/erasure`,
     '/instructors',
     firstLinkTo('/instructors', /^\/instructors\/\d+\/edit$/),
     firstLinkTo('/instructors', /^\/instructors\/\d+\/hours$/),
@@ -120,6 +133,7 @@ const pagesByRole: Record<
     () => demoPaths.auditOfPerson,
     '/admin/organisation',
     '/account',
+    firstLinkTo(aPerson, /^\/people\/\d+\/export$/),
   ],
 };
 
@@ -149,6 +163,7 @@ describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-si
       .get() as { applicationId: number; courseId: number };
     demoPaths.auditOfPerson = `/admin/audit?person=${placed.applicationId}`;
     demoPaths.participant = `/p/${issuePersonalLink(db, placed.applicationId, placed.courseId, new Date())}`;
+    demoPaths.placedPerson = `/people/${placed.applicationId}`;
     const toCall = db.$client
       .prepare(`select id from applications where state = 'to-call' order by id limit 1`)
       .get() as { id: number };

@@ -15,6 +15,7 @@ describe('the printable minutes and paper questionnaire, in print on A4, in Chro
   let page: Page;
   let minutes = '';
   let questionnaire = '';
+  let personData = '';
 
   /** The first link on `from` whose address matches. */
   const firstLink = async (from: string, link: RegExp) => {
@@ -38,6 +39,8 @@ describe('the printable minutes and paper questionnaire, in print on A4, in Chro
     const term = await firstLink('/terms', /^\/terms\/\d+$/);
     const course = await firstLink(term, /^\/courses\/\d+$/);
     questionnaire = `${course}/feedback/paper`;
+    const person = await firstLink('/people?q=ki', /^\/people\/\d+$/);
+    personData = await firstLink(person, /^\/people\/\d+\/export$/);
   }, 60_000);
 
   afterAll(async () => {
@@ -78,5 +81,21 @@ describe('the printable minutes and paper questionnaire, in print on A4, in Chro
     const pdf = await printed(questionnaire);
     expect(pageCountOf(pdf)).toBe(1);
     await expect(page.locator('.paper-question').count()).resolves.toBe(5);
+  });
+
+  it("prints a person's data without the links, each application and who opened it", async () => {
+    const pdf = await printed(personData);
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    const applications = await page.locator('.export-application').count();
+    expect(applications).toBeGreaterThan(0);
+    // Each application starts a page of its own, after the first page's summary.
+    expect(pageCountOf(pdf)).toBeGreaterThan(applications);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      await expect(page.locator('main .no-print').first().isVisible()).resolves.toBe(false);
+      await expect(page.locator('#export-openings h2').isVisible()).resolves.toBe(true);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 });

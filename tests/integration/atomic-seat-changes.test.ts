@@ -11,7 +11,6 @@ import {
   outbox,
   programs,
 } from '../../db/schema';
-import type { AppDatabase } from '../../src/db';
 import {
   aWaitingApplicant,
   anOpenCourse,
@@ -19,27 +18,7 @@ import {
   enrollmentOf,
 } from '../support/planning-fixtures';
 import { aStaffUser, buildTestApp, postForm, signIn } from '../support/test-app';
-
-/**
- * Makes one statement fail from inside the database, as a full disk or a broken constraint would,
- * for the time of `run`: whatever the command wrote before that statement must be rolled back.
- */
-async function withFailing<Result>(
-  db: AppDatabase,
-  trigger: { when: string; on: string; condition?: string },
-  run: () => Result | Promise<Result>,
-): Promise<Result> {
-  const condition = trigger.condition ? `WHEN ${trigger.condition}` : '';
-  db.$client.exec(
-    `CREATE TRIGGER failing_in_test BEFORE ${trigger.when} ON ${trigger.on} ${condition}
-     BEGIN SELECT RAISE(ABORT, 'failing on purpose'); END;`,
-  );
-  try {
-    return await run();
-  } finally {
-    db.$client.exec('DROP TRIGGER failing_in_test');
-  }
-}
+import { withFailing } from '../support/failing-statement';
 
 describe('every change is one unit of work: all of it commits, with its audit entry, or none', () => {
   const { app, db } = buildTestApp();
@@ -136,7 +115,13 @@ describe('every change is one unit of work: all of it commits, with its audit en
       .values({ applicationId: seated, requestedAt: new Date() })
       .returning({ id: deletionRequests.id })
       .get();
-    const erase = () => postForm(app, `/deletion-requests/${request.id}/erasure`, {}, { cookie });
+    const erase = () =>
+      postForm(
+        app,
+        `/deletion-requests/${request.id}/erasure`,
+        { withdrawFirst: 'yes' },
+        { cookie },
+      );
 
     // The request is marked handled last: failing there undoes everything before it.
     const interrupted = await withFailing(db, { when: 'UPDATE', on: 'deletion_requests' }, erase);

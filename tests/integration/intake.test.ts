@@ -711,8 +711,10 @@ describe('intake: applying, referring and phoning in', () => {
         {},
         { cookie: coordinator.cookie },
       );
-      expect(response.status).toBe(303);
+      // No e-mail of their own: the confirmation is not sent to the address a stranger offered.
+      expect(response.status).toBe(200);
       expect(unconfirmedFor(id)).toEqual([]);
+      expect(JSON.stringify(db.select().from(outbox).all())).not.toContain(attacker);
     });
   });
 

@@ -436,10 +436,14 @@ describe('letters to people without e-mail: address, wording and posting', () =>
       const response = await postForm(
         app,
         `/deletion-requests/${request.id}/erasure`,
-        {},
+        { withdrawFirst: 'yes' },
         { cookie },
       );
-      expect(response.status).toBe(303);
+      // Without e-mail, the answer is the letter telling him, with the address read before erasing.
+      expect(response.status).toBe(200);
+      const told = load(await response.text());
+      expect(told('.letter h1').text()).toBe('Tietosi on poistettu');
+      expect(told('.letter-address').text()).not.toBe('');
       const row = db.select().from(applications).where(eq(applications.id, people.vilho)).get()!;
       expect(row).toMatchObject({ postalStreet: '', postalCode: '', postOffice: '' });
       const letter = invitationOf(people.vilho);

@@ -219,10 +219,23 @@ describe("a participant's personal link", () => {
   it('lets the coordinator carry out the request: the place is freed and the person is erased', async () => {
     const coordinatorCookie = await signIn(app, await aStaffUser(db, 'coordinator'));
     const home = load(await (await getPage(app, '/', coordinatorCookie)).text());
-    const form = home('#deletion-requests-title').parent().find('form');
+    const link = home('#deletion-requests-title').parent().find('a');
     expect(home('#deletion-requests-title').parent().text()).toContain('Aino Aaltonen');
+    const confirmation = load(
+      await (await getPage(app, link.attr('href')!, coordinatorCookie)).text(),
+    );
+    const form = confirmation('#erasure-confirmation form');
+    // She still has her place: the erasure is refused until the coordinator ticks the box.
+    const refused = await postForm(app, form.attr('action')!, {}, { cookie: coordinatorCookie });
+    expect(refused.status).toBe(422);
+    expect(enrollmentOf(db, people.aino, ids.course).state).toBe('placed');
 
-    const response = await postForm(app, form.attr('action')!, {}, { cookie: coordinatorCookie });
+    const response = await postForm(
+      app,
+      form.attr('action')!,
+      { withdrawFirst: form.find('input[name="withdrawFirst"]').attr('value')! },
+      { cookie: coordinatorCookie },
+    );
     expect(response.status).toBe(303);
     expect(enrollmentOf(db, people.aino, ids.course).state).toBe('withdrawn');
     const erased = db.select().from(applications).where(eq(applications.id, people.aino)).get()!;
@@ -239,8 +252,15 @@ describe("a participant's personal link", () => {
       action: 'delete',
       subjectId: people.aino,
     });
+    expect(
+      db
+        .select()
+        .from(deletionRequests)
+        .where(eq(deletionRequests.applicationId, people.aino))
+        .get(),
+    ).toMatchObject({ toldBy: 'email', channel: 'link' });
     const again = await postForm(app, form.attr('action')!, {}, { cookie: coordinatorCookie });
-    expect(again.status).toBe(404);
+    expect(again.status).toBe(410);
   });
 });
 

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollments } from '../../db/schema';
 import { openDatabase } from '../../src/db';
 import { createUser } from '../../src/features/users/queries';
-import { startServer, type RunningServer } from '../support/browser';
+import type { RunningServer } from '../support/browser';
 import { aLocality, anOpenCourse, aWaitingApplicant } from '../support/planning-fixtures';
-import { postPlacement, signInAt } from '../support/server-requests';
+import { postPlacement, serversOnOneFile, signInAt } from '../support/server-requests';
 import { temporaryDirectory } from '../support/test-app';
 
 const applicants = 500;
@@ -31,15 +31,7 @@ describe('two server processes on one database file', () => {
     courseId = anOpenCourse(db, { seats, localityId });
     applicationIds = Array.from({ length: applicants }, () => aWaitingApplicant(db, localityId));
     db.$client.close();
-    // As a rolling restart runs them: the same file, two processes, each with its own port.
-    for (let i = 0; i < 2; i++) {
-      servers.push(
-        await startServer(directory, {
-          SEED_DEMO_DATA: 'false',
-          START_TIME: '2026-09-01T12:00:00+03:00',
-        }),
-      );
-    }
+    servers.push(...(await serversOnOneFile(directory, 2, '2026-09-01T12:00:00+03:00')));
   }, 60_000);
 
   afterAll(async () => {

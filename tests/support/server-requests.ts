@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { RunningServer } from './browser';
+import { startServer, type RunningServer } from './browser';
 
 /** Signs in on one server; the session lives in the database, so every server on it accepts it. */
 export async function signInAt(
@@ -40,4 +40,20 @@ export async function postPlacement(
   });
   await response.arrayBuffer();
   return response.status;
+}
+
+/**
+ * Server processes on one database file (made beforehand, without the demo), each on its own port,
+ * as a rolling restart runs them.
+ */
+export async function serversOnOneFile(
+  directory: string,
+  count: number,
+  startTime: string,
+): Promise<RunningServer[]> {
+  const servers: RunningServer[] = [];
+  for (let i = 0; i < count; i++) {
+    servers.push(await startServer(directory, { SEED_DEMO_DATA: 'false', START_TIME: startTime }));
+  }
+  return servers;
 }

@@ -5,6 +5,7 @@ import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { TransportStatus } from '../enrollment/needs-parts';
 import { CaptionedTable } from '../components/captioned-table';
+import { PrivacyActions } from '../privacy/erasure-pages';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -296,6 +297,8 @@ export function PersonPage(
     showUnconfirmed: boolean;
     /** Only admins read the audit log, so only they get the link to this person's entries. */
     showAuditLink?: boolean;
+    /** Planning staff: links to the person's data export and to the erasure. */
+    showPrivacyActions: boolean;
   } & PageContext,
 ) {
   const { t, language, person } = props;
@@ -315,6 +318,8 @@ export function PersonPage(
       <InterviewSection {...props} />
       <EnrollmentsSection {...props} />
       <MessagesSection {...props} />
+      {/* Subject access and erasure (issue 16, item 2–3): kept as its own block. */}
+      {props.showPrivacyActions && <PrivacyActions applicationId={person.application.id} t={t} />}
       {props.showUnconfirmed && (
         <UnconfirmedSubmissions
           submissions={person.unconfirmed}

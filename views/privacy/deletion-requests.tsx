@@ -2,7 +2,10 @@ import type { PendingDeletionRequest } from '../../src/features/privacy/queries'
 import type { Language, Translate } from '../../src/i18n';
 import { formatDateTime } from '../../src/i18n/format';
 
-/** On the coordinator's home page: "delete my data" requests waiting to be carried out. */
+/**
+ * On the coordinator's home page: "delete my data" requests waiting to be carried out. Each leads
+ * to the erasure's confirmation page, the same one the person's page leads to.
+ */
 export function DeletionRequests(props: {
   requests: PendingDeletionRequest[];
   t: Translate;
@@ -23,11 +26,9 @@ export function DeletionRequests(props: {
                 date: formatDateTime(request.requestedAt, language),
               })}
             </span>
-            <form method="post" action={`/deletion-requests/${request.id}/erasure`}>
-              <button type="submit" class="danger">
-                {t('privacy.erase', { name: request.name })}
-              </button>
-            </form>
+            <a href={`/deletion-requests/${request.id}/erasure`}>
+              {t('privacy.erase', { name: request.name })}
+            </a>
           </li>
         ))}
       </ul>

@@ -110,6 +110,7 @@ export function peopleRoutes({ db, clock }: AppDeps) {
         person={ledByUserId === null ? person : narrowedToCoursesLedBy(db, person, ledByUserId)}
         showUnconfirmed={user.role !== 'instructor'}
         showAuditLink={user.role === 'admin'}
+        showPrivacyActions={user.role !== 'instructor'}
         t={t}
         language={c.get('language')}
       />,
