@@ -245,7 +245,8 @@ describe("a person's data on request, and its erasure", () => {
       expect.objectContaining({
         staffName: 'Kaija Koordinaattori',
         action: 'read',
-        applicationId: person.applicationId,
+        subjectType: 'application',
+        subjectId: person.applicationId,
         detail: 'person page',
       }),
     );

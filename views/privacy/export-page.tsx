@@ -469,7 +469,9 @@ function Openings(props: { openedBy: PersonExport['openedBy'] } & PageContext) {
               <td>{entry.staffName}</td>
               <td>{t(`privacy.action.${entry.action}`)}</td>
               <td>
-                {t('privacy.export.applicationTitle', { id: entry.applicationId ?? '' })}
+                {entry.subjectType === 'application'
+                  ? t('privacy.export.applicationTitle', { id: entry.subjectId ?? '' })
+                  : `${entry.subjectType} ${entry.subjectId ?? ''}`}
                 {entry.detail ? `: ${entry.detail}` : ''}
               </td>
             </tr>

@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { asc, eq, inArray, max } from 'drizzle-orm';
 import {
   attendance,
-  auditLog,
   courseSessions,
   courses,
   deletionRequests,
@@ -15,6 +14,7 @@ import {
   users,
 } from '../../../db/schema';
 import type { AppDatabase } from '../../db';
+import { auditEntriesAboutPerson, type AuditLogRow } from '../audit/audit-log';
 import { personRecord } from '../people/queries';
 import { personOf, type MatchedApplication } from './person-match';
 
@@ -37,26 +37,29 @@ const courseColumns = {
 };
 
 /**
- * The audit entries about the person's applications, newest first, at most `limit`: who opened or
- * changed their data and when. Entries name the record and the action, never its content.
+ * Who opened or changed the person's data and when, newest first, at most `limit`: the audit
+ * trail's entries about each of their applications (the log's person filter, rosters included),
+ * merged. Entries name the record and the action, never its content.
  */
 export function openingsOf(db: AppDatabase, applicationIds: number[], limit = openingsLimit) {
-  const rows = db
-    .select({
-      at: auditLog.at,
-      staffName: auditLog.actorName,
-      action: auditLog.action,
-      applicationId: auditLog.subjectId,
-      detail: auditLog.detail,
-    })
-    .from(auditLog)
-    .where(
-      and(eq(auditLog.subjectType, 'application'), inArray(auditLog.subjectId, applicationIds)),
-    )
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit + 1)
-    .all();
-  return { entries: rows.slice(0, limit), limit, more: rows.length > limit };
+  const byId = new Map<number, AuditLogRow>();
+  for (const applicationId of applicationIds) {
+    for (const entry of auditEntriesAboutPerson(db, applicationId, { limit: limit + 1 })) {
+      byId.set(entry.id, entry);
+    }
+  }
+  const newestFirst = [...byId.values()].sort(
+    (a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id,
+  );
+  const entries = newestFirst.slice(0, limit).map((entry) => ({
+    at: entry.at,
+    staffName: entry.actorName,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    detail: entry.detail,
+  }));
+  return { entries, limit, more: newestFirst.length > limit };
 }
 
 /**
