@@ -30,6 +30,7 @@ import { inviteRoutes } from './features/invites/routes';
 import { placeRoutes } from './features/places/routes';
 import { privacyRoutes } from './features/privacy/routes';
 import { reportRoutes } from './features/reports/routes';
+import { retentionRoutes } from './features/retention/routes';
 import { programRoutes } from './features/programs/routes';
 import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
 import { trainingRoutes } from './features/trainings/routes';
@@ -103,6 +104,7 @@ export function createApp(parts: AppParts) {
   app.route('/admin/users', userRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', organisationRoutes(deps));
+  app.route('/', retentionRoutes(deps));
   app.route('/', programRoutes(deps));
   app.route('/', placeRoutes(deps));
   app.route('/', instructorRoutes(deps));
