@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { load } from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +22,14 @@ import {
   trainings,
   unconfirmedSubmissions,
 } from '../../db/schema';
-import type { AppDatabase } from '../../src/db';
+import { openDatabase, type AppDatabase } from '../../src/db';
 import { recordAudit } from '../../src/features/audit/audit-log';
 import { anonymisedName } from '../../src/features/retention/anonymise';
 import { runRetention } from '../../src/features/retention/retention-run';
+import {
+  dailyRetentionActor,
+  startRetentionSchedule,
+} from '../../src/features/retention/retention-schedule';
 import { aReportPerson, type ReportPerson } from '../support/report-fixtures';
 import {
   aLocality,
@@ -39,8 +46,10 @@ import {
   buildTestApp,
   cookiesFrom,
   getPage,
+  manualClock,
   postForm,
   signIn,
+  temporaryDirectory,
 } from '../support/test-app';
 
 const retentionPath = '/admin/retention';
@@ -763,5 +772,90 @@ describe('the retention page', () => {
       .get();
     expect(rows).toEqual(['8.9.2026:1', '18.9.2026:2']);
     expect($('body').text()).not.toContain('Vastaanottaja');
+  });
+});
+
+describe('npm run retention', () => {
+  /** Runs the script as the README says, on the database file at `path`. */
+  function runScript(path: string, flag: string) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/retention.ts', flag], {
+      env: { ...process.env, DATABASE_PATH: path },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    return new Promise<{ code: number | null; output: string }>((resolve) =>
+      child.on('close', (code) => resolve({ code, output })),
+    );
+  }
+
+  it('counts without changing on --dry-run, runs on --now, and says when today ran already', async () => {
+    const path = join(temporaryDirectory('retention-script'), 'live.sqlite');
+    const db = openDatabase(path);
+    const message = aMessage(db, {
+      state: 'sent',
+      at: new Date(Date.now() - 200 * 86_400_000),
+    });
+    db.$client.close();
+    const bodyOf = () => {
+      const copy = new Database(path, { readonly: true });
+      try {
+        return (
+          copy.prepare('select text_body as body from outbox where id = ?').get(message) as {
+            body: string;
+          }
+        ).body;
+      } finally {
+        copy.close();
+      }
+    };
+
+    const dry = await runScript(path, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.output).toContain('nothing was changed');
+    expect(dry.output).toContain('e-mail bodies emptied: 1');
+    expect(bodyOf()).not.toBe('');
+
+    const run = await runScript(path, '--now');
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('e-mail bodies emptied: 1');
+    expect(bodyOf()).toBe('');
+
+    const again = await runScript(path, '--now');
+    expect(again.code).toBe(0);
+    expect(again.output).toContain('already ran today');
+  });
+});
+
+describe('the daily run in the server process', () => {
+  it('runs once per Helsinki day, also when two processes share the database', async () => {
+    const path = join(temporaryDirectory('retention-daily'), 'shared.sqlite');
+    const first = openDatabase(path);
+    const second = openDatabase(path);
+    const clock = manualClock(new Date('2026-12-03T21:30:00Z'));
+    const schedules = [first, second].map((db) => startRetentionSchedule({ db, clock }));
+    try {
+      const outcomes = await Promise.all(schedules.map((schedule) => schedule.checkOnce()));
+      expect(outcomes.map((outcome) => outcome?.outcome).sort()).toEqual(['already-ran', 'ran']);
+      // 23:30 in Helsinki: the same day. After midnight there, a new day.
+      expect(outcomes[0]!.runOn).toBe('2026-12-03');
+      clock.setTo(new Date('2026-12-03T21:59:00Z'));
+      expect(await schedules[1]!.checkOnce()).toMatchObject({ outcome: 'already-ran' });
+      clock.setTo(new Date('2026-12-03T22:01:00Z'));
+      expect(await schedules[1]!.checkOnce()).toMatchObject({
+        outcome: 'ran',
+        runOn: '2026-12-04',
+      });
+      const runs = first.select().from(retentionRuns).all();
+      expect(runs.map((run) => [run.runOn, run.byName])).toEqual([
+        ['2026-12-03', dailyRetentionActor.name],
+        ['2026-12-04', dailyRetentionActor.name],
+      ]);
+    } finally {
+      await Promise.all(schedules.map((schedule) => schedule.stop()));
+      first.$client.close();
+      second.$client.close();
+    }
+    expect(await schedules[0]!.checkOnce()).toBeNull();
   });
 });
