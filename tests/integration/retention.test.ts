@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { load } from 'cheerio';
@@ -30,6 +29,7 @@ import {
   dailyRetentionActor,
   startRetentionSchedule,
 } from '../../src/features/retention/retention-schedule';
+import { runScript } from '../support/scripts';
 import { aReportPerson, type ReportPerson } from '../support/report-fixtures';
 import {
   aLocality,
@@ -776,18 +776,9 @@ describe('the retention page', () => {
 });
 
 describe('npm run retention', () => {
-  /** Runs the script as the README says, on the database file at `path`. */
-  function runScript(path: string, flag: string) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/retention.ts', flag], {
-      env: { ...process.env, DATABASE_PATH: path },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    return new Promise<{ code: number | null; output: string }>((resolve) =>
-      child.on('close', (code) => resolve({ code, output })),
-    );
-  }
+  /** Runs `npm run retention -- flag` as the README says, on the database file at `path`. */
+  const runRetentionScript = (path: string, flag: string) =>
+    runScript('retention.ts', [flag], path).done;
 
   it('counts without changing on --dry-run, runs on --now, and says when today ran already', async () => {
     const path = join(temporaryDirectory('retention-script'), 'live.sqlite');
@@ -810,18 +801,18 @@ describe('npm run retention', () => {
       }
     };
 
-    const dry = await runScript(path, '--dry-run');
+    const dry = await runRetentionScript(path, '--dry-run');
     expect(dry.code).toBe(0);
     expect(dry.output).toContain('nothing was changed');
     expect(dry.output).toContain('e-mail bodies emptied: 1');
     expect(bodyOf()).not.toBe('');
 
-    const run = await runScript(path, '--now');
+    const run = await runRetentionScript(path, '--now');
     expect(run.code).toBe(0);
     expect(run.output).toContain('e-mail bodies emptied: 1');
     expect(bodyOf()).toBe('');
 
-    const again = await runScript(path, '--now');
+    const again = await runRetentionScript(path, '--now');
     expect(again.code).toBe(0);
     expect(again.output).toContain('already ran today');
   });

@@ -22,6 +22,15 @@ export type RetentionSchedule = {
 
 type PageContext = { t: Translate; language: Language };
 
+/** A run's counts by kind, as the other tables show them. */
+const countsOfRun = (run: RetentionRun): RetentionCounts => ({
+  applications: run.applicationsAnonymised,
+  candidates: run.candidatesAnonymised,
+  mailBodies: run.mailBodiesPruned,
+  feedbackTexts: run.feedbackTextsEmptied,
+  auditRows: run.auditRowsDeleted,
+});
+
 /** The kinds of data, in the order of every table on the page. */
 const kindsOf = (counts: RetentionCounts) => Object.keys(counts) as RetentionKind[];
 
@@ -62,7 +71,7 @@ function DueNow(props: { counts: RetentionCounts; t: Translate }) {
       {kindsOf(props.counts).map((kind) => (
         <tr>
           <th scope="row">{t(`retention.kind.${kind}`)}</th>
-          <td>{props.counts[kind]}</td>
+          <td data-label={t('retention.col.count')}>{props.counts[kind]}</td>
         </tr>
       ))}
     </CaptionedTable>
@@ -91,7 +100,7 @@ function Upcoming(
         <tr>
           <th scope="row">{formatDate(day.date, language)}</th>
           {kinds.map((kind) => (
-            <td>{day.counts[kind]}</td>
+            <td data-label={t(`retention.kind.${kind}`)}>{day.counts[kind]}</td>
           ))}
         </tr>
       ))}
@@ -122,12 +131,10 @@ function Runs(props: { runs: RetentionRun[]; kinds: RetentionKind[] } & PageCont
       {props.runs.map((run) => (
         <tr>
           <th scope="row">{formatDateTime(run.at, language)}</th>
-          <td>{run.byName}</td>
-          <td>{run.applicationsAnonymised}</td>
-          <td>{run.candidatesAnonymised}</td>
-          <td>{run.mailBodiesPruned}</td>
-          <td>{run.feedbackTextsEmptied}</td>
-          <td>{run.auditRowsDeleted}</td>
+          <td data-label={t('retention.col.by')}>{run.byName}</td>
+          {kinds.map((kind) => (
+            <td data-label={t(`retention.kind.${kind}`)}>{countsOfRun(run)[kind]}</td>
+          ))}
         </tr>
       ))}
     </CaptionedTable>
