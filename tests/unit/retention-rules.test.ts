@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applicationDueAt,
+  applicationDue,
   auditCutoff,
-  candidateDueAt,
+  candidateDue,
+  dueAt,
+  dueByChecker,
   dueSchedule,
-  feedbackDueAt,
+  feedbackDue,
   helsinkiDateOf,
   latestStartDueBy,
   longestCourseDays,
-  mailBodyDueAt,
+  mailBodyDue,
   periodsShorterThanCourse,
-  plusMonths,
+  plus,
   type ApplicationFacts,
+  type DueRule,
 } from '../../src/features/retention/retention-rules';
 import { defaultRetentionPeriods as periods } from '../../src/features/retention/retention-settings';
 
 const at = (iso: string) => new Date(iso);
+const plusMonths = (instant: Date, months: number) => plus(instant, { months });
+/** When a rule says something is due, or null when it never is. */
+const when = (rule: DueRule | null) => (rule === null ? null : dueAt(rule));
+const applicationDueAt = (facts: ApplicationFacts) => when(applicationDue(facts, periods));
 const courseEnded = at('2026-11-10T17:30:00Z');
 
 const participant = (overrides: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
@@ -46,11 +53,39 @@ describe('months on Helsinki calendars', () => {
       expect(plusMonths(bound, months).getTime()).toBeGreaterThanOrEqual(horizon.getTime());
     }
   });
+
+  it('decides "due by" as the calendar does, around month ends and both clock changes', () => {
+    const spans = [{ months: 1 }, { months: 12 }, { days: 90 }, { years: 5 }];
+    const horizons = [
+      '2027-03-28T01:30:00Z',
+      '2027-03-31T21:00:00Z',
+      '2027-10-31T00:30:00Z',
+      '2027-02-28T10:00:00Z',
+      '2028-02-29T22:00:00Z',
+    ].map(at);
+    let compared = 0;
+    for (const horizon of horizons) {
+      const isDue = dueByChecker(horizon);
+      for (const span of spans) {
+        const start = latestStartDueBy(horizon, span).getTime() - 8 * 86_400_000;
+        // Every half hour through the ten days around the boundary, and far before it.
+        for (let after = start; after < start + 10 * 86_400_000; after += 1_800_000) {
+          const rule = { after: new Date(after), span };
+          expect(isDue(rule), `${rule.after.toISOString()} + ${JSON.stringify(span)}`).toBe(
+            dueAt(rule) <= horizon,
+          );
+          compared += 1;
+        }
+        expect(isDue({ after: at('2001-01-01T00:00:00Z'), span })).toBe(true);
+      }
+    }
+    expect(compared).toBeGreaterThan(9000);
+  });
 });
 
 describe('when an application is due', () => {
   it('is due participantMonths after the last course ended, to the minute', () => {
-    expect(applicationDueAt(participant(), periods)).toEqual(plusMonths(courseEnded, 12));
+    expect(applicationDueAt(participant())).toEqual(plusMonths(courseEnded, 12));
   });
 
   it('is closed without a place: closedApplicationMonths after it was closed', () => {
@@ -61,27 +96,27 @@ describe('when an application is due', () => {
       lastCourseEnd: null,
       updatedAt: at('2026-09-15T10:00:00Z'),
     });
-    expect(helsinkiDateOf(applicationDueAt(closed, periods)!)).toBe('2027-03-15');
+    expect(helsinkiDateOf(applicationDueAt(closed)!)).toBe('2027-03-15');
   });
 
   it('follows the participant rule when a closed application once had a place', () => {
     const closedAfterCourse = participant({ state: 'closed' });
-    expect(applicationDueAt(closedAfterCourse, periods)).toEqual(plusMonths(courseEnded, 12));
+    expect(applicationDueAt(closedAfterCourse)).toEqual(plusMonths(courseEnded, 12));
   });
 
   it('is never due while waiting, on the call queue, anonymised or on a course without an end', () => {
-    expect(applicationDueAt(participant({ state: 'waiting' }), periods)).toBeNull();
-    expect(applicationDueAt(participant({ state: 'to-call' }), periods)).toBeNull();
-    expect(applicationDueAt(participant({ anonymisedAt: courseEnded }), periods)).toBeNull();
-    expect(applicationDueAt(participant({ coursesWithoutEnd: 1 }), periods)).toBeNull();
-    expect(applicationDueAt(participant({ enrolments: 0 }), periods)).toBeNull();
+    expect(applicationDueAt(participant({ state: 'waiting' }))).toBeNull();
+    expect(applicationDueAt(participant({ state: 'to-call' }))).toBeNull();
+    expect(applicationDueAt(participant({ anonymisedAt: courseEnded }))).toBeNull();
+    expect(applicationDueAt(participant({ coursesWithoutEnd: 1 }))).toBeNull();
+    expect(applicationDueAt(participant({ enrolments: 0 }))).toBeNull();
   });
 });
 
 describe('feedback, candidates, mail and audit', () => {
   it('empties feedback free texts with the participants', () => {
-    expect(feedbackDueAt(courseEnded, periods)).toEqual(plusMonths(courseEnded, 12));
-    expect(feedbackDueAt(null, periods)).toBeNull();
+    expect(when(feedbackDue(courseEnded, periods))).toEqual(plusMonths(courseEnded, 12));
+    expect(feedbackDue(null, periods)).toBeNull();
   });
 
   it('lets a candidate go after candidateMonths unless they are an instructor', () => {
@@ -91,10 +126,10 @@ describe('feedback, candidates, mail and audit', () => {
       updatedAt: courseEnded,
       instructorId: null,
     };
-    expect(candidateDueAt(dropped, periods)).toEqual(plusMonths(courseEnded, 12));
-    expect(candidateDueAt({ ...dropped, state: 'completed' }, periods)).not.toBeNull();
-    expect(candidateDueAt({ ...dropped, instructorId: 4 }, periods)).toBeNull();
-    expect(candidateDueAt({ ...dropped, state: 'enrolled' }, periods)).toBeNull();
+    expect(when(candidateDue(dropped, periods))).toEqual(plusMonths(courseEnded, 12));
+    expect(when(candidateDue({ ...dropped, state: 'completed' }, periods))).not.toBeNull();
+    expect(when(candidateDue({ ...dropped, instructorId: 4 }, periods))).toBeNull();
+    expect(when(candidateDue({ ...dropped, state: 'enrolled' }, periods))).toBeNull();
   });
 
   it('prunes a sent body after sentMailDays from sending, a failed one from writing', () => {
@@ -104,12 +139,12 @@ describe('feedback, candidates, mail and audit', () => {
       sentAt: at('2026-09-01T09:00:00Z'),
       createdAt: at('2026-08-30T09:00:00Z'),
     };
-    expect(helsinkiDateOf(mailBodyDueAt(mail, periods)!)).toBe('2026-11-30');
-    expect(helsinkiDateOf(mailBodyDueAt({ ...mail, state: 'failed' }, periods)!)).toBe(
+    expect(helsinkiDateOf(when(mailBodyDue(mail, periods))!)).toBe('2026-11-30');
+    expect(helsinkiDateOf(when(mailBodyDue({ ...mail, state: 'failed' }, periods))!)).toBe(
       '2026-11-28',
     );
-    expect(mailBodyDueAt({ ...mail, state: 'queued' }, periods)).toBeNull();
-    expect(mailBodyDueAt({ ...mail, bodyPrunedAt: mail.sentAt }, periods)).toBeNull();
+    expect(when(mailBodyDue({ ...mail, state: 'queued' }, periods))).toBeNull();
+    expect(when(mailBodyDue({ ...mail, bodyPrunedAt: mail.sentAt }, periods))).toBeNull();
   });
 
   it('keeps audit rows for calendar years', () => {
@@ -120,16 +155,22 @@ describe('feedback, candidates, mail and audit', () => {
 });
 
 describe('the schedule of what becomes due', () => {
+  /** Due at the given instant: 90 days after the same wall-clock time. */
+  const dueOn = (iso: string): DueRule => ({
+    after: plus(at(iso), { days: -90 }),
+    span: { days: 90 },
+  });
+
   it('counts what is due now and what is due on each of the next 30 days', () => {
     const now = at('2027-01-10T09:00:00Z');
     const schedule = dueSchedule(
       [
-        { kind: 'applications', dueAt: at('2027-01-01T09:00:00Z'), count: 1 },
-        { kind: 'mailBodies', dueAt: at('2027-01-12T08:00:00Z'), count: 1 },
-        { kind: 'mailBodies', dueAt: at('2027-01-12T21:59:00Z'), count: 1 },
+        { kind: 'applications', rule: dueOn('2027-01-01T09:00:00Z'), count: 1 },
+        { kind: 'mailBodies', rule: dueOn('2027-01-12T08:00:00Z'), count: 1 },
+        { kind: 'mailBodies', rule: dueOn('2027-01-12T21:59:00Z'), count: 1 },
         // 00:30 Helsinki time on the 13th.
-        { kind: 'mailBodies', dueAt: at('2027-01-12T22:30:00Z'), count: 1 },
-        { kind: 'auditRows', dueAt: at('2027-03-01T09:00:00Z'), count: 9 },
+        { kind: 'mailBodies', rule: dueOn('2027-01-12T22:30:00Z'), count: 1 },
+        { kind: 'auditRows', rule: dueOn('2027-03-01T09:00:00Z'), count: 9 },
       ],
       now,
     );

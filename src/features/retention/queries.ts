@@ -2,18 +2,18 @@ import { desc, sql, type SQL } from 'drizzle-orm';
 import { programs, retentionRuns, type ApplicationState } from '../../../db/schema';
 import type { DatabaseOrTransaction } from '../../db';
 import {
-  applicationDueAt,
+  applicationDue,
   auditCutoff,
-  candidateDueAt,
-  feedbackDueAt,
+  candidateDue,
+  feedbackDue as feedbackRule,
   latestStartDueBy,
   longestCourseDays,
-  mailBodyDueAt,
-  plusDays,
-  plusYears,
+  mailBodyDue,
+  plus,
   type ApplicationFacts,
   type CandidateFacts,
   type DueItem,
+  type DueRule,
   type MailFacts,
 } from './retention-rules';
 import type { RetentionPeriods } from './retention-settings';
@@ -35,20 +35,25 @@ const idIn = (column: SQL, ids: number[] | undefined) =>
       )})`;
 
 /**
- * A course's end for retention: when it was cancelled, or its last scheduled session's end (null
+ * A course's end for retention (over `courses c`, joined directly: a joined subquery of all courses'
+ * ends took four times as long on national data): when it was cancelled, or its last scheduled session's end (null
  * for a course with no scheduled session, which is then never due).
  */
 const courseEnd = sql`case when c.status = 'cancelled' then c.updated_at else (
   select max(s.ends_at) from course_sessions s where s.course_id = c.id and s.status = 'scheduled'
 ) end`;
 
-export type Due<Facts> = Facts & { id: number; dueAt: Date };
+/** A row the rules give a due rule; whether it is due by a moment is the caller's question. */
+export type Due<Facts> = Facts & { id: number; rule: DueRule };
 
-function dueBy<Facts>(rows: (Facts & { id: number })[], dueAt: (facts: Facts) => Date | null) {
+function withRules<Facts>(
+  rows: (Facts & { id: number })[],
+  ruleOf: (facts: Facts) => DueRule | null,
+) {
   const due: Due<Facts>[] = [];
   for (const row of rows) {
-    const at = dueAt(row);
-    if (at !== null) due.push({ ...row, dueAt: at });
+    const rule = ruleOf(row);
+    if (rule !== null) due.push({ ...row, rule });
   }
   return due;
 }
@@ -75,18 +80,17 @@ export function applicationsDue(
   }>(sql`
     select a.id, a.state, a.updated_at as updatedAt, count(e.id) as enrolments,
       coalesce(max(e.placed_at is not null), 0) as everPlaced,
-      max(ce.ended_at) as lastCourseEnd,
-      coalesce(sum(e.id is not null and ce.ended_at is null), 0) as coursesWithoutEnd
+      max(${courseEnd}) as lastCourseEnd,
+      coalesce(sum(e.id is not null and ${courseEnd} is null), 0) as coursesWithoutEnd
     from applications a
     left join enrollments e on e.application_id = a.id
-    left join (select c.id as course_id, ${courseEnd} as ended_at from courses c) ce
-      on ce.course_id = e.course_id
+    left join courses c on c.id = e.course_id
     where a.anonymised_at is null and a.state in ('placed', 'closed')
       and ${idIn(sql`a.id`, scope.ids)}
     group by a.id
     having (a.state = 'closed' and everPlaced = 0 and a.updated_at <= ${closedBound})
       or (coursesWithoutEnd = 0 and lastCourseEnd <= ${endedBound})`);
-  return dueBy(
+  return withRules(
     rows.map((row) => ({
       id: row.id,
       state: row.state,
@@ -97,7 +101,7 @@ export function applicationsDue(
       lastCourseEnd: instant(row.lastCourseEnd),
       coursesWithoutEnd: row.coursesWithoutEnd,
     })),
-    (facts) => applicationDueAt(facts, periods),
+    (facts) => applicationDue(facts, periods),
   );
 }
 
@@ -111,7 +115,7 @@ export function candidatesDue(
     select id, state, updated_at as updatedAt from training_candidates
     where anonymised_at is null and instructor_id is null and state in ('dropped', 'completed')
       and updated_at <= ${bound} and ${idIn(sql`id`, scope.ids)}`);
-  return dueBy(
+  return withRules(
     rows.map((row) => ({
       id: row.id,
       state: row.state,
@@ -119,7 +123,7 @@ export function candidatesDue(
       instructorId: null,
       updatedAt: new Date(row.updatedAt),
     })),
-    (facts) => candidateDueAt(facts, periods),
+    (facts) => candidateDue(facts, periods),
   );
 }
 
@@ -136,9 +140,9 @@ export function feedbackDue(
     where f.free_text_emptied_at is null and ${idIn(sql`c.id`, scope.ids)}
     group by c.id
     having courseEnd <= ${bound}`);
-  return dueBy(
+  return withRules(
     rows.map((row) => ({ id: row.id, answers: row.answers, courseEnd: instant(row.courseEnd) })),
-    (facts) => feedbackDueAt(facts.courseEnd, periods),
+    (facts) => feedbackRule(facts.courseEnd, periods),
   );
 }
 
@@ -157,7 +161,7 @@ export function mailBodiesDue(
     select id, state, sent_at as sentAt, created_at as createdAt from outbox
     where body_pruned_at is null and ${idIn(sql`id`, scope.ids)}
       and ((state = 'sent' and sent_at <= ${bound}) or (state = 'failed' and created_at <= ${bound}))`);
-  return dueBy(
+  return withRules(
     rows.map((row) => ({
       id: row.id,
       state: row.state,
@@ -165,46 +169,60 @@ export function mailBodiesDue(
       sentAt: instant(row.sentAt),
       createdAt: new Date(row.createdAt),
     })),
-    (facts) => mailBodyDueAt(facts, periods),
+    (facts) => mailBodyDue(facts, periods),
   );
 }
 
-/** Audit rows due by `horizon`, counted per hour of their time (a Helsinki day is whole hours). */
-function auditRowsDue(db: DatabaseOrTransaction, periods: RetentionPeriods, horizon: Date) {
-  const cutoff = auditCutoff(horizon, periods).getTime();
+/**
+ * Audit rows becoming due after `now` and by `horizon`, counted per hour of their time (a Helsinki
+ * day is whole hours); what is due now is counted on its own (`auditRowsDueNow`).
+ */
+function auditRowsBecomingDue(
+  db: DatabaseOrTransaction,
+  periods: RetentionPeriods,
+  now: Date,
+  horizon: Date,
+) {
+  const from = auditCutoff(now, periods).getTime();
+  const to = auditCutoff(horizon, periods).getTime();
   return db
     .all<{ hour: number; rows: number }>(
-      sql`select at / 3600000 as hour, count(*) as rows from audit_log where at < ${cutoff} group by hour`,
+      sql`select at / 3600000 as hour, count(*) as rows from audit_log
+        where at >= ${from} and at < ${to} group by hour`,
     )
-    .map((bucket): DueItem => {
-      // An hour whose start is due is due whole only by its end: take the end, never early.
-      const dueAt = plusYears(new Date((bucket.hour + 1) * 3_600_000 - 1), periods.auditYears);
-      return { kind: 'auditRows', dueAt, count: bucket.rows };
-    });
+    .map((bucket): DueItem => ({
+      kind: 'auditRows',
+      // An hour is due whole only by its end: take the end, never early.
+      rule: {
+        after: new Date((bucket.hour + 1) * 3_600_000 - 1),
+        span: { years: periods.auditYears },
+      },
+      count: bucket.rows,
+    }));
 }
 
-/** Everything due by `days` from now, as items for the admin page's schedule. */
+/** Everything due by `days` from now, as items for the admin page's schedule (audit rows: after now). */
 export function dueItems(
   db: DatabaseOrTransaction,
   periods: RetentionPeriods,
   now: Date,
   days: number,
 ): DueItem[] {
-  const scope = { horizon: plusDays(now, days) };
+  const scope = { horizon: plus(now, { days }) };
   const items: DueItem[] = [];
   for (const row of applicationsDue(db, periods, scope)) {
-    items.push({ kind: 'applications', dueAt: row.dueAt, count: 1 });
+    items.push({ kind: 'applications', rule: row.rule, count: 1 });
   }
   for (const row of candidatesDue(db, periods, scope)) {
-    items.push({ kind: 'candidates', dueAt: row.dueAt, count: 1 });
+    items.push({ kind: 'candidates', rule: row.rule, count: 1 });
   }
   for (const row of mailBodiesDue(db, periods, scope)) {
-    items.push({ kind: 'mailBodies', dueAt: row.dueAt, count: 1 });
+    items.push({ kind: 'mailBodies', rule: row.rule, count: 1 });
   }
   for (const row of feedbackDue(db, periods, scope)) {
-    items.push({ kind: 'feedbackTexts', dueAt: row.dueAt, count: row.answers });
+    items.push({ kind: 'feedbackTexts', rule: row.rule, count: row.answers });
   }
-  items.push(...auditRowsDue(db, periods, scope.horizon));
+  items.push(...auditRowsBecomingDue(db, periods, now, scope.horizon));
   return items;
 }
 

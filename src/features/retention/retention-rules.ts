@@ -4,8 +4,8 @@ import { daysBetween, type LocalDate } from '../../lib/helsinki-time';
 import type { RetentionPeriods } from './retention-settings';
 
 /**
- * When each kind of personal data is due to go, as plain functions from facts to an instant (null:
- * not due under the facts as they are). The job does what is due now; the admin page shows what
+ * When each kind of personal data is due to go, as plain functions from facts to a rule, "due this
+ * long after that" (null: not due under the facts as they are). The job does what is due now; the admin page shows what
  * becomes due in the next days. Months, days and years are counted on Helsinki calendars, so
  * "12 months after the course ended on 10 Nov 2026" is 10 Nov 2027, summer time or not.
  */
@@ -14,16 +14,23 @@ const helsinki = IANAZone.create('Europe/Helsinki');
 
 const inHelsinki = (instant: Date) => DateTime.fromJSDate(instant, { zone: helsinki });
 
-export function plusMonths(instant: Date, months: number): Date {
-  return inHelsinki(instant).plus({ months }).toJSDate();
+/** A retention period: months, days or years on the Helsinki calendar. */
+export type Span = { months?: number; days?: number; years?: number };
+
+/** Something is due `span` after `after`. */
+export type DueRule = { after: Date; span: Span };
+
+export function plus(instant: Date, span: Span): Date {
+  return inHelsinki(instant).plus(span).toJSDate();
 }
 
-export function plusDays(instant: Date, days: number): Date {
-  return inHelsinki(instant).plus({ days }).toJSDate();
+export function minus(instant: Date, span: Span): Date {
+  return inHelsinki(instant).minus(span).toJSDate();
 }
 
-export function plusYears(instant: Date, years: number): Date {
-  return inHelsinki(instant).plus({ years }).toJSDate();
+/** When the rule's period has passed. */
+export function dueAt(rule: DueRule): Date {
+  return plus(rule.after, rule.span);
 }
 
 /** The Helsinki date an instant falls on: the day a run belongs to, the day something is due. */
@@ -31,13 +38,38 @@ export function helsinkiDateOf(instant: Date): LocalDate {
   return inHelsinki(instant).toFormat('yyyy-MM-dd');
 }
 
+const hour = 3_600_000;
+/** How far past `horizon − span` a start may still be due: a clamped month end, a clock change. */
+const boundaryWindow = 4 * 24 * hour;
+
 /**
- * A bound for the database's prefilter: nothing counted from after it can be due by `horizon`
- * (a month is at least 28 days, and a day at least 23 hours across a clock change).
+ * A bound for the database's prefilter: nothing counted from after it can be due by `horizon`.
  */
-export function latestStartDueBy(horizon: Date, span: { months?: number; days?: number }): Date {
-  const days = (span.months ?? 0) * 28 + (span.days ?? 0);
-  return new Date(horizon.getTime() - days * 23 * 3_600_000);
+export function latestStartDueBy(horizon: Date, span: Span): Date {
+  return new Date(minus(horizon, span).getTime() + boundaryWindow);
+}
+
+/**
+ * Whether a rule is due by `horizon`, deciding by `horizon − span` and calling the calendar only
+ * for the few days around it: calendar arithmetic costs tens of microseconds a call, which made
+ * reading a national database's 30,000 due applications take seconds. Starting two hours before
+ * `horizon − span` is always due (months keep the wall clock and clamp to shorter months, and the
+ * clock changes move an instant by an hour at most); starting after the window never is.
+ */
+export function dueByChecker(horizon: Date): (rule: DueRule) => boolean {
+  const surelyDue = new Map<string, number>();
+  return (rule) => {
+    const key = `${rule.span.months ?? 0}/${rule.span.days ?? 0}/${rule.span.years ?? 0}`;
+    let bound = surelyDue.get(key);
+    if (bound === undefined) {
+      bound = minus(horizon, rule.span).getTime() - 2 * hour;
+      surelyDue.set(key, bound);
+    }
+    const after = rule.after.getTime();
+    if (after <= bound) return true;
+    if (after > bound + 2 * hour + boundaryWindow) return false;
+    return dueAt(rule) <= horizon;
+  };
 }
 
 /** What the database knows of one application, with its enrolments' courses summed up. */
@@ -60,21 +92,23 @@ export type ApplicationFacts = {
  * an application closed without ever getting a place, `closedApplicationMonths` after it was
  * closed. Someone still waiting or on the call queue is never due, nor anyone anonymised already.
  */
-export function applicationDueAt(facts: ApplicationFacts, periods: RetentionPeriods): Date | null {
+export function applicationDue(facts: ApplicationFacts, periods: RetentionPeriods): DueRule | null {
   if (facts.anonymisedAt !== null) return null;
   if (facts.state === 'waiting' || facts.state === 'to-call') return null;
   if (facts.state === 'closed' && !facts.everPlaced) {
-    return plusMonths(facts.updatedAt, periods.closedApplicationMonths);
+    return { after: facts.updatedAt, span: { months: periods.closedApplicationMonths } };
   }
   if (facts.enrolments === 0 || facts.coursesWithoutEnd > 0 || facts.lastCourseEnd === null) {
     return null;
   }
-  return plusMonths(facts.lastCourseEnd, periods.participantMonths);
+  return { after: facts.lastCourseEnd, span: { months: periods.participantMonths } };
 }
 
 /** The free texts of a course's feedback go with its participants, counted from its end. */
-export function feedbackDueAt(courseEnd: Date | null, periods: RetentionPeriods): Date | null {
-  return courseEnd === null ? null : plusMonths(courseEnd, periods.participantMonths);
+export function feedbackDue(courseEnd: Date | null, periods: RetentionPeriods): DueRule | null {
+  return courseEnd === null
+    ? null
+    : { after: courseEnd, span: { months: periods.participantMonths } };
 }
 
 export type CandidateFacts = {
@@ -86,10 +120,10 @@ export type CandidateFacts = {
 };
 
 /** A candidate who dropped or completed, and is not an instructor, goes after `candidateMonths`. */
-export function candidateDueAt(facts: CandidateFacts, periods: RetentionPeriods): Date | null {
+export function candidateDue(facts: CandidateFacts, periods: RetentionPeriods): DueRule | null {
   if (facts.anonymisedAt !== null || facts.instructorId !== null) return null;
   if (facts.state !== 'dropped' && facts.state !== 'completed') return null;
-  return plusMonths(facts.updatedAt, periods.candidateMonths);
+  return { after: facts.updatedAt, span: { months: periods.candidateMonths } };
 }
 
 export type MailFacts = {
@@ -103,17 +137,17 @@ export type MailFacts = {
  * A sent message's body goes `sentMailDays` after it was sent; a failed one's after it was
  * written. Messages still on their way are never due.
  */
-export function mailBodyDueAt(facts: MailFacts, periods: RetentionPeriods): Date | null {
+export function mailBodyDue(facts: MailFacts, periods: RetentionPeriods): DueRule | null {
   if (facts.bodyPrunedAt !== null) return null;
-  if (facts.state === 'sent')
-    return plusDays(facts.sentAt ?? facts.createdAt, periods.sentMailDays);
-  if (facts.state === 'failed') return plusDays(facts.createdAt, periods.sentMailDays);
+  const span = { days: periods.sentMailDays };
+  if (facts.state === 'sent') return { after: facts.sentAt ?? facts.createdAt, span };
+  if (facts.state === 'failed') return { after: facts.createdAt, span };
   return null;
 }
 
 /** Audit rows from before this instant are due (calendar years, never fewer days than 365 each). */
 export function auditCutoff(now: Date, periods: RetentionPeriods): Date {
-  return plusYears(now, -periods.auditYears);
+  return minus(now, { years: periods.auditYears });
 }
 
 export const retentionKinds = [
@@ -134,8 +168,8 @@ export const noCounts = (): RetentionCounts => ({
   auditRows: 0,
 });
 
-/** Something becoming due: of one kind, at an instant, this many rows. */
-export type DueItem = { kind: RetentionKind; dueAt: Date; count: number };
+/** Something becoming due: of one kind, by its rule, this many rows. */
+export type DueItem = { kind: RetentionKind; rule: DueRule; count: number };
 
 /** What is due now, and what becomes due on each Helsinki date of the next `days` days. */
 export function dueSchedule(
@@ -144,13 +178,14 @@ export function dueSchedule(
   days = 30,
 ): { now: RetentionCounts; upcoming: { date: LocalDate; counts: RetentionCounts }[] } {
   const dueNow = noCounts();
-  const horizon = plusDays(now, days);
+  const isDueNow = dueByChecker(now);
+  const isDueByHorizon = dueByChecker(plus(now, { days }));
   const byDate = new Map<LocalDate, RetentionCounts>();
   for (const item of items) {
-    if (item.dueAt <= now) {
+    if (isDueNow(item.rule)) {
       dueNow[item.kind] += item.count;
-    } else if (item.dueAt <= horizon) {
-      const date = helsinkiDateOf(item.dueAt);
+    } else if (isDueByHorizon(item.rule)) {
+      const date = helsinkiDateOf(dueAt(item.rule));
       const counts = byDate.get(date) ?? noCounts();
       counts[item.kind] += item.count;
       byDate.set(date, counts);
