@@ -9,6 +9,7 @@ import {
   auditLog,
   candidateHistory,
   courseFeedback,
+  courses,
   enrollments,
   interviews,
   invitations,
@@ -619,6 +620,52 @@ describe('retention of e-mail bodies, candidates and audit rows', () => {
     expect(names.get(dropped)).toBe(anonymisedName);
     expect(names.get(instructor)).toBe('Ehdokas completed');
     expect(names.get(enrolled)).toBe('Ehdokas enrolled');
+  });
+
+  it('counts a cancelled course from when it was cancelled, and waits for every course a person is on', async () => {
+    const { db } = buildTestApp();
+    const at = new Date('2026-08-20T09:00:00Z');
+    const localityId = aLocality(db);
+    const cancelled = anOpenCourse(db, { localityId });
+    db.update(courses)
+      .set({ status: 'cancelled', updatedAt: new Date('2026-09-15T09:00:00Z') })
+      .where(eq(courses.id, cancelled))
+      .run();
+    const later = anOpenCourse(db, { localityId, firstDate: '2027-10-05' });
+    const enrol = (applicationId: number, courseId: number) =>
+      db
+        .insert(enrollments)
+        .values({
+          courseId,
+          applicationId,
+          state: 'cancelled',
+          queuedAt: at,
+          placedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .run();
+    const onlyCancelled = aWaitingApplicant(db, localityId);
+    const onBoth = aWaitingApplicant(db, localityId);
+    db.update(applications).set({ state: 'placed' }).run();
+    enrol(onlyCancelled, cancelled);
+    enrol(onBoth, cancelled);
+    enrol(onBoth, later);
+    // A year after the cancellation, two months before the scheduled sessions would have ended.
+    const result = await runRetention(db, {
+      now: new Date('2027-09-16T09:00:00Z'),
+      actor: robot,
+    });
+    expect(result).toMatchObject({ counts: { applications: 1 } });
+    const names = new Map(
+      db
+        .select()
+        .from(applications)
+        .all()
+        .map((row) => [row.id, row.name]),
+    );
+    expect(names.get(onlyCancelled)).toBe(anonymisedName);
+    expect(names.get(onBoth)).not.toBe(anonymisedName);
   });
 
   it('deletes audit rows older than 5 calendar years and keeps younger ones', async () => {
