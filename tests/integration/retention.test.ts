@@ -365,8 +365,10 @@ describe('retention: anonymisation after the periods, with the report figures un
     const $ = load(await page.text());
     // 11 report people, the full person and the closed application; 6 feedback answers.
     expect($('.flash, [role="status"]').text()).toContain('13 hakemusta');
+    expect($('.flash, [role="status"]').text()).toContain('0 sähköpostia');
     expect(dry).toMatchObject({
-      counts: { applications: 13, candidates: 1, feedbackTexts: 6, auditRows: 0 },
+      // Their two messages are emptied with them, not counted again as mail.
+      counts: { applications: 13, candidates: 1, feedbackTexts: 6, mailBodies: 0, auditRows: 0 },
     });
     expect($('[aria-labelledby="retention-runs-caption"] tbody tr')).toHaveLength(1);
 
@@ -485,6 +487,34 @@ describe('retention: anonymisation after the periods, with the report figures un
       .all();
     expect(answers.map((answer) => answer.usefulness)).toEqual([5, 4, 4, 3, 5, 4]);
     for (const answer of answers) expectEmptied(answer, ['bestThing', 'toImprove']);
+
+    // And nowhere else in the file: every row of every table, read as text.
+    const tables = db.$client
+      .prepare(`select name from sqlite_master where type = 'table'`)
+      .all() as { name: string }[];
+    const everything = tables
+      .map(({ name }) => JSON.stringify(db.$client.prepare(`select * from "${name}"`).all()))
+      .join('\n');
+    for (const personal of [
+      'Täysi',
+      'taysi@example.fi',
+      'Kotikatu',
+      'Ohjaava Hoitaja',
+      'Kuulolaite',
+      'uupumuksesta',
+      'Sairastui',
+      'Ohjaaja Liisa',
+      'Raportin Henkilö',
+      'Suljettu Hakija',
+      'Ehdokas Ehdokkaanen',
+      'ehdokas@example.fi',
+      'Esihenkilö',
+      'Muutti',
+      'Vastaanottaja',
+    ]) {
+      expect(everything, personal).not.toContain(personal);
+    }
+    expect(everything).toContain('Odottava Hakija');
 
     // The closed application went too; the one still waiting for a course stays as it was.
     expect(

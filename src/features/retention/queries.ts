@@ -146,19 +146,25 @@ export function feedbackDue(
   );
 }
 
+/** Whose message it is, when it is a participant's or a candidate's. */
+export type MailOwner = { applicationId: number | null; candidateId: number | null };
+
 export function mailBodiesDue(
   db: DatabaseOrTransaction,
   periods: RetentionPeriods,
   scope: Scope,
-): Due<MailFacts>[] {
+): Due<MailFacts & MailOwner>[] {
   const bound = latestStartDueBy(scope.horizon, { days: periods.sentMailDays }).getTime();
-  const rows = db.all<{
-    id: number;
-    state: MailFacts['state'];
-    sentAt: number | null;
-    createdAt: number;
-  }>(sql`
-    select id, state, sent_at as sentAt, created_at as createdAt from outbox
+  const rows = db.all<
+    {
+      id: number;
+      state: MailFacts['state'];
+      sentAt: number | null;
+      createdAt: number;
+    } & MailOwner
+  >(sql`
+    select id, state, sent_at as sentAt, created_at as createdAt,
+      application_id as applicationId, candidate_id as candidateId from outbox
     where body_pruned_at is null and ${idIn(sql`id`, scope.ids)}
       and ((state = 'sent' and sent_at <= ${bound}) or (state = 'failed' and created_at <= ${bound}))`);
   return withRules(
@@ -168,6 +174,8 @@ export function mailBodiesDue(
       bodyPrunedAt: null,
       sentAt: instant(row.sentAt),
       createdAt: new Date(row.createdAt),
+      applicationId: row.applicationId,
+      candidateId: row.candidateId,
     })),
     (facts) => mailBodyDue(facts, periods),
   );

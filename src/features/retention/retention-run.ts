@@ -21,6 +21,7 @@ import {
   feedbackDue,
   mailBodiesDue,
   type Due,
+  type MailOwner,
   type Scope,
 } from './queries';
 import {
@@ -63,6 +64,12 @@ type Step = {
   kind: Exclude<keyof RetentionCounts, 'auditRows'>;
   read: (db: DatabaseOrTransaction, periods: RetentionPeriods, scope: Scope) => Due<object>[];
   weight?: (row: Due<object>) => number;
+  /**
+   * Whose data a row is ('application:1', 'candidate:2'). A step that anonymises people does
+   * every later step's rows of the same person with them, so a dry run does not count those twice.
+   */
+  owner?: (row: Due<object>) => string | null;
+  anonymises?: true;
   change: (tx: Transaction, ids: number[], now: Date) => number;
 };
 
@@ -71,11 +78,15 @@ const steps: Step[] = [
   {
     kind: 'applications',
     read: applicationsDue,
+    owner: (row) => `application:${row.id}`,
+    anonymises: true,
     change: (tx, ids, now) => ids.filter((id) => anonymiseApplicationIn(tx, id, now)).length,
   },
   {
     kind: 'candidates',
     read: candidatesDue,
+    owner: (row) => `candidate:${row.id}`,
+    anonymises: true,
     change: (tx, ids, now) => ids.filter((id) => anonymiseCandidateIn(tx, id, now)).length,
   },
   {
@@ -84,7 +95,16 @@ const steps: Step[] = [
     weight: (course) => (course as Due<{ answers: number }>).answers,
     change: emptyFeedbackTextsIn,
   },
-  { kind: 'mailBodies', read: mailBodiesDue, change: pruneMailIn },
+  {
+    kind: 'mailBodies',
+    read: mailBodiesDue,
+    owner: (row) => {
+      const { applicationId, candidateId } = row as Due<MailOwner>;
+      if (applicationId !== null) return `application:${applicationId}`;
+      return candidateId === null ? null : `candidate:${candidateId}`;
+    },
+    change: pruneMailIn,
+  },
 ];
 
 /** The step's rows due by the scope's horizon (the read's prefilter lets a few later ones in). */
@@ -233,11 +253,14 @@ export async function runRetention(
   const periods = retentionPeriods(db);
   if (options.dryRun) {
     const counts = noCounts();
+    const anonymised = new Set<string>();
     for (const step of steps) {
-      counts[step.kind] = dueBy(step, db, periods, { horizon: now }).reduce(
-        (sum, row) => sum + (step.weight?.(row) ?? 1),
-        0,
-      );
+      for (const row of dueBy(step, db, periods, { horizon: now })) {
+        const owner = step.owner?.(row) ?? null;
+        if (step.anonymises) anonymised.add(owner!);
+        else if (owner !== null && anonymised.has(owner)) continue;
+        counts[step.kind] += step.weight?.(row) ?? 1;
+      }
     }
     counts.auditRows = auditRowsDueNow(db, periods, now);
     return { outcome: 'dry-run', runOn, counts, alreadyRanToday: alreadyRan(db, runOn) };
