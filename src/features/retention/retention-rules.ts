@@ -150,7 +150,8 @@ export function auditCutoff(now: Date, periods: RetentionPeriods): Date {
   return minus(now, { years: periods.auditYears });
 }
 
-export const retentionKinds = [
+/** The kinds of work, in the order every table on the page lists them. */
+const retentionKinds = [
   'applications',
   'candidates',
   'mailBodies',
@@ -160,13 +161,8 @@ export const retentionKinds = [
 export type RetentionKind = (typeof retentionKinds)[number];
 export type RetentionCounts = Record<RetentionKind, number>;
 
-export const noCounts = (): RetentionCounts => ({
-  applications: 0,
-  candidates: 0,
-  mailBodies: 0,
-  feedbackTexts: 0,
-  auditRows: 0,
-});
+export const noCounts = (): RetentionCounts =>
+  Object.fromEntries(retentionKinds.map((kind) => [kind, 0])) as RetentionCounts;
 
 /** Something becoming due: of one kind, by its rule, this many rows. */
 export type DueItem = { kind: RetentionKind; rule: DueRule; count: number };
