@@ -566,7 +566,7 @@ describe('retention: anonymisation after the periods, with the report figures un
 
 describe('retention of e-mail bodies, candidates and audit rows', () => {
   it('prunes a sent body after 90 days and not before, and a failed one from when it was written', async () => {
-    const { db } = buildTestApp();
+    const { app, db, clock } = buildTestApp();
     const sentAt = new Date('2026-09-01T09:00:00Z');
     const sent = aMessage(db, { state: 'sent', at: sentAt });
     const failed = aMessage(db, { state: 'failed', at: sentAt });
@@ -596,6 +596,16 @@ describe('retention of e-mail bodies, candidates and audit rows', () => {
     }
     expect(rows.get(sent)).toMatchObject({ state: 'sent', sentAt, subject: 'Kutsu kurssille' });
     expect(rows.get(queued)).toMatchObject({ textBody: 'Hei Vastaanottaja, tervetuloa.' });
+
+    // The failed one cannot be sent again blank: the page says why, a posted retry is refused.
+    clock.setTo(new Date('2026-12-01T09:00:00Z'));
+    const coordinator = await signIn(app, await aStaffUser(db, 'coordinator'));
+    const $ = load(await (await getPage(app, `/outbox/${failed}`, coordinator)).text());
+    expect($('#outbox-text-pruned').text()).toContain('30.11.2026');
+    expect($(`form[action="/outbox/${failed}/retry"]`)).toHaveLength(0);
+    const retry = await postForm(app, `/outbox/${failed}/retry`, {}, { cookie: coordinator });
+    expect(retry.status).toBe(303);
+    expect(db.select().from(outbox).where(eq(outbox.id, failed)).get()!.state).toBe('failed');
   });
 
   it("empties the recipient too when the message's person was anonymised", async () => {

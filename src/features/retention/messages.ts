@@ -34,6 +34,8 @@ export const fi = {
   'retention.ran':
     'Poisto tehty: {applications} hakemusta, {candidates} ohjaajaehdokasta, {mailBodies} sähköpostia, {feedbackTexts} palautetta ja {auditRows} lokimerkintää.',
   'retention.alreadyRan': 'Tämän päivän poisto on jo tehty. Seuraava poisto tehdään huomenna.',
+  'retention.mailPruned':
+    'Viestin teksti poistettiin {date}, kun sen säilytysaika päättyi. Viestiä ei voi lähettää uudelleen.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -73,4 +75,6 @@ export const en: Record<keyof typeof fi, string> = {
   'retention.ran':
     'Removal done: {applications} applications, {candidates} instructor candidates, {mailBodies} e-mails, {feedbackTexts} feedback answers and {auditRows} audit entries.',
   'retention.alreadyRan': "Today's removal has been done already. The next one runs tomorrow.",
+  'retention.mailPruned':
+    'The text of this message was removed on {date}, when its retention period ended. It cannot be sent again.',
 } as const;
