@@ -763,6 +763,11 @@ describe('the retention page', () => {
     expect($('#candidateMonths').val()).toBe('12');
     expect($('#auditYears').val()).toBe('5');
     expect($(`nav a[href="${retentionPath}"]`)).toHaveLength(1);
+    const english = load(
+      await (await getPage(app, retentionPath, admin, { 'Accept-Language': 'en' })).text(),
+    );
+    expect(english('h1').text()).toBe('Keeping personal data');
+    expect(english('label[for="sentMailDays"]').text()).toContain('days after sending');
   });
 
   it('refuses what is not a positive whole number, at the field, keeping what was typed', async () => {
