@@ -757,6 +757,7 @@ describe('the retention page', () => {
 
   it('shows the defaults and is linked from the admin navigation', async () => {
     const $ = load(await (await getPage(app, retentionPath, admin)).text());
+    expect($('#retention-longest-course').text()).toContain('36 päivää');
     expect($('#participantMonths').val()).toBe('12');
     expect($('#closedApplicationMonths').val()).toBe('6');
     expect($('#sentMailDays').val()).toBe('90');

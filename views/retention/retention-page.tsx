@@ -36,12 +36,15 @@ const kindsOf = (counts: RetentionCounts) => Object.keys(counts) as RetentionKin
 
 /** The periods, as five number fields with what was typed and any message at each. */
 export function RetentionSettingsForm(
-  props: FormState & { fields: readonly PeriodField[]; t: Translate },
+  props: FormState & { fields: readonly PeriodField[]; longestCourseDays: number; t: Translate },
 ) {
   const { t, values, errors } = props;
   return (
     <form id="retention-form" method="post" action={retentionPath} novalidate>
       <h2>{t('retention.settings')}</h2>
+      <p id="retention-longest-course" class="hint">
+        {t('retention.longestCourse', { days: props.longestCourseDays })}
+      </p>
       <FormFields errors={errors} t={t}>
         <ErrorSummary errors={errors} t={t} />
         {props.fields.map((field) => (
@@ -146,6 +149,7 @@ export function RetentionPage(
   props: {
     form: FormState;
     fields: readonly PeriodField[];
+    longestCourseDays: number;
     schedule: RetentionSchedule;
     runs: RetentionRun[];
   } & PageContext,
@@ -156,7 +160,12 @@ export function RetentionPage(
     <section id="retention-page">
       <h1>{t('retention.title')}</h1>
       <p>{t('retention.intro')}</p>
-      <RetentionSettingsForm {...props.form} fields={props.fields} t={t} />
+      <RetentionSettingsForm
+        {...props.form}
+        fields={props.fields}
+        longestCourseDays={props.longestCourseDays}
+        t={t}
+      />
       <DueNow counts={props.schedule.now} t={t} />
       <form id="retention-run-form" method="post" action={`${retentionPath}/runs`}>
         <p id="retention-run-hint" class="hint">

@@ -11,6 +11,8 @@ export const fi = {
   'retention.candidateMonths':
     'Ohjaajakoulutukseen ehdotetut, jotka keskeyttivät tai valmistuivat, kuukautta (ei ohjaajia)',
   'retention.auditYears': 'Lokimerkinnät, vuotta',
+  'retention.longestCourse':
+    'Pisin kurssi kestää {days} päivää. Mikään aika ei voi olla sitä lyhyempi (kuukausi lasketaan 28 päiväksi).',
   'retention.save': 'Tallenna säilytysajat',
   'retention.saved': 'Säilytysajat on tallennettu.',
   'retention.tooShort': 'Aika on lyhyempi kuin pisin kurssi ({days} päivää). Anna pidempi aika.',
@@ -51,6 +53,8 @@ export const en: Record<keyof typeof fi, string> = {
   'retention.candidateMonths':
     'Instructor-training candidates who dropped out or completed, months (not instructors)',
   'retention.auditYears': 'Audit log entries, years',
+  'retention.longestCourse':
+    'The longest course lasts {days} days. No period may be shorter than that (a month counts as 28 days).',
   'retention.save': 'Save the periods',
   'retention.saved': 'The retention periods have been saved.',
   'retention.tooShort':

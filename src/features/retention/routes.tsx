@@ -4,7 +4,7 @@ import { access } from '../../http/access';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { validForm, type FormState } from '../../http/form';
-import { auditRowsDueNow, dueItems, lastRuns } from './queries';
+import { auditRowsDueNow, dueItems, lastRuns, longestCourseInDays } from './queries';
 import { dueSchedule, periodFields } from './retention-rules';
 import { runRetention } from './retention-run';
 import { retentionPeriods } from './retention-settings';
@@ -28,6 +28,7 @@ export function retentionRoutes({ db, clock }: AppDeps) {
       <RetentionPage
         form={form}
         fields={periodFields}
+        longestCourseDays={longestCourseInDays(db)}
         schedule={schedule}
         runs={lastRuns(db)}
         t={t}
