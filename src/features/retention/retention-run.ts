@@ -34,9 +34,9 @@ import {
 import { retentionPeriods, type RetentionPeriods } from './retention-settings';
 
 /**
- * Rows changed per transaction: a national-size first run (hundreds of thousands of rows) then
- * holds the write lock for about a tenth of a second at a time (500 took a quarter of a second on
- * national data), and requests are served in between.
+ * Rows changed per transaction: a national-size first run (tens of thousands of people) then holds
+ * the write lock for about a fifth of a second at a time (`npm run bench`), and requests are served
+ * in between.
  */
 export const retentionBatchSize = 200;
 
@@ -108,8 +108,10 @@ const steps: Step[] = [
 ];
 
 /** The step's rows due by the scope's horizon (the read's prefilter lets a few later ones in). */
-const dueBy = (step: Step, db: DatabaseOrTransaction, periods: RetentionPeriods, scope: Scope) =>
-  step.read(db, periods, scope).filter((row) => dueByChecker(scope.horizon)(row.rule));
+function dueBy(step: Step, db: DatabaseOrTransaction, periods: RetentionPeriods, scope: Scope) {
+  const isDue = dueByChecker(scope.horizon);
+  return step.read(db, periods, scope).filter((row) => isDue(row.rule));
+}
 const idsOf = (rows: { id: number }[]) => rows.map((row) => row.id);
 
 /**
