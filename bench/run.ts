@@ -14,6 +14,7 @@ import { demoSignIns, loadDemoData } from '../src/features/demo/demo-data';
 import { mailSettingsFrom } from '../src/features/invites/invitations';
 import { systemClock } from '../src/lib/clock';
 import { measure, signInCookie } from './measure';
+import { measureRetention } from './retention';
 
 const directory = mkdtempSync(join(tmpdir(), 'kurssipolku-bench-'));
 const parsed = parseConfig({ PUBLIC_URL: 'http://localhost', SEED_DEMO_DATA: 'false' });
@@ -79,6 +80,12 @@ if (held) {
 } else {
   console.log('Attendance: no session of course 2 has started yet (skipped)');
 }
+
+// Retention: the admin page now, then a first run two years on, when all the demo data is due.
+await measureRetention(db, app, cookie, {
+  pageCount: 300,
+  later: new Date(Date.now() + 2 * 365 * 86_400_000),
+});
 
 db.$client.close();
 rmSync(directory, { recursive: true, force: true });

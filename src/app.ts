@@ -31,6 +31,7 @@ import { placeRoutes } from './features/places/routes';
 import { privacyRoutes } from './features/privacy/routes';
 import { privacyNoticeRoutes } from './features/privacy-notice/routes';
 import { reportRoutes } from './features/reports/routes';
+import { retentionRoutes } from './features/retention/routes';
 import { programRoutes } from './features/programs/routes';
 import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
 import { trainingRoutes } from './features/trainings/routes';
@@ -104,6 +105,7 @@ export function createApp(parts: AppParts) {
   app.route('/admin/users', userRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', organisationRoutes(deps));
+  app.route('/', retentionRoutes(deps));
   app.route('/', programRoutes(deps));
   app.route('/', placeRoutes(deps));
   app.route('/', instructorRoutes(deps));

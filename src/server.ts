@@ -7,6 +7,7 @@ import { demoSignIns, isDatabaseEmpty, loadDemoData } from './features/demo/demo
 import { mailSettingsFrom } from './features/invites/invitations';
 import { createMailSender } from './features/outbox/mail-sender';
 import { startOutboxWorker } from './features/outbox/outbox-worker';
+import { startRetentionSchedule } from './features/retention/retention-schedule';
 import { clockStartingAt, systemClock } from './lib/clock';
 
 const parsed = parseConfig(process.env);
@@ -35,6 +36,7 @@ const outboxWorker = startOutboxWorker({
   clock,
   sender: config.smtpUrl ? createMailSender(config.smtpUrl, config.mailFrom) : null,
 });
+const retention = startRetentionSchedule({ db, clock });
 if (!config.smtpUrl) console.log('SMTP_URL is not set: e-mail waits on the Outgoing mail page.');
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
   console.log(
@@ -54,7 +56,8 @@ function shutDown(signal: string) {
   stopping = true;
   console.log(`${signal} received: closing the server, then the database.`);
   // A batch being sent finishes first, so no message is left marked as sending.
-  void outboxWorker.stop().finally(() =>
+  // So is a retention batch: each is its own transaction, and the next day's run goes on.
+  void Promise.all([outboxWorker.stop(), retention.stop()]).finally(() =>
     server.close(() => {
       db.$client.close();
       process.exit(0);

@@ -31,6 +31,7 @@ const itemsByRole: Record<StaffRole, NavigationItem[]> = {
     { href: '/admin/users', label: 'nav.users' },
     { href: '/admin/audit', label: 'nav.audit' },
     { href: '/admin/organisation', label: 'nav.organisation' },
+    { href: '/admin/retention', label: 'nav.retention' },
     reports,
     calendarFeed,
   ],

@@ -21,6 +21,7 @@ import * as privacyNoticeMessages from '../features/privacy-notice/messages';
 import * as placeMessages from '../features/places/messages';
 import * as reportMessages from '../features/reports/messages';
 import * as programMessages from '../features/programs/messages';
+import * as retentionMessages from '../features/retention/messages';
 import * as termMessages from '../features/terms/messages';
 import * as trainingMessages from '../features/trainings/messages';
 import * as userMessages from '../features/users/messages';
@@ -70,6 +71,7 @@ export const catalogParts = {
   feedback: part(feedbackMessages),
   reports: part(reportMessages),
   meetings: part(meetingMessages),
+  retention: part(retentionMessages),
 };
 
 type Part = (typeof catalogParts)[keyof typeof catalogParts];

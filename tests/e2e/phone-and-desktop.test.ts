@@ -132,6 +132,7 @@ const pagesByRole: Record<
     firstLinkTo('/people?q=ki', /^\/people\/\d+$/),
     () => demoPaths.auditOfPerson,
     '/admin/organisation',
+    '/admin/retention',
     '/account',
     firstLinkTo(aPerson, /^\/people\/\d+\/export$/),
   ],
@@ -240,7 +241,7 @@ describe('every page fits a 390 px phone and a 1280 px screen, with fingertip-si
     },
     { role: 'instructor', title: 'an instructor: home, a session to mark, a roster, own hours' },
     { role: 'coordinator', title: 'a coordinator: the registers, a course and its roster, people' },
-    { role: 'admin', title: 'an admin: home, users and the audit log' },
+    { role: 'admin', title: 'an admin: home, users, the audit log and data retention' },
     { role: 'reporting', title: 'the reporting role: home and the term report' },
   ];
 

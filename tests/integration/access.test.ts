@@ -48,6 +48,7 @@ describe('roles and access', () => {
       '/admin/users',
       '/admin/audit',
       '/admin/organisation',
+      '/admin/retention',
       '/reports',
       '/calendar-feed',
     ]);

@@ -1,25 +1,14 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { localities } from '../../db/schema';
 import { openDatabase } from '../../src/db';
+import { runScript } from '../support/scripts';
 import { temporaryDirectory } from '../support/test-app';
 
 /** Runs `npm run db:backup -- target` as the README says, on the database at `source`. */
-function runBackup(source: string, target: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', target], {
-    env: { ...process.env, DATABASE_PATH: source },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const done = new Promise<{ code: number | null; output: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, output })),
-  );
-  return { child, done };
-}
+const runBackup = (source: string, target: string) => runScript('db-backup.ts', [target], source);
 
 function countIn(path: string) {
   const copy = new Database(path, { readonly: true });

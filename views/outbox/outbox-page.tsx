@@ -103,7 +103,7 @@ export function OutboxRows(
             {message.sentAt ? formatDateTime(message.sentAt, language) : ''}
           </td>
           <td data-label={t('outbox.actions')}>
-            {message.state === 'failed' ? (
+            {message.state === 'failed' && message.bodyPrunedAt === null ? (
               <SendAgainButton id={message.id} recipient={message.recipientEmail} t={t} />
             ) : null}
           </td>
@@ -277,7 +277,7 @@ export function OutboxMessagePage(
           <code>{message.messageId}</code>
         </dd>
       </dl>
-      {message.state === 'failed' ? (
+      {message.state === 'failed' && message.bodyPrunedAt === null ? (
         <SendAgainButton id={message.id} recipient={message.recipientEmail} t={t} />
       ) : null}
       <h2 id="outbox-text-heading">{t('outbox.textBody')}</h2>
@@ -286,7 +286,13 @@ export function OutboxMessagePage(
           {t('outbox.personalLinkMadeWhenSent')}
         </p>
       ) : null}
-      <pre id="outbox-text">{message.textBody}</pre>
+      {message.bodyPrunedAt ? (
+        <p id="outbox-text-pruned">
+          {t('retention.mailPruned', { date: formatDateTime(message.bodyPrunedAt, language) })}
+        </p>
+      ) : (
+        <pre id="outbox-text">{message.textBody}</pre>
+      )}
       <h2 id="outbox-calendar-heading">{t('outbox.calendar')}</h2>
       {message.calendar ? (
         <pre id="outbox-calendar">{message.calendar}</pre>

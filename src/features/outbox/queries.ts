@@ -167,7 +167,8 @@ export function retryFailed(db: AppDatabase, id: number, now: Date): boolean {
     db
       .update(outbox)
       .set({ state: 'queued', attempts: 0, nextAttemptAt: now })
-      .where(and(eq(outbox.id, id), eq(outbox.state, 'failed')))
+      // A message whose text the retention rule emptied would go out blank.
+      .where(and(eq(outbox.id, id), eq(outbox.state, 'failed'), isNull(outbox.bodyPrunedAt)))
       .run().changes === 1
   );
 }
@@ -183,6 +184,7 @@ const summaryColumns = {
   nextAttemptAt: outbox.nextAttemptAt,
   lastError: outbox.lastError,
   sentAt: outbox.sentAt,
+  bodyPrunedAt: outbox.bodyPrunedAt,
   createdAt: outbox.createdAt,
 };
 

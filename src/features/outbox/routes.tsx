@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit-log';
 import { outboxStates } from '../../../db/schema';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
+import { formatDateTime } from '../../i18n/format';
 import { personalLinkPlaceholder } from './personal-links';
 import { findOutboxMessage, pageOfOutbox, retryFailed } from './queries';
 
@@ -93,6 +94,9 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
         key: 'flash.outboxRequeued',
         params: { email: message.recipientEmail },
       });
+    } else if (message.bodyPrunedAt) {
+      const date = formatDateTime(message.bodyPrunedAt, c.get('language'));
+      setFlash(c, { kind: 'error', key: 'retention.mailPruned', params: { date } });
     } else {
       setFlash(c, { kind: 'error', key: 'flash.outboxNotFailed' });
     }
