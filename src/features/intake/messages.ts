@@ -245,3 +245,125 @@ export const en: Record<keyof typeof fi, string> = {
   'intake.flash.submissionDismissed': 'The unconfirmed details were dismissed.',
   'intake.flash.submissionAlreadyReviewed': 'These details had already been handled.',
 };
+
+export const sv: Record<keyof typeof fi, string> = {
+  'nav.newApplication': 'Ny ansökan',
+
+  'intake.applyTitle': 'Sök till en Arkeen Voimaa-kurs',
+  'intake.applyIntro':
+    'Arkeen Voimaa är en kurs där samma grupp träffas sex gånger. I gruppen får du stöd i vardagen när du har en långvarig sjukdom eller när din livssituation är tung. Lämna dina kontaktuppgifter, så ringer kurskoordinatorn dig och berättar mer.',
+  'intake.openCoursesTitle': 'Kurser som du kan söka till nu',
+  'intake.noOpenCourses':
+    'Just nu kan du inte söka till någon kurs. Du kan ändå lämna dina kontaktuppgifter. Koordinatorn ringer dig när en kurs börjar nära dig.',
+  'intake.course': 'Kurs',
+  'intake.dates': 'Datum',
+  'intake.time': 'Tid',
+  'intake.venue': 'Plats',
+  'intake.venueToBeConfirmed': 'Platsen bekräftas senare',
+  'intake.weeklyTime': '{weekday} {time}',
+  'intake.weekday.0': 'söndagar',
+  'intake.weekday.1': 'måndagar',
+  'intake.weekday.2': 'tisdagar',
+  'intake.weekday.3': 'onsdagar',
+  'intake.weekday.4': 'torsdagar',
+  'intake.weekday.5': 'fredagar',
+  'intake.weekday.6': 'lördagar',
+
+  'intake.formTitle': 'Ansökningsblankett',
+  'intake.name': 'Namn',
+  'intake.phone': 'Telefonnummer',
+  'intake.phoneHint': 'Koordinatorn ringer till det här numret, till exempel 040 123 4567.',
+  'intake.email': 'E-post',
+  'intake.emailHint':
+    'Du kan lämna fältet tomt. Om du ger din e-postadress får du kursinbjudan per e-post. Annars får du inbjudan som brev.',
+  'intake.municipality': 'Hemkommun',
+  'intake.chooseMunicipality': 'Välj kommun',
+  'intake.otherMunicipalityOption': 'Annan kommun',
+  'intake.otherMunicipality': 'Annan kommun, vilken?',
+  'intake.otherMunicipalityHint': 'Fyll i bara om du valde ”Annan kommun”.',
+  'intake.preferredCourse': 'Önskad kurs',
+  'intake.anyCourse': 'Vilken kurs som helst nära mig',
+  'intake.goodTimesToCall': 'När kan vi ringa dig?',
+  'intake.goodTimesToCallHint': 'Du kan lämna fältet tomt. Till exempel ”vardagar före lunch”.',
+  'intake.honeypot': 'Lämna det här fältet tomt',
+  'intake.consent':
+    'Ni får spara mina uppgifter och ringa mig om kursen, så som det beskrivs ovan.',
+  'intake.submitApplication': 'Skicka ansökan',
+
+  'intake.referralTitle': 'Remittera en klient till en Arkeen Voimaa-kurs',
+  'intake.referralIntro':
+    'Den här blanketten är för yrkespersoner. Om din klient vill gå kursen och ger lov att vi ringer hen, fyll i klientens uppgifter. Kurskoordinatorn ringer klienten.',
+  'intake.seeOpenCourses': 'Se kurserna som du kan söka till nu',
+  'intake.referrerTitle': 'Uppgifter om den remitterande arbetstagaren',
+  'intake.referrerName': 'Ditt namn',
+  'intake.referrerUnit': 'Arbetsenhet',
+  'intake.referrerContact': 'Dina kontaktuppgifter',
+  'intake.referrerContactHint': 'Telefonnummer eller e-post, om koordinatorn har frågor.',
+  'intake.clientTitle': 'Uppgifter om klienten',
+  'intake.clientConsent': 'Klienten har gett lov till att kurskoordinatorn kontaktar hen.',
+  'intake.submitReferral': 'Skicka remissen',
+
+  'intake.phoneTitle': 'Ny ansökan per telefon',
+  'intake.phoneIntro':
+    'För in en ansökan som du tog emot per telefon. Berätta för den som ringer hur hens uppgifter används, och be om lov.',
+  'intake.verbalConsent': 'Personen gav muntligt lov till att hens uppgifter sparas',
+  'intake.verbalConsentHint': 'Ditt namn sparas som den som bad om lov.',
+  'intake.submitPhoneApplication': 'Spara ansökan',
+  'intake.flash.phoneApplicationSaved': 'Ansökan sparad: {name}. Hen finns nu på samtalslistan.',
+  'intake.flash.phoneApplicationMerged':
+    '{name} hade redan en ansökan till samma kurs. De nya uppgifterna lades till i den.',
+
+  'intake.thanksTitle': 'Tack för din ansökan',
+  'intake.thanksText':
+    'Kurskoordinatorn ringer dig inom de närmaste dagarna och berättar mer om kursen. Samtalet kan komma från ett okänt nummer.',
+  'intake.referralThanksTitle': 'Tack för remissen',
+  'intake.referralThanksText':
+    'Kurskoordinatorn ringer din klient inom de närmaste dagarna och berättar mer om kursen.',
+  'intake.thanksRemoval':
+    'Om du vill att dina uppgifter raderas, säg det till koordinatorn när hen ringer.',
+  'intake.backToCourses': 'Tillbaka till kurserna',
+
+  'intake.tooManySubmissions':
+    'För många blanketter har skickats från den här enheten på kort tid. Dina uppgifter sparades inte. Försök igen om {minutes} minuter.',
+  'intake.validation.consent':
+    'Ge lov till att dina uppgifter sparas. Utan lov kan ansökan inte skickas.',
+  'intake.validation.clientConsent': 'Bekräfta att klienten har gett lov till att vi ringer hen.',
+  'intake.validation.verbalConsent': 'Be personen om lov. Utan lov kan ansökan inte sparas.',
+  'intake.validation.courseNotOpen': 'Du kan inte söka till den här kursen. Välj en kurs i listan.',
+  'intake.validation.municipality': 'Välj hemkommun eller ”Annan kommun”.',
+  'intake.validation.referrerContact': 'Ange telefonnummer eller e-postadress.',
+  'intake.validation.postcode': 'Postnumret har fem siffror, till exempel 40100.',
+  'intake.validation.addressPart':
+    'För ett brev behövs hela adressen: gatuadress, postnummer och postanstalt.',
+  'intake.postal.legend': 'Postadress (frivillig)',
+  'intake.postal.hint': 'Om du inte har e-post skickar vi kursbreven till den här adressen.',
+  'intake.postal.hintOther':
+    'Om personen inte har e-post skickas kursbreven till den här adressen.',
+  'intake.postalStreet': 'Gatuadress',
+  'intake.postalCode': 'Postnummer',
+  'intake.postOffice': 'Postanstalt',
+
+  'intake.unconfirmed.title': 'Obekräftade uppgifter',
+  'intake.unconfirmed.intro':
+    'En webbblankett eller remiss gav nya uppgifter till ansökan. Vem som helst som känner till telefonnumret kan skicka blanketten. Därför kommer uppgifterna in i ansökan först när du har kontrollerat dem med den sökande.',
+  'intake.unconfirmed.received': '{name}: kom in {date} ({source})',
+  'intake.unconfirmed.caption': 'Uppgifter från blanketten',
+  'intake.unconfirmed.detail': 'Uppgift',
+  'intake.unconfirmed.current': 'I ansökan nu',
+  'intake.unconfirmed.offered': 'Från blanketten',
+  'intake.unconfirmed.empty': '(tomt)',
+  'intake.unconfirmed.nothingNew': 'Ansökan har redan de här uppgifterna.',
+  'intake.unconfirmed.field.name': 'Namn',
+  'intake.unconfirmed.field.phone': 'Telefon',
+  'intake.unconfirmed.field.email': 'E-post',
+  'intake.unconfirmed.field.municipality': 'Hemkommun',
+  'intake.unconfirmed.field.goodTimesToCall': 'Lämplig tid att ringa',
+  'intake.unconfirmed.field.referrerName': 'Remitterande arbetstagare',
+  'intake.unconfirmed.field.referrerUnit': 'Den remitterande arbetstagarens enhet',
+  'intake.unconfirmed.field.referrerContact': 'Den remitterande arbetstagarens kontaktuppgift',
+  'intake.unconfirmed.takeOver': 'Ta i bruk de här uppgifterna',
+  'intake.unconfirmed.dismiss': 'Förkasta',
+  'intake.flash.submissionTakenOver': 'Uppgifterna har lagts till i ansökan.',
+  'intake.flash.submissionDismissed': 'De obekräftade uppgifterna förkastades.',
+  'intake.flash.submissionAlreadyReviewed': 'De här uppgifterna var redan behandlade.',
+};

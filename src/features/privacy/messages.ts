@@ -257,3 +257,133 @@ export const en: Record<keyof typeof fi, string> = {
   'privacy.notice.kept': 'Only an anonymous entry that cannot identify you stays in the figures.',
   'privacy.notice.questions': 'If you have questions, use the number or address below.',
 };
+
+export const sv: Record<keyof typeof fi, string> = {
+  'privacy.requestsTitle': 'Begäran om att radera uppgifter',
+  'privacy.requestsIntro':
+    'De här personerna bad att deras uppgifter ska raderas. Öppna en begäran: innan något raderas ser du vad som försvinner och hur personen får veta det. Om personen fortfarande är på en kurs kan du först ta bort hen från kursen, så att platsen blir ledig för nästa. I statistiken blir en rad kvar utan namn.',
+  'privacy.requestedAt': '{name}, begärt {date}',
+  'privacy.erase': 'Radera uppgifterna: {name}',
+  'privacy.person.actions': 'Dataskydd',
+  'privacy.person.exportLink': 'Skriv ut eller ladda ned personens uppgifter',
+  'privacy.person.eraseLink': 'Radera personens uppgifter',
+  'privacy.export.title': 'Uppgifter om personen: {name}',
+  'privacy.export.intro':
+    'Här finns allt som har sparats om den här personen i Kurssipolku. Du kan skriva ut sidan och ge den till personen när hen ber om sina egna uppgifter.',
+  'privacy.export.generated': 'Sammanställt {at}',
+  'privacy.export.print': 'Skriv ut sidan med webbläsarens utskriftsfunktion.',
+  'privacy.export.download': 'Ladda ned uppgifterna som fil (JSON)',
+  'privacy.export.backToPerson': 'Tillbaka till personens sida',
+  'privacy.export.matchedTitle': 'Vilka ansökningar som hör till den här personen',
+  'privacy.export.matchedIntro':
+    'Samma människa kan söka mer än en gång. Med finns de ansökningar som har samma telefonnummer eller samma e-postadress som den här ansökan.',
+  'privacy.export.matched.this': 'Ansökan {id}: den här ansökan',
+  'privacy.export.matched.phone': 'Ansökan {id}: samma telefonnummer',
+  'privacy.export.matched.email': 'Ansökan {id}: samma e-postadress',
+  'privacy.export.matched.phone-and-email': 'Ansökan {id}: samma telefonnummer och e-post',
+  'privacy.export.applicationTitle': 'Ansökan {id}',
+  'privacy.export.callReason': 'Varför vi ringer',
+  'privacy.export.updatedAt': 'Senast ändrad',
+  'privacy.export.attendanceCaption': 'Närvaro per träff: {course}',
+  'privacy.export.session': 'Träff',
+  'privacy.export.mark': 'Anteckning',
+  'privacy.export.markedBy': 'Antecknad av',
+  'privacy.export.transport': 'Transport',
+  'privacy.export.withdrawnBy': 'Avbokad av',
+  'privacy.export.withdrawnBy.participant': 'personen själv',
+  'privacy.export.withdrawnBy.staff': 'personalen',
+  'privacy.export.waitlisted': 'på reservlistan',
+  'privacy.export.submissionsTitle': 'Obekräftade blanketter',
+  'privacy.export.noSubmissions': 'Inga obekräftade blanketter.',
+  'privacy.export.submissionAt': 'Blankett {at}',
+  'privacy.export.reviewedAt': 'Kontrollerad',
+  'privacy.export.notReviewed': 'inte kontrollerad ännu',
+  'privacy.export.invitationsTitle': 'Kalenderinbjudningar och brev',
+  'privacy.export.noInvitations': 'Inga inbjudningar eller brev.',
+  'privacy.export.invitationsCaption': 'Inbjudningar till kurser',
+  'privacy.export.invitationBy': 'Hur',
+  'privacy.export.invitationBy.email': 'e-post: {email}',
+  'privacy.export.invitationBy.letter': 'brev',
+  'privacy.export.letterPosted': 'Brevet postat',
+  'privacy.export.invitationState.active': 'gäller',
+  'privacy.export.invitationState.cancelled': 'inställd',
+  'privacy.export.messageTo': 'Mottagare',
+  'privacy.export.messageBody': 'Meddelandets text',
+  'privacy.export.bodyRemoved':
+    'Meddelandets text raderades {at}, när förvaringstiden tog slut. Av meddelandet finns bara status och tidpunkter kvar.',
+  'privacy.export.deletionTitle': 'Begäran om radering',
+  'privacy.export.noDeletion': 'Ingen begäran om radering.',
+  'privacy.export.deletionAt': 'Begärt {at}',
+  'privacy.export.channel.link': 'via den personliga länken',
+  'privacy.export.channel.staff': 'till personalen',
+  'privacy.export.handled': 'Behandlad {at}',
+  'privacy.export.notHandled': 'Inte behandlad ännu',
+  'privacy.export.linkTitle': 'Personlig länk',
+  'privacy.export.linkUntil': 'Personen har en personlig länk som fungerar till och med {at}.',
+  'privacy.export.noLink': 'Personen har ingen personlig länk.',
+  'privacy.export.feedbackTitle': 'Respons',
+  'privacy.export.feedbackGiven':
+    'Personen har svarat på kursens responsenkät. Svaren kan inte kopplas till hen: de sparas anonymt och finns därför inte här.',
+  'privacy.export.noFeedback':
+    'Personen har inte svarat på responsenkäten. Responsen sparas alltid anonymt.',
+  'privacy.export.openedTitle': 'Vem som har öppnat personens uppgifter',
+  'privacy.export.openedCaption': 'Personalens besök och ändringar, de nyaste först',
+  'privacy.export.noOpenings': 'Ingen har ännu öppnat uppgifterna.',
+  'privacy.export.openedMore':
+    'Listan visar de {count} nyaste anteckningarna. Äldre anteckningar får du av administratören.',
+  'privacy.export.staff': 'Vem',
+  'privacy.export.action': 'Vad',
+  'privacy.export.what': 'Var',
+  'privacy.action.read': 'tittade på',
+  'privacy.action.create': 'lade till',
+  'privacy.action.update': 'ändrade',
+  'privacy.action.delete': 'raderade',
+  'privacy.action.export': 'skrev ut eller laddade ned',
+  'privacy.export.yes': 'ja',
+  'privacy.export.no': 'nej',
+  'privacy.notFound.title': 'Personen hittades inte',
+  'privacy.notFound.body':
+    'Det finns ingen ansökan med det här numret. Kontrollera adressen eller sök personen med namn.',
+  'privacy.anonymised.title': 'Uppgifterna har raderats',
+  'privacy.anonymised.body':
+    'Den här personens uppgifter raderades {date}. Inget som kan identifiera hen finns längre sparat. Kvar finns bara en rad utan namn för statistiken.',
+  'privacy.erasure.title': 'Radera uppgifterna: {name}',
+  'privacy.erasure.removed': 'Vad som raderas',
+  'privacy.erasure.removedList':
+    'Namn, telefonnummer, e-post, adress, uppgifter om den remitterande arbetstagaren, svaren i intervjun, anteckningar, inbjudningar och texterna i skickade meddelanden. Den personliga länken slutar fungera.',
+  'privacy.erasure.kept': 'Vad som blir kvar',
+  'privacy.erasure.keptList':
+    'En rad utan namn för statistiken: datum, ort, statusuppgifter och närvaroanteckningar utan namn. Av dem kan personen inte identifieras.',
+  'privacy.erasure.applications': 'Ansökningar som raderas',
+  'privacy.erasure.tellEmail': 'Personen får ett e-postmeddelande om att uppgifterna har raderats.',
+  'privacy.erasure.tellLetter':
+    'Personen har ingen e-post. Efter raderingen får du ett brev som du kan skriva ut och posta till hen. Adressen sparas inte.',
+  'privacy.erasure.tellNone':
+    'Personen har varken e-post eller adress. Efter raderingen ser du hens telefonnummer en gång, så att du kan ringa och berätta om saken.',
+  'privacy.erasure.heldTitle': 'Personen är fortfarande på en kurs',
+  'privacy.erasure.held.placed': '{course}: plats på kursen',
+  'privacy.erasure.held.waitlisted': '{course}: på reservlistan',
+  'privacy.erasure.heldHint':
+    'Uppgifterna kan inte raderas förrän personen har tagits bort från de här kurserna. Om du kryssar i rutan nedan blir platsen ledig och nästa på reservlistan får den.',
+  'privacy.erasure.withdrawFirst': 'Ta först bort personen från kursen: {courses}',
+  'privacy.erasure.refused':
+    'Uppgifterna raderades inte, eftersom personen fortfarande är på en kurs: {courses}. Kryssa i rutan om du vill ta bort hen från kursen först.',
+  'privacy.erasure.confirm': 'Radera uppgifterna för gott',
+  'privacy.erasure.cancel': 'Avbryt',
+  'privacy.erasure.doneEmail':
+    'Personens uppgifter har raderats. Hen får en bekräftelse per e-post.',
+  'privacy.erasure.doneTitle': 'Uppgifterna har raderats',
+  'privacy.erasure.doneLetter':
+    'Personens uppgifter har raderats. Skriv ut brevet nedan och posta det till hen nu: adressen finns inte längre sparad, och den här sidan kan inte öppnas igen.',
+  'privacy.erasure.donePhone':
+    'Personens uppgifter har raderats. Hen hade varken e-post eller adress. Ring hen och berätta att uppgifterna har raderats. Numret visas bara nu: {phone}',
+  'privacy.erasure.doneNoPhone':
+    'Personens uppgifter har raderats. Hen hade varken e-post, adress eller telefonnummer, så det går inte att berätta det för hen.',
+  'privacy.erasure.backHome': 'Till startsidan',
+  'privacy.notice.subject': 'Dina uppgifter har raderats',
+  'privacy.notice.done':
+    'Vi har raderat dina uppgifter ur Kurssipolku, så som du bad om. Ditt namn, dina kontaktuppgifter och dina andra uppgifter finns inte längre sparade.',
+  'privacy.notice.kept':
+    'I statistiken blir bara en anteckning utan namn kvar, och av den kan du inte identifieras.',
+  'privacy.notice.questions': 'Om du har frågor, kontakta oss på numret eller adressen nedan.',
+};
