@@ -25,3 +25,17 @@ export const en: Record<keyof typeof fi, string> = {
   'signIn.tooManyCodes': 'Too many wrong codes. Please sign in again with your password.',
   'signIn.cancel': 'Cancel sign-in',
 };
+
+export const sv: Record<keyof typeof fi, string> = {
+  'signIn.accountDisabled': 'Ditt användarkonto används inte längre. Kontakta administratören.',
+  'signIn.codeTitle': 'Tvåstegsverifiering',
+  'signIn.codeIntro':
+    'Lösenordet var rätt. Skriv ännu in koden som autentiseringsappen i din telefon visar.',
+  'signIn.code': 'Kod',
+  'signIn.codeHint':
+    'Sex siffror från autentiseringsappen. Om du inte har telefonen med dig, skriv in en av dina reservkoder.',
+  'signIn.codeSubmit': 'Fortsätt',
+  'signIn.wrongCode': 'Koden duger inte. Kontrollera koden och försök igen.',
+  'signIn.tooManyCodes': 'För många felaktiga koder. Logga in på nytt med lösenordet.',
+  'signIn.cancel': 'Avbryt inloggningen',
+};

@@ -60,3 +60,35 @@ export const en: Record<keyof typeof fi, string> = {
   'contact.controller': 'The controller of your data is {name}.',
   'contact.privacyContact': 'For privacy matters, contact: {contact}',
 } as const;
+
+export const sv: Record<keyof typeof fi, string> = {
+  'nav.organisation': 'Organisation',
+  'organisation.title': 'Organisationens uppgifter',
+  'organisation.intro':
+    'De här kontaktuppgifterna visas på de offentliga sidorna, på felsidorna, på deltagarens egen sida, i dataskyddsbeskrivningen och i meddelanden som skickas till deltagarna. Ett tomt fält lämnas bort.',
+  'organisation.name': 'Välfärdsområdets namn',
+  'organisation.nameHint':
+    'Personuppgiftsansvarig, till exempel Södra Österbottens välfärdsområde.',
+  'organisation.coordinatorName': 'Kurskoordinatorns namn',
+  'organisation.phone': 'Telefonnummer',
+  'organisation.phoneHint': 'Numret som deltagarna kan ringa, till exempel 040 123 4567.',
+  'organisation.email': 'E-post',
+  'organisation.streetAddress': 'Postadress',
+  'organisation.postcode': 'Postnummer',
+  'organisation.postOffice': 'Postanstalt',
+  'organisation.privacyContact': 'Kontaktperson för dataskydd',
+  'organisation.privacyContactHint':
+    'Till exempel dataskyddsombudets namn, e-postadress och telefonnummer.',
+  'organisation.save': 'Spara',
+  'organisation.saved': 'Organisationens uppgifter har sparats.',
+  'organisation.validation.postcode': 'Ett postnummer har fem siffror, till exempel 60100.',
+  'contact.title': 'Kontaktuppgifter',
+  'contact.coordinator': 'Kurskoordinator {name}',
+  'contact.phone': 'Telefon',
+  'contact.email': 'E-post',
+  'contact.mailHeading': 'Kontaktuppgifter',
+  'contact.mailPhone': 'Telefon {phone}',
+  'contact.mailEmail': 'E-post {email}',
+  'contact.controller': 'Personuppgiftsansvarig för dina uppgifter är {name}.',
+  'contact.privacyContact': 'Kontakta i dataskyddsfrågor: {contact}',
+};

@@ -64,3 +64,36 @@ export const en: Record<keyof typeof fi, string> = {
   'flash.twoStepRequired': 'Two-step sign-in is now required for everyone.',
   'flash.twoStepOptional': 'Two-step sign-in is now optional.',
 };
+
+export const sv: Record<keyof typeof fi, string> = {
+  'users.status': 'Status',
+  'users.actions': 'Åtgärder',
+  'users.active': 'i bruk',
+  'users.disabledSince': 'inaktiverat {date}',
+  'users.mustChangePassword': 'lösenordet måste bytas',
+  'users.twoStepOn': 'tvåstegsverifiering i bruk',
+  'users.twoStepOff': 'ingen tvåstegsverifiering',
+  'users.disable': 'Inaktivera',
+  'users.disableOf': 'Inaktivera: {name}',
+  'users.enable': 'Aktivera',
+  'users.enableOf': 'Aktivera: {name}',
+  'users.resetPassword': 'Nytt lösenord',
+  'users.resetPasswordOf': 'Nytt lösenord: {name}',
+  'users.cannotDisableSelf': 'Du kan inte inaktivera ditt eget konto.',
+  'users.resetTitle': 'Engångslösenord',
+  'users.resetDone':
+    'Användaren {name} ({email}) loggades ut. Hen loggar in med det här lösenordet och väljer genast ett nytt.',
+  'users.oneTimePassword': 'Engångslösenord',
+  'users.resetShownOnce':
+    'Lösenordet visas bara nu. Ge det till användaren på ett säkert sätt, till exempel per telefon, inte per e-post.',
+  'users.backToList': 'Tillbaka till användarna',
+  'users.twoStepTitle': 'Tvåstegsverifiering',
+  'users.requireTwoStep': 'Kräv tvåstegsverifiering av alla användare',
+  'users.requireTwoStepHint':
+    'En användare som ännu inte har den tar den i bruk nästa gång hen loggar in med lösenord. Rekommenderas när tjänsten är i verklig användning.',
+  'users.saveTwoStep': 'Spara',
+  'flash.userDisabled': 'Användaren {email} har inaktiverats. Hen loggades ut.',
+  'flash.userEnabled': 'Användaren {email} har aktiverats igen.',
+  'flash.twoStepRequired': 'Tvåstegsverifiering krävs nu av alla.',
+  'flash.twoStepOptional': 'Tvåstegsverifiering är nu frivillig.',
+};
