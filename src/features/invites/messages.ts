@@ -158,3 +158,85 @@ export const en: Record<keyof typeof fi, string> = {
   'letters.flash.nothingPosted':
     'The letter was not marked: its details have changed. Print a new letter.',
 };
+
+export const sv: Record<keyof typeof fi, string> = {
+  'invite.subject.invitation': 'Inbjudan: {course}',
+  'invite.subject.update': 'Ändring: {course}',
+  'invite.subject.cancellation': 'Inställd: {course}',
+  'invite.greeting': 'Hej {name},',
+  'invite.intro.invitation': 'välkommen till kursen {course}. Kursen träffas de här dagarna:',
+  'invite.intro.update': 'tiden eller platsen för kursen {course} har ändrats.',
+  'invite.intro.cancellation':
+    'din plats på kursen {course} har avbokats. Ta bort kursens tider ur din kalender.',
+  'invite.intro.courseCancelled': 'kursen {course} har ställts in. Orsak: {reason}',
+  'invite.change.sessionMoved': 'Träff {number} har flyttats: {from} → {to}.',
+  'invite.change.sessionCancelled': 'Träff {number} ({date}) är inställd.',
+  'invite.change.venueChanged': 'Träffarna hålls nu i: {venue}.',
+  'invite.change.details': 'Kursens uppgifter har ändrats.',
+  'invite.nowSessions': 'Träffarna nu:',
+  'invite.session': '{number}. {date} kl. {time}',
+  'invite.sessionCancelled': '{number}. {date} – inställd',
+  'invite.venue': 'Plats: {venue}',
+  'invite.noVenue': 'Vi meddelar platsen senare.',
+  'invite.accessibility': 'Tillgänglighet: {notes}',
+  'invite.contact': 'Frågor? Ring handledaren: {contacts}',
+  'invite.personalLink':
+    'På din egen sida ser du kursens uppgifter och kan avboka din plats: {url}',
+  'invite.calendarNote':
+    'En kalenderinbjudan finns som bilaga. Om tiderna ändras får du ett nytt meddelande och din kalender uppdateras.',
+  'invite.signature': 'Kurssipolku',
+  'nav.calendarFeed': 'Kalenderprenumeration',
+  'feed.title': 'Kalenderprenumeration',
+  'feed.intro':
+    'Med den här hemliga adressen får du dina egna träffar till kalendern i telefonen eller Outlook. Kalendern uppdateras av sig själv. Ge inte adressen till andra: med den kan man se ditt schema.',
+  'feed.address': 'Prenumerationsadress',
+  'feed.none': 'Du har ännu ingen prenumerationsadress.',
+  'feed.create': 'Skapa en prenumerationsadress',
+  'feed.renew': 'Byt adress (den gamla slutar fungera)',
+  'feed.exists':
+    'Du har en prenumerationsadress (skapad {createdAt}). Adressen visas bara en gång. Om du inte längre hittar den, byt adress.',
+  'feed.shownOnce': 'Kopiera adressen till din kalender nu: den visas inte igen.',
+  'feed.calendarName': 'Kurssipolku: {name}',
+  'course.calendarFile': 'Ladda ned kalenderfilen (.ics)',
+  'letters.title': 'Brev att skriva ut',
+  'letters.intro':
+    'De här personerna har ingen e-post. Skriv ut brevet och posta det i ett fönsterkuvert (C5 eller DL). Markera det sedan som postat. Om kursen ändras kommer brevet tillbaka till listan.',
+  'letters.none': 'Inga brev att skriva ut.',
+  'letters.open': 'Brev: {name}, {course}',
+  'letters.print':
+    'Skriv ut brevet med webbläsarens utskriftsfunktion (Ctrl+P). Menyn och sidans övriga delar skrivs inte ut.',
+  'letters.letterTitle': 'Inbjudningsbrev: {name}',
+  'letter.subject.invitation': 'Inbjudan till kursen: {course}',
+  'letter.subject.update': 'Kursens dagar eller plats har ändrats: {course}',
+  'letter.subject.cancellation': 'Kursen är inställd: {course}',
+  'letter.intro.invitation': 'välkommen till kursen {course}. Kursen träffas de här dagarna:',
+  'letter.intro.update':
+    'dagarna eller platsen för kursen {course} har ändrats. Det här brevet ersätter det tidigare brevet. Kursen träffas nu de här dagarna:',
+  'letter.intro.cancellation':
+    'din plats på kursen {course} har avbokats. Du behöver inte komma till träffarna.',
+  'letter.intro.courseCancelled': 'kursen {course} har tyvärr ställts in. Inga träffar ordnas.',
+  'letter.reason': 'Orsak: {reason}',
+  'letter.earlierLetterVoid': 'Dagarna i brevet som vi skickade tidigare gäller inte längre.',
+  'letter.noVenue': 'Vi meddelar dig senare var träffarna hålls.',
+  'letter.cannotCome':
+    'Om du inte kan komma till någon träff eller vill fråga något, ring: {contact}.',
+  'letter.questions': 'Om du vill fråga något, ring: {contact}.',
+  'letter.personalLink':
+    'Du kan också se dina uppgifter och anmäla frånvaro på internet på adressen: {url}',
+  'letter.regards': 'Med vänliga hälsningar',
+  'letter.contact': '{name}, tfn {phone}',
+  'letter.date': 'Datum',
+  'letter.noAddressInstructor':
+    'Handledarens postadress har inte sparats: skriv adressen på kuvertet eller ge brevet personligen.',
+  'letter.noAddress':
+    'Ingen postadress har sparats för den här personen: skriv adressen på kuvertet eller ge brevet personligen. Adressen kan läggas till vid intervjun.',
+  'letters.markPosted': 'Markera som postat',
+  'letters.markAllPosted': 'Markera alla som visas som postade',
+  'letters.kind.invitation': 'inbjudan',
+  'letters.kind.update': 'ändring',
+  'letters.kind.cancellation': 'avbokning',
+  'letters.noAddressShort': 'ingen postadress',
+  'letters.flash.posted': 'Markerade som postade: {count} brev.',
+  'letters.flash.nothingPosted':
+    'Brevet markerades inte: dess uppgifter har ändrats. Skriv ut ett nytt brev.',
+};
