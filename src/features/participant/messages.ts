@@ -154,7 +154,7 @@ export const sv: Record<keyof typeof fi, string> = {
   'participant.missOneSubmit': 'Jag kan inte komma på den här träffen',
   'participant.missOneNone': 'Det finns inga kommande träffar.',
   'participant.missOneSent':
-    'Tack för att du meddelade oss. Handledarna vet att du inte kan komma {date}.',
+    'Tack för att du meddelade oss. Handledarna vet att du inte kan komma på träffen {date}.',
   'participant.missOneStarted': 'Den här träffen har redan börjat. Välj en kommande träff.',
   'participant.missOneNotTheirs': 'Välj en av de kommande träffarna på din kurs.',
   'participant.back': 'Tillbaka',
