@@ -110,3 +110,60 @@ export const en: Record<keyof typeof fi, string> = {
     'These recovery codes are shown only now. Print them or write them down and keep them safe. Each code works once if your phone is not at hand.',
   'twoStep.continue': 'I have saved the codes – continue',
 };
+
+export const sv: Record<keyof typeof fi, string> = {
+  'nav.account': 'Mitt konto',
+  'account.title': 'Mitt konto',
+  'account.passwordTitle': 'Lösenord',
+  'account.changePassword': 'Byt lösenord',
+  'account.changeIntro':
+    'När du byter lösenord loggas du ut från andra enheter. På den här enheten förblir du inloggad.',
+  'account.mustChange':
+    'Administratören har gett dig ett engångslösenord. Välj ett eget lösenord innan du fortsätter.',
+  'account.currentPassword': 'Nuvarande lösenord',
+  'account.oneTimePassword': 'Engångslösenord',
+  'account.newPassword': 'Nytt lösenord',
+  'account.newPasswordHint': 'Minst 12 tecken. En lång mening är ett bra lösenord.',
+  'account.newPasswordAgain': 'Nytt lösenord en gång till',
+  'account.savePassword': 'Spara lösenordet',
+  'account.wrongPassword': 'Lösenordet är fel.',
+  'account.passwordsDiffer': 'Lösenorden är inte likadana.',
+  'account.passwordUnchanged': 'Det nya lösenordet kan inte vara samma som det nuvarande.',
+  'account.sessionsTitle': 'Inloggningar',
+  'account.sessionsCaption': 'Dina giltiga inloggningar',
+  'account.browser': 'Webbläsare',
+  'account.address': 'Nätadress',
+  'account.startedAt': 'Inloggad',
+  'account.lastSeenAt': 'Senast använd',
+  'account.unknownBrowser': 'okänd webbläsare',
+  'account.thisSession': 'den här inloggningen',
+  'account.signOutEverywhere': 'Logga ut överallt',
+  'flash.passwordChanged': 'Lösenordet har bytts. Du loggades ut från andra enheter.',
+  'flash.signedOutEverywhere': 'Du loggades ut överallt. Logga in på nytt.',
+  'flash.twoStepRemoved': 'Tvåstegsverifieringen har tagits ur bruk.',
+  'twoStep.title': 'Tvåstegsverifiering',
+  'twoStep.off':
+    'Inte i bruk. När du tar den i bruk kräver inloggningen utöver lösenordet också en kod från en autentiseringsapp i telefonen.',
+  'twoStep.offButRequired':
+    'Administratören kräver tvåstegsverifiering. Ta den i bruk nu. Annars begärs den nästa gång du loggar in.',
+  'twoStep.start': 'Ta i bruk',
+  'twoStep.on': 'I bruk sedan {since}. Oanvända reservkoder: {count}.',
+  'twoStep.requiredCannotRemove':
+    'Administratören kräver tvåstegsverifiering, så den kan inte tas ur bruk.',
+  'twoStep.removeTitle': 'Ta ur bruk',
+  'twoStep.remove': 'Ta tvåstegsverifieringen ur bruk',
+  'twoStep.appCode': 'Kod från appen',
+  'twoStep.enrolTitle': 'Ta tvåstegsverifiering i bruk',
+  'twoStep.enrolStepApp':
+    'Installera en autentiseringsapp i telefonen, till exempel Microsoft Authenticator, Google Authenticator eller FreeOTP.',
+  'twoStep.enrolStepScan':
+    'Läs av QR-koden nedan med appen eller skriv in nyckeln i appen för hand.',
+  'twoStep.enrolStepCode': 'Ange den sexsiffriga kod som appen visar.',
+  'twoStep.qrAlt': 'QR-kod för autentiseringsappen. Samma nyckel finns utskriven nedan.',
+  'twoStep.secretLabel': 'Nyckel, om du skriver in den för hand',
+  'twoStep.confirm': 'Bekräfta',
+  'twoStep.enabledTitle': 'Tvåstegsverifieringen är i bruk',
+  'twoStep.recoveryIntro':
+    'De här reservkoderna visas bara nu. Skriv ut dem eller skriv upp dem och förvara dem väl. Om du inte har telefonen med dig kan du logga in med en reservkod. Varje kod fungerar bara en gång.',
+  'twoStep.continue': 'Jag har sparat koderna – fortsätt',
+};

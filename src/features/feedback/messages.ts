@@ -121,3 +121,65 @@ export const en: Record<keyof typeof fi, string> = {
   'feedback.mail.invite':
     'If you have not answered yet, please tell us what you think of the course on your own page. It takes a few minutes, and your answer is anonymous: {url}',
 };
+
+export const sv: Record<keyof typeof fi, string> = {
+  'feedback.formTitle': 'Berätta vad du tycker',
+  'feedback.formIntro':
+    'Kursen håller på att ta slut. Svara på några frågor om du vill. Ditt svar är anonymt: det kan inte kopplas till dig. Du kan svara en gång.',
+  'feedback.usefulness': 'Hur nyttig var kursen för dig?',
+  'feedback.usefulnessLow': 'inte alls nyttig',
+  'feedback.usefulnessHigh': 'mycket nyttig',
+  'feedback.everydayTools': 'Jag fick redskap för min vardag på kursen.',
+  'feedback.everydayToolsLow': 'helt av annan åsikt',
+  'feedback.everydayToolsHigh': 'helt av samma åsikt',
+  'feedback.scoreOption': '{score}',
+  'feedback.scoreOptionWithWord': '{score} – {word}',
+  'feedback.bestThing': 'Vad var bäst? (du kan lämna fältet tomt)',
+  'feedback.toImprove': 'Vad borde förbättras? (du kan lämna fältet tomt)',
+  'feedback.freeTextHint': 'Skriv inga namn. Högst {max} tecken.',
+  'feedback.recommend': 'Skulle du rekommendera kursen för andra?',
+  'feedback.recommend.yes': 'Ja',
+  'feedback.recommend.no': 'Nej',
+  'feedback.recommend.cant-say': 'Vet inte',
+  'feedback.submit': 'Skicka svaren',
+  'feedback.chooseScore': 'Välj en siffra mellan 1 och 5.',
+  'feedback.chooseRecommend': 'Välj ett alternativ.',
+  'feedback.thanks': 'Tack för dina svar!',
+  'feedback.alreadyGiven': 'Du har redan svarat, tack.',
+  'feedback.closed': 'Tiden för att ge respons har gått ut.',
+  'feedback.resultsTitle': 'Deltagarnas respons: {course}',
+  'feedback.resultsLink': 'Deltagarnas respons',
+  'feedback.answerCount': 'Svar: {count}',
+  'feedback.tooFew': '< 5 svar. Resultaten visas inte, så att ingen kan identifieras.',
+  'feedback.fewerThanFive': '< 5',
+  'feedback.average': 'Medeltal {average} / 5',
+  'feedback.score': 'Svar',
+  'feedback.answers': 'Antal svar',
+  'feedback.recommendTitle': 'Skulle rekommendera kursen för andra',
+  'feedback.textsTitle': 'Fria svar',
+  'feedback.textsOnlyYou':
+    'Bara koordinatorerna ser dessa. Dölj ett svar om någon kan identifieras utifrån det.',
+  'feedback.noTexts': 'Inga fria svar.',
+  'feedback.bestThingLabel': 'Bäst:',
+  'feedback.toImproveLabel': 'Att förbättra:',
+  'feedback.hide': 'Dölj det här svaret',
+  'feedback.hidden': 'Svaret är dolt.',
+  'feedback.paperIntro':
+    'Ditt svar är anonymt: skriv inte ditt namn. Kryssa för ett alternativ för varje fråga.',
+  'feedback.paperReturn': 'Tack! Lämna blanketten till handledaren.',
+  'feedback.paperPrint': 'Skriv ut pappersblanketten för den sista träffen',
+  'feedback.paperAnswersLink': 'För in ett svar som getts på papper',
+  'feedback.paperAnswersTitle': 'Svar som getts på papper: {course}',
+  'feedback.paperAnswersIntro':
+    'För in en pappersblankett i taget, precis som den är ifylld. Svaret kopplas inte till någon. Det kan finnas högst lika många svar som det fanns deltagare som gick kursen till slut.',
+  'feedback.paperSave': 'Spara svaret',
+  'feedback.paperSaved': 'Svaret är sparat. Du kan föra in nästa.',
+  'feedback.paperAllAnswered':
+    'Det finns redan lika många svar som det fanns deltagare på kursen, så det nya svaret sparades inte.',
+  'feedback.paperNotOpen':
+    'Svar kan föras in när kursens sista träff har börjat. För en inställd kurs förs ingen respons in.',
+  'feedback.mail.subject': 'Tack för att du deltog: {course}',
+  'feedback.mail.thanks': 'Tack för att du var med på kursen {course}.',
+  'feedback.mail.invite':
+    'Om du inte har svarat ännu kan du berätta vad du tycker om kursen på din egen sida. Det tar några minuter, och ditt svar är anonymt: {url}',
+};

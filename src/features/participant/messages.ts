@@ -114,3 +114,62 @@ export const en: Record<keyof typeof fi, string> = {
   'participant.expiredBody':
     'A personal link is valid for 30 days after the course ends. Contact the course coordinator if you need help.',
 };
+
+export const sv: Record<keyof typeof fi, string> = {
+  'participant.title': 'Din plats på kursen',
+  'participant.greeting': 'Hej, {name}!',
+  'participant.intro':
+    'På den här sidan ser du dina egna kursuppgifter. Sidan är bara för dig: ge inte adressen till andra.',
+  'participant.noEnrollments': 'Du har ingen plats på någon kurs just nu.',
+  'participant.state.placed': 'Du har en plats på den här kursen.',
+  'participant.state.waitlisted':
+    'Du står på reservlistan för den här kursen. Vi meddelar dig om en plats blir ledig.',
+  'participant.state.withdrawn': 'Du har avbokat din plats på den här kursen.',
+  'participant.state.cancelled': 'Den här kursen är inställd.',
+  'participant.state.completed': 'Du har gått den här kursen.',
+  'participant.state.not-completed': 'Den här kursen har avslutats.',
+  'participant.sessions': 'Träffar',
+  'participant.sessionCancelled': '{date} {time}: den här träffen är inställd',
+  'participant.venue': 'Lokal',
+  'participant.venueLater': 'Lokalen meddelas senare.',
+  'participant.venueOnline': 'Kursen hålls på distans via nätet.',
+  'participant.stepFree': 'Lokalen är tillgänglig utan trappsteg.',
+  'participant.hearingLoop': 'Lokalen har hörselslinga.',
+  'participant.accessibility': 'Tillgänglighet: {notes}',
+  'participant.calendar': 'Ladda ned kurstiderna till din kalender (.ics)',
+  'participant.withdrawTitle': 'Jag kan ändå inte komma på kursen',
+  'participant.withdrawReason': 'Orsak (du kan lämna fältet tomt)',
+  'participant.withdrawn': 'Din plats är avbokad. Tack för att du meddelade oss.',
+  'participant.withdrawOpen': 'Jag kan inte komma på kursen…',
+  'participant.confirmTitle': 'Kan du inte komma på kursen?',
+  'participant.confirmIntro': 'Kurs: {course}',
+  'participant.confirmAllTitle': 'Jag kan inte komma på kursen alls',
+  'participant.confirmAllExplained':
+    'Din plats går till nästa person på reservlistan. Du kan inte få den tillbaka. Kurstiderna tas bort från din kalender.',
+  'participant.confirmAllSubmit': 'Ja, jag kan inte komma på kursen alls',
+  'participant.missOneTitle': 'Jag kan inte komma på en träff',
+  'participant.missOneExplained':
+    'Du behåller din plats. Vi meddelar kursens handledare att du inte kan komma på den träff du väljer.',
+  'participant.missOneSession': 'Vilken träff kan du inte komma på?',
+  'participant.missOneSubmit': 'Jag kan inte komma på den här träffen',
+  'participant.missOneNone': 'Det finns inga kommande träffar.',
+  'participant.missOneSent':
+    'Tack för att du meddelade oss. Handledarna vet att du inte kan komma på träffen {date}.',
+  'participant.missOneStarted': 'Den här träffen har redan börjat. Välj en kommande träff.',
+  'participant.missOneNotTheirs': 'Välj en av de kommande träffarna på din kurs.',
+  'participant.back': 'Tillbaka',
+  'participant.missedMail.subject': 'En deltagare kan inte komma på träffen {date}: {course}',
+  'participant.missedMail.body':
+    '{name} har meddelat att hen inte kan komma på träff {number} på kursen {course} ({date} {time}). Hen behåller sin plats på kursen.',
+  'participant.deletionSubmit': 'Jag vill att mina uppgifter raderas',
+  'participant.deletionReceived':
+    'Vi har tagit emot din begäran. Koordinatorn raderar dina uppgifter inom 30 dagar.',
+  'participant.deletionPending':
+    'Du bad {date} att dina uppgifter ska raderas. Koordinatorn sköter saken.',
+  'participant.unknownTitle': 'Länken hittades inte',
+  'participant.unknownBody':
+    'Kontrollera att du har kopierat hela adressen. Du kan också ringa kurskoordinatorn.',
+  'participant.expiredTitle': 'Länken har gått ut',
+  'participant.expiredBody':
+    'Länken fungerar i 30 dagar efter att kursen har slutat. Om du behöver hjälp kan du ringa kurskoordinatorn.',
+};

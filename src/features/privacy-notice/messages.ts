@@ -172,3 +172,92 @@ export const en = {
     'You can complain to the Data Protection Ombudsman if you think your data is handled wrongly:',
   'privacyNotice.complaintLink': 'tietosuoja.fi',
 } as const;
+
+export const sv: Record<keyof typeof fi, string> = {
+  'privacyNotice.footerLink': 'Dataskydd',
+  'privacyNotice.period.months.one': '{count} månad',
+  'privacyNotice.period.months.other': '{count} månader',
+  'privacyNotice.period.days.one': '{count} dag',
+  'privacyNotice.period.days.other': '{count} dagar',
+  'privacyNotice.period.years.one': '{count} år',
+  'privacyNotice.period.years.other': '{count} år',
+
+  'privacyNotice.title': 'Hur dina uppgifter behandlas',
+  'privacyNotice.summaryWhy':
+    'Dina uppgifter används bara för att ordna kursen. Kurskoordinatorn ringer dig, ger dig en plats på kursen och skickar inbjudningarna. Handledarna på din kurs ser deltagarna på sin egen kurs.',
+  'privacyNotice.summaryWhyCandidate':
+    'Uppgifterna används bara för att ordna handledarutbildningen. Kurskoordinatorn ringer den föreslagna personen och skickar en inbjudan till utbildningen.',
+  'privacyNotice.summaryHowLong':
+    'Uppgifterna sparas i {participant} efter att kursen har slutat. Om du inte får någon plats på en kurs sparas ansökan i {closed} efter att den har avslutats. Sedan raderas namnet och kontaktuppgifterna.',
+  'privacyNotice.summaryHowLongCandidate':
+    'Uppgifterna sparas i {candidate} efter att utbildningen har slutförts eller avbrutits. Sedan raderas namnet och kontaktuppgifterna.',
+  'privacyNotice.summaryRights':
+    'Du kan be om en kopia av dina uppgifter eller be att de raderas. Kontakta kurskoordinatorn.',
+  'privacyNotice.readMore': 'Läs mer:',
+  'privacyNotice.readMoreLink': 'hela dataskyddsbeskrivningen',
+  'privacyNotice.mailLine': 'Hur vi behandlar dina uppgifter: {url}',
+
+  'privacyNotice.pageTitle': 'Dataskyddsbeskrivning',
+  'privacyNotice.pageIntro':
+    'Här berättar vi vilka uppgifter som samlas in för Arkeen Voimaa-kurserna, varför, vem som ser dem och hur länge de sparas.',
+  'privacyNotice.controllerTitle': 'Vem som behandlar dina uppgifter',
+  'privacyNotice.controllerIntro':
+    'Det välfärdsområde som ordnar kurserna ansvarar för uppgifterna. Det kallas personuppgiftsansvarig.',
+  'privacyNotice.purposeTitle': 'Vad uppgifterna används till',
+  'privacyNotice.purposeIntro': 'Uppgifterna används bara för att ordna kursen:',
+  'privacyNotice.purpose.applications': 'att ta emot ansökningar och remisser från yrkespersoner',
+  'privacyNotice.purpose.interview':
+    'telefonintervju: kurskoordinatorn ringer och frågar om kursen passar dig',
+  'privacyNotice.purpose.placing': 'att ge platser på kursen och sköta reservlistan',
+  'privacyNotice.purpose.invites':
+    'kalenderinbjudningar och andra meddelanden om kursen per e-post eller brev',
+  'privacyNotice.purpose.attendance': 'att anteckna närvaro på träffarna',
+  'privacyNotice.purpose.statistics':
+    'uppföljningsstatistik, till exempel hur många som började och gick hela kursen. Statistiken innehåller inga namn.',
+  'privacyNotice.legalTitle': 'Varför uppgifterna får behandlas',
+  'privacyNotice.legalTask':
+    'Enligt lag ska välfärdsområdet främja invånarnas hälsa och välfärd. Kurserna är en del av den uppgiften. Därför får välfärdsområdet behandla dina uppgifter. Det kallas en uppgift av allmänt intresse (EU:s dataskyddsförordning, artikel 6.1 e).',
+  'privacyNotice.legalConsent':
+    'Vi ber dessutom om ditt samtycke till att vi ringer dig och skickar meddelanden om kursen. Samtycket antecknas i ansökan.',
+  'privacyNotice.legalCandidates':
+    'Uppgifter om personer som har föreslagits till eller sökt till handledarutbildningen behandlas på samma sätt och på samma grund. De används för att ordna utbildningen.',
+  'privacyNotice.collectedTitle': 'Vilka uppgifter som samlas in',
+  'privacyNotice.collected.contact':
+    'namn, telefonnummer och e-post samt postadress, om du uppger den',
+  'privacyNotice.collected.course': 'ort och den kurs du söker till',
+  'privacyNotice.collected.interview':
+    'dina svar i telefonintervjun och korta anteckningar om samtalen',
+  'privacyNotice.collected.attendance':
+    'plats på kursen, närvaro och orsaken om du avbryter kursen',
+  'privacyNotice.collected.mail': 'meddelanden som har skickats till dig',
+  'privacyNotice.collected.referrer':
+    'namn och kontaktuppgifter för den anställda som skrev remissen, om du har fått en remiss',
+  'privacyNotice.collected.feedback':
+    'Respons på kursen ges anonymt. Den kan inte kopplas till dig.',
+  'privacyNotice.whoSeesTitle': 'Vem som ser dina uppgifter',
+  'privacyNotice.whoSees':
+    'Kurskoordinatorn och systemets administratör ser dina uppgifter. Handledarna på din kurs ser uppgifterna om deltagarna på sin egen kurs. Ingen annan ser dem. Varje gång någon öppnar dina uppgifter antecknas det i en logg.',
+  'privacyNotice.retentionTitle': 'Hur länge uppgifterna sparas',
+  'privacyNotice.retention.participants':
+    'Uppgifter om kursdeltagare: {period} efter att kursen har slutat.',
+  'privacyNotice.retention.closedApplications':
+    'Ansökan som avslutas utan plats på kursen: {period} efter att den har avslutats.',
+  'privacyNotice.retention.sentMail':
+    'Innehållet i skickade e-postmeddelanden: {period} efter att de har skickats.',
+  'privacyNotice.retention.candidates':
+    'Uppgifter om personer som har föreslagits till handledarutbildningen: {period} efter att utbildningen har slutförts eller avbrutits. En handledares uppgifter sparas så länge hen är verksam som handledare.',
+  'privacyNotice.retention.audit': 'Loggen över vem som har öppnat uppgifter: {period}.',
+  'privacyNotice.retentionAfter':
+    'Därefter raderas namn, kontaktuppgifter och anteckningar. Kvar blir bara anonyma siffror för statistiken.',
+  'privacyNotice.rightsTitle': 'Dina uppgifter på begäran',
+  'privacyNotice.rightsCopy': 'Du kan be om en kopia av alla dina uppgifter.',
+  'privacyNotice.rightsErase': 'Du kan be att dina uppgifter rättas eller raderas.',
+  'privacyNotice.rightsHow':
+    'Kontakta kurskoordinatorn eller kontaktpersonen för dataskydd. Kontaktuppgifterna finns i början av den här sidan.',
+  'privacyNotice.rightsPersonalLink':
+    'Om du har fått en personlig länk i ett meddelande kan du också be om att dina uppgifter raderas på den sidan.',
+  'privacyNotice.complaintTitle': 'Om du inte är nöjd',
+  'privacyNotice.complaint':
+    'Du kan lämna in ett klagomål till dataombudsmannen om du anser att dina uppgifter behandlas fel:',
+  'privacyNotice.complaintLink': 'tietosuoja.fi',
+};

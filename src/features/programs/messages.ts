@@ -105,3 +105,57 @@ export const en: Record<keyof typeof fi, string> = {
   'validation.thresholdAboveSessions':
     'The threshold cannot be more than the number of sessions ({max}).',
 };
+
+export const sv: Record<keyof typeof fi, string> = {
+  'nav.programs': 'Kursprogram',
+  'programs.title': 'Kursprogram',
+  'programs.intro':
+    'Kursprogrammet anger kursens regler: antalet träffar, gruppens storlek och kravet för att kursen ska räknas som slutförd. En licensierad Arkeen Voimaa-kurs träffas en gång i veckan.',
+  'programs.listCaption': 'Kursprogram och deras regler',
+  'programs.empty': 'Inga kursprogram har lagts till ännu.',
+  'programs.add': 'Lägg till ett kursprogram',
+  'programs.newTitle': 'Nytt kursprogram',
+  'programs.editTitle': 'Redigera kursprogrammet',
+  'programs.edit': 'Redigera',
+  'programs.actions': 'Åtgärder',
+  'programs.backToList': 'Tillbaka till kursprogrammen',
+  'programs.save': 'Spara ändringarna',
+  'programs.name': 'Namn',
+  'programs.nameFi': 'Namn på finska',
+  'programs.nameEn': 'Namn på engelska',
+  'programs.sessions': 'Träffar',
+  'programs.sessionCount': 'Antal träffar',
+  'programs.sessionLength': 'Träffens längd',
+  'programs.sessionMinutes': 'Träffens längd i minuter',
+  'programs.minutes': '{minutes} min',
+  'programs.interval': 'Intervall mellan träffarna',
+  'programs.intervalWeeks': 'Intervall mellan träffarna i veckor',
+  'programs.intervalWeeksHint':
+    '1 = en gång i veckan (den licensierade formen). Glesare takt är en tillämpad form.',
+  'programs.weekly': 'en gång i veckan',
+  'programs.everyNWeeks': 'med {weeks} veckors mellanrum',
+  'programs.adapted': 'tillämpad',
+  'programs.participants': 'Deltagare',
+  'programs.participantRange': '{min}–{max}',
+  'programs.minParticipants': 'Minsta antal deltagare',
+  'programs.maxParticipants': 'Högsta antal deltagare',
+  'programs.completion': 'Krav för slutförande',
+  'programs.completionThreshold': 'Antal träffar med närvaro för att kursen ska vara slutförd',
+  'programs.completionThresholdHint':
+    'Deltagaren har slutfört kursen när hen har varit närvarande på minst så här många träffar.',
+  'programs.completionOf': '{threshold}/{sessions}',
+  'programs.lastJoiningSession': 'Från reservlistan kan man komma med senast efter träff',
+  'programs.lastJoiningSessionHint':
+    'Om en plats blir ledig får nästa person på reservlistan den bara om högst så här många träffar har hållits (standard 2).',
+  'programs.preparationMinutes': 'Förberedelsetid per träff (minuter)',
+  'programs.preparationMinutesHint':
+    'Den här tiden läggs till handledarens arbetstid för varje träff som hen leder (standard 60).',
+  'programs.infoSession': 'Infomöte',
+  'programs.hasInfoSession': 'Ett infomöte hålls före kursen',
+  'programs.yes': 'ja',
+  'programs.no': 'nej',
+  'flash.programCreated': 'Kursprogrammet {name} har lagts till.',
+  'flash.programUpdated': 'Ändringarna i kursprogrammet {name} har sparats.',
+  'validation.thresholdAboveSessions':
+    'Antalet träffar som krävs kan inte vara större än antalet träffar ({max}).',
+};
