@@ -82,3 +82,46 @@ export const en: Record<keyof typeof fi, string> = {
   'retention.mailPruned':
     'The text of this message was removed on {date}, when its retention period ended. It cannot be sent again.',
 } as const;
+
+export const sv: Record<keyof typeof fi, string> = {
+  'nav.retention': 'Förvaring av uppgifter',
+  'retention.title': 'Förvaring av personuppgifter',
+  'retention.intro':
+    'Personuppgifterna raderas när de inte längre behövs. Namnet ändras till ”Anonymiserad” och kontaktuppgifter, adresser, anteckningar och fria texter töms. Statistiken bevaras: datum, statusuppgifter, orter, närvaroanteckningar och betygen i responsen blir kvar. Raderingen görs en gång per dag.',
+  'retention.settings': 'Förvaringstider',
+  'retention.participantMonths': 'Kursens deltagare, månader efter att kursen tog slut',
+  'retention.closedApplicationMonths':
+    'Ansökan som stängdes utan plats på kursen, månader efter att den stängdes',
+  'retention.sentMailDays': 'Texten i skickade e-postmeddelanden, dagar efter att de skickades',
+  'retention.candidateMonths':
+    'Kandidater till handledarutbildningen som avbröt eller slutförde den, månader (inte handledare)',
+  'retention.auditYears': 'Logganteckningar, år',
+  'retention.longestCourse':
+    'Den längsta kursen pågår i {days} dagar. Ingen tid kan vara kortare än så (en månad räknas som 28 dagar).',
+  'retention.save': 'Spara förvaringstiderna',
+  'retention.saved': 'Förvaringstiderna har sparats.',
+  'retention.tooShort':
+    'Tiden är kortare än den längsta kursen ({days} dagar). Ange en längre tid.',
+  'retention.dueNow': 'Ska raderas nu',
+  'retention.upcoming': 'Ska raderas under de följande 30 dagarna',
+  'retention.nothingUpcoming': 'Under de följande 30 dagarna finns inget att radera.',
+  'retention.col.kind': 'Uppgift',
+  'retention.col.count': 'Antal',
+  'retention.col.date': 'Datum',
+  'retention.kind.applications': 'Ansökningar och deltagare',
+  'retention.kind.candidates': 'Handledarkandidater',
+  'retention.kind.mailBodies': 'Texter i e-postmeddelanden',
+  'retention.kind.feedbackTexts': 'Fria texter i responsen',
+  'retention.kind.auditRows': 'Logganteckningar',
+  'retention.runs': 'De senaste raderingarna',
+  'retention.noRuns': 'Ingen radering har gjorts ännu.',
+  'retention.col.by': 'Utförd av',
+  'retention.runNow': 'Gör dagens radering nu',
+  'retention.runNowHint':
+    'Annars görs raderingen automatiskt en gång per dag. Raderade uppgifter går inte att få tillbaka.',
+  'retention.ran':
+    'Radering gjord: {applications} ansökningar, {candidates} handledarkandidater, {mailBodies} e-postmeddelanden, {feedbackTexts} responssvar och {auditRows} logganteckningar.',
+  'retention.alreadyRan': 'Dagens radering har redan gjorts. Nästa radering görs i morgon.',
+  'retention.mailPruned':
+    'Meddelandets text raderades {date}, när förvaringstiden tog slut. Meddelandet kan inte skickas på nytt.',
+};
