@@ -2,7 +2,7 @@ export const fi = {
   'nav.retention': 'Tietojen säilytys',
   'retention.title': 'Henkilötietojen säilytys',
   'retention.intro':
-    'Henkilötiedot poistetaan, kun niitä ei enää tarvita. Nimi muutetaan muotoon ”Anonymisoitu” ja yhteystiedot, osoitteet, muistiinpanot ja vapaat tekstit tyhjennetään. Tilastot säilyvät: päivät, tilat, paikkakunnat, läsnäolomerkinnät ja palautteen arvosanat jäävät. Poisto tehdään kerran päivässä.',
+    'Henkilötiedot poistetaan, kun niitä ei enää tarvita. Nimen tilalle tulee ”Anonymised” (anonymisoitu) ja yhteystiedot, osoitteet, muistiinpanot ja vapaat tekstit tyhjennetään. Tilastot säilyvät: päivät, tilat, paikkakunnat, läsnäolomerkinnät ja palautteen arvosanat jäävät. Poisto tehdään kerran päivässä.',
   'retention.settings': 'Säilytysajat',
   'retention.participantMonths': 'Kurssin osallistujat, kuukautta kurssin päättymisestä',
   'retention.closedApplicationMonths':
@@ -87,7 +87,7 @@ export const sv: Record<keyof typeof fi, string> = {
   'nav.retention': 'Förvaring av uppgifter',
   'retention.title': 'Förvaring av personuppgifter',
   'retention.intro':
-    'Personuppgifterna raderas när de inte längre behövs. Namnet ändras till ”Anonymiserad” och kontaktuppgifter, adresser, anteckningar och fria texter töms. Statistiken bevaras: datum, statusuppgifter, orter, närvaroanteckningar och betygen i responsen blir kvar. Raderingen görs en gång per dag.',
+    'Personuppgifterna raderas när de inte längre behövs. Namnet ersätts med ”Anonymised” (anonymiserad) och kontaktuppgifter, adresser, anteckningar och fria texter töms. Statistiken bevaras: datum, statusuppgifter, orter, närvaroanteckningar och betygen i responsen blir kvar. Raderingen görs en gång per dag.',
   'retention.settings': 'Förvaringstider',
   'retention.participantMonths': 'Kursens deltagare, månader efter att kursen tog slut',
   'retention.closedApplicationMonths':
