@@ -758,8 +758,11 @@ export const courseFeedback = sqliteTable(
     recommend: text('recommend', { enum: recommendAnswers }).notNull(),
     /** The coordinator hid the free texts because they could identify someone. */
     freeTextHidden: integer('free_text_hidden', { mode: 'boolean' }).notNull().default(false),
-    /** The free texts were emptied by the retention rule with the course's participants. */
-    freeTextEmptiedAt: integer('free_text_emptied_at', { mode: 'timestamp_ms' }),
+    /**
+     * The free texts were emptied by the retention rule with the course's participants: a flag,
+     * not a time, so nothing on an answer can be matched to a moment.
+     */
+    freeTextEmptied: integer('free_text_emptied', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [index('course_feedback_course_idx').on(table.courseId)],
 );

@@ -27,7 +27,7 @@ CREATE INDEX `audit_log_action_idx` ON `audit_log` (`action`,`at`);--> statement
 CREATE INDEX `audit_log_subject_idx` ON `audit_log` (`subject_type`,`subject_id`,`at`);--> statement-breakpoint
 ALTER TABLE `applications` ADD `anonymised_at` integer;--> statement-breakpoint
 CREATE INDEX `applications_retention_idx` ON `applications` (`anonymised_at`,`state`,`updated_at`);--> statement-breakpoint
-ALTER TABLE `course_feedback` ADD `free_text_emptied_at` integer;--> statement-breakpoint
+ALTER TABLE `course_feedback` ADD `free_text_emptied` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `deletion_requests` ADD `channel` text DEFAULT 'link' NOT NULL;--> statement-breakpoint
 ALTER TABLE `deletion_requests` ADD `handled_by` integer REFERENCES users(id);--> statement-breakpoint
 ALTER TABLE `deletion_requests` ADD `told_by` text DEFAULT '' NOT NULL;--> statement-breakpoint

@@ -144,7 +144,7 @@ describe('a participant giving feedback from the personal link', () => {
         'course_id',
         'everyday_tools',
         'free_text_hidden',
-        'free_text_emptied_at',
+        'free_text_emptied',
         'id',
         'recommend',
         'to_improve',

@@ -137,7 +137,7 @@ export function feedbackDue(
   const rows = db.all<{ id: number; courseEnd: number | null; answers: number }>(sql`
     select c.id, ${courseEnd} as courseEnd, count(f.id) as answers
     from course_feedback f join courses c on c.id = f.course_id
-    where f.free_text_emptied_at is null and ${idIn(sql`c.id`, scope.ids)}
+    where f.free_text_emptied = 0 and ${idIn(sql`c.id`, scope.ids)}
     group by c.id
     having courseEnd <= ${bound}`);
   return withRules(

@@ -138,13 +138,13 @@ async function inBatches(
   return changed;
 }
 
-function emptyFeedbackTextsIn(tx: Transaction, courseIds: number[], now: Date): number {
+function emptyFeedbackTextsIn(tx: Transaction, courseIds: number[]): number {
   if (courseIds.length === 0) return 0;
   return tx
     .update(courseFeedback)
-    .set({ bestThing: '', toImprove: '', freeTextEmptiedAt: now })
+    .set({ bestThing: '', toImprove: '', freeTextEmptied: true })
     .where(
-      and(inArray(courseFeedback.courseId, courseIds), isNull(courseFeedback.freeTextEmptiedAt)),
+      and(inArray(courseFeedback.courseId, courseIds), eq(courseFeedback.freeTextEmptied, false)),
     )
     .run().changes;
 }
