@@ -3,7 +3,15 @@ import type { RetentionPeriods } from '../features/retention/retention-settings'
 
 export const serviceTimeZone = 'Europe/Helsinki';
 
-const locales: Record<Language, string> = { fi: 'fi-FI', en: 'en-GB' };
+const locales: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+/** The Intl locale of a language as spoken in Finland (English as in Britain). */
+export function localeOf(language: Language): string {
+  return locales[language];
+}
+
+/** Finnish and Finland-Swedish write dates with numbers (6.10.2026) and times with a dot (17.00). */
+const writesNumericDates = (language: Language) => language !== 'en';
 
 const styles = {
   longDate: () => ({ dateStyle: 'full' }),
@@ -11,17 +19,17 @@ const styles = {
   shortDate: (language: Language) => ({
     weekday: 'short',
     day: 'numeric',
-    month: language === 'fi' ? 'numeric' : 'short',
+    month: writesNumericDates(language) ? 'numeric' : 'short',
     year: 'numeric',
   }),
   date: (language: Language) => ({
     day: 'numeric',
-    month: language === 'fi' ? 'numeric' : 'short',
+    month: writesNumericDates(language) ? 'numeric' : 'short',
     year: 'numeric',
   }),
   dayAndMonth: (language: Language) => ({
     day: 'numeric',
-    month: language === 'fi' ? 'numeric' : 'short',
+    month: writesNumericDates(language) ? 'numeric' : 'short',
   }),
 } satisfies Record<string, (language: Language) => Intl.DateTimeFormatOptions>;
 
@@ -70,7 +78,7 @@ export function formatDayAndMonth(date: string, language: Language): string {
 
 /** A Helsinki wall-clock range ("17.00–19.30" / "17:00–19:30"). */
 export function formatTimeRange(start: string, end: string, language: Language): string {
-  const separator = language === 'fi' ? '.' : ':';
+  const separator = writesNumericDates(language) ? '.' : ':';
   return `${start.replace(':', separator)}–${end.replace(':', separator)}`;
 }
 
@@ -81,7 +89,10 @@ function middayInHelsinki(date: string): Date {
 
 type ProgramNames = { nameFi: string; nameEn: string };
 
-/** A program's name in the reader's language (Finnish unless English is asked for). */
+/**
+ * A program's name in the reader's language: English when asked for, otherwise the Finnish name
+ * (programs have no Swedish name yet; Arkeen Voimaa is also the brand in Swedish materials).
+ */
 export function programName(program: ProgramNames, language: Language): string {
   return language === 'en' ? program.nameEn : program.nameFi;
 }
@@ -125,9 +136,10 @@ export function formatDuration(totalMinutes: number): string {
 
 export type PeriodUnit = 'months' | 'days' | 'years';
 
-/** Finnish and English both tell "one" from "other" (1 kuukausi, 12 kuukautta; 1 month, 12 months). */
+/** Each language tells "one" from "other" (1 kuukausi, 12 kuukautta; 1 månad, 12 månader). */
 const pluralRules: Record<Language, Intl.PluralRules> = {
   fi: new Intl.PluralRules('fi-FI'),
+  sv: new Intl.PluralRules('sv-FI'),
   en: new Intl.PluralRules('en-GB'),
 };
 

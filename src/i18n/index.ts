@@ -27,15 +27,20 @@ import * as trainingMessages from '../features/trainings/messages';
 import * as userMessages from '../features/users/messages';
 import { en as coreEn } from './en';
 import { fi as coreFi } from './fi';
+import { sv as coreSv } from './sv';
 
 import { languages, type Language } from './languages';
 
 export { languages, type Language };
 export const defaultLanguage: Language = 'fi';
 
-/** A catalog part: Finnish is the reference, and the compiler checks that English has every key. */
+/**
+ * A catalog part: Finnish is the reference, and the compiler checks that Swedish and English have
+ * every key.
+ */
 const part = <Finnish extends Record<string, string>>(texts: {
   fi: Finnish;
+  sv: NoInfer<Record<keyof Finnish, string>>;
   en: NoInfer<Record<keyof Finnish, string>>;
 }) => texts;
 
@@ -44,7 +49,7 @@ const part = <Finnish extends Record<string, string>>(texts: {
  * key may be defined by one part only (a unit test checks).
  */
 export const catalogParts = {
-  core: part({ fi: coreFi, en: coreEn }),
+  core: part({ fi: coreFi, sv: coreSv, en: coreEn }),
   programs: part(programMessages),
   places: part(placeMessages),
   instructors: part(instructorMessages),
@@ -90,10 +95,18 @@ function merged(language: Language): Catalog {
   return Object.assign({}, ...Object.values(catalogParts).map((texts) => texts[language]));
 }
 
-export const catalogs: Record<Language, Catalog> = { fi: merged('fi'), en: merged('en') };
+export const catalogs: Record<Language, Catalog> = {
+  fi: merged('fi'),
+  sv: merged('sv'),
+  en: merged('en'),
+};
 
 /** The name of each language in itself, for the language switch. */
-export const languageNames: Record<Language, string> = { fi: 'Suomeksi', en: 'In English' };
+export const languageNames: Record<Language, string> = {
+  fi: 'Suomeksi',
+  sv: 'På svenska',
+  en: 'In English',
+};
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

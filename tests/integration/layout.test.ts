@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import { access } from '../../src/http/access';
+import { translate } from '../../src/i18n';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   aStaffUser,
@@ -62,7 +63,38 @@ describe('layout, language and error pages', () => {
     const $ = load(await page.text());
     expect($('html').attr('lang')).toBe('en');
     expect($('#flash').text()).toBe('Language changed to English.');
-    expect($('button[name=language]').text()).toBe('Suomeksi');
+    expect(
+      $('button[name=language]')
+        .map((_, button) => $(button).text())
+        .get(),
+    ).toEqual(['Suomeksi', 'På svenska']);
+  });
+
+  it('picks Swedish for a Finland-Swedish browser on the first visit, and offers the other two', async () => {
+    const response = await getPage(app, '/sign-in', '', {
+      'Accept-Language': 'sv-FI,sv;q=0.9,fi;q=0.8',
+    });
+    const $ = load(await response.text());
+    expect($('html').attr('lang')).toBe('sv');
+    expect($('h1').text()).toBe(translate('sv', 'signIn.title'));
+    expect($('h1').text()).not.toBe(translate('fi', 'signIn.title'));
+    const offered = $('button[name=language]');
+    expect(offered.map((_, button) => $(button).attr('value')).get()).toEqual(['fi', 'en']);
+    expect(offered.map((_, button) => $(button).attr('lang')).get()).toEqual(['fi', 'en']);
+  });
+
+  it('switches to Swedish and says so in Swedish', async () => {
+    const switched = await postForm(
+      app,
+      '/language',
+      { language: 'sv', returnTo: '/' },
+      { cookie },
+    );
+    const page = await getPage(app, '/', cookiesFrom(switched, cookie));
+    const $ = load(await page.text());
+    expect($('html').attr('lang')).toBe('sv');
+    expect($('#flash').text()).toBe(translate('sv', 'flash.languageChanged'));
+    expect($('h1').text()).toMatch(/^Hej, /);
   });
 
   it('ignores an unknown language and an outside return address', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { catalogParts, catalogs, languages, translate } from '../../src/i18n';
-import { formatDateTime, formatLongDate } from '../../src/i18n/format';
+import {
+  formatDateTime,
+  formatLocalDate,
+  formatLongDate,
+  formatTimeRange,
+} from '../../src/i18n/format';
 
 const placeholders = (text: string) =>
   [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -37,6 +42,17 @@ describe('translation catalogs', () => {
     },
   );
 
+  it('has translated every Swedish text: one equal to the Finnish holds only names, figures and marks', () => {
+    // Words that are the same in both languages: the product, a mail header, a web address.
+    const sharedWords = new Set(['Kurssipolku', 'Message', 'tietosuoja']);
+    const untranslated = Object.entries(catalogs.sv).filter(([key, text]) => {
+      if (text !== reference[key as keyof typeof reference]) return false;
+      const words = text.replace(/\{\w+\}/g, '').match(/\p{L}{4,}/gu) ?? [];
+      return words.some((word) => !sharedWords.has(word));
+    });
+    expect(untranslated).toEqual([]);
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('fi', 'home.greeting', { name: 'Aino' })).toBe('Hei, Aino!');
     expect(translate('en', 'home.greeting')).toBe('Hello, {name}!');
@@ -55,5 +71,13 @@ describe('dates and times are shown in Helsinki time', () => {
     expect(formatDateTime(tuesdayAt17Helsinki, 'fi')).toBe('27.10.2026 klo 17.00');
     expect(formatLongDate(tuesdayAt17Helsinki, 'fi')).toBe('tiistai 27. lokakuuta 2026');
     expect(formatLongDate(tuesdayAt17Helsinki, 'en')).toBe('Tuesday, 27 October 2026');
+  });
+
+  it('writes Swedish dates and times as in Finland, at Helsinki wall-clock time on both sides of the DST change', () => {
+    expect(formatDateTime(new Date('2026-10-20T14:00:00Z'), 'sv')).toBe('20 okt. 2026 17.00');
+    expect(formatDateTime(new Date('2026-10-27T15:00:00Z'), 'sv')).toBe('27 okt. 2026 17.00');
+    expect(formatLongDate(new Date('2026-10-27T15:00:00Z'), 'sv')).toBe('tisdag 27 oktober 2026');
+    expect(formatLocalDate('2026-10-27', 'sv')).toBe('tis 27.10.2026');
+    expect(formatTimeRange('17:00', '19:30', 'sv')).toBe('17.00–19.30');
   });
 });

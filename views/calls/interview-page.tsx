@@ -2,7 +2,12 @@ import { interviewOutcomes, participantNeeds } from '../../db/schema';
 import type { PlacementCourse } from '../../src/features/calls/queries';
 import type { ApplicantChoices, ApplicationRow } from '../../src/features/intake/queries';
 import type { UnconfirmedSubmission } from '../../src/features/intake/unconfirmed-submissions';
-import { formatDateTime, formatLocalDate, postalAddressText } from '../../src/i18n/format';
+import {
+  formatDateTime,
+  formatLocalDate,
+  postalAddressText,
+  programName,
+} from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import type { FormState } from '../../src/http/form';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
@@ -37,7 +42,10 @@ export type InterviewChoices = {
 };
 
 function courseLabel(course: PlacementCourse, language: Language): string {
-  const program = language === 'fi' ? course.programNameFi : course.programNameEn;
+  const program = programName(
+    { nameFi: course.programNameFi, nameEn: course.programNameEn },
+    language,
+  );
   const starts = course.firstDate ? ` (${formatLocalDate(course.firstDate, language)})` : '';
   return `${program} · ${course.localityName}${starts}`;
 }
@@ -192,7 +200,10 @@ export function InterviewPage(
 function preferredCourseText(applicant: ApplicantChoices, { t, language }: PageContext): string {
   const course = applicant.preferredCourse;
   if (!course) return t('interview.anyCourse');
-  const program = language === 'fi' ? course.programNameFi : course.programNameEn;
+  const program = programName(
+    { nameFi: course.programNameFi, nameEn: course.programNameEn },
+    language,
+  );
   const starts = course.firstDate
     ? `, ${t('interview.courseStarts', { date: formatLocalDate(course.firstDate, language) })}`
     : '';

@@ -7,13 +7,14 @@ import type {
 } from '../../src/features/feedback/feedback-rules';
 import type { FeedbackText } from '../../src/features/feedback/queries';
 import type { Language, Translate } from '../../src/i18n';
+import { localeOf } from '../../src/i18n/format';
 
 function shown(count: ShownCount, t: Translate): string {
   return count === 'fewer-than-5' ? t('feedback.fewerThanFive') : String(count);
 }
 
 function formatAverage(average: number, language: Language): string {
-  return average.toLocaleString(language === 'fi' ? 'fi-FI' : 'en-GB', {
+  return average.toLocaleString(localeOf(language), {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });

@@ -21,6 +21,8 @@ import {
   type DropOutReason,
 } from '../../../db/schema';
 import type { AppDatabase } from '../../db';
+import type { Language } from '../../i18n';
+import { programName } from '../../i18n/format';
 
 type ApplicationSource = (typeof applicationSources)[number];
 
@@ -97,13 +99,13 @@ function noPeople() {
 export function termCourseFigures(
   db: AppDatabase,
   termId: number,
-  language: 'fi' | 'en',
+  language: Language,
 ): CourseFigures[] {
   const courseRows = db
     .select({
       courseId: courses.id,
-      programFi: programs.nameFi,
-      programEn: programs.nameEn,
+      nameFi: programs.nameFi,
+      nameEn: programs.nameEn,
       locality: localities.name,
       audience: courses.audience,
       status: courses.status,
@@ -120,7 +122,7 @@ export function termCourseFigures(
       row.courseId,
       {
         courseId: row.courseId,
-        title: language === 'fi' ? row.programFi : row.programEn,
+        title: programName(row, language),
         locality: row.locality,
         audience: row.audience,
         status: row.status,
