@@ -20,6 +20,8 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   role: text('role', { enum: staffRoles }).notNull(),
+  /** The language of the messages, invitations and calendar texts this person is sent. */
+  language: text('language', { enum: languages }).notNull().default('fi'),
   /**
    * The region (wellbeing services county, `localities.region`) whose work this person sees by
    * default; empty = all regions. One instance can serve one county or all of them.
@@ -182,6 +184,8 @@ export const localityNeighbours = sqliteTable(
 export const programs = sqliteTable('programs', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   nameFi: text('name_fi').notNull(),
+  /** The Swedish name; empty until a coordinator writes one, and the Finnish name is shown. */
+  nameSv: text('name_sv').notNull().default(''),
   nameEn: text('name_en').notNull(),
   sessionCount: integer('session_count').notNull().default(6),
   sessionMinutes: integer('session_minutes').notNull().default(150),

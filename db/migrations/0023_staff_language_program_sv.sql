@@ -1,0 +1,2 @@
+ALTER TABLE `programs` ADD `name_sv` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD `language` text DEFAULT 'fi' NOT NULL;
