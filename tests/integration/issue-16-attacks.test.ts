@@ -1,0 +1,484 @@
+import { load } from 'cheerio';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  applications,
+  auditLog,
+  deletionRequests,
+  enrollments,
+  localities,
+  outbox,
+  participantLinks,
+  users,
+} from '../../db/schema';
+import { maxRequestBodyBytes } from '../../src/app';
+import { issuePersonalLink } from '../../src/features/outbox/personal-links';
+import { aRunningCourse, duringSession } from '../support/attendance-fixtures';
+import { aLocality, aWaitingApplicant } from '../support/planning-fixtures';
+import { privacyNoticeLine } from '../support/privacy-notice';
+import { deliverQueuedMail, startTestSmtpServer } from '../support/smtp-server';
+import {
+  aStaffUser,
+  buildTestApp,
+  getPage,
+  postForm,
+  signIn,
+  signInEveryRole,
+  testOrigin,
+} from '../support/test-app';
+import { failOnUnexpectedErrors } from '../support/unexpected-errors';
+
+/**
+ * Attacks on what issue 16 built — a person's data on request, its erasure, the audit log's
+ * filters and the privacy notices — as an outsider would make them: by every role and
+ * anonymously, with odd ids, odd filters, marked-up names, oversized and non-form bodies,
+ * cross-site posts and many identical requests at once. Each is a regression test; those that
+ * found a defect say so.
+ */
+
+failOnUnexpectedErrors();
+
+type Setup = ReturnType<typeof buildTestApp>;
+type Role = 'coordinator' | 'admin' | 'instructor' | 'reporting';
+
+const applicationOf = ({ db }: Setup, id: number) =>
+  db.select().from(applications).where(eq(applications.id, id)).get()!;
+
+const auditCount = ({ db }: Setup, subjectId: number, action: string) =>
+  db
+    .select({ count: sql<number>`count(*)` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.subjectType, 'application'),
+        eq(auditLog.subjectId, subjectId),
+        eq(auditLog.action, action as 'read'),
+      ),
+    )
+    .get()!.count;
+
+function rawPost(
+  { app }: Setup,
+  path: string,
+  cookie: string,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType, Origin: testOrigin, Cookie: cookie, ...headers },
+    body,
+  });
+}
+
+describe('attacks on the export and erasure routes', () => {
+  const setup = buildTestApp();
+  const { app, db, clock } = setup;
+  let cookies: Record<Role, string>;
+  let instructorOfCourse = '';
+  let course: ReturnType<typeof aRunningCourse>;
+  let participant = 0;
+  let requestId = 0;
+
+  beforeAll(async () => {
+    const instructorUser = await aStaffUser(db, 'instructor');
+    course = aRunningCourse(db, { participants: 2, instructorUserIds: [instructorUser.id] });
+    clock.setTo(duringSession(course.sessions, 1));
+    cookies = await signInEveryRole(setup);
+    instructorOfCourse = await signIn(app, instructorUser);
+    participant = course.people[0]!.applicationId;
+    requestId = db
+      .insert(deletionRequests)
+      .values({ applicationId: participant, requestedAt: clock(), channel: 'link' })
+      .returning({ id: deletionRequests.id })
+      .get().id;
+  });
+
+  const routes = () => [
+    `/people/${participant}/export`,
+    `/people/${participant}/export.json`,
+    `/people/${participant}/erasure`,
+    `/deletion-requests/${requestId}/erasure`,
+  ];
+
+  it('lets only coordinators and admins in, the course’s own instructor included, by GET and POST', async () => {
+    for (const path of routes()) {
+      for (const role of ['coordinator', 'admin'] as const) {
+        expect((await getPage(app, path, cookies[role])).status, `${role} ${path}`).toBe(200);
+      }
+      for (const cookie of [cookies.instructor, cookies.reporting, instructorOfCourse]) {
+        expect((await getPage(app, path, cookie)).status, path).toBe(403);
+      }
+      const anonymous = await getPage(app, path);
+      expect(anonymous.status, path).toBe(303);
+      expect(anonymous.headers.get('Location'), path).toContain('/sign-in');
+    }
+    for (const path of routes().filter((path) => path.endsWith('/erasure'))) {
+      for (const cookie of [cookies.instructor, cookies.reporting, instructorOfCourse]) {
+        const posted = await postForm(app, path, { withdrawFirst: 'yes' }, { cookie });
+        expect(posted.status, path).toBe(403);
+      }
+      const anonymous = await postForm(app, path, { withdrawFirst: 'yes' });
+      expect([302, 303], path).toContain(anonymous.status);
+    }
+    for (const path of routes().filter((path) => path.includes('/export'))) {
+      const posted = await postForm(app, path, {}, { cookie: cookies.admin });
+      expect(posted.status, path).toBe(404);
+    }
+    expect(applicationOf(setup, participant).anonymisedAt).toBeNull();
+  });
+
+  it('refuses cross-site posts by Origin or by Sec-Fetch-Site, erasing nothing', async () => {
+    for (const path of routes().filter((path) => path.endsWith('/erasure'))) {
+      const byOrigin = await postForm(
+        app,
+        path,
+        { withdrawFirst: 'yes' },
+        { cookie: cookies.coordinator, origin: 'https://evil.example' },
+      );
+      expect(byOrigin.status, path).toBe(403);
+      const byFetchSite = await postForm(
+        app,
+        path,
+        { withdrawFirst: 'yes' },
+        {
+          cookie: cookies.coordinator,
+          origin: null,
+          headers: { 'Sec-Fetch-Site': 'cross-site' },
+        },
+      );
+      expect(byFetchSite.status, path).toBe(403);
+      const nullOrigin = await postForm(
+        app,
+        path,
+        { withdrawFirst: 'yes' },
+        { cookie: cookies.coordinator, origin: 'null' },
+      );
+      expect(nullOrigin.status, path).toBe(403);
+    }
+    expect(applicationOf(setup, participant).anonymisedAt).toBeNull();
+  });
+
+  it('refuses a 10 MB body and bodies that are not a form, erasing nothing', async () => {
+    for (const path of routes().filter((path) => path.endsWith('/erasure'))) {
+      const huge = await rawPost(
+        setup,
+        path,
+        cookies.coordinator,
+        'application/x-www-form-urlencoded',
+        `withdrawFirst=yes&x=${'x'.repeat(10 * 1024 * 1024)}`,
+      );
+      expect(huge.status, path).toBe(413);
+      const justOver = await rawPost(
+        setup,
+        path,
+        cookies.coordinator,
+        'application/x-www-form-urlencoded',
+        `withdrawFirst=yes&x=${'x'.repeat(maxRequestBodyBytes)}`,
+      );
+      expect(justOver.status, path).toBe(413);
+      for (const [type, body] of [
+        ['application/json', JSON.stringify({ withdrawFirst: 'yes' })],
+        ['text/plain', 'withdrawFirst=yes'],
+        ['application/xml', '<withdrawFirst>yes</withdrawFirst>'],
+      ] as const) {
+        const response = await rawPost(setup, path, cookies.coordinator, type, body);
+        expect(response.status, `${path} ${type}`).toBe(415);
+      }
+      const garbled = await rawPost(
+        setup,
+        path,
+        cookies.coordinator,
+        'application/x-www-form-urlencoded',
+        'withdrawFirst=%E0%A4%A&withdrawFirst=yes&withdrawFirst[]=1',
+      );
+      expect([415, 422], path).toContain(garbled.status);
+    }
+    expect(applicationOf(setup, participant).anonymisedAt).toBeNull();
+  });
+
+  it('answers odd ids in the path with "not found", never an error', async () => {
+    for (const id of ['0', '-1', '99999999999999999999', '9007199254740993', '1e3', '016', 'abc']) {
+      for (const path of [
+        `/people/${id}/export`,
+        `/people/${id}/export.json`,
+        `/people/${id}/erasure`,
+        `/deletion-requests/${id}/erasure`,
+      ]) {
+        const response = await getPage(app, path, cookies.coordinator);
+        expect(response.status, path).toBe(404);
+        if (path.endsWith('/erasure')) {
+          const posted = await postForm(app, path, {}, { cookie: cookies.coordinator });
+          expect(posted.status, `POST ${path}`).toBe(404);
+        }
+      }
+    }
+    for (const id of ['999999999', '9007199254740991']) {
+      const json = await getPage(app, `/people/${id}/export.json`, cookies.coordinator);
+      expect(json.status).toBe(404);
+      expect(await json.json()).toMatchObject({ error: 'not-found' });
+    }
+  });
+});
+
+const markedUpName =
+  '<script>alert(1)</script>"><img src=x onerror=alert(2)>\r\nBcc: thief@evil.example';
+
+describe('marked-up names and line breaks on the export, the erasure and the audit log', () => {
+  const setup = buildTestApp();
+  const { app, db, clock } = setup;
+  let cookies: Record<Role, string>;
+  let localityId = 0;
+  const smtp = startTestSmtpServer();
+  afterAll(async () => (await smtp).close());
+
+  beforeAll(async () => {
+    cookies = await signInEveryRole(setup);
+    localityId = aLocality(db);
+  });
+
+  const aMarkedUpPerson = (overrides: Partial<typeof applications.$inferInsert> = {}) => {
+    const id = aWaitingApplicant(db, localityId, { name: markedUpName });
+    db.update(applications)
+      .set({
+        referrerName: markedUpName,
+        goodTimesToCall: '</textarea><script>alert(3)</script>',
+        closeNote: 'a\u0000b\u202Ec',
+        ...overrides,
+      })
+      .where(eq(applications.id, id))
+      .run();
+    return id;
+  };
+
+  const expectNoMarkup = (html: string, where: string) => {
+    const $ = load(html);
+    expect($('main script, main img[onerror], img[src="x"]'), where).toHaveLength(0);
+    expect(html, where).not.toContain('<script>alert');
+  };
+
+  it('shows the name as text on the export page, the confirmation and the audit log', async () => {
+    const person = aMarkedUpPerson();
+    for (const path of [
+      `/people/${person}/export`,
+      `/people/${person}/erasure`,
+      `/admin/audit?person=${person}`,
+    ]) {
+      const response = await getPage(app, path, cookies.admin);
+      expect(response.status, path).toBe(200);
+      const html = await response.text();
+      expectNoMarkup(html, path);
+      if (!path.startsWith('/admin')) expect(load(html)('main').text(), path).toContain('<script>');
+    }
+  });
+
+  it('writes the name as a JSON string in the file, which parses', async () => {
+    const person = aMarkedUpPerson();
+    const response = await getPage(app, `/people/${person}/export.json`, cookies.coordinator);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toContain('application/json');
+    const data = JSON.parse(await response.text());
+    expect(data.applications[0].name).toBe(markedUpName);
+    expect(data.applications[0].referrer.name).toBe(markedUpName);
+  });
+
+  it('tells a marked-up person by e-mail without a header the name could add', async () => {
+    const person = aMarkedUpPerson({ email: 'merkki@example.fi' });
+    const response = await postForm(
+      app,
+      `/people/${person}/erasure`,
+      {},
+      { cookie: cookies.coordinator },
+    );
+    expect(response.status).toBe(303);
+    const delivered = await deliverQueuedMail(db, clock, await smtp);
+    const notice = delivered.find((mail) => mail.envelopeTo.includes('merkki@example.fi'))!;
+    expect(notice).toBeDefined();
+    expect(delivered.flatMap((mail) => mail.envelopeTo)).not.toContain('thief@evil.example');
+    expect(notice.headers.has('bcc')).toBe(false);
+    expect(notice.text).toContain(privacyNoticeLine.fi);
+    expect(notice.html || '').not.toContain('<script>alert');
+  });
+
+  it('prints the erasure letter with the name as text and the link to the privacy notice', async () => {
+    const person = aMarkedUpPerson({
+      email: '',
+      postalStreet: 'Katu 1\r\n<b>2</b>',
+      postalCode: '00100',
+      postOffice: 'Helsinki',
+    });
+    const response = await postForm(
+      app,
+      `/people/${person}/erasure`,
+      {},
+      { cookie: cookies.coordinator },
+    );
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expectNoMarkup(html, 'letter');
+    const $ = load(html);
+    expect($('.letter').text()).toContain('<script>alert(1)</script>');
+    expect($('.letter b')).toHaveLength(0);
+    // Every letter points to the privacy notice, the one telling of an erasure too.
+    expect($('.letter').text()).toContain(privacyNoticeLine.fi);
+  });
+});
+
+describe('attacks on a person’s export and erasure through their other applications', () => {
+  const setup = buildTestApp();
+  const { app, db, clock } = setup;
+  let cookies: Record<Role, string>;
+  let course: ReturnType<typeof aRunningCourse>;
+
+  beforeAll(async () => {
+    course = aRunningCourse(db, { participants: 2, seats: 2 });
+    clock.setTo(duringSession(course.sessions, 2));
+    cookies = await signInEveryRole(setup);
+  });
+
+  const sharing = (id: number, with_: Partial<typeof applications.$inferInsert>) =>
+    db.update(applications).set(with_).where(eq(applications.id, id)).run();
+
+  it('gives a JSON file that parses and holds no token, link hash or password hash', async () => {
+    const { applicationId } = course.people[0]!;
+    const token = issuePersonalLink(db, applicationId, course.courseId, clock());
+    const response = await getPage(app, `/people/${applicationId}/export.json`, cookies.admin);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const data = JSON.parse(text);
+    expect(data.applications[0].personalLink.exists).toBe(true);
+    const hashes = db.select({ hash: participantLinks.tokenHash }).from(participantLinks).all();
+    const passwordHashes = db.select({ hash: users.passwordHash }).from(users).all();
+    for (const secret of [
+      token,
+      ...hashes.map((row) => row.hash),
+      ...passwordHashes.map((row) => row.hash),
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).not.toMatch(/tokenHash|passwordHash|token_hash|password_hash|"token"/i);
+    // The stored messages hold a placeholder for the link, never a working one.
+    expect(text).not.toMatch(/\/p\/[A-Za-z0-9_-]{30,}/);
+  });
+
+  it('refuses to erase a person who shares an e-mail with someone on the running course, naming it', async () => {
+    const other = course.people[1]!;
+    const { email } = applicationOf(setup, other.applicationId);
+    const person = aWaitingApplicant(db, course.localityId, { email });
+    const refused = await postForm(
+      app,
+      `/people/${person}/erasure`,
+      {},
+      { cookie: cookies.coordinator },
+    );
+    expect(refused.status).toBe(422);
+    const locality = db
+      .select({ name: localities.name })
+      .from(localities)
+      .where(eq(localities.id, course.localityId))
+      .get()!.name;
+    expect(load(await refused.text())('main').text()).toContain(locality);
+    expect(applicationOf(setup, person).anonymisedAt).toBeNull();
+    expect(applicationOf(setup, other.applicationId).anonymisedAt).toBeNull();
+    const state = db
+      .select({ state: enrollments.state })
+      .from(enrollments)
+      .where(eq(enrollments.id, other.enrollmentId))
+      .get()!.state;
+    expect(state).toBe('placed');
+  });
+
+  it('exports and erases a person with 300 applications in one go, each audited once', async () => {
+    const first = aWaitingApplicant(db, course.localityId, { email: 'moni@example.fi' });
+    const { phone } = applicationOf(setup, first);
+    const ids = [first];
+    for (let index = 1; index < 300; index += 1) {
+      const id = aWaitingApplicant(db, course.localityId, {
+        email: index % 2 ? '' : 'moni@example.fi',
+      });
+      sharing(id, { phone });
+      ids.push(id);
+    }
+    const exported = await getPage(app, `/people/${first}/export.json`, cookies.coordinator);
+    expect(exported.status).toBe(200);
+    expect(((await exported.json()) as { applications: unknown[] }).applications).toHaveLength(300);
+    expect((await getPage(app, `/people/${first}/export`, cookies.coordinator)).status).toBe(200);
+    expect((await getPage(app, `/people/${first}/erasure`, cookies.coordinator)).status).toBe(200);
+    const erased = await postForm(
+      app,
+      `/people/${first}/erasure`,
+      {},
+      { cookie: cookies.coordinator },
+    );
+    expect(erased.status).toBe(303);
+    for (const id of ids) {
+      expect(applicationOf(setup, id).anonymisedAt, String(id)).not.toBeNull();
+      expect(auditCount(setup, id, 'delete'), String(id)).toBe(1);
+    }
+    const again = await getPage(app, `/people/${ids[150]}/export.json`, cookies.coordinator);
+    expect(again.status).toBe(410);
+  });
+
+  it('answers 100 identical exports at once, each audited, and 100 identical erasures with one', async () => {
+    const person = aWaitingApplicant(db, course.localityId, { email: 'sata@example.fi' });
+    const before = auditCount(setup, person, 'export');
+    const exports = await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        getPage(app, `/people/${person}/export${index % 2 ? '.json' : ''}`, cookies.coordinator),
+      ),
+    );
+    expect(new Set(exports.map((response) => response.status))).toEqual(new Set([200]));
+    expect(auditCount(setup, person, 'export')).toBe(before + 100);
+    const outboxBefore = db
+      .select({ count: sql<number>`count(*)` })
+      .from(outbox)
+      .get()!.count;
+    const erasures = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        postForm(app, `/people/${person}/erasure`, {}, { cookie: cookies.coordinator }),
+      ),
+    );
+    const statuses = erasures.map((response) => response.status);
+    expect(statuses.filter((status) => status === 303)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 410)).toHaveLength(99);
+    expect(auditCount(setup, person, 'delete')).toBe(1);
+    const queued = db
+      .select({ count: sql<number>`count(*)` })
+      .from(outbox)
+      .get()!.count;
+    expect(queued).toBe(outboxBefore + 1);
+    const requests = db
+      .select()
+      .from(deletionRequests)
+      .where(eq(deletionRequests.applicationId, person))
+      .all();
+    expect(requests).toHaveLength(1);
+  });
+
+  it('exports a person whose message bodies were pruned, saying when', async () => {
+    const person = aWaitingApplicant(db, course.localityId);
+    db.insert(outbox)
+      .values({
+        messageId: '<pruned-attack@kurssipolku.test>',
+        recipientEmail: '',
+        subject: '',
+        textBody: '',
+        htmlBody: '',
+        applicationId: person,
+        state: 'sent',
+        nextAttemptAt: clock(),
+        sentAt: clock(),
+        bodyPrunedAt: clock(),
+        createdAt: clock(),
+      })
+      .run();
+    const json = await getPage(app, `/people/${person}/export.json`, cookies.coordinator);
+    expect(json.status).toBe(200);
+    const data = (await json.json()) as { applications: { messages: unknown[] }[] };
+    const [message] = data.applications[0]!.messages;
+    expect(message).toMatchObject({ textBody: '', bodyRemovedAt: clock().toISOString() });
+    const page = await getPage(app, `/people/${person}/export`, cookies.coordinator);
+    expect(page.status).toBe(200);
+  });
+});
