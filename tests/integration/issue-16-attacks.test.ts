@@ -9,10 +9,13 @@ import {
   localities,
   outbox,
   participantLinks,
+  trainingCandidates,
   users,
 } from '../../db/schema';
 import { maxRequestBodyBytes } from '../../src/app';
+import { immediateTransaction } from '../../src/db';
 import { issuePersonalLink } from '../../src/features/outbox/personal-links';
+import { anonymiseApplicationIn } from '../../src/features/retention/anonymise';
 import { aRunningCourse, duringSession } from '../support/attendance-fixtures';
 import { aLocality, aWaitingApplicant } from '../support/planning-fixtures';
 import { privacyNoticeLine } from '../support/privacy-notice';
@@ -456,6 +459,41 @@ describe('attacks on a person’s export and erasure through their other applica
     expect(requests).toHaveLength(1);
   });
 
+  it('erases a participant who is a training candidate too, leaving the candidacy to its own rule', async () => {
+    const person = aWaitingApplicant(db, course.localityId, { email: 'ehdokas@example.fi' });
+    const { name, phone } = applicationOf(setup, person);
+    const candidate = db
+      .insert(trainingCandidates)
+      .values({
+        source: 'phone',
+        name,
+        phone,
+        email: 'ehdokas@example.fi',
+        kind: 'peer',
+        consentAt: clock(),
+        state: 'phoned',
+        createdAt: clock(),
+        updatedAt: clock(),
+      })
+      .returning({ id: trainingCandidates.id })
+      .get().id;
+    expect((await getPage(app, `/people/${person}/export`, cookies.coordinator)).status).toBe(200);
+    const erased = await postForm(
+      app,
+      `/people/${person}/erasure`,
+      {},
+      { cookie: cookies.coordinator },
+    );
+    expect(erased.status).toBe(303);
+    expect(applicationOf(setup, person).anonymisedAt).not.toBeNull();
+    const kept = db
+      .select({ state: trainingCandidates.state })
+      .from(trainingCandidates)
+      .where(eq(trainingCandidates.id, candidate))
+      .get()!;
+    expect(kept.state).toBe('phoned');
+  });
+
   it('exports a person whose message bodies were pruned, saying when', async () => {
     const person = aWaitingApplicant(db, course.localityId);
     db.insert(outbox)
@@ -748,5 +786,57 @@ describe('the privacy notice in English on every public form and message', () =>
     const erased = await postForm(app, `/people/${person}/erasure`, {}, { cookie: coordinator });
     expect(erased.status).toBe(200);
     expect(load(await erased.text())('.letter').text()).toContain(privacyNoticeLine.en);
+  });
+});
+
+describe('attacks on the "delete my data" requests on the home page', () => {
+  const setup = buildTestApp();
+  const { app, db, clock } = setup;
+  let cookies: Record<Role, string>;
+  let localityId = 0;
+
+  beforeAll(async () => {
+    cookies = await signInEveryRole(setup);
+    localityId = aLocality(db);
+  });
+
+  const aRequestFrom = (name: string) => {
+    const applicationId = aWaitingApplicant(db, localityId, { name });
+    const requestId = db
+      .insert(deletionRequests)
+      .values({ applicationId, requestedAt: clock(), channel: 'link' })
+      .returning({ id: deletionRequests.id })
+      .get().id;
+    return { applicationId, requestId };
+  };
+  const homeLinks = async (cookie: string) => {
+    const $ = load(await (await getPage(app, '/', cookie)).text());
+    return $('a[href^="/deletion-requests/"]')
+      .map((_, link) => $(link).attr('href'))
+      .get();
+  };
+
+  it('lists a marked-up name as text, to coordinators and admins only', async () => {
+    const { requestId } = aRequestFrom(markedUpName);
+    const response = await getPage(app, '/', cookies.coordinator);
+    const html = await response.text();
+    expect(html).not.toContain('<script>alert');
+    expect(await homeLinks(cookies.coordinator)).toContain(
+      `/deletion-requests/${requestId}/erasure`,
+    );
+    expect(await homeLinks(cookies.admin)).toContain(`/deletion-requests/${requestId}/erasure`);
+    for (const role of ['instructor', 'reporting'] as const) {
+      expect(await homeLinks(cookies[role]), role).toEqual([]);
+    }
+  });
+
+  it('drops a request from the list once the person’s data is gone another way, never leaving a dead link', async () => {
+    const { applicationId, requestId } = aRequestFrom('Vanha Pyytäjä');
+    const link = `/deletion-requests/${requestId}/erasure`;
+    expect(await homeLinks(cookies.coordinator)).toContain(link);
+    // The retention job anonymised the application while the request waited.
+    immediateTransaction(db, (tx) => anonymiseApplicationIn(tx, applicationId, clock()));
+    expect((await getPage(app, link, cookies.coordinator)).status).toBe(410);
+    expect(await homeLinks(cookies.coordinator)).not.toContain(link);
   });
 });
