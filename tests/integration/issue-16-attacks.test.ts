@@ -133,70 +133,36 @@ describe('attacks on the export and erasure routes', () => {
   });
 
   it('refuses cross-site posts by Origin or by Sec-Fetch-Site, erasing nothing', async () => {
+    const crossSite = [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: null, headers: { 'Sec-Fetch-Site': 'cross-site' } },
+    ];
     for (const path of routes().filter((path) => path.endsWith('/erasure'))) {
-      const byOrigin = await postForm(
-        app,
-        path,
-        { withdrawFirst: 'yes' },
-        { cookie: cookies.coordinator, origin: 'https://evil.example' },
-      );
-      expect(byOrigin.status, path).toBe(403);
-      const byFetchSite = await postForm(
-        app,
-        path,
-        { withdrawFirst: 'yes' },
-        {
-          cookie: cookies.coordinator,
-          origin: null,
-          headers: { 'Sec-Fetch-Site': 'cross-site' },
-        },
-      );
-      expect(byFetchSite.status, path).toBe(403);
-      const nullOrigin = await postForm(
-        app,
-        path,
-        { withdrawFirst: 'yes' },
-        { cookie: cookies.coordinator, origin: 'null' },
-      );
-      expect(nullOrigin.status, path).toBe(403);
+      for (const how of crossSite) {
+        const options = { cookie: cookies.coordinator, ...how };
+        const response = await postForm(app, path, { withdrawFirst: 'yes' }, options);
+        expect(response.status, `${path} ${JSON.stringify(how)}`).toBe(403);
+      }
     }
     expect(applicationOf(setup, participant).anonymisedAt).toBeNull();
   });
 
   it('refuses a 10 MB body and bodies that are not a form, erasing nothing', async () => {
+    const form = 'application/x-www-form-urlencoded';
+    const bodies: [type: string, body: string, statuses: number[]][] = [
+      [form, `withdrawFirst=yes&x=${'x'.repeat(10 * 1024 * 1024)}`, [413]],
+      [form, `withdrawFirst=yes&x=${'x'.repeat(maxRequestBodyBytes)}`, [413]],
+      ['application/json', JSON.stringify({ withdrawFirst: 'yes' }), [415]],
+      ['text/plain', 'withdrawFirst=yes', [415]],
+      ['application/xml', '<withdrawFirst>yes</withdrawFirst>', [415]],
+      [form, 'withdrawFirst=%E0%A4%A&withdrawFirst=yes&withdrawFirst[]=1', [415, 422]],
+    ];
     for (const path of routes().filter((path) => path.endsWith('/erasure'))) {
-      const huge = await rawPost(
-        setup,
-        path,
-        cookies.coordinator,
-        'application/x-www-form-urlencoded',
-        `withdrawFirst=yes&x=${'x'.repeat(10 * 1024 * 1024)}`,
-      );
-      expect(huge.status, path).toBe(413);
-      const justOver = await rawPost(
-        setup,
-        path,
-        cookies.coordinator,
-        'application/x-www-form-urlencoded',
-        `withdrawFirst=yes&x=${'x'.repeat(maxRequestBodyBytes)}`,
-      );
-      expect(justOver.status, path).toBe(413);
-      for (const [type, body] of [
-        ['application/json', JSON.stringify({ withdrawFirst: 'yes' })],
-        ['text/plain', 'withdrawFirst=yes'],
-        ['application/xml', '<withdrawFirst>yes</withdrawFirst>'],
-      ] as const) {
+      for (const [type, body, statuses] of bodies) {
         const response = await rawPost(setup, path, cookies.coordinator, type, body);
-        expect(response.status, `${path} ${type}`).toBe(415);
+        expect(statuses, `${path} ${type} ${body.slice(0, 30)}`).toContain(response.status);
       }
-      const garbled = await rawPost(
-        setup,
-        path,
-        cookies.coordinator,
-        'application/x-www-form-urlencoded',
-        'withdrawFirst=%E0%A4%A&withdrawFirst=yes&withdrawFirst[]=1',
-      );
-      expect([415, 422], path).toContain(garbled.status);
     }
     expect(applicationOf(setup, participant).anonymisedAt).toBeNull();
   });
