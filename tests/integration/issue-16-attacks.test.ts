@@ -806,3 +806,41 @@ describe('attacks on the "delete my data" requests on the home page', () => {
     expect(await homeLinks(cookies.coordinator)).not.toContain(link);
   });
 });
+
+describe('the privacy notice on a public form sent back with mistakes', () => {
+  const setup = buildTestApp();
+  const { app, db, clock } = setup;
+  let token = '';
+  let enrollmentId = 0;
+
+  beforeAll(() => {
+    const course = aRunningCourse(db, { participants: 1 });
+    clock.setTo(duringSession(course.sessions, 1));
+    enrollmentId = course.people[0]!.enrollmentId;
+    token = issuePersonalLink(db, course.people[0]!.applicationId, course.courseId, clock());
+  });
+
+  it('keeps the notice on every public form re-shown with messages, in Finnish and English', async () => {
+    for (const [path, fields] of [
+      ['/apply', { name: '<b>x</b>', phone: 'abc' }],
+      ['/referrals', { name: '', phone: '' }],
+      ['/nominations', { name: '' }],
+      ['/instructor-applications', { name: '' }],
+      [`/p/${token}/withdrawal/${enrollmentId}`, { reason: 'x'.repeat(5000) }],
+    ] as [string, Record<string, string>][]) {
+      // The personal link speaks the person's own language (Finnish here), whatever the cookie.
+      const english = path.startsWith('/p/') ? 'koko tietosuojaseloste' : 'the full privacy notice';
+      for (const [cookie, link] of [
+        ['', 'koko tietosuojaseloste'],
+        ['kp_lang=en', english],
+      ] as const) {
+        const response = await postForm(app, path, fields, { headers: { Cookie: cookie } });
+        expect(response.status, `${path} ${cookie}`).toBe(422);
+        const $ = load(await response.text());
+        const notice = $('main .privacy-notice');
+        expect(notice, `${path} ${cookie}`).toHaveLength(1);
+        expect(notice.find('a[href="/privacy"]').text(), path).toBe(link);
+      }
+    }
+  });
+});
