@@ -7,6 +7,7 @@ import {
   deletionRequests,
   enrollments,
   localities,
+  organisationSettings,
   outbox,
   participantLinks,
   trainingCandidates,
@@ -268,6 +269,39 @@ describe('marked-up names and line breaks on the export, the erasure and the aud
     expect(notice.headers.has('bcc')).toBe(false);
     expect(notice.text).toContain(privacyNoticeLine.fi);
     expect(notice.html || '').not.toContain('<script>alert');
+  });
+
+  it('shows a marked-up organisation as text on the privacy notice and in the erasure message', async () => {
+    const markup = '<img src=x onerror=alert(4)>';
+    const existing = db.select().from(organisationSettings).get();
+    const values = {
+      name: `Org ${markup}`,
+      coordinatorName: markup,
+      privacyContact: `tietosuoja@example.fi ${markup}`,
+      updatedAt: clock(),
+    };
+    if (existing) db.update(organisationSettings).set(values).run();
+    else
+      db.insert(organisationSettings)
+        .values({ id: 1, ...values })
+        .run();
+    const notice = await getPage(app, '/privacy');
+    expect(notice.status).toBe(200);
+    const html = await notice.text();
+    expect(html).not.toContain(markup);
+    expect(load(html)('main').text()).toContain(markup);
+    const person = aMarkedUpPerson({ email: 'org@example.fi' });
+    const erased = await postForm(
+      app,
+      `/people/${person}/erasure`,
+      {},
+      { cookie: cookies.coordinator },
+    );
+    expect(erased.status).toBe(303);
+    const message = db.select().from(outbox).where(eq(outbox.applicationId, person)).get()!;
+    expect(message.textBody).toContain(markup);
+    expect(message.htmlBody).not.toContain(markup);
+    expect(message.htmlBody).not.toContain('<script>alert');
   });
 
   it('prints the erasure letter with the name as text and the link to the privacy notice', async () => {
