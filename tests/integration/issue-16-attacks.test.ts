@@ -1,5 +1,5 @@
 import { load } from 'cheerio';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applications,
@@ -492,6 +492,30 @@ describe('attacks on a person’s export and erasure through their other applica
       .where(eq(trainingCandidates.id, candidate))
       .get()!;
     expect(kept.state).toBe('phoned');
+  });
+
+  it('leaves an erased person’s personal link working for nothing, a new request included', async () => {
+    const person = aWaitingApplicant(db, course.localityId, { email: 'linkki@example.fi' });
+    const token = issuePersonalLink(db, person, course.courseId, clock());
+    expect((await getPage(app, `/p/${token}`)).status).toBe(200);
+    const erased = await postForm(
+      app,
+      `/people/${person}/erasure`,
+      {},
+      { cookie: cookies.coordinator },
+    );
+    expect(erased.status).toBe(303);
+    const page = await getPage(app, `/p/${token}`);
+    expect(page.status).not.toBe(200);
+    expect(await page.text()).not.toContain('linkki@example.fi');
+    const asked = await postForm(app, `/p/${token}/deletion-request`, {});
+    expect(asked.status).not.toBe(303);
+    const pending = db
+      .select()
+      .from(deletionRequests)
+      .where(and(eq(deletionRequests.applicationId, person), isNull(deletionRequests.handledAt)))
+      .all();
+    expect(pending).toEqual([]);
   });
 
   it('exports a person whose message bodies were pruned, saying when', async () => {
