@@ -17,7 +17,7 @@ import { maxRequestBodyBytes } from '../../src/app';
 import { immediateTransaction } from '../../src/db';
 import { issuePersonalLink } from '../../src/features/outbox/personal-links';
 import { anonymiseApplicationIn } from '../../src/features/retention/anonymise';
-import { aRunningCourse, duringSession } from '../support/attendance-fixtures';
+import { aRunningCourse, aWaitlisted, duringSession } from '../support/attendance-fixtures';
 import { aLocality, aWaitingApplicant } from '../support/planning-fixtures';
 import { privacyNoticeLine } from '../support/privacy-notice';
 import { deliverQueuedMail, startTestSmtpServer } from '../support/smtp-server';
@@ -516,6 +516,39 @@ describe('attacks on a person’s export and erasure through their other applica
       .where(and(eq(deletionRequests.applicationId, person), isNull(deletionRequests.handledAt)))
       .all();
     expect(pending).toEqual([]);
+  });
+
+  it('withdraws a person placed and waitlisted on one course by two applications, moving up someone else', async () => {
+    const full = aRunningCourse(db, { participants: 1, seats: 1 });
+    const placed = full.people[0]!;
+    const { phone } = applicationOf(setup, placed.applicationId);
+    const second = aWaitingApplicant(db, full.localityId, { email: '' });
+    sharing(second, { phone });
+    const at = clock();
+    const ownWait = aWaitlisted(db, full.courseId, second, at);
+    const stranger = aWaitingApplicant(db, full.localityId);
+    const strangerWait = aWaitlisted(db, full.courseId, stranger, new Date(at.getTime() + 1000));
+    const erased = await postForm(
+      app,
+      `/people/${placed.applicationId}/erasure`,
+      { withdrawFirst: 'yes' },
+      { cookie: cookies.coordinator },
+    );
+    expect(erased.status).toBe(303);
+    const stateOf = (id: number) =>
+      db.select({ state: enrollments.state }).from(enrollments).where(eq(enrollments.id, id)).get()!
+        .state;
+    expect(stateOf(placed.enrollmentId)).toBe('withdrawn');
+    expect(stateOf(ownWait)).toBe('withdrawn');
+    expect(stateOf(strangerWait)).toBe('placed');
+    expect(applicationOf(setup, second).anonymisedAt).not.toBeNull();
+    expect(applicationOf(setup, stranger).anonymisedAt).toBeNull();
+    const toErased = db
+      .select({ id: outbox.id, state: outbox.state })
+      .from(outbox)
+      .where(and(eq(outbox.applicationId, second), eq(outbox.state, 'queued')))
+      .all();
+    expect(toErased).toEqual([]);
   });
 
   it('exports a person whose message bodies were pruned, saying when', async () => {
