@@ -33,6 +33,7 @@ import {
   getPage,
   postForm,
   signIn,
+  signInEveryRole,
 } from '../support/test-app';
 import { failOnUnexpectedErrors } from '../support/unexpected-errors';
 
@@ -47,15 +48,6 @@ failOnUnexpectedErrors();
 
 type Setup = ReturnType<typeof buildTestApp>;
 type Cookies = Record<'coordinator' | 'admin' | 'instructor' | 'reporting', string>;
-
-async function signInEveryRole({ app, db }: Setup): Promise<Cookies> {
-  return {
-    coordinator: await signIn(app, await aStaffUser(db, 'coordinator')),
-    admin: await signIn(app, await aStaffUser(db, 'admin')),
-    instructor: await signIn(app, await aStaffUser(db, 'instructor')),
-    reporting: await signIn(app, await aStaffUser(db, 'reporting')),
-  };
-}
 
 const aMeeting = {
   title: 'Ohjausryhmä',

@@ -130,3 +130,19 @@ export function getPage(
 ) {
   return app.request(path, { headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) } });
 }
+
+/** One signed-in staff member of each role, as their session cookies. */
+export async function signInEveryRole({
+  app,
+  db,
+}: {
+  app: TestApp;
+  db: AppDatabase;
+}): Promise<Record<StaffRole, string>> {
+  return {
+    coordinator: await signIn(app, await aStaffUser(db, 'coordinator')),
+    admin: await signIn(app, await aStaffUser(db, 'admin')),
+    instructor: await signIn(app, await aStaffUser(db, 'instructor')),
+    reporting: await signIn(app, await aStaffUser(db, 'reporting')),
+  };
+}

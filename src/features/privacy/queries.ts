@@ -12,7 +12,8 @@ const pendingDeletionRequests = preparedFor((db) =>
     })
     .from(deletionRequests)
     .innerJoin(applications, eq(applications.id, deletionRequests.applicationId))
-    .where(isNull(deletionRequests.handledAt))
+    // A person anonymised meanwhile (by the retention job) has nothing left to erase.
+    .where(and(isNull(deletionRequests.handledAt), isNull(applications.anonymisedAt)))
     .orderBy(asc(deletionRequests.requestedAt))
     .prepare(),
 );

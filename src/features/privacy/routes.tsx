@@ -17,6 +17,7 @@ import { formatDate, postalAddressLines } from '../../i18n/format';
 import { instantToWallClock } from '../../lib/helsinki-time';
 import { recordAudit } from '../audit/audit-log';
 import { organisationContact } from '../organisation/queries';
+import { privacyNoticeSection } from '../privacy-notice/notice-link';
 import { erasePerson, erasurePreview, targetApplication, type ErasureRequest } from './erasure';
 import { erasureNotice } from './erasure-rules';
 import type { PersonLookup } from './person-match';
@@ -173,7 +174,9 @@ export function privacyRoutes({ db, clock, mail }: AppDeps) {
     return c.render(
       <ErasedLetterPage
         letter={{
-          ...notice,
+          subject: notice.subject,
+          // Like every message and letter, it ends with the link to the privacy notice.
+          sections: [...notice.sections, privacyNoticeSection(letter.language, mail.publicUrl)],
           recipientName: letter.name,
           addressLines: postalAddressLines(letter.address),
           missingAddress: null,
