@@ -21,7 +21,7 @@ import { privacyNoticeSection } from '../privacy-notice/notice-link';
 import { erasePerson, erasurePreview, targetApplication, type ErasureRequest } from './erasure';
 import { erasureNotice } from './erasure-rules';
 import type { PersonLookup } from './person-match';
-import { personExport, personExportFormat, personExportVersion } from './subject-access';
+import { exportPerson, personExportFormat, personExportVersion } from './subject-access';
 
 /** The one box on the confirmation page: ticked, it withdraws the person from their courses first. */
 const erasureInput = z.object({
@@ -42,25 +42,13 @@ export function privacyRoutes({ db, clock, mail }: AppDeps) {
     });
   };
 
-  const auditExport = (c: Context<SignedInEnv>, applicationIds: number[], detail: string) => {
-    for (const subjectId of applicationIds) {
-      recordAudit(
-        db,
-        { actor: c.get('user'), action: 'export', subjectType: 'application', subjectId, detail },
-        clock(),
-      );
-    }
-  };
+  const exportFor = (c: Context<SignedInEnv>, detail: string) =>
+    exportPerson(db, idParam(c), { actor: c.get('user'), now: clock(), detail });
 
   app.get('/people/:id{[0-9]+}/export', planningStaff, (c) => {
-    const result = personExport(db, idParam(c), clock());
+    const result = exportFor(c, 'person data page');
     if (result.found !== 'person') return nothingHeld(c, result);
     const { export: data } = result;
-    auditExport(
-      c,
-      data.applications.map((application) => application.id),
-      'person data page',
-    );
     const t = c.get('t');
     c.header('Cache-Control', 'no-store');
     return c.render(<PersonExportPage data={data} t={t} language={c.get('language')} />, {
@@ -69,7 +57,7 @@ export function privacyRoutes({ db, clock, mail }: AppDeps) {
   });
 
   app.get('/people/:id{[0-9]+}/export.json', planningStaff, (c) => {
-    const result = personExport(db, idParam(c), clock());
+    const result = exportFor(c, 'person data file');
     if (result.found !== 'person') {
       const [format, version] = [personExportFormat, personExportVersion];
       return result.found === 'none'
@@ -77,11 +65,6 @@ export function privacyRoutes({ db, clock, mail }: AppDeps) {
         : c.json({ format, version, error: 'anonymised', anonymisedAt: result.anonymisedAt }, 410);
     }
     const { export: data } = result;
-    auditExport(
-      c,
-      data.applications.map((application) => application.id),
-      'person data file',
-    );
     return c.body(JSON.stringify(data, null, 2), 200, {
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Disposition': `attachment; filename="person-${data.askedAbout}.json"`,

@@ -13,8 +13,13 @@ import {
   unconfirmedSubmissions,
   users,
 } from '../../../db/schema';
-import type { AppDatabase } from '../../db';
-import { auditEntriesAboutPerson, type AuditLogRow } from '../audit/audit-log';
+import { immediateTransaction, type AppDatabase } from '../../db';
+import {
+  auditEntriesAboutPerson,
+  recordAudit,
+  type Actor,
+  type AuditLogRow,
+} from '../audit/audit-log';
 import { personRecord } from '../people/queries';
 import { personOf, type MatchedApplication } from './person-match';
 
@@ -307,5 +312,36 @@ export function personExport(db: AppDatabase, applicationId: number, now: Date) 
     },
   };
 }
+/**
+ * Reads everything held about the person and records the export (one audit entry per application)
+ * in one immediate transaction, so an erasure committed by another process cannot land half-way
+ * through the file, and no file leaves without its entries. The reads use the same connection, so
+ * they run inside the transaction.
+ */
+export function exportPerson(
+  db: AppDatabase,
+  applicationId: number,
+  context: { actor: Actor; now: Date; detail: string },
+) {
+  return immediateTransaction(db, (tx) => {
+    const result = personExport(db, applicationId, context.now);
+    if (result.found !== 'person') return result;
+    for (const application of result.export.applications) {
+      recordAudit(
+        tx,
+        {
+          actor: context.actor,
+          action: 'export',
+          subjectType: 'application',
+          subjectId: application.id,
+          detail: context.detail,
+        },
+        context.now,
+      );
+    }
+    return result;
+  });
+}
+
 export type PersonExport = Extract<ReturnType<typeof personExport>, { found: 'person' }>['export'];
 export type ExportedApplication = PersonExport['applications'][number];
