@@ -112,6 +112,15 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
+/**
+ * The language a form or a stored row asks for: nothing chosen = the page's language; a code this
+ * service does not know = Finnish, without an error (the county's main language).
+ */
+export function chosenLanguage(value: unknown, pageLanguage: Language): Language {
+  if (value === undefined || value === null || value === '') return pageLanguage;
+  return isLanguage(value) ? value : defaultLanguage;
+}
+
 export function isMessageKey(value: unknown): value is MessageKey {
   return typeof value === 'string' && Object.hasOwn(catalogs.fi, value);
 }

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import addressparser from 'nodemailer/lib/addressparser';
-import { applications, enrollments, invitations } from '../../../db/schema';
+import { applications, enrollments, instructors, invitations, users } from '../../../db/schema';
 import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { courseTitle, venueText } from '../../i18n/format';
 import type { DatabaseOrTransaction } from '../../db';
@@ -17,6 +17,7 @@ import {
   contactsFor,
   planInvitationChanges,
   type Audience,
+  type ExistingInvitation,
   type InvitationAction,
   type Invitee,
 } from './invitation-rules';
@@ -266,7 +267,7 @@ function inviteesOf(db: DatabaseOrTransaction, course: CourseWithSchedule): Invi
     id: person.id,
     name: person.name,
     email: person.email,
-    language: 'fi',
+    language: person.language,
   }));
   const participants: Invitee[] = db
     .select({
@@ -281,6 +282,29 @@ function inviteesOf(db: DatabaseOrTransaction, course: CourseWithSchedule): Invi
     .all()
     .map((person) => ({ ...person, kind: 'participant' }));
   return [...instructors, ...participants];
+}
+
+/**
+ * The language a person holding an invitation is written to now: a staff member may have chosen
+ * another since, so a cancellation follows today's choice, not the one at the first invitation.
+ */
+function currentLanguageOf(db: DatabaseOrTransaction, row: ExistingInvitation): Language {
+  const current =
+    row.instructorId !== null
+      ? db
+          .select({ language: sql<Language>`coalesce(${users.language}, 'fi')` })
+          .from(instructors)
+          .leftJoin(users, eq(users.id, instructors.userId))
+          .where(eq(instructors.id, row.instructorId))
+          .get()
+      : row.applicationId !== null
+        ? db
+            .select({ language: applications.language })
+            .from(applications)
+            .where(eq(applications.id, row.applicationId))
+            .get()
+        : undefined;
+  return current?.language ?? row.language;
 }
 
 /** An invitee as the recipient of a course message with the SEQUENCE it carries. */
@@ -347,7 +371,12 @@ export function notifyCourseInvitees(
 ): void {
   const course = findCourse(db, courseId);
   if (!course) return;
-  const existing = db.select().from(invitations).where(eq(invitations.courseId, courseId)).all();
+  const existing = db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.courseId, courseId))
+    .all()
+    .map((row) => ({ ...row, language: currentLanguageOf(db, row) }));
   const plan = planInvitationChanges(
     existing,
     inviteesOf(db, course),

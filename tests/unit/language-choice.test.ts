@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { chosenLanguage, translate } from '../../src/i18n';
+import { foreignCatalogTexts } from '../support/catalog-language';
+
+describe('the language a person is written to', () => {
+  it("is the page's language when the form chose none", () => {
+    expect(chosenLanguage(undefined, 'sv')).toBe('sv');
+    expect(chosenLanguage('', 'en')).toBe('en');
+  });
+
+  it('is the one chosen when this service knows it', () => {
+    expect(chosenLanguage('sv', 'fi')).toBe('sv');
+    expect(chosenLanguage('en', 'sv')).toBe('en');
+  });
+
+  it('is Finnish for a code this service does not know, whatever the page', () => {
+    expect(chosenLanguage('de', 'sv')).toBe('fi');
+    expect(chosenLanguage('SV', 'en')).toBe('fi');
+    expect(chosenLanguage(42, 'en')).toBe('fi');
+  });
+});
+
+describe('the check that a message has no text of another language', () => {
+  const hint = (language: 'fi' | 'sv' | 'en') => translate(language, 'account.languageHint');
+
+  it('finds a Finnish text in a Swedish message, and none in the Swedish text itself', () => {
+    expect(foreignCatalogTexts(`Hej!\n${hint('fi')}`, 'sv')).toContain(hint('fi'));
+    expect(foreignCatalogTexts(`Hej!\n${hint('sv')}`, 'sv')).toEqual([]);
+  });
+});
