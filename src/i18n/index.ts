@@ -108,6 +108,13 @@ export const languageNames: Record<Language, string> = {
   en: 'In English',
 };
 
+/** Each language named in itself, as a speaker looks for it in a list of choices. */
+export const languageEndonyms: Record<Language, string> = {
+  fi: 'suomi',
+  sv: 'svenska',
+  en: 'English',
+};
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }

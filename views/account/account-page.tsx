@@ -1,4 +1,4 @@
-import { languages, type Language, type Translate } from '../../src/i18n';
+import { languageEndonyms, languages, type Language, type Translate } from '../../src/i18n';
 import { formatDateTime } from '../../src/i18n/format';
 import type { SignedInUser } from '../../src/http/app-env';
 import { TwoStepCodeField } from './two-step-parts';
@@ -149,9 +149,6 @@ function HomeRegionSection(props: Props) {
   );
 }
 
-/** Each language named in itself, as a Swedish or English speaker looks for it. */
-const ownLanguageNames: Record<Language, string> = { fi: 'suomi', sv: 'svenska', en: 'English' };
-
 /** The language of one's mail and calendar texts, whatever language the sender uses. */
 function MessageLanguageSection(props: Props) {
   const { t } = props;
@@ -165,7 +162,7 @@ function MessageLanguageSection(props: Props) {
             label={t('account.languageLabel')}
             hint={t('account.languageHint')}
             value={props.messageLanguage}
-            options={languages.map((code) => ({ value: code, label: ownLanguageNames[code] }))}
+            options={languages.map((code) => ({ value: code, label: languageEndonyms[code] }))}
           />
           <button type="submit">{t('account.languageSave')}</button>
         </FormFields>

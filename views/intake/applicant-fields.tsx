@@ -5,7 +5,13 @@ import type { HoneypotField, OtherMunicipality } from '../../src/features/intake
 // Typed by the input module: a different spelling here does not compile.
 const honeypotField: HoneypotField = 'website';
 const otherMunicipality: OtherMunicipality = 'other';
-import type { Language, MessageKey, Translate } from '../../src/i18n';
+import {
+  languageEndonyms,
+  languages,
+  type Language,
+  type MessageKey,
+  type Translate,
+} from '../../src/i18n';
 import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
 import { SelectField, TextAreaField, TextField, type FieldErrors } from '../components/form-fields';
 import { programName } from '../../src/i18n/format';
@@ -181,6 +187,13 @@ export function ApplicantFields(
         hint={t('intake.goodTimesToCallHint')}
         value={values.goodTimesToCall}
         rows={2}
+      />
+      <SelectField
+        name="language"
+        label={t('intake.contactLanguage')}
+        hint={t('intake.contactLanguageHint')}
+        value={values.language ?? props.language}
+        options={languages.map((code) => ({ value: code, label: languageEndonyms[code] }))}
       />
       <PostalAddressFields values={values} t={t} ownAddress={props.ownApplication} />
     </>
