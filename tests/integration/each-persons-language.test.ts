@@ -1,13 +1,20 @@
 import { and, eq } from 'drizzle-orm';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, outbox, users } from '../../db/schema';
+import { auditLog, organisationSettings, outbox, users } from '../../db/schema';
+import { createVenue } from '../../src/features/places/queries';
 import { outboxWatcher } from '../support/smtp-server';
 import { systemActor } from '../../src/features/audit/audit-log';
 import { saveInstructor } from '../../src/features/instructors/queries';
 import { expectWrittenIn } from '../support/catalog-language';
 import { parseWithOwnTimezone } from '../support/ical';
-import { aLocality, anArvoProgram, anAutumnTerm, aVenue } from '../support/planning-fixtures';
+import {
+  aLocality,
+  anArvoProgram,
+  anAutumnTerm,
+  aVenue,
+  aWaitingApplicant,
+} from '../support/planning-fixtures';
 import { aStaffUser, buildTestApp, getPage, postForm, signIn } from '../support/test-app';
 
 /** The first event of a calendar, read with ical.js as a client would. */
@@ -20,6 +27,16 @@ function firstEvent(text: string) {
     description: String(event.getFirstPropertyValue('description') ?? ''),
     location: String(event.getFirstPropertyValue('location') ?? ''),
   };
+}
+
+type TestApp = ReturnType<typeof buildTestApp>['app'];
+
+/** A course planned on the course form from 6.10.2026 at 17:00, as a coordinator does it. */
+async function aPlannedCourse(app: TestApp, cookie: string, fields: Record<string, string>) {
+  const form = { audience: 'open', firstDate: '2026-10-06', startTime: '17:00', ...fields };
+  const response = await postForm(app, '/courses', { acceptWarnings: 'on', ...form }, { cookie });
+  expect(response.status).toBe(303);
+  return Number(response.headers.get('Location')!.split('/').pop());
 }
 
 describe("each staff member's own language for what they are sent", () => {
@@ -95,23 +112,14 @@ describe("each staff member's own language for what they are sent", () => {
 
   it("sends each instructor the course invitation in their own language, whatever the sender's", async () => {
     newMessages();
-    const response = await postForm(
-      app,
-      '/courses',
-      {
-        termId: String(place.term),
-        programId: String(place.program),
-        localityId: String(place.locality),
-        venueId: String(place.venue),
-        audience: 'open',
-        firstDate: '2026-10-06',
-        startTime: '17:00',
-        instructor1: String(instructorIds.sv),
-        instructor2: String(instructorIds.en),
-      },
-      { cookie: coordinatorCookie },
-    );
-    expect(response.status).toBe(303);
+    await aPlannedCourse(app, coordinatorCookie, {
+      termId: String(place.term),
+      programId: String(place.program),
+      localityId: String(place.locality),
+      venueId: String(place.venue),
+      instructor1: String(instructorIds.sv),
+      instructor2: String(instructorIds.en),
+    });
     const byRecipient = Object.fromEntries(
       newMessages().map((mail) => [mail.recipientEmail, mail]),
     );
@@ -208,5 +216,88 @@ describe("each staff member's own language for what they are sent", () => {
     expect(minutes[accounts.en.email]!.textBody).toContain('Hello Emma English,');
     expectWrittenIn(minutes[accounts.en.email]!.textBody, 'en');
     expect(minutes['vieras@test.example']!.textBody).toContain('Hei ');
+  });
+});
+
+describe("a participant's calendar text, in their language", () => {
+  const { app, db, clock } = buildTestApp();
+  const newMessages = outboxWatcher(db);
+  let cookie = '';
+  let courseId = 0;
+  let locality = 0;
+
+  beforeAll(async () => {
+    clock.setTo(new Date('2026-09-01T09:00:00Z'));
+    cookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+    const contact = { name: 'Pohjanmaan hyvinvointialue', phone: '+358401234567' };
+    db.insert(organisationSettings)
+      .values({ id: 1, ...contact })
+      .onConflictDoUpdate({ target: organisationSettings.id, set: contact })
+      .run();
+    locality = aLocality(db, 'Vaasa');
+    const venue = createVenue(
+      db,
+      locality,
+      {
+        name: 'Seurakuntatalo',
+        kind: 'in-person',
+        streetAddress: 'Kirkkokatu 3',
+        capacity: 16,
+        stepFreeAccess: true,
+        hearingLoop: true,
+        accessibilityNotes: 'Ramp at the back door',
+      },
+      new Date(),
+    );
+    courseId = await aPlannedCourse(app, cookie, {
+      termId: String(anAutumnTerm(db)),
+      programId: String(anArvoProgram(db)),
+      localityId: String(locality),
+      venueId: String(venue),
+    });
+    const status = { status: 'open' };
+    expect((await postForm(app, `/courses/${courseId}/status`, status, { cookie })).status).toBe(
+      303,
+    );
+  });
+
+  const placed = async (language: 'sv' | 'en', name: string) => {
+    const applicationId = aWaitingApplicant(db, locality, {
+      name,
+      language,
+    });
+    newMessages();
+    const response = await postForm(app, '/enrollments', { applicationId, courseId }, { cookie });
+    expect(response.status).toBe(303);
+    const [mail, ...others] = newMessages();
+    expect(others).toHaveLength(0);
+    return mail!;
+  };
+
+  it('gives a Swedish speaker the address, the accessibility notes and the coordinator phone in Swedish', async () => {
+    const mail = await placed('sv', 'Sven Svensson');
+    expect(mail.subject).toMatch(/^Inbjudan: /);
+    expect(mail.textBody).toContain('Hej Sven Svensson,');
+    expectWrittenIn(`${mail.subject}\n${mail.textBody}`, 'sv');
+    const event = firstEvent(mail.calendar);
+    expect(event.location).toBe('Seurakuntatalo, Kirkkokatu 3');
+    expect(event.description).toContain('tis 6.10.2026');
+    expect(event.description).toContain('Plats: Seurakuntatalo, Kirkkokatu 3');
+    expect(event.description).toContain('Lokalen är tillgänglig utan trappsteg.');
+    expect(event.description).toContain('Lokalen har hörselslinga.');
+    expect(event.description).toContain('Tillgänglighet: Ramp at the back door');
+    expect(event.description).toContain('Ring kurskoordinatorn: 040 1234567');
+    expectWrittenIn(event.description, 'sv');
+  });
+
+  it('gives an English speaker the same in English', async () => {
+    const mail = await placed('en', 'Emily Example');
+    expect(mail.subject).toMatch(/^Invitation: /);
+    expectWrittenIn(`${mail.subject}\n${mail.textBody}`, 'en');
+    const event = firstEvent(mail.calendar);
+    expect(event.description).toContain('Place: Seurakuntatalo, Kirkkokatu 3');
+    expect(event.description).toContain('Accessibility: Ramp at the back door');
+    expect(event.description).toContain('Call the course coordinator: 040 1234567');
+    expectWrittenIn(event.description, 'en');
   });
 });

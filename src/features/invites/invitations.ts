@@ -4,12 +4,12 @@ import { applications, enrollments, instructors, invitations, users } from '../.
 import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { courseTitle, venueText } from '../../i18n/format';
 import type { DatabaseOrTransaction } from '../../db';
-import type { Language } from '../../i18n';
+import { translatorFor, type Language } from '../../i18n';
 import { formatPhoneForDisplay } from '../../lib/phone';
 import { participantLinkUrl, personalLinkPlaceholder } from '../outbox/personal-links';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { enqueueMessage } from '../outbox/queries';
-import { organisationContact } from '../organisation/queries';
+import { organisationContact, type OrganisationContact } from '../organisation/queries';
 import { privacyNoticeSection } from '../privacy-notice/notice-link';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';
 import { buildDaysCalendar, type CalendarDays } from './day-calendar';
@@ -72,20 +72,50 @@ export function publishedUid(calendarUid: string): string {
   return `published-${calendarUid}`;
 }
 
-/** The course as one calendar series; the description lists every date in the reader's language. */
+/**
+ * What a participant's own calendar entry says besides the dates, in their language: where the
+ * place is, how one gets in, and whom to call (the coordinator's phone from the organisation
+ * settings). Staff copies leave it out: they know the place and are the ones called.
+ */
+export function participantCalendarNotes(
+  venue: CourseWithSchedule['venue'],
+  organisation: Pick<OrganisationContact, 'phone'>,
+  language: Language,
+): string[] {
+  const t = translatorFor(language);
+  const place = venueText(venue);
+  return [
+    place ? t('invite.venue', { venue: place }) : t('invite.noVenue'),
+    venue?.stepFreeAccess ? t('participant.stepFree') : '',
+    venue?.hearingLoop ? t('participant.hearingLoop') : '',
+    venue?.accessibilityNotes ? t('invite.accessibility', { notes: venue.accessibilityNotes }) : '',
+    organisation.phone
+      ? t('invite.coordinatorPhone', { phone: formatPhoneForDisplay(organisation.phone) })
+      : '',
+  ].filter((line) => line !== '');
+}
+
+/**
+ * The course as one calendar series; the description lists every date in the reader's language,
+ * then, for a participant, the notes on the place and whom to call.
+ */
 export function calendarCourseOf(
   course: CourseWithSchedule,
   language: Language,
   copy: CalendarCopy = 'invitation',
+  participantNotes: string[] = [],
 ): CalendarCourse {
   const venue = course.venue;
   const uid = course.course.calendarUid;
+  const dates = sessionLines({ sessions: course.sessions, language });
   return {
     uid: copy === 'published' ? publishedUid(uid) : uid,
     cancelled: course.course.status === 'cancelled',
     sequence: course.course.scheduleSequence,
     title: courseTitle({ program: course.program, localityName: course.locality.name }, language),
-    description: sessionLines({ sessions: course.sessions, language }).join('\n'),
+    description: [...dates, ...(participantNotes.length > 0 ? ['', ...participantNotes] : [])].join(
+      '\n',
+    ),
     location: venueText(venue),
     intervalWeeks: course.program.intervalWeeks,
     sessions: course.sessions,
@@ -225,8 +255,15 @@ export function queueCourseMail(
       ? participantLinkUrl(context.publicUrl, personalLinkPlaceholder)
       : undefined;
   const method: CalendarMethod = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+  const notes =
+    recipient.applicationId !== null
+      ? participantCalendarNotes(course.venue, organisationContact(db), recipient.language)
+      : [];
   const calendar = buildCourseCalendar({
-    course: { ...calendarCourseOf(course, recipient.language), sequence: recipient.sequence },
+    course: {
+      ...calendarCourseOf(course, recipient.language, 'invitation', notes),
+      sequence: recipient.sequence,
+    },
     method,
     stamp: context.now,
     organizer: context.organizer,
