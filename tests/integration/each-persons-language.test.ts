@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, organisationSettings, outbox, users } from '../../db/schema';
+import { auditLog, organisationSettings, outbox, programs, users } from '../../db/schema';
 import { createVenue } from '../../src/features/places/queries';
 import { outboxWatcher } from '../support/smtp-server';
 import { systemActor } from '../../src/features/audit/audit-log';
@@ -235,6 +235,8 @@ describe("a participant's calendar text, in their language", () => {
       .onConflictDoUpdate({ target: organisationSettings.id, set: contact })
       .run();
     locality = aLocality(db, 'Vaasa');
+    const programId = anArvoProgram(db);
+    db.update(programs).set({ nameSv: 'Kraft i vardagen' }).where(eq(programs.id, programId)).run();
     const venue = createVenue(
       db,
       locality,
@@ -251,7 +253,7 @@ describe("a participant's calendar text, in their language", () => {
     );
     courseId = await aPlannedCourse(app, cookie, {
       termId: String(anAutumnTerm(db)),
-      programId: String(anArvoProgram(db)),
+      programId: String(programId),
       localityId: String(locality),
       venueId: String(venue),
     });
@@ -276,10 +278,11 @@ describe("a participant's calendar text, in their language", () => {
 
   it('gives a Swedish speaker the address, the accessibility notes and the coordinator phone in Swedish', async () => {
     const mail = await placed('sv', 'Sven Svensson');
-    expect(mail.subject).toMatch(/^Inbjudan: /);
+    expect(mail.subject).toBe('Inbjudan: Kraft i vardagen · Vaasa');
     expect(mail.textBody).toContain('Hej Sven Svensson,');
     expectWrittenIn(`${mail.subject}\n${mail.textBody}`, 'sv');
     const event = firstEvent(mail.calendar);
+    expect(event.summary).toBe('Kraft i vardagen · Vaasa');
     expect(event.location).toBe('Seurakuntatalo, Kirkkokatu 3');
     expect(event.description).toContain('tis 6.10.2026');
     expect(event.description).toContain('Plats: Seurakuntatalo, Kirkkokatu 3');
@@ -292,12 +295,20 @@ describe("a participant's calendar text, in their language", () => {
 
   it('gives an English speaker the same in English', async () => {
     const mail = await placed('en', 'Emily Example');
-    expect(mail.subject).toMatch(/^Invitation: /);
+    expect(mail.subject).toMatch(/^Invitation: Arkeen Voimaa \d+ · Vaasa$/);
     expectWrittenIn(`${mail.subject}\n${mail.textBody}`, 'en');
     const event = firstEvent(mail.calendar);
     expect(event.description).toContain('Place: Seurakuntatalo, Kirkkokatu 3');
     expect(event.description).toContain('Accessibility: Ramp at the back door');
     expect(event.description).toContain('Call the course coordinator: 040 1234567');
     expectWrittenIn(event.description, 'en');
+  });
+
+  it('shows the Swedish program name on the Swedish application page, and the Finnish one in Finnish', async () => {
+    const swedish = load(await (await getPage(app, '/apply', 'kp_lang=sv')).text());
+    expect(swedish('main').text()).toContain('Kraft i vardagen');
+    const finnish = load(await (await getPage(app, '/apply', 'kp_lang=fi')).text());
+    expect(finnish('main').text()).not.toContain('Kraft i vardagen');
+    expect(finnish('main').text()).toMatch(/Arkeen Voimaa \d+/);
   });
 });

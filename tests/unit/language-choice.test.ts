@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chosenLanguage, translate } from '../../src/i18n';
+import { programName } from '../../src/i18n/format';
 import { foreignCatalogTexts } from '../support/catalog-language';
 
 describe('the language a person is written to', () => {
@@ -26,5 +27,24 @@ describe('the check that a message has no text of another language', () => {
   it('finds a Finnish text in a Swedish message, and none in the Swedish text itself', () => {
     expect(foreignCatalogTexts(`Hej!\n${hint('fi')}`, 'sv')).toContain(hint('fi'));
     expect(foreignCatalogTexts(`Hej!\n${hint('sv')}`, 'sv')).toEqual([]);
+  });
+});
+
+describe("a program's name in the reader's language", () => {
+  const names = {
+    nameFi: 'Arkeen Voimaa',
+    nameSv: 'Kraft i vardagen',
+    nameEn: 'Everyday Strength',
+  };
+
+  it('is the Swedish name on Swedish pages, the English and Finnish ones on theirs', () => {
+    expect(programName(names, 'sv')).toBe('Kraft i vardagen');
+    expect(programName(names, 'en')).toBe('Everyday Strength');
+    expect(programName(names, 'fi')).toBe('Arkeen Voimaa');
+  });
+
+  it('falls back to the Finnish name in Swedish while no Swedish name is written', () => {
+    expect(programName({ ...names, nameSv: '' }, 'sv')).toBe('Arkeen Voimaa');
+    expect(programName({ ...names, nameSv: '  ' }, 'sv')).toBe('Arkeen Voimaa');
   });
 });

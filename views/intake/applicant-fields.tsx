@@ -12,7 +12,7 @@ import {
   type MessageKey,
   type Translate,
 } from '../../src/i18n';
-import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
+import { formatLocalDate, formatTimeRange, programNamesOf } from '../../src/i18n/format';
 import { SelectField, TextAreaField, TextField, type FieldErrors } from '../components/form-fields';
 import { programName } from '../../src/i18n/format';
 
@@ -61,10 +61,7 @@ export function courseDates(course: OpenCourse, language: Language): string {
 }
 
 function courseChoiceLabel(course: OpenCourse, context: PageContext): string {
-  const name = programName(
-    { nameFi: course.programNameFi, nameEn: course.programNameEn },
-    context.language,
-  );
+  const name = programName(programNamesOf(course), context.language);
   const starts = course.firstDate ? formatLocalDate(course.firstDate, context.language) : '';
   return [`${name} · ${course.localityName}`, starts, weeklyTime(course, context)]
     .filter(Boolean)
@@ -101,10 +98,7 @@ export function OpenCourseList(props: { courses: OpenCourse[] } & PageContext) {
             {courses.map((course) => (
               <tr data-course-id={course.id}>
                 <td data-label={t('intake.course')}>
-                  {programName(
-                    { nameFi: course.programNameFi, nameEn: course.programNameEn },
-                    language,
-                  )}
+                  {programName(programNamesOf(course), language)}
                 </td>
                 <td data-label={t('intake.dates')}>{courseDates(course, language)}</td>
                 <td data-label={t('intake.time')}>{weeklyTime(course, props)}</td>
