@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chosenLanguage, translate } from '../../src/i18n';
 import { programName } from '../../src/i18n/format';
+import { participantCalendarNotes } from '../../src/features/invites/invitations';
 import { foreignCatalogTexts } from '../support/catalog-language';
 
 describe('the language a person is written to', () => {
@@ -46,5 +47,29 @@ describe("a program's name in the reader's language", () => {
   it('falls back to the Finnish name in Swedish while no Swedish name is written', () => {
     expect(programName({ ...names, nameSv: '' }, 'sv')).toBe('Arkeen Voimaa');
     expect(programName({ ...names, nameSv: '  ' }, 'sv')).toBe('Arkeen Voimaa');
+  });
+});
+
+describe("what a participant's calendar entry says about the place, in their language", () => {
+  const venue = {
+    name: 'Seurakuntatalo',
+    streetAddress: 'Kirkkokatu 3',
+    stepFreeAccess: true,
+    hearingLoop: false,
+    accessibilityNotes: 'Luiska takaovella',
+  } as Parameters<typeof participantCalendarNotes>[0];
+
+  it('names the address, the access and the coordinator phone', () => {
+    expect(participantCalendarNotes(venue, { phone: '+358401234567' }, 'sv')).toEqual([
+      'Plats: Seurakuntatalo, Kirkkokatu 3',
+      'Lokalen är tillgänglig utan trappsteg.',
+      'Tillgänglighet: Luiska takaovella',
+      'Frågor om kursen? Ring kurskoordinatorn: 040 1234567',
+    ]);
+  });
+
+  it('says the place is still open and leaves out a phone nobody has written', () => {
+    const notes = participantCalendarNotes(null, { phone: '' }, 'en');
+    expect(notes).toEqual([translate('en', 'invite.noVenue')]);
   });
 });
