@@ -87,14 +87,25 @@ function middayInHelsinki(date: string): Date {
   return new Date(`${date}T10:00:00Z`);
 }
 
-type ProgramNames = { nameFi: string; nameEn: string };
+export type ProgramNames = { nameFi: string; nameSv: string; nameEn: string };
+
+/** The names a list row carries (`programNameColumns`) as the names `programName` reads. */
+export function programNamesOf(row: {
+  programNameFi: string;
+  programNameSv: string;
+  programNameEn: string;
+}): ProgramNames {
+  return { nameFi: row.programNameFi, nameSv: row.programNameSv, nameEn: row.programNameEn };
+}
 
 /**
- * A program's name in the reader's language: English when asked for, otherwise the Finnish name
- * (programs have no Swedish name yet; Arkeen Voimaa is also the brand in Swedish materials).
+ * A program's name in the reader's language: English when asked for, Swedish when one is written
+ * (otherwise the Finnish name, as Arkeen Voimaa is also the brand in Swedish materials), else Finnish.
  */
 export function programName(program: ProgramNames, language: Language): string {
-  return language === 'en' ? program.nameEn : program.nameFi;
+  if (language === 'en') return program.nameEn;
+  if (language === 'sv') return program.nameSv.trim() || program.nameFi;
+  return program.nameFi;
 }
 
 /** "Arkeen Voimaa · Lapua": what coordinators call a course. */

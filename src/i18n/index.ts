@@ -108,8 +108,24 @@ export const languageNames: Record<Language, string> = {
   en: 'In English',
 };
 
+/** Each language named in itself, as a speaker looks for it in a list of choices. */
+export const languageEndonyms: Record<Language, string> = {
+  fi: 'suomi',
+  sv: 'svenska',
+  en: 'English',
+};
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/**
+ * The language a form or a stored row asks for: nothing chosen = the page's language; a code this
+ * service does not know = Finnish, without an error (the county's main language).
+ */
+export function chosenLanguage(value: unknown, pageLanguage: Language): Language {
+  if (value === undefined || value === null || value === '') return pageLanguage;
+  return isLanguage(value) ? value : defaultLanguage;
 }
 
 export function isMessageKey(value: unknown): value is MessageKey {

@@ -749,4 +749,75 @@ describe('intake: applying, referring and phoning in', () => {
       [...demand.map((row) => row.localityName)].sort((a, b) => a.localeCompare(b, 'fi')),
     );
   });
+
+  describe('the language of contact, chosen on every way in', () => {
+    const storedLanguage = (phone: string) =>
+      applicationsWithPhone(`+35840555${phone.slice(-4)}`)[0]!.language;
+
+    it("offers suomi, svenska and English with the page's language chosen", async () => {
+      const swedish = load(await (await getPage(app, '/apply', 'kp_lang=sv')).text());
+      expect(swedish('label[for=language]').text()).toContain('Kontaktspråk');
+      expect(
+        swedish('#language option')
+          .map((_, option) => swedish(option).text())
+          .get(),
+      ).toEqual(['suomi', 'svenska', 'English']);
+      expect(swedish('#language option[selected]').attr('value')).toBe('sv');
+      const phoneForm = load(
+        await (await getPage(app, '/applications/new', coordinator.cookie)).text(),
+      );
+      expect(phoneForm('label[for=language]').text()).toContain('Yhteydenpitokieli');
+      expect(phoneForm('#language option[selected]').attr('value')).toBe('fi');
+    });
+
+    it('stores the language chosen on the public application, and shows it on the person page', async () => {
+      const form = anApplicationForm({ language: 'sv' });
+      expect((await postForm(app, '/apply', form, { address: anAddress() })).status).toBe(303);
+      expect(storedLanguage(form.phone)).toBe('sv');
+      const id = applicationsWithPhone(`+35840555${form.phone.slice(-4)}`)[0]!.id;
+      const person = load(await (await getPage(app, `/people/${id}`, coordinator.cookie)).text());
+      expect(person('main').text()).toContain('ruotsi');
+    });
+
+    it("takes the page's language when the form sends none", async () => {
+      const form = anApplicationForm();
+      const response = await postForm(app, '/apply', form, {
+        address: anAddress(),
+        cookie: 'kp_lang=en',
+      });
+      expect(response.status).toBe(303);
+      expect(storedLanguage(form.phone)).toBe('en');
+    });
+
+    it('reads an unknown language code as Finnish, without an error', async () => {
+      const form = anApplicationForm({ language: 'de' });
+      const response = await postForm(app, '/apply', form, {
+        address: anAddress(),
+        cookie: 'kp_lang=sv',
+      });
+      expect(response.status).toBe(303);
+      expect(storedLanguage(form.phone)).toBe('fi');
+    });
+
+    it('stores the language on a referral and on a phone application, whatever the staff page language', async () => {
+      const { consent: _consent, ...client } = anApplicationForm({ language: 'en' });
+      const referral = {
+        referrerName: 'Sanna Sosiaalityöntekijä',
+        referrerUnit: 'Aikuissosiaalityö, Lapua',
+        referrerContact: '06 123 4567',
+        ...client,
+        clientConsent: 'on',
+      };
+      expect((await postForm(app, '/referrals', referral, { address: anAddress() })).status).toBe(
+        303,
+      );
+      expect(storedLanguage(referral.phone)).toBe('en');
+      const phoned = anApplicationForm({ language: 'sv' });
+      const response = await postForm(app, '/applications/new', phoned, {
+        cookie: coordinator.cookie,
+      });
+      expect(response.status).toBe(303);
+      expect(storedLanguage(phoned.phone)).toBe('sv');
+    });
+  });
 });

@@ -1,11 +1,11 @@
 import { load } from 'cheerio';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, meetingActionItems, meetingAttendees, meetings, outbox } from '../../db/schema';
+import { auditLog, meetingActionItems, meetingAttendees, meetings } from '../../db/schema';
 import { addDays, wallClockToInstant } from '../../src/lib/helsinki-time';
 import { parseWithOwnTimezone } from '../support/ical';
-import { deliverQueuedMail, startTestSmtpServer } from '../support/smtp-server';
+import { deliverQueuedMail, outboxWatcher, startTestSmtpServer } from '../support/smtp-server';
 import {
   aStaffUser,
   buildTestApp,
@@ -60,17 +60,7 @@ describe('steering meetings with calendar invitations', () => {
   let meetingId = 0;
 
   /** The messages queued since the last look, oldest first. */
-  let lastSeenId = 0;
-  const newMessages = () => {
-    const fresh = db
-      .select()
-      .from(outbox)
-      .where(gt(outbox.id, lastSeenId))
-      .orderBy(outbox.id)
-      .all();
-    lastSeenId = fresh.at(-1)?.id ?? lastSeenId;
-    return fresh;
-  };
+  const newMessages = outboxWatcher(db);
   const meetingAudit = (action: 'create' | 'update') =>
     db
       .select({ subjectId: auditLog.subjectId, detail: auditLog.detail })

@@ -1,4 +1,6 @@
 import { load } from 'cheerio';
+import { parseWithOwnTimezone } from '../support/ical';
+import { expectWrittenIn } from '../support/catalog-language';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -87,8 +89,8 @@ function aCourseWithParticipants(maxParticipants: number) {
 describe("a participant's personal link", () => {
   const setup = aCourseWithParticipants(14);
   const { app, db, ids } = setup;
-  const people = { aino: 0, bertil: 0, english: 0 };
-  const tokens = { aino: '', english: '' };
+  const people = { aino: 0, bertil: 0, english: 0, swedish: 0 };
+  const tokens = { aino: '', english: '', swedish: '' };
 
   beforeAll(async () => {
     people.aino = aWaitingApplicant(db, ids.locality, { name: 'Aino Aaltonen' });
@@ -104,6 +106,30 @@ describe("a participant's personal link", () => {
     await setup.place(people.bertil, ids.otherCourse);
     tokens.aino = setup.linkFor(people.aino);
     tokens.english = setup.linkFor(people.english);
+    people.swedish = aWaitingApplicant(db, ids.locality, { name: 'Sven Svensson', language: 'sv' });
+    await setup.place(people.swedish);
+    tokens.swedish = setup.linkFor(people.swedish);
+  });
+
+  it('gives a Swedish speaker the page and the calendar in Swedish, with no Finnish text', async () => {
+    const page = load(
+      await (await getPage(app, `/p/${tokens.swedish}`, '', { 'Accept-Language': 'fi' })).text(),
+    );
+    expect(page('html').attr('lang')).toBe('sv');
+    expect(page('.participant-sessions li').first().text()).toBe('tis 6.10.2026 17.00–19.30');
+    expectWrittenIn(page('main').text(), 'sv');
+    const calendar = await (
+      await getPage(app, `/p/${tokens.swedish}/calendar.ics/${ids.course}`)
+    ).text();
+    const description = String(
+      parseWithOwnTimezone(calendar)
+        .getFirstSubcomponent('vevent')!
+        .getFirstPropertyValue('description'),
+    );
+    expect(description).toContain('Esimerkkikatu 1');
+    expect(description).toContain('Lokalen har hörselslinga.');
+    expect(description).toContain('Tillgänglighet: Hissi pääovelta');
+    expectWrittenIn(description, 'sv');
   });
 
   it('shows the person their own course, dates, venue and place, and nobody else', async () => {

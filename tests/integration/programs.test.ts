@@ -100,6 +100,35 @@ describe('the coordinator keeps the course programmes', () => {
     expect(row.find('.program-info-session').text()).toBe('kyllä');
   });
 
+  it('keeps an optional Swedish name, shown on Swedish pages; without one the Finnish name shows', async () => {
+    const swedish = {
+      ...arvo,
+      nameFi: 'Arkeen Voimaa – kivun kanssa',
+      nameSv: 'Kraft i vardagen – smärta',
+    };
+    const response = await postForm(app, '/programs', swedish, { cookie: coordinatorCookie });
+    expect(response.status).toBe(303);
+    const stored = db.select().from(programs).where(eq(programs.nameFi, swedish.nameFi)).get()!;
+    expect(stored.nameSv).toBe('Kraft i vardagen – smärta');
+    const form = load(
+      await (await getPage(app, `/programs/${stored.id}/edit`, coordinatorCookie)).text(),
+    );
+    expect(form('#nameSv').val()).toBe('Kraft i vardagen – smärta');
+    const inSwedish = load(
+      await (await getPage(app, '/programs', `${coordinatorCookie}; kp_lang=sv`)).text(),
+    );
+    expect(inSwedish(`#program-${stored.id} .program-name`).text()).toBe(
+      'Kraft i vardagen – smärta',
+    );
+    const withoutSwedish = db
+      .select()
+      .from(programs)
+      .where(eq(programs.nameFi, 'Arkeen Voimaa'))
+      .get()!;
+    expect(withoutSwedish.nameSv).toBe('');
+    expect(inSwedish(`#program-${withoutSwedish.id} .program-name`).text()).toBe('Arkeen Voimaa');
+  });
+
   it('marks a looser interval as adapted, and names programmes in the user’s language', async () => {
     const fi = load(await (await getPage(app, '/programs', coordinatorCookie)).text());
     const row = fi(`#program-${existingId}`);

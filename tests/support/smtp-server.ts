@@ -1,3 +1,5 @@
+import { outbox } from '../../db/schema';
+import { gt } from 'drizzle-orm';
 import { enqueueMessage } from '../../src/features/outbox/queries';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -108,4 +110,19 @@ export function queueNumberedMessages(db: AppDatabase, count: number) {
       { now, domain: 'kurssipolku.test' },
     );
   }
+}
+
+/** Reads the outbox as it grows: each call returns the messages queued since the last, oldest first. */
+export function outboxWatcher(db: AppDatabase) {
+  let lastSeenId = 0;
+  return () => {
+    const fresh = db
+      .select()
+      .from(outbox)
+      .where(gt(outbox.id, lastSeenId))
+      .orderBy(outbox.id)
+      .all();
+    lastSeenId = fresh.at(-1)?.id ?? lastSeenId;
+    return fresh;
+  };
 }

@@ -1,4 +1,4 @@
-import type { Language, Translate } from '../../src/i18n';
+import { languageEndonyms, languages, type Language, type Translate } from '../../src/i18n';
 import { formatDateTime } from '../../src/i18n/format';
 import type { SignedInUser } from '../../src/http/app-env';
 import { TwoStepCodeField } from './two-step-parts';
@@ -36,6 +36,8 @@ type Props = {
   regions: string[];
   regionErrors: FieldErrors;
   language: Language;
+  /** The language of what this person is sent (invitations, minutes, the calendar feed). */
+  messageLanguage: Language;
   t: Translate;
 };
 
@@ -147,6 +149,28 @@ function HomeRegionSection(props: Props) {
   );
 }
 
+/** The language of one's mail and calendar texts, whatever language the sender uses. */
+function MessageLanguageSection(props: Props) {
+  const { t } = props;
+  return (
+    <section aria-labelledby="message-language-title">
+      <h2 id="message-language-title">{t('account.languageTitle')}</h2>
+      <form method="post" action="/account/language" novalidate>
+        <FormFields errors={{}} t={t}>
+          <SelectField
+            name="language"
+            label={t('account.languageLabel')}
+            hint={t('account.languageHint')}
+            value={props.messageLanguage}
+            options={languages.map((code) => ({ value: code, label: languageEndonyms[code] }))}
+          />
+          <button type="submit">{t('account.languageSave')}</button>
+        </FormFields>
+      </form>
+    </section>
+  );
+}
+
 export function AccountPage(props: Props) {
   const { t, user } = props;
   return (
@@ -162,6 +186,7 @@ export function AccountPage(props: Props) {
       </dl>
 
       <HomeRegionSection {...props} />
+      <MessageLanguageSection {...props} />
 
       <section aria-labelledby="password-title">
         <h2 id="password-title">{t('account.passwordTitle')}</h2>

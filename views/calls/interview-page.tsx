@@ -7,6 +7,7 @@ import {
   formatLocalDate,
   postalAddressText,
   programName,
+  programNamesOf,
 } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import type { FormState } from '../../src/http/form';
@@ -42,10 +43,7 @@ export type InterviewChoices = {
 };
 
 function courseLabel(course: PlacementCourse, language: Language): string {
-  const program = programName(
-    { nameFi: course.programNameFi, nameEn: course.programNameEn },
-    language,
-  );
+  const program = programName(programNamesOf(course), language);
   const starts = course.firstDate ? ` (${formatLocalDate(course.firstDate, language)})` : '';
   return `${program} · ${course.localityName}${starts}`;
 }
@@ -200,10 +198,7 @@ export function InterviewPage(
 function preferredCourseText(applicant: ApplicantChoices, { t, language }: PageContext): string {
   const course = applicant.preferredCourse;
   if (!course) return t('interview.anyCourse');
-  const program = programName(
-    { nameFi: course.programNameFi, nameEn: course.programNameEn },
-    language,
-  );
+  const program = programName(programNamesOf(course), language);
   const starts = course.firstDate
     ? `, ${t('interview.courseStarts', { date: formatLocalDate(course.firstDate, language) })}`
     : '';

@@ -182,7 +182,8 @@ export function CheckboxGroup(
 export function SelectField(
   props: FieldProps & {
     value?: string;
-    placeholder: string;
+    /** The empty first choice; left out when one of the options is always chosen. */
+    placeholder?: string;
     options: { value: string; label: string }[];
   },
 ) {
@@ -191,7 +192,7 @@ export function SelectField(
       {...props}
       control={(aria) => (
         <select id={props.name} name={props.name} required={props.required} {...aria}>
-          <option value="">{props.placeholder}</option>
+          {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
           {props.options.map((option) => (
             <option value={option.value} selected={option.value === props.value}>
               {option.label}

@@ -1,6 +1,6 @@
 import type { RegionChoice } from '../../src/features/places/region-choice';
 import { RegionFilter, RegionShown } from '../components/region-filter';
-import { formatLocalDate } from '../../src/i18n/format';
+import { formatLocalDate, programNamesOf } from '../../src/i18n/format';
 import type { Language, Translate } from '../../src/i18n';
 import { ErrorSummary } from '../components/form-fields';
 import { courseTitle } from '../../src/i18n/format';
@@ -14,6 +14,7 @@ type PageContext = { t: Translate; language: Language };
 export type GoNoGoDecision = {
   courseId: number;
   programNameFi: string;
+  programNameSv: string;
   programNameEn: string;
   localityName: string;
   goNoGoDate: string;
@@ -93,7 +94,7 @@ export function GoNoGoDecisionList(
             <a href={`/courses/${decision.courseId}`}>
               {courseTitle(
                 {
-                  program: { nameFi: decision.programNameFi, nameEn: decision.programNameEn },
+                  program: programNamesOf(decision),
                   localityName: decision.localityName,
                 },
                 language,
@@ -138,7 +139,7 @@ export function AtRiskList(props: { courses: AtRiskCourse[] } & PageContext) {
         {props.courses.map((course) => {
           const title = courseTitle(
             {
-              program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
+              program: programNamesOf(course),
               localityName: course.localityName,
             },
             language,

@@ -1,7 +1,7 @@
 import type { OpenCourse } from '../../src/features/intake/queries';
 import type { OrganisationContact } from '../../src/features/organisation/queries';
 import type { Language, Translate } from '../../src/i18n';
-import { programName } from '../../src/i18n/format';
+import { programName, programNamesOf } from '../../src/i18n/format';
 import { ContactBlock, hasContact } from '../components/contact-block';
 import { courseDates, coursesByLocality, weeklyTime } from '../intake/applicant-fields';
 
@@ -23,12 +23,7 @@ function OpenCourseCards(props: { courses: OpenCourse[]; t: Translate; language:
           <ul class="front-courses">
             {courses.map((course) => (
               <li class="front-course" data-course-id={course.id}>
-                <p class="front-course-name">
-                  {programName(
-                    { nameFi: course.programNameFi, nameEn: course.programNameEn },
-                    language,
-                  )}
-                </p>
+                <p class="front-course-name">{programName(programNamesOf(course), language)}</p>
                 <dl class="details">
                   <dt>{t('intake.dates')}</dt>
                   <dd>{courseDates(course, language)}</dd>

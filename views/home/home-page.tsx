@@ -2,7 +2,7 @@ import type { CourseWithSchedule } from '../../src/features/courses/queries';
 import type { InstructorAttention } from '../../src/features/instructors/queries';
 import type { SelfWithdrawal } from '../../src/features/enrollment/queries';
 import { monthsText } from '../instructors/instructors-page';
-import { venueText } from '../../src/i18n/format';
+import { venueText, programNamesOf } from '../../src/i18n/format';
 import { SessionTable, titleOf } from '../courses/course-page';
 import { AtRiskList, GoNoGoDecisionList, type GoNoGoDecision } from '../enrollment/decisions-page';
 import type { AtRiskCourse } from '../../src/features/courses/at-risk-queries';
@@ -214,7 +214,7 @@ function TonightCard(props: {
       <p>
         {courseTitle(
           {
-            program: { nameFi: session.programNameFi, nameEn: session.programNameEn },
+            program: programNamesOf(session),
             localityName: session.localityName,
           },
           language,

@@ -5,8 +5,14 @@ import type { HoneypotField, OtherMunicipality } from '../../src/features/intake
 // Typed by the input module: a different spelling here does not compile.
 const honeypotField: HoneypotField = 'website';
 const otherMunicipality: OtherMunicipality = 'other';
-import type { Language, MessageKey, Translate } from '../../src/i18n';
-import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
+import {
+  languageEndonyms,
+  languages,
+  type Language,
+  type MessageKey,
+  type Translate,
+} from '../../src/i18n';
+import { formatLocalDate, formatTimeRange, programNamesOf } from '../../src/i18n/format';
 import { SelectField, TextAreaField, TextField, type FieldErrors } from '../components/form-fields';
 import { programName } from '../../src/i18n/format';
 
@@ -55,10 +61,7 @@ export function courseDates(course: OpenCourse, language: Language): string {
 }
 
 function courseChoiceLabel(course: OpenCourse, context: PageContext): string {
-  const name = programName(
-    { nameFi: course.programNameFi, nameEn: course.programNameEn },
-    context.language,
-  );
+  const name = programName(programNamesOf(course), context.language);
   const starts = course.firstDate ? formatLocalDate(course.firstDate, context.language) : '';
   return [`${name} · ${course.localityName}`, starts, weeklyTime(course, context)]
     .filter(Boolean)
@@ -95,10 +98,7 @@ export function OpenCourseList(props: { courses: OpenCourse[] } & PageContext) {
             {courses.map((course) => (
               <tr data-course-id={course.id}>
                 <td data-label={t('intake.course')}>
-                  {programName(
-                    { nameFi: course.programNameFi, nameEn: course.programNameEn },
-                    language,
-                  )}
+                  {programName(programNamesOf(course), language)}
                 </td>
                 <td data-label={t('intake.dates')}>{courseDates(course, language)}</td>
                 <td data-label={t('intake.time')}>{weeklyTime(course, props)}</td>
@@ -181,6 +181,13 @@ export function ApplicantFields(
         hint={t('intake.goodTimesToCallHint')}
         value={values.goodTimesToCall}
         rows={2}
+      />
+      <SelectField
+        name="language"
+        label={t('intake.contactLanguage')}
+        hint={t('intake.contactLanguageHint')}
+        value={values.language ?? props.language}
+        options={languages.map((code) => ({ value: code, label: languageEndonyms[code] }))}
       />
       <PostalAddressFields values={values} t={t} ownAddress={props.ownApplication} />
     </>

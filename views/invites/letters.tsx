@@ -2,7 +2,7 @@ import type { MailSection } from '../../src/features/invites/invitation-mail';
 import type { LetterToPrint } from '../../src/features/invites/queries';
 import type { OrganisationContact } from '../../src/features/organisation/queries';
 import type { Language, Translate } from '../../src/i18n';
-import { courseTitle } from '../../src/i18n/format';
+import { courseTitle, programNamesOf } from '../../src/i18n/format';
 
 export type LetterRow = LetterToPrint;
 
@@ -61,7 +61,7 @@ export function LettersToPrint(props: {
                     name: letter.name,
                     course: courseTitle(
                       {
-                        program: { nameFi: letter.programNameFi, nameEn: letter.programNameEn },
+                        program: programNamesOf(letter),
                         localityName: letter.localityName,
                       },
                       language,

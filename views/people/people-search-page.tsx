@@ -3,7 +3,7 @@ import { RegionFilter, RegionShown, regionParam } from '../components/region-fil
 import type { PeopleSearchRow } from '../../src/features/people/queries';
 import type { Page } from '../../src/http/paging';
 import type { Language, Translate } from '../../src/i18n';
-import { courseTitle } from '../../src/i18n/format';
+import { courseTitle, programNamesOf } from '../../src/i18n/format';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { FirstPageLink, MoreRowsRow, nextPageHref, focusOnFirst } from '../components/more-rows';
 
@@ -35,7 +35,7 @@ export function PeopleRows(props: {
                 {index > 0 && <br />}
                 {courseTitle(
                   {
-                    program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
+                    program: programNamesOf(course),
                     localityName: course.localityName,
                   },
                   language,

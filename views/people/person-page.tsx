@@ -1,6 +1,11 @@
 import type { PersonRecord } from '../../src/features/people/queries';
 import type { Language, Translate } from '../../src/i18n';
-import { courseTitle, formatDateTime, postalAddressText } from '../../src/i18n/format';
+import {
+  courseTitle,
+  formatDateTime,
+  postalAddressText,
+  programNamesOf,
+} from '../../src/i18n/format';
 import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { TransportStatus } from '../enrollment/needs-parts';
@@ -30,12 +35,17 @@ function Part(props: { id: string; title: string; empty: string | null; children
 
 /** A wide table in its scrolling region, named by its caption. */
 function titleOf(
-  course: { programNameFi: string; programNameEn: string; localityName: string },
+  course: {
+    programNameFi: string;
+    programNameSv: string;
+    programNameEn: string;
+    localityName: string;
+  },
   language: Language,
 ) {
   return courseTitle(
     {
-      program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
+      program: programNamesOf(course),
       localityName: course.localityName,
     },
     language,

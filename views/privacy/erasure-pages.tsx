@@ -23,7 +23,7 @@ export function heldCourseNames(places: HeldPlace[], language: Language): string
     .map((place) =>
       courseTitle(
         {
-          program: { nameFi: place.programFi, nameEn: place.programEn },
+          program: { nameFi: place.programFi, nameSv: place.programSv, nameEn: place.programEn },
           localityName: place.locality,
         },
         language,

@@ -5,12 +5,18 @@ import { formatPhoneForDisplay } from '../../src/lib/phone';
 import { CaptionedTable } from '../components/captioned-table';
 
 type PageContext = { t: Translate; language: Language };
-type CourseRef = { courseId: number; programFi: string; programEn: string; locality: string };
+type CourseRef = {
+  courseId: number;
+  programFi: string;
+  programSv: string;
+  programEn: string;
+  locality: string;
+};
 
 const titleOf = (course: CourseRef, language: Language) =>
   courseTitle(
     {
-      program: { nameFi: course.programFi, nameEn: course.programEn },
+      program: { nameFi: course.programFi, nameSv: course.programSv, nameEn: course.programEn },
       localityName: course.locality,
     },
     language,

@@ -124,6 +124,12 @@ export function ProgramForm(
       <FormFields errors={errors} t={t}>
         <ErrorSummary errors={errors} t={t} />
         <TextField name="nameFi" label={t('programs.nameFi')} value={values.nameFi} required />
+        <TextField
+          name="nameSv"
+          label={t('programs.nameSv')}
+          hint={t('programs.nameSvHint')}
+          value={values.nameSv}
+        />
         <TextField name="nameEn" label={t('programs.nameEn')} value={values.nameEn} required />
         {number('sessionCount', t('programs.sessionCount'), 1, 20)}
         {number('sessionMinutes', t('programs.sessionMinutes'), 15, 600)}

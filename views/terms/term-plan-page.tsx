@@ -3,7 +3,7 @@ import type { TermCourse, TermSession } from '../../src/features/terms/queries';
 import type { CalendarWeek, TargetProgress } from '../../src/features/terms/term-plan';
 import type { LocalityDemand } from '../../src/features/intake/queries';
 import type { Language, Translate } from '../../src/i18n';
-import { formatLocalDate, formatTimeRange } from '../../src/i18n/format';
+import { formatLocalDate, formatTimeRange, programNamesOf } from '../../src/i18n/format';
 import type { FormState } from '../../src/http/form';
 import { ErrorSummary, TextField, FormFields } from '../components/form-fields';
 import { courseTitle } from '../../src/i18n/format';
@@ -26,7 +26,7 @@ export type TermFilters = { localityId: number | null; status: CourseStatus | nu
 function titleOf(course: TermCourse | TermSession, language: Language) {
   return courseTitle(
     {
-      program: { nameFi: course.programNameFi, nameEn: course.programNameEn },
+      program: programNamesOf(course),
       localityName: course.localityName,
     },
     language,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chosenLanguage, defaultLanguage } from '../../i18n';
 import { minimumPasswordLength } from '../users/new-user';
 
 const password = z.string().min(1, 'validation.required').max(1024, 'validation.tooLong');
@@ -31,4 +32,13 @@ export const passwordChangeForm = z
 export const twoStepRemovalForm = z.object({
   password,
   code: twoStepCodeForm.shape.code,
+});
+
+/** One's own language for what one is sent; an unknown code is read as Finnish, not refused. */
+export const ownLanguageForm = z.object({
+  language: z
+    .string()
+    .max(20)
+    .optional()
+    .transform((value) => chosenLanguage(value, defaultLanguage)),
 });

@@ -1,6 +1,12 @@
 export const fi = {
   'nav.account': 'Oma tili',
   'account.title': 'Oma tili',
+  'account.languageTitle': 'Viestieni kieli',
+  'account.languageLabel': 'Kieli',
+  'account.languageHint':
+    'Kurssikutsut, kokouskutsut, pöytäkirjat ja kalenterisyöte tulevat sinulle tällä kielellä, kirjoitti lähettäjä millä kielellä tahansa.',
+  'account.languageSave': 'Tallenna kieli',
+  'account.languageSaved': 'Viestiesi kieli tallennettu.',
   'account.passwordTitle': 'Salasana',
   'account.changePassword': 'Vaihda salasana',
   'account.changeIntro':
@@ -58,6 +64,12 @@ export const fi = {
 export const en: Record<keyof typeof fi, string> = {
   'nav.account': 'My account',
   'account.title': 'My account',
+  'account.languageTitle': 'Language of my messages',
+  'account.languageLabel': 'Language',
+  'account.languageHint':
+    'Course invitations, meeting invitations, minutes and the calendar feed come to you in this language, whatever language the sender uses.',
+  'account.languageSave': 'Save language',
+  'account.languageSaved': 'The language of your messages is saved.',
   'account.passwordTitle': 'Password',
   'account.changePassword': 'Change password',
   'account.changeIntro':
@@ -114,6 +126,12 @@ export const en: Record<keyof typeof fi, string> = {
 export const sv: Record<keyof typeof fi, string> = {
   'nav.account': 'Mitt konto',
   'account.title': 'Mitt konto',
+  'account.languageTitle': 'Språk i mina meddelanden',
+  'account.languageLabel': 'Språk',
+  'account.languageHint':
+    'Kursinbjudningar, mötesinbjudningar, protokoll och kalenderflödet kommer till dig på det här språket, oavsett vilket språk avsändaren använder.',
+  'account.languageSave': 'Spara språket',
+  'account.languageSaved': 'Språket i dina meddelanden har sparats.',
   'account.passwordTitle': 'Lösenord',
   'account.changePassword': 'Byt lösenord',
   'account.changeIntro':

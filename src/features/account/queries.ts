@@ -2,6 +2,7 @@ import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { sessions, users } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase } from '../../db';
 import type { SignedInUser } from '../../http/app-env';
+import type { Language } from '../../i18n';
 import { recordAudit, staffAccountChange } from '../audit/audit-log';
 import { endSessionsOf } from '../auth/queries';
 import { revokeFeedOf } from '../invites/queries';
@@ -60,4 +61,22 @@ export function signOutEverywhere(db: AppDatabase, actor: SignedInUser, now: Dat
     revokeFeedOf(tx, actor.id);
     recordAudit(tx, staffAccountChange(actor, 'signed out everywhere'), now);
   });
+}
+
+/** The language of what one is sent from now on: invitations, minutes and the calendar feed. */
+export function setOwnLanguage(
+  db: AppDatabase,
+  change: { actor: SignedInUser; language: Language; now: Date },
+): void {
+  immediateTransaction(db, (tx) => {
+    tx.update(users).set({ language: change.language }).where(eq(users.id, change.actor.id)).run();
+    recordAudit(tx, staffAccountChange(change.actor, 'language'), change.now);
+  });
+}
+
+export function findOwnLanguage(db: AppDatabase, userId: number): Language {
+  return (
+    db.select({ language: users.language }).from(users).where(eq(users.id, userId)).get()
+      ?.language ?? 'fi'
+  );
 }

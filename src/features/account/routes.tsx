@@ -10,11 +10,18 @@ import { validForm } from '../../http/form';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import { findUserById } from '../auth/queries';
 import { clearSessionCookie } from '../auth/session-cookie';
-import { passwordChangeForm, twoStepCodeForm, twoStepRemovalForm } from './account-input';
+import {
+  ownLanguageForm,
+  passwordChangeForm,
+  twoStepCodeForm,
+  twoStepRemovalForm,
+} from './account-input';
 import {
   changeOwnPassword,
+  findOwnLanguage,
   findTwoStepStatus,
   listOwnSessions,
+  setOwnLanguage,
   signOutEverywhere,
 } from './queries';
 import { RecoveryCodes, TwoStepEnrolment } from '../../../views/account/two-step-parts';
@@ -68,6 +75,7 @@ export function accountRoutes({ db, clock }: AppDeps) {
         regions={listRegions(db)}
         regionErrors={regionErrors}
         language={c.get('language')}
+        messageLanguage={findOwnLanguage(db, user.id)}
       />,
       { title: t('account.title') },
     );
@@ -129,6 +137,22 @@ export function accountRoutes({ db, clock }: AppDeps) {
       }
       setHomeRegion(db, { actor: user, userId: user.id, homeRegion, now: clock() });
       setFlash(c, { kind: 'success', key: 'region.homeSaved' });
+      return c.redirect('/account', 303);
+    },
+  );
+
+  /** The language of one's invitations, minutes and calendar feed; audited like the region. */
+  app.post(
+    '/account/language',
+    signedIn,
+    validForm(ownLanguageForm, (c) => renderAccount(c)),
+    (c) => {
+      setOwnLanguage(db, {
+        actor: c.get('user'),
+        language: c.req.valid('form').language,
+        now: clock(),
+      });
+      setFlash(c, { kind: 'success', key: 'account.languageSaved' });
       return c.redirect('/account', 303);
     },
   );

@@ -16,6 +16,7 @@ import {
 } from '../../../db/schema';
 import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../../db';
 import type { AttendanceSession, Participation } from './attendance-rules';
+import { programNameColumns } from '../programs/program-names';
 
 /** States of someone who had a seat at some point: the people attendance is about. */
 export const seatHolderStates = ['placed', 'withdrawn', 'completed', 'not-completed'] as const;
@@ -225,8 +226,7 @@ const nextSessionQuery = preparedFor((db) =>
       startTime: courseSessions.startTime,
       endTime: courseSessions.endTime,
       startsAt: courseSessions.startsAt,
-      programNameFi: programs.nameFi,
-      programNameEn: programs.nameEn,
+      ...programNameColumns,
       localityName: localities.name,
       venueName: venues.name,
       venueStreetAddress: venues.streetAddress,

@@ -6,6 +6,7 @@ import { addDays, type LocalDate } from '../../lib/helsinki-time';
 import { atRiskWindowDays, goNoGoOutlook, type GoNoGoFigures } from './at-risk';
 import { awaitingDecision } from './course-rules';
 import { neighboursByLocality } from '../places/neighbours';
+import { programNameColumns } from '../programs/program-names';
 
 const waitingRows = preparedFor((db) =>
   db
@@ -43,8 +44,7 @@ const comingDecisionRows = preparedFor((db) =>
     .select({
       courseId: courses.id,
       status: courses.status,
-      programNameFi: programs.nameFi,
-      programNameEn: programs.nameEn,
+      ...programNameColumns,
       localityId: courses.localityId,
       localityName: localities.name,
       goNoGoDate: courses.goNoGoDate,
@@ -74,6 +74,7 @@ const comingDecisionRows = preparedFor((db) =>
 export type AtRiskCourse = {
   courseId: number;
   programNameFi: string;
+  programNameSv: string;
   programNameEn: string;
   localityName: string;
   goNoGoDate: LocalDate;
@@ -105,6 +106,7 @@ export function coursesAtRisk(db: AppDatabase, today: LocalDate, region = ''): A
       {
         courseId: row.courseId,
         programNameFi: row.programNameFi,
+        programNameSv: row.programNameSv,
         programNameEn: row.programNameEn,
         localityName: row.localityName,
         goNoGoDate: row.goNoGoDate,

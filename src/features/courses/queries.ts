@@ -9,10 +9,12 @@ import {
   localities,
   programs,
   terms,
+  users,
   venues,
   type CourseStatus,
 } from '../../../db/schema';
 import { type AppDatabase, type DatabaseOrTransaction, type Transaction } from '../../db';
+import type { Language } from '../../i18n';
 import type { LocalDate } from '../../lib/helsinki-time';
 import type { ScheduledSession } from './conflicts';
 import type { BlockedPeriod } from './holidays';
@@ -45,9 +47,12 @@ export function findCourse(db: DatabaseOrTransaction, courseId: number) {
         email: instructors.email,
         phone: instructors.phone,
         sharePhoneWithParticipants: instructors.sharePhoneWithParticipants,
+        /** A staff member's own language; an instructor without an account is written to in Finnish. */
+        language: sql<Language>`coalesce(${users.language}, 'fi')`,
       })
       .from(courseInstructors)
       .innerJoin(instructors, eq(instructors.id, courseInstructors.instructorId))
+      .leftJoin(users, eq(users.id, instructors.userId))
       .where(eq(courseInstructors.courseId, courseId))
       .orderBy(asc(instructors.name))
       .all(),

@@ -105,16 +105,19 @@ function fillDemoRegion(
     createProgram(db, { ...programDefaults, ...input }, now);
   const general = program({
     nameFi: 'Arkeen Voimaa',
+    nameSv: 'Kraft i vardagen',
     nameEn: 'Arkeen Voimaa (Better Choices, Better Health)',
   });
   const pain = program({
     nameFi: 'Arkeen Voimaa – kivun kanssa',
+    nameSv: 'Kraft i vardagen – att leva med smärta',
     nameEn: 'Arkeen Voimaa – living with pain',
     hasInfoSession: true,
     maxParticipants: 10,
   });
   const adapted = program({
     nameFi: 'Arkeen Voimaa – mielen hyvinvointi (sovellettu)',
+    nameSv: 'Kraft i vardagen – psykiskt välbefinnande (anpassad)',
     nameEn: 'Arkeen Voimaa – mental wellbeing (adapted)',
     intervalWeeks: 2,
     sessionMinutes: 120,

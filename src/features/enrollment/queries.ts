@@ -38,6 +38,7 @@ import {
 } from './needs';
 import { activeEnrollmentStates } from './seat-rules';
 import { inRegion } from '../places/regions';
+import { programNameColumns } from '../programs/program-names';
 
 /** Reads about enrollments; the seat commands that change them are in `seats.ts`. */
 export function findEnrollment(db: AppDatabase, enrollmentId: number) {
@@ -208,8 +209,7 @@ const coursesAtDecision = preparedFor((db) =>
   db
     .select({
       courseId: courses.id,
-      programNameFi: programs.nameFi,
-      programNameEn: programs.nameEn,
+      ...programNameColumns,
       localityName: localities.name,
       goNoGoDate: courses.goNoGoDate,
       placed: sql<number>`(select count(*) from ${enrollments} where ${enrollments.courseId} = ${courses.id} and ${enrollments.state} = 'placed')`,
@@ -251,7 +251,7 @@ const selfWithdrawalsSince = preparedFor((db) =>
       name: applications.name,
       withdrawnAt: enrollments.withdrawnAt,
       reason: enrollments.withdrawnReason,
-      program: { nameFi: programs.nameFi, nameEn: programs.nameEn },
+      program: { nameFi: programs.nameFi, nameSv: programs.nameSv, nameEn: programs.nameEn },
       localityName: localities.name,
     })
     .from(enrollments)

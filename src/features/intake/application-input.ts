@@ -62,6 +62,8 @@ function applicantShape(db: AppDatabase) {
         return id;
       }),
     goodTimesToCall: optionalText(200),
+    /** The language of contact; none = the page's, an unknown code = Finnish (see `chosenLanguage`). */
+    language: z.string().max(20).optional(),
     ...postalAddressShape,
   };
 }

@@ -37,6 +37,8 @@ export const fi = {
   'intake.anyCourse': 'Mikä tahansa kurssi lähelläni',
   'intake.goodTimesToCall': 'Milloin sinulle voi soittaa?',
   'intake.goodTimesToCallHint': 'Voit jättää tyhjäksi. Esimerkiksi ”arkisin aamupäivisin”.',
+  'intake.contactLanguage': 'Yhteydenpitokieli',
+  'intake.contactLanguageHint': 'Kirjeet, viestit ja kalenterimerkinnät lähetetään tällä kielellä.',
   'intake.honeypot': 'Jätä tämä kenttä tyhjäksi',
   'intake.consent':
     'Saatte tallentaa tietoni ja soittaa minulle kurssista, niin kuin yllä kerrotaan.',
@@ -162,6 +164,8 @@ export const en: Record<keyof typeof fi, string> = {
   'intake.anyCourse': 'Any course near me',
   'intake.goodTimesToCall': 'When is a good time to call you?',
   'intake.goodTimesToCallHint': 'Optional, e.g. “weekday mornings”.',
+  'intake.contactLanguage': 'Language of contact',
+  'intake.contactLanguageHint': 'Letters, messages and calendar entries are sent in this language.',
   'intake.honeypot': 'Leave empty',
   'intake.consent':
     'I agree that my details are stored and that I am phoned about the course as described above.',
@@ -285,6 +289,9 @@ export const sv: Record<keyof typeof fi, string> = {
   'intake.anyCourse': 'Vilken kurs som helst nära mig',
   'intake.goodTimesToCall': 'När kan vi ringa dig?',
   'intake.goodTimesToCallHint': 'Du kan lämna fältet tomt. Till exempel ”vardagar före lunch”.',
+  'intake.contactLanguage': 'Kontaktspråk',
+  'intake.contactLanguageHint':
+    'Brev, meddelanden och kalenderanteckningar skickas på det här språket.',
   'intake.honeypot': 'Lämna det här fältet tomt',
   'intake.consent':
     'Ni får spara mina uppgifter och ringa mig om kursen, så som det beskrivs ovan.',

@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/audit-log';
 import { findDuplicate } from './duplicates';
 import { noteUnconfirmedDetails } from './unconfirmed-submissions';
 import { inRegion } from '../places/regions';
+import { programNameColumns } from '../programs/program-names';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -30,8 +31,7 @@ export const firstScheduledDate = sql<
 
 /** A course named for people: its program, locality and first day (joins programs and localities). */
 export const courseTitleColumns = {
-  programNameFi: programs.nameFi,
-  programNameEn: programs.nameEn,
+  ...programNameColumns,
   localityName: localities.name,
   firstDate: firstScheduledDate,
 };
@@ -63,8 +63,7 @@ const openCourseRows = preparedFor((db) =>
       id: courses.id,
       localityId: courses.localityId,
       localityName: localities.name,
-      programNameFi: programs.nameFi,
-      programNameEn: programs.nameEn,
+      ...programNameColumns,
       venueName: venues.name,
       weeklyStartTime: courses.weeklyStartTime,
       firstDate: firstScheduledDate,

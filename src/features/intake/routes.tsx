@@ -15,7 +15,7 @@ import { setFlash } from '../../http/flash';
 import { typedValues, validForm, validPublicForm } from '../../http/form';
 import { idParam } from '../../http/params';
 import { safeReturnPath } from '../../http/safe-redirect';
-import { defaultLanguage } from '../../i18n';
+import { chosenLanguage } from '../../i18n';
 import { optionalText } from '../../lib/form-input';
 import {
   honeypotField,
@@ -126,7 +126,7 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
     postalStreet: input.postalStreet,
     postalCode: input.postalCode,
     postOffice: input.postOffice,
-    language: asAppContext(c).get('language'),
+    language: chosenLanguage(input.language, asAppContext(c).get('language')),
   });
 
   app.get('/apply', access('public'), (c) => renderApply(c, { values: {}, errors: {} }));
@@ -213,8 +213,6 @@ export function intakeRoutes({ db, config, clock }: AppDeps) {
         db,
         {
           ...personOf(c, input),
-          // The coordinator's own screen language says nothing of the caller's; asked later.
-          language: defaultLanguage,
           source: 'phone',
           consentRecordedBy: user.id,
           ...noReferrer,

@@ -1,15 +1,15 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import addressparser from 'nodemailer/lib/addressparser';
-import { applications, enrollments, invitations } from '../../../db/schema';
+import { applications, enrollments, instructors, invitations, users } from '../../../db/schema';
 import { renderInvitationHtml } from '../../../views/mail/invitation-mail';
 import { courseTitle, venueText } from '../../i18n/format';
 import type { DatabaseOrTransaction } from '../../db';
-import type { Language } from '../../i18n';
+import { translatorFor, type Language } from '../../i18n';
 import { formatPhoneForDisplay } from '../../lib/phone';
 import { participantLinkUrl, personalLinkPlaceholder } from '../outbox/personal-links';
 import { findCourse, type CourseWithSchedule } from '../courses/queries';
 import { enqueueMessage } from '../outbox/queries';
-import { organisationContact } from '../organisation/queries';
+import { organisationContact, type OrganisationContact } from '../organisation/queries';
 import { privacyNoticeSection } from '../privacy-notice/notice-link';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';
 import { buildDaysCalendar, type CalendarDays } from './day-calendar';
@@ -17,6 +17,7 @@ import {
   contactsFor,
   planInvitationChanges,
   type Audience,
+  type ExistingInvitation,
   type InvitationAction,
   type Invitee,
 } from './invitation-rules';
@@ -71,20 +72,50 @@ export function publishedUid(calendarUid: string): string {
   return `published-${calendarUid}`;
 }
 
-/** The course as one calendar series; the description lists every date in the reader's language. */
+/**
+ * What a participant's own calendar entry says besides the dates, in their language: where the
+ * place is, how one gets in, and whom to call (the coordinator's phone from the organisation
+ * settings). Staff copies leave it out: they know the place and are the ones called.
+ */
+export function participantCalendarNotes(
+  venue: CourseWithSchedule['venue'],
+  organisation: Pick<OrganisationContact, 'phone'>,
+  language: Language,
+): string[] {
+  const t = translatorFor(language);
+  const place = venueText(venue);
+  return [
+    place ? t('invite.venue', { venue: place }) : t('invite.noVenue'),
+    venue?.stepFreeAccess ? t('participant.stepFree') : '',
+    venue?.hearingLoop ? t('participant.hearingLoop') : '',
+    venue?.accessibilityNotes ? t('invite.accessibility', { notes: venue.accessibilityNotes }) : '',
+    organisation.phone
+      ? t('invite.coordinatorPhone', { phone: formatPhoneForDisplay(organisation.phone) })
+      : '',
+  ].filter((line) => line !== '');
+}
+
+/**
+ * The course as one calendar series; the description lists every date in the reader's language,
+ * then, for a participant, the notes on the place and whom to call.
+ */
 export function calendarCourseOf(
   course: CourseWithSchedule,
   language: Language,
   copy: CalendarCopy = 'invitation',
+  participantNotes: string[] = [],
 ): CalendarCourse {
   const venue = course.venue;
   const uid = course.course.calendarUid;
+  const dates = sessionLines({ sessions: course.sessions, language });
   return {
     uid: copy === 'published' ? publishedUid(uid) : uid,
     cancelled: course.course.status === 'cancelled',
     sequence: course.course.scheduleSequence,
     title: courseTitle({ program: course.program, localityName: course.locality.name }, language),
-    description: sessionLines({ sessions: course.sessions, language }).join('\n'),
+    description: [...dates, ...(participantNotes.length > 0 ? ['', ...participantNotes] : [])].join(
+      '\n',
+    ),
     location: venueText(venue),
     intervalWeeks: course.program.intervalWeeks,
     sessions: course.sessions,
@@ -224,8 +255,15 @@ export function queueCourseMail(
       ? participantLinkUrl(context.publicUrl, personalLinkPlaceholder)
       : undefined;
   const method: CalendarMethod = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+  const notes =
+    recipient.applicationId !== null
+      ? participantCalendarNotes(course.venue, organisationContact(db), recipient.language)
+      : [];
   const calendar = buildCourseCalendar({
-    course: { ...calendarCourseOf(course, recipient.language), sequence: recipient.sequence },
+    course: {
+      ...calendarCourseOf(course, recipient.language, 'invitation', notes),
+      sequence: recipient.sequence,
+    },
     method,
     stamp: context.now,
     organizer: context.organizer,
@@ -266,7 +304,7 @@ function inviteesOf(db: DatabaseOrTransaction, course: CourseWithSchedule): Invi
     id: person.id,
     name: person.name,
     email: person.email,
-    language: 'fi',
+    language: person.language,
   }));
   const participants: Invitee[] = db
     .select({
@@ -281,6 +319,29 @@ function inviteesOf(db: DatabaseOrTransaction, course: CourseWithSchedule): Invi
     .all()
     .map((person) => ({ ...person, kind: 'participant' }));
   return [...instructors, ...participants];
+}
+
+/**
+ * The language a person holding an invitation is written to now: a staff member may have chosen
+ * another since, so a cancellation follows today's choice, not the one at the first invitation.
+ */
+function currentLanguageOf(db: DatabaseOrTransaction, row: ExistingInvitation): Language {
+  const current =
+    row.instructorId !== null
+      ? db
+          .select({ language: sql<Language>`coalesce(${users.language}, 'fi')` })
+          .from(instructors)
+          .leftJoin(users, eq(users.id, instructors.userId))
+          .where(eq(instructors.id, row.instructorId))
+          .get()
+      : row.applicationId !== null
+        ? db
+            .select({ language: applications.language })
+            .from(applications)
+            .where(eq(applications.id, row.applicationId))
+            .get()
+        : undefined;
+  return current?.language ?? row.language;
 }
 
 /** An invitee as the recipient of a course message with the SEQUENCE it carries. */
@@ -347,7 +408,12 @@ export function notifyCourseInvitees(
 ): void {
   const course = findCourse(db, courseId);
   if (!course) return;
-  const existing = db.select().from(invitations).where(eq(invitations.courseId, courseId)).all();
+  const existing = db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.courseId, courseId))
+    .all()
+    .map((row) => ({ ...row, language: currentLanguageOf(db, row) }));
   const plan = planInvitationChanges(
     existing,
     inviteesOf(db, course),

@@ -19,6 +19,7 @@ export const fi = {
   'invite.noVenue': 'Kerromme paikan myöhemmin.',
   'invite.accessibility': 'Esteettömyys: {notes}',
   'invite.contact': 'Kysyttävää? Soita ohjaajalle: {contacts}',
+  'invite.coordinatorPhone': 'Kysyttävää kurssista? Soita kurssikoordinaattorille: {phone}',
   'invite.personalLink': 'Omalla sivullasi näet kurssin tiedot ja voit perua paikkasi: {url}',
   'invite.calendarNote':
     'Liitteenä on kalenterikutsu. Jos ajat muuttuvat, saat uuden viestin ja kalenterisi päivittyy.',
@@ -100,6 +101,7 @@ export const en: Record<keyof typeof fi, string> = {
   'invite.noVenue': 'The place will be announced later.',
   'invite.accessibility': 'Accessibility: {notes}',
   'invite.contact': 'Questions? Call an instructor: {contacts}',
+  'invite.coordinatorPhone': 'Questions about the course? Call the course coordinator: {phone}',
   'invite.personalLink': 'Your details, the calendar file and cancelling: {url}',
   'invite.calendarNote': 'The calendar invitation is attached; it updates if the schedule changes.',
   'invite.signature': 'Kurssipolku',
@@ -180,6 +182,7 @@ export const sv: Record<keyof typeof fi, string> = {
   'invite.noVenue': 'Vi meddelar platsen senare.',
   'invite.accessibility': 'Tillgänglighet: {notes}',
   'invite.contact': 'Frågor? Ring handledaren: {contacts}',
+  'invite.coordinatorPhone': 'Frågor om kursen? Ring kurskoordinatorn: {phone}',
   'invite.personalLink':
     'På din egen sida ser du kursens uppgifter och kan avboka din plats: {url}',
   'invite.calendarNote':

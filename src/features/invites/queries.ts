@@ -14,6 +14,7 @@ import { preparedFor, type AppDatabase, type DatabaseOrTransaction } from '../..
 import type { LocalDate } from '../../lib/helsinki-time';
 import { hashSecretToken, newSecretToken } from '../../lib/tokens';
 import type { MailKind } from './invitation-mail';
+import { programNameColumns } from '../programs/program-names';
 
 export type LetterKind = MailKind;
 
@@ -124,8 +125,7 @@ const lettersToPrint = preparedFor((db) =>
       state: invitations.state,
       sentSequence: invitations.sentSequence,
       letterPostedSequence: invitations.letterPostedSequence,
-      programNameFi: programs.nameFi,
-      programNameEn: programs.nameEn,
+      ...programNameColumns,
       localityName: localities.name,
       hasAddress: sql<number>`coalesce(${applications.postalStreet}, '') != ''`,
     })

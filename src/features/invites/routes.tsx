@@ -84,9 +84,9 @@ export function inviteRoutes({ db, clock, config }: AppDeps) {
     const courses = feedCourseIds(db, user)
       .map((courseId) => findCourse(db, courseId))
       .filter((course) => course !== undefined)
-      .map((course) => calendarCourseOf(course, 'fi', 'published'));
+      .map((course) => calendarCourseOf(course, user.language, 'published'));
     const calendar = buildFeedCalendar({
-      name: translate('fi', 'feed.calendarName', { name: user.name }),
+      name: translate(user.language, 'feed.calendarName', { name: user.name }),
       courses,
       stamp: clock(),
     });

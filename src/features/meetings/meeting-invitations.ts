@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { meetingAttendees } from '../../../db/schema';
+import { meetingAttendees, users } from '../../../db/schema';
 import type { Transaction } from '../../db';
 import { translatorFor, type Language } from '../../i18n';
 import { formatLocalDate, formatTimeRange } from '../../i18n/format';
@@ -18,8 +18,14 @@ import {
 import type { MeetingPerson } from './meeting-rules';
 import { activeAttendees, findMeeting, type MeetingWithPeople } from './queries';
 
-/** Staff accounts and guests have no language of their own for mail yet: Finnish. */
-const attendeeLanguage: Language = 'fi';
+/** A staff attendee is written to in their own language; a guest (no account) in Finnish. */
+function attendeeLanguage(tx: Transaction, userId: number | null | undefined): Language {
+  if (!userId) return 'fi';
+  return (
+    tx.select({ language: users.language }).from(users).where(eq(users.id, userId)).get()
+      ?.language ?? 'fi'
+  );
+}
 
 /** 'changed': the time, place or agenda changed, so everyone still invited hears of it. */
 export type MeetingChange = 'planned' | 'changed';
@@ -121,13 +127,13 @@ export function syncMeetingAttendees(
     id: rowOf(person.email)?.id ?? --newcomer,
     name: person.name,
     email: person.email,
-    language: attendeeLanguage,
+    language: attendeeLanguage(tx, person.userId),
   }));
   const existing: ExistingInvitation[] = attendees.map((row) => ({
     ...row,
     instructorId: row.id,
     applicationId: null,
-    language: attendeeLanguage,
+    language: attendeeLanguage(tx, row.userId),
   }));
   const plan = planInvitationChanges(
     existing,
@@ -206,7 +212,8 @@ export function minutesMailSections(
 /** One message with the minutes to every attendee still invited, in the caller's transaction. */
 export function enqueueMinutesMail(tx: Transaction, found: MeetingWithPeople, mail: MailContext) {
   for (const attendee of activeAttendees(found)) {
-    const recipient = { name: attendee.name, email: attendee.email, language: attendeeLanguage };
+    const language = attendeeLanguage(tx, attendee.userId);
+    const recipient = { name: attendee.name, email: attendee.email, language };
     enqueueComposedMail(
       tx,
       recipient,

@@ -24,7 +24,7 @@ import { feedbackTextMax, isFeedbackOpen, mayGiveFeedback } from '../feedback/fe
 import { isActiveEnrollment } from '../enrollment/seat-rules';
 import { EnrollmentRefused, withdrawEnrollment } from '../enrollment/seats';
 import { buildCourseCalendar } from '../invites/course-calendar';
-import { calendarCourseOf } from '../invites/invitations';
+import { calendarCourseOf, participantCalendarNotes } from '../invites/invitations';
 import { calendarResponse } from '../invites/routes';
 import { organisationContact } from '../organisation/queries';
 import { privacyFacts } from '../privacy-notice/queries';
@@ -132,7 +132,12 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
     const course = own && findCourse(db, own.courseId);
     if (!course) throw new HTTPException(404);
     const calendar = buildCourseCalendar({
-      course: calendarCourseOf(course, participant.language),
+      course: calendarCourseOf(
+        course,
+        participant.language,
+        'invitation',
+        participantCalendarNotes(course.venue, organisationContact(db), participant.language),
+      ),
       method: 'PUBLISH',
       stamp: clock(),
       organizer: mail.organizer,

@@ -21,6 +21,7 @@ import { summaryOf, type AttendanceSummary } from '../attendance/attendance-rule
 import { parseNeeds, transportFollowThrough } from '../enrollment/needs';
 import { leadsCourse } from '../enrollment/queries';
 import { listUnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
+import { programNameColumns } from '../programs/program-names';
 
 export const peoplePerPage = 25;
 /** Shorter queries would list nearly everyone: the page shows only the form. */
@@ -82,8 +83,7 @@ function scoped(db: AppDatabase, scope: PeopleScope): SQL | undefined {
 }
 
 const courseTitleColumns = {
-  programNameFi: programs.nameFi,
-  programNameEn: programs.nameEn,
+  ...programNameColumns,
   localityName: localities.name,
 };
 
@@ -217,6 +217,7 @@ export function personRecord(db: AppDatabase, applicationId: number) {
       localityName: localities.name,
       consentRecordedByName: consentRecorders.name,
       preferredProgramNameFi: preferredPrograms.nameFi,
+      preferredProgramNameSv: preferredPrograms.nameSv,
       preferredProgramNameEn: preferredPrograms.nameEn,
       preferredLocalityName: preferredLocalities.name,
     })
@@ -229,14 +230,21 @@ export function personRecord(db: AppDatabase, applicationId: number) {
     .where(eq(applications.id, applicationId))
     .get();
   if (!application) return undefined;
-  const { preferredProgramNameFi, preferredProgramNameEn, preferredLocalityName, ...held } =
-    application;
+  const {
+    preferredProgramNameFi,
+    preferredProgramNameSv,
+    preferredProgramNameEn,
+    preferredLocalityName,
+    ...held
+  } = application;
   const preferredCourse =
     preferredProgramNameFi !== null &&
+    preferredProgramNameSv !== null &&
     preferredProgramNameEn !== null &&
     preferredLocalityName !== null
       ? {
           programNameFi: preferredProgramNameFi,
+          programNameSv: preferredProgramNameSv,
           programNameEn: preferredProgramNameEn,
           localityName: preferredLocalityName,
         }

@@ -25,6 +25,7 @@ export type HeldPlace = {
   state: (typeof activeEnrollmentStates)[number];
   courseId: number;
   programFi: string;
+  programSv: string;
   programEn: string;
   locality: string;
 };
@@ -51,6 +52,7 @@ export function placesHeldOn(
       state: enrollments.state,
       courseId: courses.id,
       programFi: programs.nameFi,
+      programSv: programs.nameSv,
       programEn: programs.nameEn,
       locality: localities.name,
     })

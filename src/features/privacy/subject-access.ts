@@ -37,6 +37,7 @@ export const openingsLimit = 500;
 const courseColumns = {
   courseId: courses.id,
   programFi: programs.nameFi,
+  programSv: programs.nameSv,
   programEn: programs.nameEn,
   locality: localities.name,
 };
@@ -94,6 +95,7 @@ function applicationPart(db: AppDatabase, applicationId: number) {
         : {
             courseId: held.preferredCourseId,
             programFi: preferredCourse.programNameFi,
+            programSv: preferredCourse.programNameSv,
             programEn: preferredCourse.programNameEn,
             locality: preferredCourse.localityName,
           },
@@ -220,8 +222,8 @@ function invitationsOf(db: AppDatabase, applicationId: number) {
     .where(eq(invitations.applicationId, applicationId))
     .orderBy(asc(invitations.createdAt), asc(invitations.id))
     .all()
-    .map(({ courseId, programFi, programEn, locality, ...invitation }) => ({
-      course: { courseId, programFi, programEn, locality },
+    .map(({ courseId, programFi, programSv, programEn, locality, ...invitation }) => ({
+      course: { courseId, programFi, programSv, programEn, locality },
       ...invitation,
       by: invitation.email === '' ? ('letter' as const) : ('email' as const),
     }));

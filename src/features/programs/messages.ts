@@ -14,6 +14,9 @@ export const fi = {
   'programs.save': 'Tallenna muutokset',
   'programs.name': 'Nimi',
   'programs.nameFi': 'Nimi suomeksi',
+  'programs.nameSv': 'Nimi ruotsiksi',
+  'programs.nameSvHint':
+    'Voit jättää tyhjäksi: silloin ruotsinkielisillä sivuilla ja viesteissä näkyy suomenkielinen nimi.',
   'programs.nameEn': 'Nimi englanniksi',
   'programs.sessions': 'Kertoja',
   'programs.sessionCount': 'Kokoontumiskertojen määrä',
@@ -68,6 +71,8 @@ export const en: Record<keyof typeof fi, string> = {
   'programs.save': 'Save changes',
   'programs.name': 'Name',
   'programs.nameFi': 'Name in Finnish',
+  'programs.nameSv': 'Name in Swedish',
+  'programs.nameSvHint': 'Optional: when empty, Swedish pages and messages show the Finnish name.',
   'programs.nameEn': 'Name in English',
   'programs.sessions': 'Sessions',
   'programs.sessionCount': 'Number of sessions',
@@ -122,6 +127,9 @@ export const sv: Record<keyof typeof fi, string> = {
   'programs.save': 'Spara ändringarna',
   'programs.name': 'Namn',
   'programs.nameFi': 'Namn på finska',
+  'programs.nameSv': 'Namn på svenska',
+  'programs.nameSvHint':
+    'Frivilligt: om fältet är tomt visas det finska namnet på svenska sidor och i meddelanden på svenska.',
   'programs.nameEn': 'Namn på engelska',
   'programs.sessions': 'Träffar',
   'programs.sessionCount': 'Antal träffar',

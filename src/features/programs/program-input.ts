@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { checkbox, requiredText, whenFieldsValid, wholeNumber } from '../../lib/form-input';
+import {
+  checkbox,
+  optionalText,
+  requiredText,
+  whenFieldsValid,
+  wholeNumber,
+} from '../../lib/form-input';
 
 /** The licensed Arkeen Voimaa format, offered as the starting point of a new programme. */
 export const programDefaults = {
@@ -17,6 +23,8 @@ export const programDefaults = {
 export const programInput = z
   .object({
     nameFi: requiredText(200),
+    /** Optional: empty = the Finnish name is shown on Swedish pages and in Swedish mail. */
+    nameSv: optionalText(200),
     nameEn: requiredText(200),
     sessionCount: wholeNumber(1, 20),
     sessionMinutes: wholeNumber(15, 600),

@@ -7,6 +7,7 @@ import type { ProgramInput } from './program-input';
 const programColumns = {
   id: programs.id,
   nameFi: programs.nameFi,
+  nameSv: programs.nameSv,
   nameEn: programs.nameEn,
   sessionCount: programs.sessionCount,
   sessionMinutes: programs.sessionMinutes,
@@ -44,8 +45,15 @@ export function findProgram(db: DatabaseOrTransaction, id: number): ProgramRow |
   return db.select(programColumns).from(programs).where(eq(programs.id, id)).get();
 }
 
-/** Used by the form and by the demo data; returns the new programme's id. */
-export function createProgram(db: DatabaseOrTransaction, input: ProgramInput, now: Date): number {
+/**
+ * Used by the form and by the demo data; returns the new programme's id. The Swedish name may be
+ * left out (empty: the Finnish name is shown).
+ */
+export function createProgram(
+  db: DatabaseOrTransaction,
+  input: Omit<ProgramInput, 'nameSv'> & { nameSv?: string },
+  now: Date,
+): number {
   return db
     .insert(programs)
     .values({ ...input, createdAt: now })

@@ -15,11 +15,16 @@ import { changeProgram } from './program-changes';
 import { programDefaults, programInput, type ProgramInput } from './program-input';
 import { createProgram, findProgram, listPrograms, type ProgramRow } from './queries';
 
-type ProgramFields = Omit<ProgramInput, 'nameFi' | 'nameEn'> & { nameFi?: string; nameEn?: string };
+type ProgramFields = Omit<ProgramInput, 'nameFi' | 'nameSv' | 'nameEn'> & {
+  nameFi?: string;
+  nameSv?: string;
+  nameEn?: string;
+};
 
 function formValuesOf(program: ProgramFields): Record<string, string> {
   return {
     nameFi: program.nameFi ?? '',
+    nameSv: program.nameSv ?? '',
     nameEn: program.nameEn ?? '',
     sessionCount: String(program.sessionCount),
     sessionMinutes: String(program.sessionMinutes),

@@ -105,6 +105,7 @@ export function termCourseFigures(
     .select({
       courseId: courses.id,
       nameFi: programs.nameFi,
+      nameSv: programs.nameSv,
       nameEn: programs.nameEn,
       locality: localities.name,
       audience: courses.audience,

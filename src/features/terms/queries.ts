@@ -18,6 +18,7 @@ import type { LocalDate } from '../../lib/helsinki-time';
 import { goNoGoOutlook } from '../courses/at-risk';
 import { waitingNearby } from '../courses/at-risk-queries';
 import { inRegion } from '../places/regions';
+import { programNameColumns } from '../programs/program-names';
 
 export function listTerms(db: AppDatabase) {
   return db.select().from(terms).orderBy(asc(terms.startsOn)).all();
@@ -91,8 +92,7 @@ const termCourseRows = preparedFor((db) =>
       status: courses.status,
       localityId: courses.localityId,
       localityName: localities.name,
-      programNameFi: programs.nameFi,
-      programNameEn: programs.nameEn,
+      ...programNameColumns,
       maxParticipants: programs.maxParticipants,
       minimum: programs.minParticipants,
       goNoGoDate: courses.goNoGoDate,
@@ -153,8 +153,7 @@ const termSessionRows = preparedFor((db) =>
       startTime: courseSessions.startTime,
       endTime: courseSessions.endTime,
       localityName: localities.name,
-      programNameFi: programs.nameFi,
-      programNameEn: programs.nameEn,
+      ...programNameColumns,
     })
     .from(courseSessions)
     .innerJoin(courses, eq(courses.id, courseSessions.courseId))
