@@ -414,12 +414,24 @@ export type OutboxState = (typeof outboxStates)[number];
  * worker sends it later. The Message-ID is fixed at creation, so a resend after a crash can be
  * recognised by the receiving side.
  */
+export const outboxChannels = ['email', 'sms'] as const;
+export type OutboxChannel = (typeof outboxChannels)[number];
+
 export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** E-mail goes over SMTP; a text message (body in textBody) to a provider's HTTP API. */
+    channel: text('channel', { enum: outboxChannels }).notNull().default('email'),
     messageId: text('message_id').notNull().unique(),
     recipientEmail: text('recipient_email').notNull(),
+    /** A text message's mobile number (E.164); empty for e-mail. */
+    recipientPhone: text('recipient_phone').notNull().default(''),
+    /** The session a reminder is for: one reminder per session and person (unique index). */
+    reminderSessionId: integer('reminder_session_id').references(
+      (): AnySQLiteColumn => courseSessions.id,
+      { onDelete: 'set null' },
+    ),
     recipientName: text('recipient_name').notNull().default(''),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
@@ -463,6 +475,9 @@ export const outbox = sqliteTable(
     index('outbox_state_created_idx').on(table.state, table.createdAt),
     // Sent bodies still to prune, oldest first.
     index('outbox_prune_idx').on(table.bodyPrunedAt, table.state, table.sentAt),
+    uniqueIndex('outbox_reminder_idx').on(table.reminderSessionId, table.applicationId),
+    // The outgoing texts page and the mail list each read one channel, newest first.
+    index('outbox_channel_created_idx').on(table.channel, table.createdAt),
   ],
 );
 
@@ -596,6 +611,8 @@ export const applications = sqliteTable(
     language: text('language', { enum: languages }).notNull().default('fi'),
     /** Every personal field was emptied (retention or erasure); ids, dates and states stay. */
     anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
+    /** The person said "stop reminders" (personal link or call record): no reminder texts. */
+    remindersStoppedAt: integer('reminders_stopped_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

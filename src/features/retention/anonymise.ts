@@ -19,6 +19,7 @@ export const anonymisedName = 'Anonymised';
 /** A message's content and recipient, emptied; its state and times stay for the mail history. */
 const emptiedMessage = {
   recipientEmail: '',
+  recipientPhone: '',
   recipientName: '',
   subject: '',
   textBody: '',
