@@ -4,6 +4,7 @@ import {
   reminderDueAt,
   sessionDateDueForReminders,
   smsLength,
+  withPlainTypography,
 } from '../../src/features/texts/sms-rules';
 
 describe('a text is counted as the phone network counts it', () => {
@@ -88,5 +89,13 @@ describe('a reminder is due at the reminder time on the Helsinki day before', ()
     expect(sessionDateDueForReminders(new Date('2026-10-26T22:30:00Z'), '00:15')).toBe(
       '2026-10-28',
     );
+  });
+});
+
+describe('typography that would force UCS-2 is written plainly', () => {
+  it('turns dashes, curly quotes and ellipses into their GSM-7 forms', () => {
+    const plain = withPlainTypography('Arkeen Voimaa – kipu, “Tila” ’A’…');
+    expect(plain).toBe('Arkeen Voimaa - kipu, "Tila" \'A\'...');
+    expect(smsLength(plain).encoding).toBe('gsm7');
   });
 });

@@ -76,3 +76,26 @@ export function sessionDateDueForReminders(now: Date, reminderTime: LocalTime): 
   const tomorrow = addDays(today, 1);
   return now.getTime() >= reminderDueAt(tomorrow, reminderTime).getTime() ? tomorrow : null;
 }
+
+/** Typography outside GSM-7 with a plain equivalent inside it. */
+const plainEquivalents: Record<string, string> = {
+  '–': '-',
+  '—': '-',
+  '‐': '-',
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '…': '...',
+  '\u00a0': ' ',
+  '\u202f': ' ',
+};
+
+/**
+ * Dashes, curly quotes and the like as their plain GSM-7 forms: one typographic dash in a program's
+ * name would otherwise make the whole text UCS-2, with under half the room.
+ */
+export function withPlainTypography(text: string): string {
+  return text.replace(/[–—‐‘’“”„…\u00a0\u202f]/g, (character) => plainEquivalents[character]!);
+}
