@@ -1,12 +1,12 @@
 import { load } from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { applications, outbox } from '../../db/schema';
+import { applications, auditLog, outbox } from '../../db/schema';
 import type { AppDatabase } from '../../src/db';
 import { createParticipantLink } from '../../src/features/outbox/personal-links';
 import { queueDueReminders } from '../../src/features/texts/reminders';
 import { aRunningCourse } from '../support/attendance-fixtures';
-import { buildTestApp, getPage, postForm } from '../support/test-app';
+import { buildTestApp, getPage, postForm, signInEveryRole } from '../support/test-app';
 
 const reminderTimePassed = new Date('2026-10-05T09:05:00Z');
 
@@ -90,5 +90,64 @@ describe('stopping reminder texts on the personal link', () => {
     db.update(applications).set({ phone: '+35862123456' }).where(eq(applications.id, aino)).run();
     const page = load(await (await getPage(app, `/p/${token}`)).text());
     expect(page('#reminder-choice')).toHaveLength(0);
+  });
+});
+
+describe('staff stopping reminder texts for a person', () => {
+  it('lets a coordinator stop and restart them on the person page, audited', async () => {
+    const { app, db, aino, other } = setUp();
+    const roles = await signInEveryRole({ app, db });
+
+    const page = load(await (await getPage(app, `/people/${aino}`, roles.coordinator)).text());
+    expect(page('#reminder-choice form').attr('action')).toBe(`/people/${aino}/reminders`);
+
+    const stop = await postForm(
+      app,
+      `/people/${aino}/reminders`,
+      { stopped: 'yes' },
+      { cookie: roles.coordinator },
+    );
+    expect(stop.status).toBe(303);
+    expect(stop.headers.get('location')).toBe(`/people/${aino}`);
+    expect(stoppedAt(db, aino)).not.toBeNull();
+    expect(remindersFor(db, aino)).toHaveLength(0);
+    expect(remindersFor(db, other)).toHaveLength(1);
+    const audited = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, 'application'), eq(auditLog.subjectId, aino)))
+      .all()
+      .map((entry) => [entry.action, entry.detail]);
+    expect(audited).toContainEqual(['update', 'reminders stopped']);
+
+    await postForm(
+      app,
+      `/people/${aino}/reminders`,
+      { stopped: 'no' },
+      { cookie: roles.coordinator },
+    );
+    expect(stoppedAt(db, aino)).toBeNull();
+  });
+
+  it('refuses instructors and reporting staff, and an unknown person', async () => {
+    const { app, db, aino } = setUp();
+    const roles = await signInEveryRole({ app, db });
+    for (const role of ['instructor', 'reporting'] as const) {
+      const response = await postForm(
+        app,
+        `/people/${aino}/reminders`,
+        { stopped: 'yes' },
+        { cookie: roles[role] },
+      );
+      expect(response.status).toBe(403);
+    }
+    const unknown = await postForm(
+      app,
+      '/people/999999/reminders',
+      { stopped: 'yes' },
+      { cookie: roles.coordinator },
+    );
+    expect(unknown.status).toBe(404);
+    expect(stoppedAt(db, aino)).toBeNull();
   });
 });

@@ -29,12 +29,11 @@ import { calendarResponse } from '../invites/routes';
 import { organisationContact } from '../organisation/queries';
 import { privacyFacts } from '../privacy-notice/queries';
 import { pendingDeletionRequestOf, requestDeletion } from '../privacy/queries';
-import { chooseReminders, reminderChoiceOf } from '../texts/reminder-choice';
+import { chooseReminders, reminderChoiceForm, reminderChoiceOf } from '../texts/reminder-choice';
 import { findParticipantByToken, type ParticipantView } from './links';
 import { MissedSessionRefused, reportMissedSession, upcomingSessionsOf } from './missed-session';
 
 const withdrawalForm = z.object({ reason: optionalText(500) });
-const reminderChoiceForm = z.object({ stopped: z.enum(['yes', 'no']) });
 const missedSessionForm = z.object({ sessionId: wholeNumber(1, Number.MAX_SAFE_INTEGER) });
 
 type OwnEnrollment = ParticipantView['enrollments'][number];

@@ -1,8 +1,12 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { z } from 'zod';
 import { applications, outbox } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase, type Transaction } from '../../db';
 import { recordAudit, type Actor } from '../audit/audit-log';
 import { isMobileNumber } from './sms-rules';
+
+/** The one field of the stop/restart form: `yes` stops the texts, `no` turns them back on. */
+export const reminderChoiceForm = z.object({ stopped: z.enum(['yes', 'no']) });
 
 /** Whether reminder texts go to this person. */
 export type ReminderChoice = 'on' | 'stopped';
