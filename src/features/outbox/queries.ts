@@ -304,3 +304,23 @@ export function pageOfOutbox(
 export function findOutboxMessage(db: AppDatabase, id: number): OutboxMessage | undefined {
   return db.select().from(outbox).where(eq(outbox.id, id)).get();
 }
+
+/** A page of texts with their (short) bodies: the list reads the bodies of the shown rows only. */
+export function pageOfTexts(db: AppDatabase, options: { after?: number }) {
+  const page = pageOfOutbox(db, { after: options.after, channel: 'sms' });
+  const ids = page.rows.map((row) => row.id);
+  const bodies = new Map(
+    ids.length === 0
+      ? []
+      : db
+          .select({ id: outbox.id, textBody: outbox.textBody })
+          .from(outbox)
+          .where(inArray(outbox.id, ids))
+          .all()
+          .map((row) => [row.id, row.textBody] as const),
+  );
+  return {
+    ...page,
+    rows: page.rows.map((row) => ({ ...row, textBody: bodies.get(row.id) ?? '' })),
+  };
+}

@@ -1,4 +1,13 @@
 export const fi = {
+  'nav.texts': 'Lähtevät tekstiviestit',
+  'texts.title': 'Lähtevät tekstiviestit',
+  'texts.intro':
+    'Tekstiviestit, kuten muistutukset kurssikertaa edeltävänä päivänä, tallentuvat ensin tänne, ja palvelu lähettää ne sitten. Jos lähetys ei onnistu, palvelu yrittää uudelleen itse.',
+  'texts.noProvider':
+    'Tekstiviestipalvelua ei ole määritetty (SMS_URL), joten viestejä ei lähetetä. Viestit odottavat tällä sivulla, eikä mikään katoa.',
+  'texts.listCaption': 'Lähtevät tekstiviestit, uusin ensin',
+  'texts.empty': 'Lähteviä tekstiviestejä ei ole.',
+  'texts.message': 'Viesti',
   'texts.reminder': 'Muistutus: {program} huomenna {date} klo {time}, {place}. Tervetuloa!',
   'texts.remindersHeading': 'Muistutukset tekstiviestillä',
   'texts.remindersOn':
@@ -11,6 +20,15 @@ export const fi = {
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
+  'nav.texts': 'Outgoing texts',
+  'texts.title': 'Outgoing texts',
+  'texts.intro':
+    'Text messages, such as the reminders the day before a session, are written here first and then sent in the background. A failed send is tried again automatically.',
+  'texts.noProvider':
+    'No text-message provider is configured (SMS_URL), so no texts are sent. They wait on this page and nothing is lost.',
+  'texts.listCaption': 'Outgoing texts, newest first',
+  'texts.empty': 'There are no outgoing texts.',
+  'texts.message': 'Message',
   'texts.reminder': 'Reminder: {program} tomorrow, {date} at {time}, {place}. Welcome!',
   'texts.remindersHeading': 'Text message reminders',
   'texts.remindersOn':
@@ -23,6 +41,15 @@ export const en: Record<keyof typeof fi, string> = {
 };
 
 export const sv: Record<keyof typeof fi, string> = {
+  'nav.texts': 'Utgående textmeddelanden',
+  'texts.title': 'Utgående textmeddelanden',
+  'texts.intro':
+    'Textmeddelanden, till exempel påminnelserna dagen före en träff, sparas först här och skickas sedan av tjänsten. Om det inte går att skicka ett meddelande försöker tjänsten på nytt.',
+  'texts.noProvider':
+    'Ingen sms-tjänst har ställts in (SMS_URL), så inga textmeddelanden skickas. De väntar på den här sidan och inget går förlorat.',
+  'texts.listCaption': 'Utgående textmeddelanden, det nyaste först',
+  'texts.empty': 'Det finns inga utgående textmeddelanden.',
+  'texts.message': 'Meddelande',
   'texts.reminder': 'Påminnelse: {program} i morgon {date} kl. {time}, {place}. Välkommen!',
   'texts.remindersHeading': 'Påminnelser per textmeddelande',
   'texts.remindersOn':
