@@ -11,9 +11,9 @@ export type ProviderAnswer = { status: number; body?: string } | 'hang';
 
 /**
  * A text-message provider on 127.0.0.1 for tests: records every request it receives and answers
- * with the queued answers in turn, then 202.
+ * with the queued answers in turn, then 202 (after `holdUntil`, when given).
  */
-export async function startTestSmsProvider() {
+export async function startTestSmsProvider(options: { holdUntil?: Promise<void> } = {}) {
   const received: ReceivedText[] = [];
   const answers: ProviderAnswer[] = [];
   const server = createServer((request, response) => {
@@ -26,8 +26,12 @@ export async function startTestSmsProvider() {
       });
       const answer = answers.shift() ?? { status: 202, body: '{"status":"accepted"}' };
       if (answer === 'hang') return;
-      response.writeHead(answer.status, { 'content-type': 'application/json' });
-      response.end(answer.body ?? '');
+      // Held: the provider has the text but the sender has no answer yet (a kill comes first).
+      void (options.holdUntil ?? Promise.resolve()).then(() => {
+        if (response.destroyed) return;
+        response.writeHead(answer.status, { 'content-type': 'application/json' });
+        response.end(answer.body ?? '');
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
