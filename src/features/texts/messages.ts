@@ -1,4 +1,8 @@
 export const fi = {
+  'texts.placed':
+    '{program}: sinulle on paikka kurssilla. Ensimmäinen kerta {date} klo {time}, {place}.',
+  'texts.moved': '{program}: kurssin aika muuttui. Seuraava kerta {date} klo {time}, {place}.',
+  'texts.placeCancelled': '{program}, {place}: paikkasi kurssilla on peruttu.',
   'nav.texts': 'Lähtevät tekstiviestit',
   'texts.title': 'Lähtevät tekstiviestit',
   'texts.intro':
@@ -20,6 +24,10 @@ export const fi = {
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
+  'texts.placed':
+    '{program}: you have a place on the course. First session {date} at {time}, {place}.',
+  'texts.moved': '{program}: the course times changed. Next session {date} at {time}, {place}.',
+  'texts.placeCancelled': '{program}, {place}: your place on the course is cancelled.',
   'nav.texts': 'Outgoing texts',
   'texts.title': 'Outgoing texts',
   'texts.intro':
@@ -41,6 +49,10 @@ export const en: Record<keyof typeof fi, string> = {
 };
 
 export const sv: Record<keyof typeof fi, string> = {
+  'texts.placed':
+    '{program}: du har fått en plats på kursen. Första träffen {date} kl. {time}, {place}.',
+  'texts.moved': '{program}: kursens tider har ändrats. Nästa träff {date} kl. {time}, {place}.',
+  'texts.placeCancelled': '{program}, {place}: din plats på kursen har ställts in.',
   'nav.texts': 'Utgående textmeddelanden',
   'texts.title': 'Utgående textmeddelanden',
   'texts.intro':

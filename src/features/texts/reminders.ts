@@ -24,14 +24,24 @@ export type ReminderFacts = {
   place: string;
 };
 
+/** A session's date in a text: "ti 6.10." / "tis 6.10." / "Tue 6 Oct" (no year). */
+export function reminderDate(localDate: string, language: Language): string {
+  return formatLocalDate(localDate, language)
+    .replace(/ \d{4}$/, '')
+    .replace(/\.\d{4}$/, '.');
+}
+
+/** A start time in a text: "17.00" in Finnish and Swedish, "17:00" in English. */
+export function reminderTime(startTime: string, language: Language): string {
+  return language === 'en' ? startTime : startTime.replace(':', '.');
+}
+
 /** The reminder text: the course, tomorrow's date and time, and where; nothing about health. */
 export function reminderText(facts: ReminderFacts, language: Language): string {
   const text = translate(language, 'texts.reminder', {
     program: programName(facts.program, language),
-    date: formatLocalDate(facts.localDate, language)
-      .replace(/ \d{4}$/, '')
-      .replace(/\.\d{4}$/, '.'),
-    time: language === 'en' ? facts.startTime : facts.startTime.replace(':', '.'),
+    date: reminderDate(facts.localDate, language),
+    time: reminderTime(facts.startTime, language),
     place: facts.place,
   });
   return withPlainTypography(text);
