@@ -1,8 +1,8 @@
 import { load } from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema';
-import { enqueueMessage, enqueueText } from '../../src/features/outbox/queries';
+import { auditLog, outbox } from '../../db/schema';
+import { countFailedMail, enqueueMessage, enqueueText } from '../../src/features/outbox/queries';
 import { pageSize } from '../../src/http/paging';
 import { buildTestApp, getPage, signInEveryRole, testConfig } from '../support/test-app';
 
@@ -110,5 +110,16 @@ describe('the outgoing texts page', () => {
         .get(),
     ).toEqual([`text-${ids[0]}`]);
     expect($('h1')).toHaveLength(0);
+  });
+});
+
+describe('failed texts and the failed-mail count', () => {
+  it('counts only e-mail, as the mail list it links to shows only e-mail', () => {
+    const { db, aText, mail } = setUp();
+    const text = aText('Muistutus');
+    db.update(outbox).set({ state: 'failed' }).where(eq(outbox.id, text)).run();
+    expect(countFailedMail(db)).toBe(0);
+    db.update(outbox).set({ state: 'failed' }).where(eq(outbox.id, mail)).run();
+    expect(countFailedMail(db)).toBe(1);
   });
 });

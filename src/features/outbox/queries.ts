@@ -269,10 +269,17 @@ const messagePosition = preparedFor((db) =>
 );
 
 const failedCount = preparedFor((db) =>
-  db.select({ failed: count() }).from(outbox).where(eq(outbox.state, 'failed')).prepare(),
+  db
+    .select({ failed: count() })
+    .from(outbox)
+    .where(and(eq(outbox.state, 'failed'), eq(outbox.channel, 'email')))
+    .prepare(),
 );
 
-/** Messages given up on, waiting for someone to look (counted on the state index). */
+/**
+ * E-mail given up on, waiting for someone to look (counted on the state index): the count links to
+ * the mail list, which shows only e-mail.
+ */
 export function countFailedMail(db: AppDatabase): number {
   return failedCount(db).get()!.failed;
 }
