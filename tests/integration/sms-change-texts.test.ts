@@ -97,7 +97,7 @@ describe('texts about a place for people without e-mail', () => {
     expect(textsTo(db, finn)[2]).toMatch(
       /^Arkeen Voimaa \d+, Lapua: paikkasi kurssilla on peruttu\.$/,
     );
-    expect(textsTo(db, swede)[2]).toMatch(/, Lapua: din plats på kursen har ställts in\.$/);
+    expect(textsTo(db, swede)[2]).toMatch(/, Lapua: du har inte längre en plats på kursen\.$/);
 
     expect(textsTo(db, withMail)).toEqual([]);
     expect(textsTo(db, landline)).toEqual([]);

@@ -52,7 +52,7 @@ export const sv: Record<keyof typeof fi, string> = {
   'texts.placed':
     '{program}: du har fått en plats på kursen. Första träffen {date} kl. {time}, {place}.',
   'texts.moved': '{program}: kursens tider har ändrats. Nästa träff {date} kl. {time}, {place}.',
-  'texts.placeCancelled': '{program}, {place}: din plats på kursen har ställts in.',
+  'texts.placeCancelled': '{program}, {place}: du har inte längre en plats på kursen.',
   'nav.texts': 'Utgående textmeddelanden',
   'texts.title': 'Utgående textmeddelanden',
   'texts.intro':
