@@ -44,6 +44,17 @@ const environmentSchema = z.object({
       error: 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.fi:587',
     })
     .optional(),
+  SMS_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be an http:// or https:// URL of the text-message provider',
+    })
+    .optional(),
+  SMS_TOKEN: z.string().min(1).optional(),
+  SMS_REMINDER_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM such as 12:00')
+    .default('12:00'),
   MAIL_FROM: z.string().min(3).default('Kurssipolku <no-reply@kurssipolku.example>'),
   UNREACHABLE_AFTER_CALLS: z.coerce
     .number({ error: 'must be a whole number of calls' })
@@ -81,6 +92,11 @@ export type Config = {
   /** Without it, mail waits in the outbox and shows on the Outgoing mail page. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** The text-message provider's endpoint; null keeps texts queued on the Outgoing texts page. */
+  smsUrl: string | null;
+  smsToken: string | null;
+  /** Helsinki wall-clock time (HH:MM) on the day before a session when its reminders go out. */
+  smsReminderTime: string;
   /** Unanswered calls, on at least this many days, after which closing as unreachable is proposed. */
   unreachableRule: { maxUnanswered: number; minDistinctDays: number };
   /** The time an intake call counts in the caller's hours, in minutes. */
@@ -126,6 +142,9 @@ export function parseConfig(environment: NodeJS.ProcessEnv): ConfigResult {
       trustedProxyHops: env.TRUST_PROXY,
       smtpUrl: env.SMTP_URL ?? null,
       mailFrom: env.MAIL_FROM,
+      smsUrl: env.SMS_URL ?? null,
+      smsToken: env.SMS_TOKEN ?? null,
+      smsReminderTime: env.SMS_REMINDER_TIME,
       unreachableRule: {
         maxUnanswered: env.UNREACHABLE_AFTER_CALLS,
         minDistinctDays: env.UNREACHABLE_ON_DAYS,

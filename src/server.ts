@@ -7,7 +7,9 @@ import { demoSignIns, isDatabaseEmpty, loadDemoData } from './features/demo/demo
 import { mailSettingsFrom } from './features/invites/invitations';
 import { createMailSender } from './features/outbox/mail-sender';
 import { startOutboxWorker } from './features/outbox/outbox-worker';
+import { createTextSender } from './features/outbox/sms-sender';
 import { startRetentionSchedule } from './features/retention/retention-schedule';
+import { startReminderSchedule } from './features/texts/reminders';
 import { clockStartingAt, systemClock } from './lib/clock';
 
 const parsed = parseConfig(process.env);
@@ -36,7 +38,20 @@ const outboxWorker = startOutboxWorker({
   clock,
   sender: config.smtpUrl ? createMailSender(config.smtpUrl, config.mailFrom) : null,
 });
+const textWorker = startOutboxWorker({
+  db,
+  clock,
+  channel: 'sms',
+  sender: config.smsUrl ? createTextSender(config.smsUrl, config.smsToken) : null,
+});
 const retention = startRetentionSchedule({ db, clock });
+const reminders = startReminderSchedule({
+  db,
+  clock,
+  reminderTime: config.smsReminderTime,
+  domain: config.publicUrl.hostname,
+});
+if (!config.smsUrl) console.log('SMS_URL is not set: texts wait on the Outgoing texts page.');
 if (!config.smtpUrl) console.log('SMTP_URL is not set: e-mail waits on the Outgoing mail page.');
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
   console.log(
@@ -57,7 +72,8 @@ function shutDown(signal: string) {
   console.log(`${signal} received: closing the server, then the database.`);
   // A batch being sent finishes first, so no message is left marked as sending.
   // So is a retention batch: each is its own transaction, and the next day's run goes on.
-  void Promise.all([outboxWorker.stop(), retention.stop()]).finally(() =>
+  reminders.stop();
+  void Promise.all([outboxWorker.stop(), textWorker.stop(), retention.stop()]).finally(() =>
     server.close(() => {
       db.$client.close();
       process.exit(0);

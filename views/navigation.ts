@@ -14,6 +14,7 @@ const planningItems: NavigationItem[] = [
   { href: '/meetings', label: 'nav.meetings' },
   { href: '/candidates', label: 'nav.candidates' },
   { href: '/outbox', label: 'nav.outbox' },
+  { href: '/texts', label: 'nav.texts' },
   { href: '/applications/new', label: 'nav.newApplication' },
   { href: '/calls', label: 'nav.callQueue' },
   { href: '/people', label: 'nav.people' },

@@ -23,6 +23,7 @@ import * as reportMessages from '../features/reports/messages';
 import * as programMessages from '../features/programs/messages';
 import * as retentionMessages from '../features/retention/messages';
 import * as termMessages from '../features/terms/messages';
+import * as textMessages from '../features/texts/messages';
 import * as trainingMessages from '../features/trainings/messages';
 import * as userMessages from '../features/users/messages';
 import { en as coreEn } from './en';
@@ -77,6 +78,7 @@ export const catalogParts = {
   reports: part(reportMessages),
   meetings: part(meetingMessages),
   retention: part(retentionMessages),
+  texts: part(textMessages),
 };
 
 type Part = (typeof catalogParts)[keyof typeof catalogParts];

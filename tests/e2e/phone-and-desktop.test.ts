@@ -113,6 +113,7 @@ const pagesByRole: Record<
     '/programs',
     '/localities',
     '/outbox',
+    '/texts',
     '/decisions',
     '/hours',
     '/reports',

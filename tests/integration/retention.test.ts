@@ -74,6 +74,7 @@ function aMessage(
       messageId: `<retention-${messageNumber}@kurssipolku.test>`,
       recipientEmail: `vastaanottaja${messageNumber}@example.fi`,
       recipientName: 'Vastaanottaja Henkilö',
+      recipientPhone: '+358409998877',
       subject: 'Kutsu kurssille',
       textBody: 'Hei Vastaanottaja, tervetuloa.',
       htmlBody: '<p>Hei Vastaanottaja, tervetuloa.</p>',
@@ -425,6 +426,7 @@ describe('retention: anonymisation after the periods, with the report figures un
     for (const message of messages) {
       expectEmptied(message, [
         'recipientEmail',
+        'recipientPhone',
         'recipientName',
         'subject',
         'textBody',
@@ -511,6 +513,7 @@ describe('retention: anonymisation after the periods, with the report figures un
       'Esihenkilö',
       'Muutti',
       'Vastaanottaja',
+      '+358409998877',
     ]) {
       expect(everything, personal).not.toContain(personal);
     }
@@ -619,7 +622,13 @@ describe('retention of e-mail bodies, candidates and audit rows', () => {
     const message = aMessage(db, { state: 'sent', at: sentAt, applicationId });
     await runRetention(db, { now: new Date('2026-12-15T09:00:00Z'), actor: robot });
     const row = db.select().from(outbox).where(eq(outbox.id, message)).get()!;
-    expectEmptied(row, ['recipientEmail', 'recipientName', 'textBody', 'htmlBody']);
+    expectEmptied(row, [
+      'recipientEmail',
+      'recipientPhone',
+      'recipientName',
+      'textBody',
+      'htmlBody',
+    ]);
   });
 
   it('anonymises a candidate who dropped out after 12 months, never one who became an instructor', async () => {

@@ -148,6 +148,26 @@ function DeletionRequest(props: { token: string; deletionRequestedAt: Date | nul
   );
 }
 
+/** Reminder texts: one button to stop them, one to turn them back on (plain forms). */
+export function ReminderChoiceForm(
+  props: { action: string; choice: 'on' | 'stopped' } & Pick<PageContext, 't'>,
+) {
+  const { t } = props;
+  const stopped = props.choice === 'stopped';
+  return (
+    <section id="reminder-choice" aria-labelledby="reminder-choice-title">
+      <h2 id="reminder-choice-title">{t('texts.remindersHeading')}</h2>
+      <p>{t(stopped ? 'texts.remindersStopped' : 'texts.remindersOn')}</p>
+      <form method="post" action={props.action}>
+        <input type="hidden" name="stopped" value={stopped ? 'no' : 'yes'} />
+        <button type="submit" class={stopped ? undefined : 'secondary'}>
+          {t(stopped ? 'texts.restartReminders' : 'texts.stopReminders')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 /** The participant's own page behind their personal link: only their name and their courses. */
 export function ParticipantPage(
   props: PrivacyFacts & {
@@ -155,6 +175,8 @@ export function ParticipantPage(
     name: string;
     courses: ParticipantCourse[];
     deletionRequestedAt: Date | null;
+    /** Reminder texts on or stopped; null without a mobile number. */
+    reminders: 'on' | 'stopped' | null;
     invalidFeedback?: InvalidFeedback | null;
     /** The longest free text the questionnaire takes (the route's validation limit). */
     feedbackTextMax: number;
@@ -179,6 +201,9 @@ export function ParticipantPage(
             language={language}
           />
         ))
+      )}
+      {props.reminders && (
+        <ReminderChoiceForm action={`/p/${props.token}/reminders`} choice={props.reminders} t={t} />
       )}
       <ContactBlock contact={props.contact} t={t} heading />
       <PrivacyNotice

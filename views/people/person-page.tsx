@@ -11,6 +11,7 @@ import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { TransportStatus } from '../enrollment/needs-parts';
 import { CaptionedTable } from '../components/captioned-table';
 import { PrivacyActions } from '../privacy/erasure-pages';
+import { ReminderChoiceForm } from '../participant/participant-page';
 
 type PageContext = { t: Translate; language: Language };
 
@@ -309,6 +310,8 @@ export function PersonPage(
     showAuditLink?: boolean;
     /** Planning staff: links to the person's data export and to the erasure. */
     showPrivacyActions: boolean;
+    /** Planning staff stop or restart the person's reminder texts; null hides the choice. */
+    reminders?: 'on' | 'stopped' | null;
   } & PageContext,
 ) {
   const { t, language, person } = props;
@@ -328,6 +331,13 @@ export function PersonPage(
       <InterviewSection {...props} />
       <EnrollmentsSection {...props} />
       <MessagesSection {...props} />
+      {props.reminders && (
+        <ReminderChoiceForm
+          action={`/people/${person.application.id}/reminders`}
+          choice={props.reminders}
+          t={t}
+        />
+      )}
       {/* Subject access and erasure (issue 16, item 2–3): kept as its own block. */}
       {props.showPrivacyActions && <PrivacyActions applicationId={person.application.id} t={t} />}
       {props.showUnconfirmed && (

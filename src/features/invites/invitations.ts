@@ -13,6 +13,7 @@ import { organisationContact, type OrganisationContact } from '../organisation/q
 import { privacyNoticeSection } from '../privacy-notice/notice-link';
 import { buildCourseCalendar, type CalendarCourse, type CalendarMethod } from './course-calendar';
 import { buildDaysCalendar, type CalendarDays } from './day-calendar';
+import { queueChangeTextIn } from '../texts/change-texts';
 import {
   contactsFor,
   planInvitationChanges,
@@ -400,6 +401,9 @@ export function enqueueDaysInvitation(
  * transaction: the pure rule (`planInvitationChanges`) says who is told what; this applies it to
  * the invitations, the outbox and the call queue.
  */
+/** What a text to a participant without e-mail says for each invitation step. */
+const placeChanges = { invite: 'placed', update: 'moved', cancel: 'cancelled' } as const;
+
 export function notifyCourseInvitees(
   db: DatabaseOrTransaction,
   courseId: number,
@@ -442,6 +446,13 @@ export function notifyCourseInvitees(
         .set({ state, sentSequence: sequence, ...contact })
         .where(eq(invitations.id, step.invitationId))
         .run();
+    }
+    if (person.kind === 'participant' && person.email === '') {
+      // No e-mail: a text about each change too, beside the letter or call.
+      queueChangeTextIn(db, course, person, placeChanges[step.action], {
+        now: context.now,
+        domain: context.publicUrl.hostname,
+      });
     }
     if (step.tell === 'mail') {
       const recipient = recipientOf(person, sequence);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { OutboxChannel } from '../../../db/schema';
 import type { AppDatabase } from '../../db';
 import type { Clock } from '../../lib/clock';
 import { withFreshPersonalLink } from './personal-links';
 import type { MailSender } from './mail-sender';
+import type { TextSender } from './sms-sender';
 import {
   claimDueMessages,
   markFailed,
@@ -16,8 +18,13 @@ import { describeSendError, outcomeOfFailedSend } from './retry-policy';
 export type OutboxWorkerOptions = {
   db: AppDatabase;
   clock: Clock;
-  /** null when no SMTP_URL is set: nothing is sent and the messages wait, queued. */
-  sender: MailSender | null;
+  /**
+   * null when no SMTP_URL (or SMS_URL) is set: nothing is sent and the messages wait, queued. A
+   * mail sender for the `email` channel, a text sender for `sms`.
+   */
+  sender: MailSender | TextSender | null;
+  /** The channel whose messages this worker sends; `email` unless told. */
+  channel?: OutboxChannel;
   intervalMs?: number;
   batchSize?: number;
 };
@@ -33,6 +40,7 @@ export function startOutboxWorker({
   db,
   clock,
   sender,
+  channel = 'email',
   intervalMs = 2000,
   batchSize = 20,
 }: OutboxWorkerOptions): OutboxWorker {
@@ -46,9 +54,15 @@ export function startOutboxWorker({
   // Batches run one after another, so a manual runOnce never overlaps the timer's.
   let lastBatch: Promise<unknown> = Promise.resolve();
 
-  async function deliver(mailer: MailSender, message: OutboxMessage): Promise<boolean> {
+  async function deliver(
+    sending: MailSender | TextSender,
+    message: OutboxMessage,
+  ): Promise<boolean> {
     try {
-      await mailer.send(withFreshPersonalLink(db, message, clock()));
+      // A text carries no personal link; an e-mail's is renewed at sending.
+      await sending.send(
+        channel === 'email' ? withFreshPersonalLink(db, message, clock()) : message,
+      );
     } catch (error) {
       const outcome = outcomeOfFailedSend(error, message.attempts, clock());
       const reason = describeSendError(error);
@@ -64,7 +78,7 @@ export function startOutboxWorker({
     if (stopped || !sender) return 0;
     // Also while running: a worker that died next to this one leaves its messages here.
     requeueExpiredLeases(db, clock());
-    const claimed = claimDueMessages(db, owner, clock(), batchSize);
+    const claimed = claimDueMessages(db, owner, clock(), batchSize, channel);
     // Each message settles on its own: one failure never stops the others.
     const delivered = await Promise.all(claimed.map((message) => deliver(sender, message)));
     return delivered.filter(Boolean).length;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { outbox, type OutboxState } from '../../../db/schema';
+import { outbox, type OutboxChannel, type OutboxState } from '../../../db/schema';
 import { immediateTransaction, preparedFor, type AppDatabase } from '../../db';
 import { pageOf, pageSize } from '../../http/paging';
 
@@ -60,6 +60,46 @@ export function enqueueMessage(
     .get().id;
 }
 
+export type NewOutboxText = {
+  /** A mobile number in E.164. */
+  recipientPhone: string;
+  recipientName: string;
+  textBody: string;
+  courseId: number | null;
+  applicationId: number | null;
+  /** A reminder's session: a second reminder for the same session and person is not queued. */
+  reminderSessionId?: number | null;
+};
+
+/**
+ * Queues one text message, due now; returns its id, or null when it is a reminder already queued
+ * (the unique index on session and person decides, so two processes never queue it twice).
+ */
+export function enqueueText(
+  db: OutboxWriter,
+  text: NewOutboxText,
+  queued: { now: Date; domain: string },
+): number | null {
+  const row = db
+    .insert(outbox)
+    .values({
+      ...text,
+      channel: 'sms',
+      recipientEmail: '',
+      subject: '',
+      htmlBody: '',
+      messageId: newMessageId(queued.domain),
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: queued.now,
+      createdAt: queued.now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: outbox.id })
+    .get();
+  return row?.id ?? null;
+}
+
 /**
  * How long a claim lasts: well beyond one batch on the pooled transport (its connection, greeting
  * and socket timeouts in mail-sender.ts are at most a minute each), so only a worker that died or
@@ -73,19 +113,27 @@ export type SendClaim = Pick<OutboxMessage, 'id' | 'claimedBy'>;
 /**
  * Takes the due messages for one batch: they become `sending`, leased to `owner` until
  * `now + sendLeaseMs`, with one more attempt counted, in one immediate transaction so two workers
- * never take the same message.
+ * never take the same message. Each channel's worker takes only its own channel's messages: the
+ * mail worker never sends a text over SMTP, nor the other way round.
  */
 export function claimDueMessages(
   db: AppDatabase,
   owner: string,
   now: Date,
   limit: number,
+  channel: OutboxChannel = 'email',
 ): OutboxMessage[] {
   return immediateTransaction(db, (tx) => {
     const due = tx
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(inArray(outbox.state, sendableStates), lte(outbox.nextAttemptAt, now)))
+      .where(
+        and(
+          eq(outbox.channel, channel),
+          inArray(outbox.state, sendableStates),
+          lte(outbox.nextAttemptAt, now),
+        ),
+      )
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(limit)
       .all();
@@ -177,6 +225,7 @@ const summaryColumns = {
   id: outbox.id,
   recipientEmail: outbox.recipientEmail,
   recipientName: outbox.recipientName,
+  recipientPhone: outbox.recipientPhone,
   subject: outbox.subject,
   calendarMethod: outbox.calendarMethod,
   state: outbox.state,
@@ -193,13 +242,14 @@ const newestFirst = [desc(outbox.createdAt), desc(outbox.id)];
 /** Both lists walk an index in (created_at, id) order; `after` continues from the cursor's row. */
 const afterCursorRow = sql`(${outbox.createdAt}, ${outbox.id}) < (${sql.placeholder('at')}, ${sql.placeholder('id')})`;
 const inShownState = eq(outbox.state, sql.placeholder('state'));
+const inChannel = eq(outbox.channel, sql.placeholder('channel'));
 
 const listStatement = (where: SQL | undefined) =>
   preparedFor((db) =>
     db
       .select(summaryColumns)
       .from(outbox)
-      .where(where)
+      .where(and(inChannel, where))
       .orderBy(...newestFirst)
       .limit(sql.placeholder('limit'))
       .prepare(),
@@ -219,10 +269,17 @@ const messagePosition = preparedFor((db) =>
 );
 
 const failedCount = preparedFor((db) =>
-  db.select({ failed: count() }).from(outbox).where(eq(outbox.state, 'failed')).prepare(),
+  db
+    .select({ failed: count() })
+    .from(outbox)
+    .where(and(eq(outbox.state, 'failed'), eq(outbox.channel, 'email')))
+    .prepare(),
 );
 
-/** Messages given up on, waiting for someone to look (counted on the state index). */
+/**
+ * E-mail given up on, waiting for someone to look (counted on the state index): the count links to
+ * the mail list, which shows only e-mail.
+ */
 export function countFailedMail(db: AppDatabase): number {
   return failedCount(db).get()!.failed;
 }
@@ -233,21 +290,44 @@ export type OutboxSummary = ReturnType<typeof pageOfOutbox>['rows'][number];
  * One page of messages without their bodies, newest first, after the message `after` (the first
  * page when it is gone, e.g. erased).
  */
-export function pageOfOutbox(db: AppDatabase, options: { state?: OutboxState; after?: number }) {
+export function pageOfOutbox(
+  db: AppDatabase,
+  options: { state?: OutboxState; after?: number; channel?: OutboxChannel },
+) {
+  const { state, after, channel = 'email' } = options;
   const limit = pageSize + 1;
-  const { state, after } = options;
   const cursor = after === undefined ? undefined : messagePosition(db).get({ id: after });
   const position = cursor ? { at: cursor.at.getTime(), id: after } : undefined;
   const rows = state
     ? position
-      ? messagesInStateAfter(db).all({ state, ...position, limit })
-      : messagesInState(db).all({ state, limit })
+      ? messagesInStateAfter(db).all({ channel, state, ...position, limit })
+      : messagesInState(db).all({ channel, state, limit })
     : position
-      ? allMessagesAfter(db).all({ ...position, limit })
-      : allMessages(db).all({ limit });
+      ? allMessagesAfter(db).all({ channel, ...position, limit })
+      : allMessages(db).all({ channel, limit });
   return pageOf(rows);
 }
 
 export function findOutboxMessage(db: AppDatabase, id: number): OutboxMessage | undefined {
   return db.select().from(outbox).where(eq(outbox.id, id)).get();
+}
+
+/** A page of texts with their (short) bodies: the list reads the bodies of the shown rows only. */
+export function pageOfTexts(db: AppDatabase, options: { after?: number }) {
+  const page = pageOfOutbox(db, { after: options.after, channel: 'sms' });
+  const ids = page.rows.map((row) => row.id);
+  const bodies = new Map(
+    ids.length === 0
+      ? []
+      : db
+          .select({ id: outbox.id, textBody: outbox.textBody })
+          .from(outbox)
+          .where(inArray(outbox.id, ids))
+          .all()
+          .map((row) => [row.id, row.textBody] as const),
+  );
+  return {
+    ...page,
+    rows: page.rows.map((row) => ({ ...row, textBody: bodies.get(row.id) ?? '' })),
+  };
 }

@@ -3,6 +3,16 @@ export const maxAttempts = 8;
 
 export type SendErrorKind = 'temporary' | 'permanent';
 
+/** An error whose sender already knows whether resending can help (the text-message provider). */
+export class ClassifiedSendError extends Error {
+  constructor(
+    message: string,
+    readonly kind: SendErrorKind,
+  ) {
+    super(message);
+  }
+}
+
 /** What nodemailer puts on its errors: an SMTP reply code and/or its own error code. */
 type SendErrorLike = { responseCode?: unknown; code?: unknown; message?: unknown };
 
@@ -32,6 +42,7 @@ const serverCodes = new Set([
  * `maxAttempts`, so an unknown error also ends as `failed` eventually.
  */
 export function classifySendError(error: unknown): SendErrorKind {
+  if (error instanceof ClassifiedSendError) return error.kind;
   const { responseCode, code } = (
     typeof error === 'object' && error !== null ? error : {}
   ) as SendErrorLike;

@@ -16,7 +16,8 @@ import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { formatDateTime } from '../../i18n/format';
 import { personalLinkPlaceholder } from './personal-links';
-import { findOutboxMessage, pageOfOutbox, retryFailed } from './queries';
+import { findOutboxMessage, pageOfOutbox, pageOfTexts, retryFailed } from './queries';
+import { TextRows, TextsPage } from '../../../views/texts/texts-page';
 
 export function outboxRoutes({ db, config, clock }: AppDeps) {
   const app = new Hono<SignedInEnv>();
@@ -56,6 +57,31 @@ export function outboxRoutes({ db, config, clock }: AppDeps) {
         language={language}
       />,
       { title: t('outbox.title') },
+    );
+  });
+
+  app.get('/texts', planningStaff, (c) => {
+    const t = c.get('t');
+    recordAudit(
+      db,
+      { actor: c.get('user'), action: 'read', subjectType: 'outbox-message', detail: 'texts list' },
+      clock(),
+    );
+    const after = afterCursor(c);
+    const page = pageOfTexts(db, { after });
+    const language = c.get('language');
+    if (isHtmxRequestFor(c, 'texts-more')) {
+      return c.html(<TextRows moreAnswer page={page} t={t} language={language} />);
+    }
+    return c.render(
+      <TextsPage
+        page={page}
+        laterPage={after !== undefined}
+        providerConfigured={config.smsUrl !== null}
+        t={t}
+        language={language}
+      />,
+      { title: t('texts.title') },
     );
   });
 

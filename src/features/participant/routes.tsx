@@ -29,6 +29,7 @@ import { calendarResponse } from '../invites/routes';
 import { organisationContact } from '../organisation/queries';
 import { privacyFacts } from '../privacy-notice/queries';
 import { pendingDeletionRequestOf, requestDeletion } from '../privacy/queries';
+import { chooseReminders, reminderChoiceForm, reminderChoiceOf } from '../texts/reminder-choice';
 import { findParticipantByToken, type ParticipantView } from './links';
 import { MissedSessionRefused, reportMissedSession, upcomingSessionsOf } from './missed-session';
 
@@ -107,6 +108,7 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
         feedbackTextMax={feedbackTextMax}
         courses={courses}
         deletionRequestedAt={pendingDeletionRequestOf(db, participant.applicationId)}
+        reminders={reminderChoiceOf(db, participant.applicationId)}
         {...privacyFacts(db)}
         invalidFeedback={invalidFeedback}
         t={t}
@@ -304,6 +306,29 @@ export function participantRoutes({ db, clock, mail }: AppDeps) {
       });
       if (outcome === 'already-given') return alreadyAnswered(c);
       setFlash(c, { kind: 'success', key: 'feedback.thanks' });
+      return c.redirect(`/p/${c.req.param('token')}`, 303);
+    },
+  );
+
+  app.post(
+    '/p/:token/reminders',
+    access('public'),
+    validPublicForm(reminderChoiceForm, (c) => {
+      // Only the page's own hidden field sends this: anything else leaves the choice as it was.
+      const { participant, problem } = participantOr(c);
+      if (!participant) return problem;
+      c.status(422);
+      return renderPage(c, participant);
+    }),
+    (c) => {
+      const { participant, problem } = participantOr(c);
+      if (!participant) return problem;
+      const stopped = c.req.valid('form').stopped === 'yes';
+      chooseReminders(db, participant.applicationId, { stopped, now: clock(), actor: null });
+      setFlash(c, {
+        kind: 'success',
+        key: stopped ? 'texts.remindersStoppedFlash' : 'texts.remindersRestartedFlash',
+      });
       return c.redirect(`/p/${c.req.param('token')}`, 303);
     },
   );

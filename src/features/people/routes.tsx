@@ -5,11 +5,14 @@ import { PeopleRows, PeopleSearchPage } from '../../../views/people/people-searc
 import { isHtmxRequestFor } from '../../http/htmx';
 import { afterCursor } from '../../http/paging';
 import { PersonPage } from '../../../views/people/person-page';
-import { access } from '../../http/access';
+import { access, planningStaff } from '../../http/access';
+import { setFlash } from '../../http/flash';
+import { validForm } from '../../http/form';
 import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { idParam } from '../../http/params';
 import { cleanText } from '../../lib/clean-text';
 import { recordAudit } from '../audit/audit-log';
+import { chooseReminders, reminderChoiceForm, reminderChoiceOf } from '../texts/reminder-choice';
 import {
   isOnCourseLedBy,
   narrowedToCoursesLedBy,
@@ -111,12 +114,33 @@ export function peopleRoutes({ db, clock }: AppDeps) {
         showUnconfirmed={user.role !== 'instructor'}
         showAuditLink={user.role === 'admin'}
         showPrivacyActions={user.role !== 'instructor'}
+        reminders={user.role === 'instructor' ? null : reminderChoiceOf(db, person.application.id)}
         t={t}
         language={c.get('language')}
       />,
       { title: t('people.person.title', { name: person.application.name }) },
     );
   });
+
+  app.post(
+    '/people/:id/reminders',
+    planningStaff,
+    validForm(reminderChoiceForm, () => {
+      // Only the page's own hidden field sends this.
+      throw new HTTPException(422);
+    }),
+    (c) => {
+      const person = personRecord(db, idParam(c));
+      if (!person) throw new HTTPException(404);
+      const stopped = c.req.valid('form').stopped === 'yes';
+      chooseReminders(db, person.application.id, { stopped, now: clock(), actor: c.get('user') });
+      setFlash(c, {
+        kind: 'success',
+        key: stopped ? 'texts.remindersStoppedFlash' : 'texts.remindersRestartedFlash',
+      });
+      return c.redirect(`/people/${person.application.id}`, 303);
+    },
+  );
 
   return app;
 }

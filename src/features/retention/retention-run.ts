@@ -166,7 +166,7 @@ function pruneMailIn(tx: Transaction, ids: number[], now: Date): number {
     .from(trainingCandidates)
     .where(isNotNull(trainingCandidates.anonymisedAt));
   tx.update(outbox)
-    .set({ recipientEmail: '', recipientName: '', subject: '', lastError: '' })
+    .set({ recipientEmail: '', recipientPhone: '', recipientName: '', subject: '', lastError: '' })
     .where(
       and(
         inArray(outbox.id, ids),
