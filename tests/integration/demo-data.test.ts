@@ -113,7 +113,7 @@ describe('the demo a new user sees at first start', () => {
     const participantMail = db
       .select()
       .from(outbox)
-      .where(inArray(outbox.applicationId, placedIds))
+      .where(and(eq(outbox.channel, 'email'), inArray(outbox.applicationId, placedIds)))
       .all();
     const participantInvitations = db
       .select()
