@@ -1003,6 +1003,8 @@ export const trainingCandidates = sqliteTable(
     instructorId: integer('instructor_id').references(() => instructors.id, {
       onDelete: 'set null',
     }),
+    /** The language of the candidate's invitations and messages. */
+    language: text('language', { enum: languages }).notNull().default('fi'),
     /** Every personal field was emptied by the retention rule; the path's steps and dates stay. */
     anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),

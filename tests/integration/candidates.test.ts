@@ -8,9 +8,13 @@ import {
   trainingCandidates,
   trainingDays,
   trainings,
+  trainingTrainers,
+  users,
 } from '../../db/schema';
 import type { AppDatabase } from '../../src/db';
 import { wallClockToInstant } from '../../src/lib/helsinki-time';
+import { expectWrittenIn } from '../support/catalog-language';
+import { readCalendar } from '../support/ical';
 import {
   aStaffUser,
   buildTestApp,
@@ -337,5 +341,78 @@ describe("a candidate's path to an active instructor", () => {
       .where(and(eq(outbox.candidateId, first.id), eq(outbox.calendarMethod, 'CANCEL')))
       .all();
     expect(cancel).toHaveLength(1);
+  });
+});
+
+describe("a candidate's and a trainer's own language", () => {
+  const { app, db } = buildTestApp();
+
+  it('takes the language of contact on the public form, the page language by default', async () => {
+    const { supervisorName: _a, supervisorUnit: _b, supervisorContact: _c, ...own } = nomination;
+    const chosen = await postForm(
+      app,
+      '/instructor-applications',
+      { ...own, name: 'Stina Svensk', language: 'sv' },
+      { address: '10.0.1.1' },
+    );
+    expect(chosen.status).toBe(303);
+    expect(candidateNamed(db, 'Stina Svensk')!.language).toBe('sv');
+    const byPage = await postForm(
+      app,
+      '/instructor-applications',
+      { ...own, name: 'Eddie English' },
+      { address: '10.0.1.2', headers: { 'Accept-Language': 'en-GB' } },
+    );
+    expect(byPage.status).toBe(303);
+    expect(candidateNamed(db, 'Eddie English')!.language).toBe('en');
+    const unknown = await postForm(
+      app,
+      '/instructor-applications',
+      { ...own, name: 'Outi Outo', language: 'xx' },
+      { address: '10.0.1.3' },
+    );
+    expect(unknown.status).toBe(303);
+    expect(candidateNamed(db, 'Outi Outo')!.language).toBe('fi');
+  });
+
+  it('invites a Swedish-speaking candidate in Swedish and a trainer with an account in theirs', async () => {
+    const cookie = await signIn(app, await aStaffUser(db, 'coordinator'));
+    const trainerAccount = await aStaffUser(db, 'instructor');
+    db.update(users).set({ language: 'en' }).where(eq(users.id, trainerAccount.id)).run();
+    const trainingId = aTraining(db, {
+      capacity: 5,
+      days: ['2026-11-10', '2026-11-17'],
+      name: 'ArVo 11/2026',
+    });
+    db.insert(trainingTrainers)
+      .values({ trainingId, name: 'Tina Trainer', email: trainerAccount.email })
+      .run();
+    const stina = candidateNamed(db, 'Stina Svensk')!;
+    const called = await postForm(
+      app,
+      `/candidates/${stina.id}/calls`,
+      { outcome: 'reached' },
+      { cookie },
+    );
+    expect(called.status).toBe(303);
+    const enrolled = await postForm(
+      app,
+      `/candidates/${stina.id}/enrolment`,
+      { trainingId: String(trainingId) },
+      { cookie },
+    );
+    expect(enrolled.status).toBe(303);
+    const [toStina] = db.select().from(outbox).where(eq(outbox.candidateId, stina.id)).all();
+    expectWrittenIn([toStina!.subject, toStina!.textBody].join('\n'), 'sv');
+    expect(readCalendar(toStina!.calendar).events).toHaveLength(1);
+    const toTrainer = db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.recipientEmail, trainerAccount.email))
+      .all();
+    expect(toTrainer.length).toBeGreaterThan(0);
+    for (const message of toTrainer) {
+      expectWrittenIn([message.subject, message.textBody].join('\n'), 'en');
+    }
   });
 });

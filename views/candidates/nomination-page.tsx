@@ -9,7 +9,11 @@ import {
   TextField,
 } from '../components/form-fields';
 import { PrivacyNotice } from '../components/privacy-notice';
-import { HoneypotField, type IntakeFormState } from '../intake/applicant-fields';
+import {
+  ContactLanguageField,
+  HoneypotField,
+  type IntakeFormState,
+} from '../intake/applicant-fields';
 
 /** Who fills the form in: a supervisor (public), a peer for themself (public), the coordinator. */
 export type NominationVariant = 'supervisor' | 'self' | 'phone';
@@ -81,6 +85,7 @@ function NomineeFields(props: {
   variant: NominationVariant;
   values: Record<string, string>;
   t: Translate;
+  language: Language;
 }) {
   const { t, values } = props;
   return (
@@ -129,6 +134,7 @@ function NomineeFields(props: {
         }))}
         required
       />
+      <ContactLanguageField value={values.language} language={props.language} t={t} />
     </fieldset>
   );
 }
@@ -156,7 +162,7 @@ export function NominationPage(
           {variant !== 'self' && (
             <SupervisorFields values={values} required={variant === 'supervisor'} t={t} />
           )}
-          <NomineeFields variant={variant} values={values} t={t} />
+          <NomineeFields variant={variant} values={values} t={t} language={props.language} />
           {isPublic && <HoneypotField t={t} />}
           {isPublic && (
             <PrivacyNotice

@@ -182,15 +182,26 @@ export function ApplicantFields(
         value={values.goodTimesToCall}
         rows={2}
       />
-      <SelectField
-        name="language"
-        label={t('intake.contactLanguage')}
-        hint={t('intake.contactLanguageHint')}
-        value={values.language ?? props.language}
-        options={languages.map((code) => ({ value: code, label: languageEndonyms[code] }))}
-      />
+      <ContactLanguageField value={values.language} language={props.language} t={t} />
       <PostalAddressFields values={values} t={t} ownAddress={props.ownApplication} />
     </>
+  );
+}
+
+/** The language of letters, messages and calendar entries: the page's language until changed. */
+export function ContactLanguageField(props: {
+  value: string | undefined;
+  language: Language;
+  t: Translate;
+}) {
+  return (
+    <SelectField
+      name="language"
+      label={props.t('intake.contactLanguage')}
+      hint={props.t('intake.contactLanguageHint')}
+      value={props.value ?? props.language}
+      options={languages.map((code) => ({ value: code, label: languageEndonyms[code] }))}
+    />
   );
 }
 

@@ -15,7 +15,7 @@ import { nextCallDue } from '../calls/call-rules';
 import { countPublicSubmission } from '../intake/queries';
 import type { MailContext } from '../invites/invitations';
 import { notifyTrainingInvitees } from '../trainings/training-invitations';
-import type { Nomination } from './candidate-input';
+import type { SettledNomination } from './candidate-input';
 import { enrolledCount, findCandidate, firstTrainingDay, type Candidate } from './queries';
 
 /**
@@ -86,7 +86,7 @@ function candidateIn(tx: Transaction, candidateId: number, states: readonly Cand
 /** A nomination saved in the caller's transaction: on the call queue from `now`. */
 export function saveNomination(
   tx: Transaction,
-  nomination: Nomination,
+  nomination: SettledNomination,
   source: 'supervisor' | 'self' | 'phone',
   context: { actor: Actor; now: Date },
 ): number {
@@ -117,7 +117,7 @@ export type PublicNominationResult =
  */
 export function submitPublicNomination(
   db: AppDatabase,
-  nomination: Nomination,
+  nomination: SettledNomination,
   source: 'supervisor' | 'self',
   request: { address: string; now: Date },
 ): PublicNominationResult {
@@ -136,7 +136,7 @@ export function submitPublicNomination(
 /** A nomination the coordinator took by phone. */
 export function recordPhoneNomination(
   db: AppDatabase,
-  nomination: Nomination,
+  nomination: SettledNomination,
   context: CandidateContext,
 ): number {
   return immediateTransaction(db, (tx) => {

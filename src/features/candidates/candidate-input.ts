@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chosenLanguage, type Language } from '../../i18n';
 import { instructorKinds } from '../../../db/schema';
 import { checkbox, optionalText, requiredText } from '../../lib/form-input';
 import { isValidLocalDate } from '../../lib/helsinki-time';
@@ -13,6 +14,8 @@ const nomineeShape = {
   kind: z.enum(instructorKinds, 'candidates.validation.kind'),
   profession: optionalText(200),
   tookArvoCourse: z.enum(['yes', 'no', 'unknown'], 'candidates.validation.tookArvoCourse'),
+  /** The language of contact; none = the page's, an unknown code = Finnish (see `chosenLanguage`). */
+  language: z.string().max(20).optional(),
 };
 
 const supervisorShape = {
@@ -53,6 +56,16 @@ export const phoneNominationInput = z.object({
 });
 
 export type Nomination = z.output<typeof supervisorNominationInput>;
+
+/** A nomination with its language of contact settled (`chosenLanguage` against the page's). */
+export type SettledNomination = Omit<Nomination, 'language'> & { language: Language };
+
+export function settledNomination<Form extends { language?: string | undefined }>(
+  form: Form,
+  pageLanguage: Language,
+): Omit<Form, 'language'> & { language: Language } {
+  return { ...form, language: chosenLanguage(form.language, pageLanguage) };
+}
 
 export const enrolmentInput = z.object({
   trainingId: z

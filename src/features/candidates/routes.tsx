@@ -44,6 +44,7 @@ import {
   instructorLinkInput,
   phoneNominationInput,
   selfApplicationInput,
+  settledNomination,
   supervisorNominationInput,
 } from './candidate-input';
 import {
@@ -108,10 +109,15 @@ export function candidateRoutes({ db, config, clock, mail }: AppDeps) {
       ignoreRobots(thanks),
       validPublicForm(schema, render),
       async (c) => {
-        const result = submitPublicNomination(db, c.req.valid('form'), variant, {
-          address: clientAddress(c, config.trustedProxyHops),
-          now: clock(),
-        });
+        const result = submitPublicNomination(
+          db,
+          settledNomination(c.req.valid('form'), c.get('language')),
+          variant,
+          {
+            address: clientAddress(c, config.trustedProxyHops),
+            now: clock(),
+          },
+        );
         if (!result.limited) return c.redirect(thanks, 303);
         return refuseOverLimit(c, result.retryAfterMinutes, render);
       },
@@ -141,7 +147,11 @@ export function candidateRoutes({ db, config, clock, mail }: AppDeps) {
     validForm(phoneNominationInput, renderPhone),
     (c) => {
       const input = c.req.valid('form');
-      const id = recordPhoneNomination(db, input, contextOf(c));
+      const id = recordPhoneNomination(
+        db,
+        settledNomination(input, c.get('language')),
+        contextOf(c),
+      );
       setFlash(c, { kind: 'success', key: 'candidates.phoneSaved', params: { name: input.name } });
       return c.redirect(`/candidates/${id}`, 303);
     },

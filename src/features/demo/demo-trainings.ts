@@ -123,7 +123,10 @@ export function addDemoTrainings(
       source === 'phone'
         ? input.coordinator
         : { id: null, name: source === 'supervisor' ? person.supervisorName : person.name };
-    return saveNomination(tx, { ...person, consent: true }, source, { actor: sender, now: at });
+    return saveNomination(tx, { ...person, language: 'fi', consent: true }, source, {
+      actor: sender,
+      now: at,
+    });
   };
   const reached = (candidateId: number, at: Date, notes: string) =>
     recordCandidateCallIn(

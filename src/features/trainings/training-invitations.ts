@@ -1,5 +1,5 @@
-import { and, eq, ne } from 'drizzle-orm';
-import { trainingCandidates, trainingInvitations } from '../../../db/schema';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { trainingCandidates, trainingInvitations, users } from '../../../db/schema';
 import type { DatabaseOrTransaction } from '../../db';
 import { translatorFor, type Language } from '../../i18n';
 import { formatLocalDate, formatTimeRange, venueText } from '../../i18n/format';
@@ -20,8 +20,19 @@ import { findTraining, type TrainingWithDays } from './queries';
  */
 export type TrainingChange = 'planned' | 'changed';
 
-/** Trainers and candidates have no language of their own yet: Finnish. */
-const inviteeLanguage: Language = 'fi';
+/**
+ * A trainer is written to in the language of the staff account with their e-mail address, or in
+ * Finnish when they have none (an outside trainer).
+ */
+function trainerLanguages(db: DatabaseOrTransaction, emails: string[]): Map<string, Language> {
+  if (emails.length === 0) return new Map();
+  const accounts = db
+    .select({ email: users.email, language: users.language })
+    .from(users)
+    .where(inArray(users.email, emails))
+    .all();
+  return new Map(accounts.map((account) => [account.email, account.language]));
+}
 
 /**
  * The course rule (`planInvitationChanges`) decides for trainings too: a trainer stands in for
@@ -30,20 +41,24 @@ const inviteeLanguage: Language = 'fi';
  */
 function inviteesOf(db: DatabaseOrTransaction, training: TrainingWithDays): Invitee[] {
   if (training.training.status === 'cancelled') return [];
-  const trainers: Invitee[] = training.trainers
-    .filter((trainer) => trainer.email !== '')
-    .map((trainer) => ({
-      kind: 'instructor',
-      id: trainer.id,
-      name: trainer.name,
-      email: trainer.email,
-      language: inviteeLanguage,
-    }));
+  const withEmail = training.trainers.filter((trainer) => trainer.email !== '');
+  const languageOf = trainerLanguages(
+    db,
+    withEmail.map((trainer) => trainer.email),
+  );
+  const trainers: Invitee[] = withEmail.map((trainer) => ({
+    kind: 'instructor',
+    id: trainer.id,
+    name: trainer.name,
+    email: trainer.email,
+    language: languageOf.get(trainer.email) ?? 'fi',
+  }));
   const candidates: Invitee[] = db
     .select({
       id: trainingCandidates.id,
       name: trainingCandidates.name,
       email: trainingCandidates.email,
+      language: trainingCandidates.language,
     })
     .from(trainingCandidates)
     .where(
@@ -54,22 +69,28 @@ function inviteesOf(db: DatabaseOrTransaction, training: TrainingWithDays): Invi
       ),
     )
     .all()
-    .map((candidate) => ({ ...candidate, kind: 'participant', language: inviteeLanguage }));
+    .map((candidate) => ({ ...candidate, kind: 'participant' }));
   return [...trainers, ...candidates];
 }
 
+/** The series' holders, each with their language today (a cancellation speaks it too). */
 function existingOf(db: DatabaseOrTransaction, trainingId: number): ExistingInvitation[] {
-  return db
-    .select()
+  const rows = db
+    .select({ invitation: trainingInvitations, candidateLanguage: trainingCandidates.language })
     .from(trainingInvitations)
+    .leftJoin(trainingCandidates, eq(trainingCandidates.id, trainingInvitations.candidateId))
     .where(eq(trainingInvitations.trainingId, trainingId))
-    .all()
-    .map((row) => ({
-      ...row,
-      instructorId: row.trainerId,
-      applicationId: row.candidateId,
-      language: inviteeLanguage,
-    }));
+    .all();
+  const trainerLanguage = trainerLanguages(
+    db,
+    rows.filter((row) => row.invitation.candidateId === null).map((row) => row.invitation.email),
+  );
+  return rows.map(({ invitation, candidateLanguage }) => ({
+    ...invitation,
+    instructorId: invitation.trainerId,
+    applicationId: invitation.candidateId,
+    language: candidateLanguage ?? trainerLanguage.get(invitation.email) ?? 'fi',
+  }));
 }
 
 /** The training as one calendar series; the description lists every day in the reader's language. */

@@ -1,0 +1,1 @@
+ALTER TABLE `training_candidates` ADD `language` text DEFAULT 'fi' NOT NULL;
