@@ -38,6 +38,7 @@ describe('roles and access', () => {
       '/meetings',
       '/candidates',
       '/outbox',
+      '/texts',
       '/applications/new',
       '/calls',
       '/people',
