@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../src/i18n';
+import { expectWrittenIn } from '../support/catalog-language';
+import { readCalendar } from '../support/ical';
+import { aCourseWithPeopleInEachLanguage } from '../support/people-in-languages';
+import { enrollmentOf, sessionsOf } from '../support/planning-fixtures';
+import { buildTestApp, postForm } from '../support/test-app';
+
+/**
+ * The message kinds not covered elsewhere: a moved session's update and a place from the
+ * waitlist, in the person's own language whatever the coordinator's screen speaks — no text of
+ * another language's catalog in subject, body or calendar, and every calendar read with ical.js.
+ */
+describe('every message kind in the person’s own language', () => {
+  const { app, db } = buildTestApp();
+  let setUp: Awaited<ReturnType<typeof aCourseWithPeopleInEachLanguage>>;
+  let people: typeof setUp.people = [];
+  let courseId = 0;
+  let coordinator = '';
+  const mailTo = (email: string) => setUp.mailTo(email);
+
+  beforeAll(async () => {
+    setUp = await aCourseWithPeopleInEachLanguage(app, db);
+    ({ people, courseId, coordinator } = setUp);
+  });
+
+  const expectMessageIn = (
+    message: { subject: string; textBody: string; calendar: string | null },
+    language: Language,
+  ) => expectWrittenIn([message.subject, message.textBody, message.calendar].join('\n'), language);
+
+  it.each([0, 1])('sends a moved session’s update in the person’s language (%i)', async (index) => {
+    const person = people[index]!;
+    const before = mailTo(person.email).length;
+    const second = sessionsOf(db, courseId)[1]!;
+    const moved = await postForm(
+      app,
+      `/courses/${courseId}/sessions/${second.id}/rescheduling`,
+      {
+        localDate: second.localDate,
+        startTime: `1${3 + index}:00`,
+        endTime: '15:30',
+        acceptWarnings: 'on',
+      },
+      { cookie: coordinator },
+    );
+    expect(moved.status).toBe(303);
+    expect(sessionsOf(db, courseId)[1]!.startTime).toBe(`1${3 + index}:00`);
+    const update = mailTo(person.email).slice(before);
+    expect(update).toHaveLength(1);
+    const calendar = readCalendar(update[0]!.calendar!);
+    expect(calendar.method).toBe('REQUEST');
+    expect(Math.max(...calendar.events.map((event) => event.sequence))).toBeGreaterThan(0);
+    expectMessageIn(update[0]!, person.language);
+  });
+
+  it.each([
+    [0, 2],
+    [1, 3],
+  ])(
+    'places the next on the waitlist when %i withdraws, and tells them in their language',
+    async (leaving, waiting) => {
+      const person = people[waiting]!;
+      const before = mailTo(person.email).length;
+      const withdrawn = await postForm(
+        app,
+        `/enrollments/${enrollmentOf(db, people[leaving]!.id, courseId).id}/withdrawal`,
+        { reason: 'Muutti pois' },
+        { cookie: coordinator },
+      );
+      expect(withdrawn.status).toBe(303);
+      expect(enrollmentOf(db, person.id, courseId).state).toBe('placed');
+      const placement = mailTo(person.email).slice(before);
+      expect(placement.length).toBeGreaterThan(0);
+      for (const message of placement) {
+        if (message.calendar) expect(readCalendar(message.calendar).method).toBe('REQUEST');
+        expectMessageIn(message, person.language);
+      }
+    },
+  );
+});
