@@ -1,14 +1,21 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../db/schema';
 import type { Language } from '../../src/i18n';
 import { expectWrittenIn } from '../support/catalog-language';
 import { readCalendar } from '../support/ical';
 import { aCourseWithPeopleInEachLanguage } from '../support/people-in-languages';
-import { enrollmentOf, sessionsOf } from '../support/planning-fixtures';
+import {
+  aLocality,
+  aWaitingApplicant,
+  enrollmentOf,
+  sessionsOf,
+} from '../support/planning-fixtures';
 import { buildTestApp, postForm } from '../support/test-app';
 
 /**
- * The message kinds not covered elsewhere: a moved session's update and a place from the
- * waitlist, in the person's own language whatever the coordinator's screen speaks — no text of
+ * The message kinds not covered elsewhere: a moved session's update, a place from the waitlist and
+ * an erasure's confirmation, in the person's own language whatever the coordinator's screen speaks — no text of
  * another language's catalog in subject, body or calendar, and every calendar read with ical.js.
  */
 describe('every message kind in the person’s own language', () => {
@@ -76,6 +83,21 @@ describe('every message kind in the person’s own language', () => {
         if (message.calendar) expect(readCalendar(message.calendar).method).toBe('REQUEST');
         expectMessageIn(message, person.language);
       }
+    },
+  );
+
+  it.each(['sv', 'en'] as const)(
+    'confirms an erasure in the person’s language (%s)',
+    async (language) => {
+      const id = aWaitingApplicant(db, aLocality(db), {
+        email: `erased.${language}@example.fi`,
+        language,
+      });
+      const erased = await postForm(app, `/people/${id}/erasure`, {}, { cookie: coordinator });
+      expect(erased.status).toBe(303);
+      const notice = db.select().from(outbox).where(eq(outbox.applicationId, id)).all();
+      expect(notice).toHaveLength(1);
+      expectMessageIn(notice[0]!, language);
     },
   );
 });
