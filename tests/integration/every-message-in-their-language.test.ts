@@ -1,22 +1,25 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../db/schema';
+import { instructors, outbox, users } from '../../db/schema';
+import { issuePersonalLink } from '../../src/features/outbox/personal-links';
 import type { Language } from '../../src/i18n';
 import { expectWrittenIn } from '../support/catalog-language';
 import { readCalendar } from '../support/ical';
 import { aCourseWithPeopleInEachLanguage } from '../support/people-in-languages';
 import {
   aLocality,
+  anInstructorWithEmailOn,
   aWaitingApplicant,
   enrollmentOf,
   sessionsOf,
 } from '../support/planning-fixtures';
-import { buildTestApp, postForm } from '../support/test-app';
+import { aStaffUser, buildTestApp, postForm } from '../support/test-app';
 
 /**
  * The message kinds not covered elsewhere: a moved session's update, a place from the waitlist and
- * an erasure's confirmation, in the person's own language whatever the coordinator's screen speaks — no text of
- * another language's catalog in subject, body or calendar, and every calendar read with ical.js.
+ * an erasure's confirmation, the mail to the instructors of a missed session: each in the
+ * recipient's own language whatever the coordinator's screen speaks — no text of another
+ * language's catalog in subject, body or calendar, and every calendar read with ical.js.
  */
 describe('every message kind in the person’s own language', () => {
   const { app, db } = buildTestApp();
@@ -100,4 +103,29 @@ describe('every message kind in the person’s own language', () => {
       expectMessageIn(notice[0]!, language);
     },
   );
+
+  it('tells each instructor of a missed session in their own language', async () => {
+    const staff = [
+      { email: 'sven.ohjaaja@example.fi', language: 'sv' },
+      { email: 'eric.ohjaaja@example.fi', language: 'en' },
+    ] as const;
+    for (const member of staff) {
+      const instructorId = anInstructorWithEmailOn(db, courseId, member.email);
+      const user = await aStaffUser(db, 'instructor');
+      db.update(users).set({ language: member.language }).where(eq(users.id, user.id)).run();
+      db.update(instructors).set({ userId: user.id }).where(eq(instructors.id, instructorId)).run();
+    }
+    const person = people[2]!;
+    const token = issuePersonalLink(db, person.id, courseId, new Date('2026-09-01T09:00:00Z'));
+    const enrollment = enrollmentOf(db, person.id, courseId);
+    const missed = await postForm(app, `/p/${token}/withdrawal/${enrollment.id}/missed-session`, {
+      sessionId: sessionsOf(db, courseId)[2]!.id,
+    });
+    expect(missed.status).toBe(303);
+    for (const member of staff) {
+      const mail = mailTo(member.email);
+      expect(mail).toHaveLength(1);
+      expectMessageIn(mail[0]!, member.language);
+    }
+  });
 });
