@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instructors, outbox, users } from '../../db/schema';
 import { issuePersonalLink } from '../../src/features/outbox/personal-links';
@@ -9,6 +9,7 @@ import { aCourseWithPeopleInEachLanguage } from '../support/people-in-languages'
 import {
   aLocality,
   anInstructorWithEmailOn,
+  anOpenCourse,
   aWaitingApplicant,
   enrollmentOf,
   sessionsOf,
@@ -126,6 +127,48 @@ describe('every message kind in the person’s own language', () => {
       const mail = mailTo(member.email);
       expect(mail).toHaveLength(1);
       expectMessageIn(mail[0]!, member.language);
+    }
+  });
+
+  it('texts a person without e-mail of each change to their place in their language', async () => {
+    const localityId = aLocality(db);
+    const textCourse = anOpenCourse(db, { seats: 2, localityId });
+    const texted = (['sv', 'en'] as const).map((language) => ({
+      language,
+      id: aWaitingApplicant(db, localityId, { email: '', language }),
+    }));
+    for (const person of texted) {
+      const placed = await postForm(
+        app,
+        '/enrollments',
+        { applicationId: person.id, courseId: textCourse },
+        { cookie: coordinator },
+      );
+      expect(placed.status).toBe(303);
+    }
+    const second = sessionsOf(db, textCourse)[1]!;
+    const moved = await postForm(
+      app,
+      `/courses/${textCourse}/sessions/${second.id}/rescheduling`,
+      { localDate: second.localDate, startTime: '12:00', endTime: '15:30', acceptWarnings: 'on' },
+      { cookie: coordinator },
+    );
+    expect(moved.status).toBe(303);
+    const cancelled = await postForm(
+      app,
+      `/courses/${textCourse}/cancellation`,
+      { reason: 'Liian vähän hakijoita' },
+      { cookie: coordinator },
+    );
+    expect(cancelled.status).toBe(303);
+    for (const person of texted) {
+      const texts = db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.channel, 'sms'), eq(outbox.applicationId, person.id)))
+        .all();
+      expect(texts).toHaveLength(3);
+      for (const text of texts) expectWrittenIn(text.textBody, person.language);
     }
   });
 });
