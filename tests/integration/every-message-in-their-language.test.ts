@@ -1,6 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { instructors, outbox, users } from '../../db/schema';
+import { enrollments, instructors, outbox, users } from '../../db/schema';
+import { immediateTransaction } from '../../src/db';
+import { queueFeedbackInvitationsIn } from '../../src/features/feedback/feedback-mail';
+import { mailSettingsFrom } from '../../src/features/invites/invitations';
 import { issuePersonalLink } from '../../src/features/outbox/personal-links';
 import type { Language } from '../../src/i18n';
 import { expectWrittenIn } from '../support/catalog-language';
@@ -23,7 +26,7 @@ import { aStaffUser, buildTestApp, postForm } from '../support/test-app';
  * language's catalog in subject, body or calendar, and every calendar read with ical.js.
  */
 describe('every message kind in the person’s own language', () => {
-  const { app, db } = buildTestApp();
+  const { app, db, config, clock } = buildTestApp();
   let setUp: Awaited<ReturnType<typeof aCourseWithPeopleInEachLanguage>>;
   let people: typeof setUp.people = [];
   let courseId = 0;
@@ -169,6 +172,26 @@ describe('every message kind in the person’s own language', () => {
         .all();
       expect(texts).toHaveLength(3);
       for (const text of texts) expectWrittenIn(text.textBody, person.language);
+    }
+  });
+
+  it('thanks the participants and asks for feedback at the course end in their language', () => {
+    const before = people.slice(2).map((person) => mailTo(person.email).length);
+    // The course has ended for them: the closing marks a placed person completed.
+    for (const person of people.slice(2)) {
+      db.update(enrollments)
+        .set({ state: 'completed' })
+        .where(eq(enrollments.id, enrollmentOf(db, person.id, courseId).id))
+        .run();
+    }
+    immediateTransaction(db, (tx) =>
+      queueFeedbackInvitationsIn(tx, courseId, { ...mailSettingsFrom(config), now: clock() }),
+    );
+    for (const [index, person] of people.slice(2).entries()) {
+      expect(mailTo(person.email)).toHaveLength(before[index]! + 1);
+      const thanks = mailTo(person.email).at(-1)!;
+      expect(thanks.textBody).toContain('/p/');
+      expectMessageIn(thanks, person.language);
     }
   });
 });
