@@ -1,16 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../db/schema';
-import type { Language } from '../../src/i18n';
 import { expectWrittenIn } from '../support/catalog-language';
-import {
-  aLocality,
-  anInstructorWithEmailOn,
-  anOpenCourse,
-  aWaitingApplicant,
-  enrollmentOf,
-} from '../support/planning-fixtures';
-import { aStaffUser, buildTestApp, postForm, signIn } from '../support/test-app';
+import { aCourseWithPeopleInEachLanguage } from '../support/people-in-languages';
+import { buildTestApp, postForm } from '../support/test-app';
 
 /**
  * Every kind of message a participant gets through a course's life — the invitation, the course's
@@ -19,44 +10,21 @@ import { aStaffUser, buildTestApp, postForm, signIn } from '../support/test-app'
  */
 describe("a participant's messages in their own language", () => {
   const { app, db } = buildTestApp();
-  const people: { email: string; language: Language; id: number }[] = [
-    { email: 'sara.placed@example.fi', language: 'sv', id: 0 },
-    { email: 'emma.placed@example.fi', language: 'en', id: 0 },
-    { email: 'sune.waiting@example.fi', language: 'sv', id: 0 },
-    { email: 'ella.waiting@example.fi', language: 'en', id: 0 },
-  ];
-  let courseId = 0;
+  let setUp: Awaited<ReturnType<typeof aCourseWithPeopleInEachLanguage>>;
+  let people: typeof setUp.people = [];
+  const mailTo = (email: string) => setUp.mailTo(email);
 
   beforeAll(async () => {
-    const coordinator = await signIn(app, await aStaffUser(db, 'coordinator'));
-    const localityId = aLocality(db);
-    courseId = anOpenCourse(db, { seats: 2, localityId });
-    anInstructorWithEmailOn(db, courseId, 'ohjaaja@example.fi');
-    for (const person of people) {
-      person.id = aWaitingApplicant(db, localityId, {
-        email: person.email,
-        language: person.language,
-      });
-      const placed = await postForm(
-        app,
-        '/enrollments',
-        { applicationId: person.id, courseId },
-        { cookie: coordinator },
-      );
-      expect(placed.status).toBe(303);
-    }
-    expect(enrollmentOf(db, people[2]!.id, courseId).state).toBe('waitlisted');
+    setUp = await aCourseWithPeopleInEachLanguage(app, db);
+    people = setUp.people;
     const cancelled = await postForm(
       app,
-      `/courses/${courseId}/cancellation`,
+      `/courses/${setUp.courseId}/cancellation`,
       { reason: 'Liian vähän hakijoita' },
-      { cookie: coordinator },
+      { cookie: setUp.coordinator },
     );
     expect(cancelled.status).toBe(303);
   });
-
-  const mailTo = (email: string) =>
-    db.select().from(outbox).where(eq(outbox.recipientEmail, email)).all();
 
   it.each([0, 1])('invites and then cancels a placed person in their language (%i)', (index) => {
     const person = people[index]!;

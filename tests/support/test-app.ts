@@ -51,7 +51,7 @@ export function buildTestApp(options: { config?: Config; logger?: Logger } = {})
   return { app, db, clock, config };
 }
 
-type TestApp = ReturnType<typeof buildTestApp>['app'];
+export type TestApp = ReturnType<typeof buildTestApp>['app'];
 
 let userCounter = 0;
 export async function aStaffUser(

@@ -23,6 +23,7 @@ import {
   type FieldErrors,
 } from '../components/form-fields';
 import { PostalAddressFields } from '../intake/applicant-fields';
+import { ReminderChoiceForm } from '../participant/participant-page';
 import { UnconfirmedSubmissions } from '../intake/unconfirmed-submissions';
 import { PhoneLink } from './call-queue-page';
 import { hasReferrer, Referrer } from './referrer';
@@ -169,6 +170,8 @@ export function InterviewPage(
     applicant: ApplicantChoices;
     /** The correction form as posted; absent, it shows what the application holds. */
     details?: FormState;
+    /** Planning staff stop or restart the person's reminder texts; null hides the choice. */
+    reminders?: 'on' | 'stopped' | null;
   } & PageContext,
 ) {
   const { t, language, application } = props;
@@ -190,6 +193,13 @@ export function InterviewPage(
         t={t}
         language={language}
       />
+      {props.reminders && (
+        <ReminderChoiceForm
+          action={`/applications/${application.id}/reminders`}
+          choice={props.reminders}
+          t={t}
+        />
+      )}
       <InterviewForm {...props} />
     </section>
   );

@@ -21,6 +21,7 @@ import type { AppDeps, SignedInEnv } from '../../http/app-env';
 import { setFlash } from '../../http/flash';
 import { typedValues, validForm, type InvalidFormRenderer } from '../../http/form';
 import { recordAudit } from '../audit/audit-log';
+import { chooseReminders, reminderChoiceForm, reminderChoiceOf } from '../texts/reminder-choice';
 import { CompletionOutOfReach, EnrollmentRefused } from '../enrollment/seats';
 import {
   correctApplicantDetails,
@@ -274,6 +275,9 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
           localities: listLocalities(db),
           notesMax: interviewNotesMax,
         }}
+        reminders={
+          c.get('user').role === 'instructor' ? null : reminderChoiceOf(db, application.id)
+        }
         {...form}
         t={t}
         language={c.get('language')}
@@ -281,6 +285,26 @@ export function callRoutes({ db, clock, config, mail }: AppDeps) {
       { title: t('interview.title', { name: application.name }) },
     );
   };
+
+  /** The person says on the phone they want no reminder texts: stopped from the call record. */
+  app.post(
+    '/applications/:id/reminders',
+    planningStaff,
+    validForm(reminderChoiceForm, () => {
+      // Only the page's own hidden field sends this.
+      throw new HTTPException(422);
+    }),
+    (c) => {
+      const application = applicationToInterview(c);
+      const stopped = c.req.valid('form').stopped === 'yes';
+      chooseReminders(db, application.id, { stopped, now: clock(), actor: c.get('user') });
+      setFlash(c, {
+        kind: 'success',
+        key: stopped ? 'texts.remindersStoppedFlash' : 'texts.remindersRestartedFlash',
+      });
+      return c.redirect(`/applications/${application.id}/interview`, 303);
+    },
+  );
 
   /** Verbal consent is asked for only when none was given with the application. */
   const consentErrors = (

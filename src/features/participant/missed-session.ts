@@ -52,17 +52,17 @@ export function reportMissedSession(
       .from(applications)
       .where(eq(applications.id, input.applicationId))
       .get();
-    // Instructors read the staff side in Finnish, as in their course invitations.
-    const language = 'fi';
-    const t = translatorFor(language);
-    const title = courseTitle(
-      { program: course.program, localityName: course.locality.name },
-      language,
-    );
-    const date = formatLocalDate(session.localDate, language);
-    const time = formatTimeRange(session.startTime, session.endTime, language);
     for (const instructor of course.instructors) {
       if (!instructor.email) continue;
+      // Each instructor reads it in their own language (Finnish without an account).
+      const language = instructor.language;
+      const t = translatorFor(language);
+      const title = courseTitle(
+        { program: course.program, localityName: course.locality.name },
+        language,
+      );
+      const date = formatLocalDate(session.localDate, language);
+      const time = formatTimeRange(session.startTime, session.endTime, language);
       enqueueComposedMail(
         tx,
         { name: instructor.name, email: instructor.email, language },
