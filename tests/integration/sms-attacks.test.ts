@@ -123,4 +123,20 @@ describe('attacks on the text-message routes', () => {
       .get()!.count;
     expect(audited).toBe(0);
   });
+
+  it("lists a person's texts in their data export, with the number they went to", async () => {
+    const { app, db, clock, aino } = setUp();
+    const cookies = await signInEveryRole({ app, db });
+    queueDueReminders(db, { now: clock(), reminderTime: '12:00', domain: 'kurssipolku.test' });
+    const phone = db.select().from(applications).where(eq(applications.id, aino)).get()!.phone;
+    const file = await getPage(app, `/people/${aino}/export.json`, cookies.coordinator);
+    expect(file.status).toBe(200);
+    const data = (await file.json()) as {
+      applications: { id: number; messages: { channel: string; recipientPhone: string }[] }[];
+    };
+    const own = data.applications.find((application) => application.id === aino)!;
+    expect(own.messages).toContainEqual(
+      expect.objectContaining({ channel: 'sms', recipientPhone: phone }),
+    );
+  });
 });

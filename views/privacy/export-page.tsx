@@ -346,7 +346,10 @@ function Messages(props: { application: ExportedApplication } & PageContext) {
           <h4>{message.subject || t('people.messagesTitle')}</h4>
           <Facts
             rows={[
-              [t('privacy.export.messageTo'), message.recipientEmail],
+              [
+                t('privacy.export.messageTo'),
+                message.channel === 'sms' ? message.recipientPhone : message.recipientEmail,
+              ],
               [t('people.messageState'), t(`outbox.state.${message.state}`)],
               [t('people.createdAt'), formatDateTime(message.createdAt, language)],
               [

@@ -233,11 +233,13 @@ function messagesOf(db: AppDatabase, applicationId: number) {
   return db
     .select({
       id: outbox.id,
+      channel: outbox.channel,
       createdAt: outbox.createdAt,
       state: outbox.state,
       sentAt: outbox.sentAt,
       recipientName: outbox.recipientName,
       recipientEmail: outbox.recipientEmail,
+      recipientPhone: outbox.recipientPhone,
       subject: outbox.subject,
       textBody: outbox.textBody,
       calendarMethod: outbox.calendarMethod,
