@@ -197,6 +197,8 @@ export const programs = sqliteTable('programs', {
   /** Preparation counted for each session an instructor leads, in the hours they are shown. */
   preparationMinutes: integer('preparation_minutes').notNull().default(60),
   hasInfoSession: integer('has_info_session', { mode: 'boolean' }).notNull().default(false),
+  /** Held online: its courses go in online venues only, and an in-person program never does. */
+  online: integer('online', { mode: 'boolean' }).notNull().default(false),
   /**
    * No joining after session N: once session N + 1 has been held, a freed seat is no longer offered
    * to the waitlist (a late joiner could not reach the completion threshold).

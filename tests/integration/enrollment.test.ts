@@ -241,6 +241,7 @@ describe('enrollment by staff: roster, waitlist, decisions', () => {
         minParticipants: 1,
         maxParticipants: 2,
         hasInfoSession: '',
+        online: '',
       },
       { cookie },
     );

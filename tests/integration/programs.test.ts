@@ -51,6 +51,7 @@ describe('the coordinator keeps the course programmes', () => {
         lastJoiningSession: 2,
         preparationMinutes: 30,
         hasInfoSession: false,
+        online: false,
       },
       new Date(),
     );

@@ -168,6 +168,11 @@ export function ProgramForm(
           label={t('programs.hasInfoSession')}
           checked={values.hasInfoSession !== undefined && values.hasInfoSession !== ''}
         />
+        <CheckboxField
+          name="online"
+          label={t('programs.online')}
+          checked={values.online !== undefined && values.online !== ''}
+        />
         <button type="submit">{props.submitLabel}</button>
       </FormFields>
     </form>

@@ -18,6 +18,7 @@ export const programDefaults = {
   lastJoiningSession: 2,
   preparationMinutes: 60,
   hasInfoSession: false,
+  online: false,
 } as const;
 
 export const programInput = z
@@ -35,6 +36,7 @@ export const programInput = z
     lastJoiningSession: wholeNumber(0, 20),
     preparationMinutes: wholeNumber(0, 600),
     hasInfoSession: checkbox,
+    online: checkbox,
   })
   .superRefine(
     (program, ctx) => {

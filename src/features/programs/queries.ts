@@ -18,6 +18,7 @@ const programColumns = {
   lastJoiningSession: programs.lastJoiningSession,
   preparationMinutes: programs.preparationMinutes,
   hasInfoSession: programs.hasInfoSession,
+  online: programs.online,
 };
 
 const programList = preparedFor((db) =>

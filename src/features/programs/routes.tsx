@@ -35,6 +35,7 @@ function formValuesOf(program: ProgramFields): Record<string, string> {
     lastJoiningSession: String(program.lastJoiningSession),
     preparationMinutes: String(program.preparationMinutes),
     hasInfoSession: program.hasInfoSession ? 'on' : '',
+    online: program.online ? 'on' : '',
   };
 }
 

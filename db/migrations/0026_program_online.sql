@@ -1,0 +1,1 @@
+ALTER TABLE `programs` ADD `online` integer DEFAULT false NOT NULL;
