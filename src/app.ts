@@ -34,6 +34,7 @@ import { reportRoutes } from './features/reports/routes';
 import { retentionRoutes } from './features/retention/routes';
 import { programRoutes } from './features/programs/routes';
 import { blockedPeriodRoutes, termRoutes } from './features/terms/routes';
+import { proposalRoutes } from './features/term-proposal/routes';
 import { trainingRoutes } from './features/trainings/routes';
 import { meetingRoutes } from './features/meetings/routes';
 import { userRoutes } from './features/users/routes';
@@ -111,6 +112,7 @@ export function createApp(parts: AppParts) {
   app.route('/', instructorRoutes(deps));
   app.route('/', hoursRoutes(deps));
   app.route('/', termRoutes(deps));
+  app.route('/', proposalRoutes(deps));
   app.route('/', reportRoutes(deps));
   app.route('/', blockedPeriodRoutes(deps));
   app.route('/courses', courseRoutes(deps));

@@ -27,6 +27,7 @@ const styles = {
     month: writesNumericDates(language) ? 'numeric' : 'short',
     year: 'numeric',
   }),
+  weekday: () => ({ weekday: 'long' }),
   dayAndMonth: (language: Language) => ({
     day: 'numeric',
     month: writesNumericDates(language) ? 'numeric' : 'short',
@@ -64,6 +65,12 @@ export function formatLocalDate(date: string, language: Language): string {
   return formatter(language, 'shortDate')
     .format(middayInHelsinki(date))
     .replace(/^(\p{L}+),? /u, '$1 ');
+}
+
+/** An ISO weekday (1 = Monday) by name: "tiistai" / "tisdag" / "Tuesday". */
+export function formatWeekday(weekday: number, language: Language): string {
+  // 2024-01-01 was a Monday.
+  return formatter(language, 'weekday').format(middayInHelsinki(`2024-01-0${weekday}`));
 }
 
 /** A Helsinki calendar date without the weekday: "20.5.2026" / "20 May 2026". */

@@ -23,6 +23,7 @@ import * as reportMessages from '../features/reports/messages';
 import * as programMessages from '../features/programs/messages';
 import * as retentionMessages from '../features/retention/messages';
 import * as termMessages from '../features/terms/messages';
+import * as proposalMessages from '../features/term-proposal/messages';
 import * as textMessages from '../features/texts/messages';
 import * as trainingMessages from '../features/trainings/messages';
 import * as userMessages from '../features/users/messages';
@@ -56,6 +57,7 @@ export const catalogParts = {
   instructors: part(instructorMessages),
   courses: part(courseMessages),
   terms: part(termMessages),
+  proposal: part(proposalMessages),
   invites: part(inviteMessages),
   outbox: part(outboxMessages),
   audit: part(auditMessages),

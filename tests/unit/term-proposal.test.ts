@@ -9,6 +9,7 @@ import {
 import {
   hardRuleViolations,
   planWeights,
+  reasonsFor,
   scorePlan,
   type CandidateSlot,
   type PlannedCourse,
@@ -17,6 +18,7 @@ import {
   type WaitingGroup,
 } from '../../src/features/term-proposal/plan-rules';
 import { solvePlan } from '../../src/features/term-proposal/plan-solver';
+import { diagnose } from '../../src/features/term-proposal/propose';
 import { readSuitableTimes, timeSuits } from '../../src/features/term-proposal/suitable-times';
 
 const arvo: CoursePlan = {
@@ -69,6 +71,7 @@ const waiting = (
 function problem(extra: Partial<ProposalProblem>): ProposalProblem {
   return {
     courseCount: 1,
+    earliestStart: '2027-01-11',
     requiredLocalityIds: [],
     maxHoursPerInstructor: 100,
     seats: 14,
@@ -444,6 +447,91 @@ describe('the hard rules', () => {
     const outcome = await solvePlan(given, { fixed: [fixed] });
     expect(outcome.kind === 'plan' && outcome.plan[0]!.served).toEqual([
       { groupKey: 'lapua', count: 14 },
+    ]);
+  });
+});
+
+describe('when no plan meets the hard rules', () => {
+  const place = venue(1, lapua);
+  const pair = [instructor(1, 'professional', [lapua]), instructor(2, 'peer', [lapua])];
+
+  it('names a required locality without two free instructors', async () => {
+    const given = problem({
+      requiredLocalityIds: [kauhajoki],
+      slots: [slot(place, '2027-01-12', '17:00'), slot(venue(2, kauhajoki), '2027-01-12', '17:00')],
+      instructors: [...pair, instructor(3, 'peer', [kauhajoki])],
+    });
+    expect(await solvePlan(given)).toEqual({ kind: 'infeasible' });
+    expect(await diagnose(given)).toEqual([
+      { rule: 'required-locality-instructors', localityId: kauhajoki, working: 1, freeAtBest: 1 },
+    ]);
+  });
+
+  it('says how many courses fit when more are asked than the pairs allow', async () => {
+    const given = problem({
+      courseCount: 3,
+      slots: [slot(place, '2027-01-12', '10:00'), slot(place, '2027-01-12', '17:00')],
+      instructors: pair,
+    });
+    expect(await diagnose(given)).toEqual([{ rule: 'course-count', most: 2, hoursLimited: false }]);
+  });
+
+  it('says when the hours maximum is what allows fewer courses', async () => {
+    const given = problem({
+      courseCount: 2,
+      maxHoursPerInstructor: 10,
+      slots: [slot(place, '2027-01-12', '10:00'), slot(place, '2027-01-12', '17:00')],
+      instructors: pair,
+    });
+    expect(await diagnose(given)).toEqual([{ rule: 'course-count', most: 0, hoursLimited: true }]);
+  });
+
+  it('says when no venue is big enough', async () => {
+    const given = problem({
+      slots: [slot(venue(1, lapua, { capacity: 8 }), '2027-01-12', '17:00')],
+      instructors: pair,
+    });
+    expect(await diagnose(given)).toEqual([{ rule: 'no-venue', reason: 'capacity' }]);
+  });
+});
+
+describe('why a course was chosen', () => {
+  it('starts as early as it can when all else is equal', async () => {
+    const place = venue(1, lapua);
+    const given = problem({
+      slots: [slot(place, '2027-02-02', '17:00'), slot(place, '2027-01-12', '17:00')],
+      instructors: [instructor(1, 'professional', [lapua]), instructor(2, 'peer', [lapua])],
+      waiting: [waiting('lapua', lapua, 5)],
+    });
+    const [course] = await bestPlan(given);
+    expect(course!.slot.firstDate).toBe('2027-01-12');
+  });
+
+  it('lists the people it serves, their needs and times, deadlines met and the pair', async () => {
+    const ramp = venue(1, lapua, { stepFree: true });
+    const given = problem({
+      slots: [slot(ramp, '2027-01-12', '17:00')],
+      neighbours: new Map([[lapua, [seinajoki]]]),
+      instructors: [
+        instructor(1, 'professional', [lapua]),
+        instructor(2, 'peer', [lapua], { deadline: { kind: 'lapsing', by: '2027-03-01' } }),
+      ],
+      waiting: [
+        waiting('lapua-ramp', lapua, 2, {
+          needsStepFree: true,
+          suits: readSuitableTimes('tiistaisin', 'fi'),
+        }),
+        waiting('seinajoki', seinajoki, 3),
+      ],
+    });
+    const [course] = await bestPlan(given);
+    expect(reasonsFor(given, course!)).toEqual([
+      { kind: 'servedHere', count: 2, localityId: lapua },
+      { kind: 'servedNearby', count: 3, localityId: seinajoki },
+      { kind: 'stepFree', count: 2 },
+      { kind: 'timeSuits', count: 2 },
+      { kind: 'lapsing', instructorId: 2, by: '2027-03-01' },
+      { kind: 'pair' },
     ]);
   });
 });

@@ -408,6 +408,15 @@ export function TermPlanPage(
         <p>
           <a href={`/courses/new?termId=${term.id}`}>{t('term.newCourse')}</a>
         </p>
+        <p>
+          <a
+            id="propose-plan"
+            href={`/terms/${term.id}/proposal${props.region.asked ? `?region=${encodeURIComponent(props.region.region)}` : ''}`}
+          >
+            {t('proposal.open')}
+          </a>
+          <span class="hint"> {t('proposal.openHint')}</span>
+        </p>
         <Filters
           termId={term.id}
           filters={props.filters}

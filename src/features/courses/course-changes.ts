@@ -55,25 +55,33 @@ function notify(
   notifyCourseInvitees(tx, courseId, change, context.mail);
 }
 
+/** Saves a new course with its sessions in the caller's transaction: invitations and audit too. */
+export function createCourseIn(
+  tx: Transaction,
+  course: NewCourse,
+  sessions: GeneratedSession[],
+  context: CourseCommandContext,
+): number {
+  const id = createCourseWithSessions(tx, course, sessions, {
+    now: context.mail.now,
+    calendarHost: context.mail.publicUrl.hostname,
+  });
+  notify(tx, id, { kind: 'planned' }, context);
+  recordAudit(
+    tx,
+    { actor: context.actor, action: 'create', subjectType: 'course', subjectId: id },
+    context.mail.now,
+  );
+  return id;
+}
+
 export function createCourse(
   db: AppDatabase,
   course: NewCourse,
   sessions: GeneratedSession[],
   context: CourseCommandContext,
 ): number {
-  return immediateTransaction(db, (tx) => {
-    const id = createCourseWithSessions(tx, course, sessions, {
-      now: context.mail.now,
-      calendarHost: context.mail.publicUrl.hostname,
-    });
-    notify(tx, id, { kind: 'planned' }, context);
-    recordAudit(
-      tx,
-      { actor: context.actor, action: 'create', subjectType: 'course', subjectId: id },
-      context.mail.now,
-    );
-    return id;
-  });
+  return immediateTransaction(db, (tx) => createCourseIn(tx, course, sessions, context));
 }
 
 /** A new venue is spelled out to everyone; a new instructor pair gets or loses the series. */

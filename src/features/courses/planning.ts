@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { localities, programs, terms, venues } from '../../../db/schema';
-import type { AppDatabase } from '../../db';
+import type { AppDatabase, DatabaseOrTransaction } from '../../db';
 import type { FieldErrors } from '../../http/form';
 import type { Translate } from '../../i18n';
 import type { LocalDate, LocalTime } from '../../lib/helsinki-time';
@@ -24,7 +24,7 @@ type Resources = { venueId: number | null; venueIsOnline: boolean; instructorIds
 
 /** Checks sessions of one course against every other course's sessions and the days off. */
 export function conflictsFor(
-  db: AppDatabase,
+  db: DatabaseOrTransaction,
   courseId: number,
   sessions: readonly { sessionId?: number; localDate: LocalDate; startsAt: Date; endsAt: Date }[],
   resources: Resources,

@@ -1,11 +1,31 @@
 import { eq } from 'drizzle-orm';
-import { applications } from '../../../db/schema';
+import { applications, interviews } from '../../../db/schema';
 import type { Transaction } from '../../db';
 import { saveInTransaction, type NewApplication } from '../intake/queries';
 
 /**
- * The demo's invented applicants: one asking for the spring course in Kurikka, one referred, and
- * two already interviewed and waiting for a course in Alajärvi.
+ * People interviewed and waiting for a course near them, with the times that suit them and their
+ * needs as the phone interview recorded them: what the term proposal plans the spring for.
+ */
+const interviewedAndWaiting = [
+  ['Lapua', 'Kerttu Koivisto', 'tiistai-iltaisin', 'step-free'],
+  ['Lapua', 'Veikko Mäki', 'tiistaisin tai torstaisin illalla', ''],
+  ['Lapua', 'Sirkka Laine', 'iltaisin', 'step-free,hearing'],
+  ['Lapua', 'Raimo Niemi', 'ti–to iltapäivällä', ''],
+  ['Lapua', 'Aune Heikkilä', '', 'transport'],
+  ['Kauhajoki', 'Pentti Salo', 'aamupäivisin', ''],
+  ['Kauhajoki', 'Irma Rinne', 'maanantai tai keskiviikko aamupäivällä', 'step-free'],
+  ['Kauhajoki', 'Martti Hakala', '', ''],
+  ['Kauhajoki', 'Elsa Peltola', 'aamuisin', ''],
+  ['Ilmajoki', 'Tauno Kallio', 'keskiviikkoiltaisin', ''],
+  ['Ilmajoki', 'Hilkka Lahti', 'keskiviikkona', 'step-free'],
+  ['Ilmajoki', 'Lauri Ojala', '', ''],
+] as const;
+
+/**
+ * The demo's invented applicants: one asking for the spring course in Kurikka, one referred, two
+ * waiting for a course in Alajärvi, and twelve interviewed and waiting in Lapua, Kauhajoki and
+ * Ilmajoki.
  */
 export function addDemoApplicants(
   db: Transaction,
@@ -72,4 +92,26 @@ export function addDemoApplicants(
     // Interviewed already: waiting for a course in Alajärvi, where none is planned yet.
     db.update(applications).set({ state: 'waiting' }).where(eq(applications.id, id)).run();
   }
+  interviewedAndWaiting.forEach(([locality, name, suitableTimes, needs], index) => {
+    const id = applicant({
+      source: 'phone',
+      name,
+      phone: `+3584012302${String(index).padStart(2, '0')}`,
+      email: '',
+      goodTimesToCall: '',
+      locality,
+    });
+    db.update(applications).set({ state: 'waiting' }).where(eq(applications.id, id)).run();
+    db.insert(interviews)
+      .values({
+        applicationId: id,
+        at: new Date(now.getTime() - (index + 1) * 86_400_000),
+        byUserId: null,
+        canAttendAll: 'yes',
+        suitableTimes,
+        needs,
+        outcome: 'wait',
+      })
+      .run();
+  });
 }

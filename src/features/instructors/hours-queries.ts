@@ -227,6 +227,22 @@ export function instructorIdOfAccount(db: AppDatabase, userId: number): number |
   return instructorOfAccount(db).get({ userId })?.id ?? null;
 }
 
+/** Each given instructor's planned minutes in the term, by id (the term plan's proposal). */
+export function plannedMinutesOf(
+  db: AppDatabase,
+  instructorIds: readonly number[],
+  term: TermDates,
+  settings: { now: Date; callMinutes: number },
+): Map<number, number> {
+  const rows = hoursOf(
+    db,
+    instructorIds.map((id) => ({ id })),
+    term,
+    settings,
+  );
+  return new Map(rows.map((row) => [row.id, row.hours.planned]));
+}
+
 /** All the given instructors' minutes in the term together, for the term report. */
 export function totalHoursOf(
   db: AppDatabase,

@@ -134,7 +134,7 @@ export type AttentionItem =
  * Whether a course not yet led (not cancelled, with sessions, last session after today) starts
  * early enough to keep the licence: on or before its last valid day.
  */
-function hasCoursePlannedBy(input: LicenceInput, validUntil: LocalDate): boolean {
+export function hasCoursePlannedBy(input: LicenceInput, validUntil: LocalDate): boolean {
   return input.courses.some(
     (course) => counts(course) && course.lastDate! > input.today && course.firstDate! <= validUntil,
   );

@@ -147,6 +147,15 @@ const licenceList = preparedFor((db) =>
     .prepare(),
 );
 
+/** Every instructor's courses that can still change their licence today, by instructor id. */
+export function licenceCoursesOfInstructors(
+  db: AppDatabase,
+  today: LocalDate,
+): Map<number, LicenceCourse[]> {
+  const since = wallClockToInstant(oldestCourseEndThatMatters(today), '00:00').getTime();
+  return licenceCoursesByInstructor(recentCourseDatesOfInstructors(db).all({ since }));
+}
+
 /**
  * The coordinator's licence to-dos: new instructors with no course planned, and those about to
  * lapse. Instructors are staff, not clients: their names are not audited reads of personal data.
@@ -160,10 +169,7 @@ export function instructorsNeedingAttention(db: AppDatabase, today: LocalDate) {
  * and how many are lapsing — for the home page's summary.
  */
 export function instructorLicenceOverview(db: AppDatabase, today: LocalDate) {
-  const since = wallClockToInstant(oldestCourseEndThatMatters(today), '00:00').getTime();
-  const byInstructor = licenceCoursesByInstructor(
-    recentCourseDatesOfInstructors(db).all({ since }),
-  );
+  const byInstructor = licenceCoursesOfInstructors(db, today);
   const counts = { active: 0, lapsing: 0 };
   const attention = licenceList(db)
     .all()

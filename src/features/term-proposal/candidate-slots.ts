@@ -56,6 +56,7 @@ export function slotFor(
     firstDate,
     sessions: sessions.map((session) => ({
       localDate: session.localDate,
+      endTime: session.endTime,
       startsAt: session.startsAt.getTime(),
       endsAt: session.endsAt.getTime(),
     })),

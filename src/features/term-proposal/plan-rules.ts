@@ -1,5 +1,5 @@
 import type { InstructorKind } from '../../../db/schema';
-import type { LocalDate, LocalTime } from '../../lib/helsinki-time';
+import { daysBetween, type LocalDate, type LocalTime } from '../../lib/helsinki-time';
 import { timeSuits, type TimePreference, type Weekday } from './suitable-times';
 
 /**
@@ -21,6 +21,8 @@ export const planWeights = {
   professionalWithPeer: 15,
   /** Subtracted for each hour of the busiest instructor's term (so the load is spread). */
   busiestHour: 1,
+  /** Subtracted for each week a course starts after the earliest start: nobody waits longer. */
+  weekLater: 0.5,
 } as const;
 
 export type Interval = { startsAt: number; endsAt: number };
@@ -37,7 +39,7 @@ export type CandidateSlot = {
   startTime: LocalTime;
   firstDate: LocalDate;
   /** Holidays and blocked weeks already skipped. */
-  sessions: (Interval & { localDate: LocalDate })[];
+  sessions: (Interval & { localDate: LocalDate; endTime: LocalTime })[];
   /** Each instructor's hours for the whole course: sessions and their preparation. */
   hours: number;
 };
@@ -69,6 +71,8 @@ export type WaitingGroup = {
 
 export type ProposalProblem = {
   courseCount: number;
+  /** The earliest first date asked for: later starts cost `weekLater` a week. */
+  earliestStart: LocalDate;
   /** Each must get at least one course. */
   requiredLocalityIds: readonly number[];
   maxHoursPerInstructor: number;
@@ -160,7 +164,14 @@ export type PlanScore = {
   professionalWithPeer: number;
   /** The busiest instructor's hours in the term with the plan (existing plans included). */
   busiestHours: number;
+  /** Weeks from the earliest start to each course's first date, added up. */
+  weeksLater: number;
 };
+
+/** Whole weeks from the earliest start asked for to the slot's first date. */
+export function weeksAfterEarliest(problem: ProposalProblem, slot: CandidateSlot): number {
+  return Math.max(0, Math.floor(daysBetween(problem.earliestStart, slot.firstDate) / 7));
+}
 
 function deadlineMet(instructor: ProposalInstructor, plan: readonly PlannedCourse[]): boolean {
   const deadline = instructor.deadline;
@@ -207,6 +218,7 @@ export function scorePlan(problem: ProposalProblem, plan: readonly PlannedCourse
     deadlinesMet: [],
     professionalWithPeer: 0,
     busiestHours: 0,
+    weeksLater: 0,
   };
   for (const course of plan) {
     for (const { groupKey, count } of course.served) {
@@ -221,6 +233,7 @@ export function scorePlan(problem: ProposalProblem, plan: readonly PlannedCourse
       }
     }
     if (isProfessionalWithPeer(problem, course.instructorIds)) score.professionalWithPeer += 1;
+    score.weeksLater += weeksAfterEarliest(problem, course.slot);
   }
   score.deadlinesMet = problem.instructors
     .filter((instructor) => deadlineMet(instructor, plan))
@@ -232,7 +245,8 @@ export function scorePlan(problem: ProposalProblem, plan: readonly PlannedCourse
     score.servedAtSuitableTime * planWeights.timeSuits +
     score.deadlinesMet.length * planWeights.deadlineMet +
     score.professionalWithPeer * planWeights.professionalWithPeer -
-    score.busiestHours * planWeights.busiestHour;
+    score.busiestHours * planWeights.busiestHour -
+    score.weeksLater * planWeights.weekLater;
   return score;
 }
 
@@ -339,4 +353,45 @@ export function hardRuleViolations(
     }
   }
   return found;
+}
+
+/** One reason a course is in the plan, for the review page. */
+export type CourseReason =
+  | { kind: 'servedHere' | 'servedNearby'; count: number; localityId: number }
+  | { kind: 'stepFree' | 'timeSuits'; count: number }
+  | { kind: 'first-course' | 'lapsing'; instructorId: number; by: LocalDate }
+  | { kind: 'pair' }
+  | { kind: 'nobodyWaiting' };
+
+/** Why a planned course is there: whom its seats serve, whose deadline it meets, its pair. */
+export function reasonsFor(problem: ProposalProblem, course: PlannedCourse): CourseReason[] {
+  const groups = new Map(problem.waiting.map((group) => [group.key, group]));
+  const byLocality = new Map<number, number>();
+  let stepFree = 0;
+  let suits = 0;
+  for (const { groupKey, count } of course.served) {
+    const group = groups.get(groupKey);
+    if (!group || reach(problem, group, course.slot) === null) continue;
+    byLocality.set(group.localityId, (byLocality.get(group.localityId) ?? 0) + count);
+    if (group.needsStepFree) stepFree += count;
+    if (timeSuits(group.suits, course.slot.weekday, course.slot.startTime)) suits += count;
+  }
+  const reasons: CourseReason[] = [...byLocality]
+    .sort(([a], [b]) => Number(b === course.slot.localityId) - Number(a === course.slot.localityId))
+    .map(([localityId, count]) => ({
+      kind: localityId === course.slot.localityId ? 'servedHere' : 'servedNearby',
+      count,
+      localityId,
+    }));
+  if (reasons.length === 0) reasons.push({ kind: 'nobodyWaiting' });
+  if (stepFree > 0) reasons.push({ kind: 'stepFree', count: stepFree });
+  if (suits > 0) reasons.push({ kind: 'timeSuits', count: suits });
+  for (const id of course.instructorIds) {
+    const deadline = problem.instructors.find((one) => one.id === id)?.deadline;
+    if (deadline && course.slot.firstDate <= deadline.by) {
+      reasons.push({ kind: deadline.kind, instructorId: id, by: deadline.by });
+    }
+  }
+  if (isProfessionalWithPeer(problem, course.instructorIds)) reasons.push({ kind: 'pair' });
+  return reasons;
 }

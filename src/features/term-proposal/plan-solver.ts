@@ -5,6 +5,7 @@ import {
   pointsPerPerson,
   reach,
   venueFits,
+  weeksAfterEarliest,
   type CandidateSlot,
   type PlannedCourse,
   type ProposalInstructor,
@@ -89,7 +90,10 @@ const number = (value: number) => String(Math.round(value * 1000) / 1000);
 
 type Model = { text: string; slots: CandidateSlot[]; leaders: ProposalInstructor[][] };
 
-function buildModel(problem: ProposalProblem, options: SolveOptions): Model {
+function buildModel(asked: ProposalProblem, options: SolveOptions): Model {
+  const problem = options.ignoreHoursMaximum
+    ? { ...asked, maxHoursPerInstructor: Number.POSITIVE_INFINITY }
+    : asked;
   const fixed = options.fixed ?? [];
   const slots = [
     ...fixed.map((course) => course.slot),
@@ -112,6 +116,9 @@ function buildModel(problem: ProposalProblem, options: SolveOptions): Model {
 
   slots.forEach((slot, s) => {
     binaries.push(`x${s}`);
+    const later = weeksAfterEarliest(problem, slot);
+    if (later > 0 && !options.mostCourses)
+      objective.push(`-${number(later * planWeights.weekLater)} x${s}`);
     if (s < fixed.length) bounds.push(` x${s} = 1`);
     const lead = leaders[s]!;
     lead.forEach((one) => binaries.push(`y${s}_${one.id}`));
@@ -154,7 +161,9 @@ function buildModel(problem: ProposalProblem, options: SolveOptions): Model {
     const hours = led.map(({ name, slot }) => `${number(slot.hours)} ${name}`);
     constraint([...hours, '-1 L'], `<= ${number(-one.termHours)}`);
     if (!options.ignoreHoursMaximum && fixed.length === 0) {
-      constraint(hours, `<= ${number(problem.maxHoursPerInstructor - one.termHours)}`);
+      if (Number.isFinite(problem.maxHoursPerInstructor)) {
+        constraint(hours, `<= ${number(problem.maxHoursPerInstructor - one.termHours)}`);
+      }
     }
     const deadline = one.deadline;
     if (deadline !== null && !options.mostCourses) {

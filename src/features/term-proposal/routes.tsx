@@ -1,0 +1,553 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import {
+  ProposalFormPage,
+  ProposalReviewPage,
+  type ProposalReviewView,
+  type ReviewCourseView,
+} from '../../../views/terms/proposal-page';
+import { planningStaff } from '../../http/access';
+import type { AppDeps, SignedInEnv } from '../../http/app-env';
+import { setFlash } from '../../http/flash';
+import { validForm, type FieldErrors, type FormState } from '../../http/form';
+import { idParam } from '../../http/params';
+import { formatDate, formatDayAndMonth, programName } from '../../i18n/format';
+import { addDays, instantToWallClock, weekdayOf } from '../../lib/helsinki-time';
+import { commandContextFor } from '../courses/route-helpers';
+import { listRegions } from '../places/regions';
+import { chooseRegion } from '../places/region-choice';
+import { listPrograms } from '../programs/queries';
+import { findTerm, findTermCourses } from '../terms/queries';
+import { AcceptConflict, acceptProposal } from './accept-proposal';
+import { freeStartDates, slotFor } from './candidate-slots';
+import {
+  hardRuleViolations,
+  planWeights,
+  reasonsFor,
+  scorePlan,
+  type CourseReason,
+  type PlannedCourse,
+  type PlanScore,
+  type Violation,
+} from './plan-rules';
+import { solvePlan } from './plan-solver';
+import { proposePlan, type Blocker } from './propose';
+import {
+  proposalForm,
+  proposalRequestOf,
+  readReviewedCourses,
+  reviewField,
+  type ProposalInput,
+  type ReviewedCourse,
+} from './proposal-input';
+import {
+  findProposalProgram,
+  loadProposal,
+  regionLocalities,
+  type ProposalData,
+} from './proposal-queries';
+
+type Term = NonNullable<ReturnType<typeof findTerm>>;
+
+/** The solver's time for one proposal; the best plan found by then is shown, and said to be so. */
+const solveSeconds = 25;
+
+export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
+  const app = new Hono<SignedInEnv>();
+  const today = () => instantToWallClock(clock()).date;
+  const form = proposalForm(today);
+  const commandContext = commandContextFor({ clock, mail });
+
+  const termOr404 = (c: Context<SignedInEnv>): Term => {
+    const term = findTerm(db, idParam(c));
+    if (!term) throw new HTTPException(404);
+    return term;
+  };
+
+  const regionOf = (c: Context<SignedInEnv>, asked: string | undefined) =>
+    chooseRegion(asked, c.get('user').homeRegion, listRegions(db)).region;
+
+  const programOptions = (c: Context<SignedInEnv>) =>
+    listPrograms(db).map((program) => ({
+      value: String(program.id),
+      label: programName(program, c.get('language')),
+    }));
+
+  function defaultTargets(c: Context<SignedInEnv>, term: Term): Record<string, string> {
+    const programs = listPrograms(db);
+    const first = programs[0];
+    const region = regionOf(c, c.req.query('region'));
+    const planned = findTermCourses(db, term.id, today(), region).filter(
+      (course) => course.status !== 'cancelled',
+    ).length;
+    const earliest = [term.startsOn, addDays(today(), 1)].sort()[1]!;
+    const runsFor = first ? first.sessionCount * first.intervalWeeks * 7 : 42;
+    const latest = [earliest, addDays(term.endsOn, -runsFor)].sort()[1]!;
+    return {
+      region,
+      programId: first ? String(first.id) : '',
+      courseCount: String(Math.max(1, term.targetCoursesMin - planned)),
+      earliestStart: earliest,
+      latestStart: latest,
+      weekday1: 'on',
+      weekday2: 'on',
+      weekday3: 'on',
+      weekday4: 'on',
+      weekday5: 'on',
+      startTimes: '10:00, 13:00, 17:00',
+      maxHours: '60',
+    };
+  }
+
+  function renderForm(
+    c: Context<SignedInEnv>,
+    term: Term,
+    state: FormState,
+    blockers: string[] = [],
+  ) {
+    const t = c.get('t');
+    const region = regionOf(c, state.values.region ?? c.req.query('region'));
+    return c.render(
+      <ProposalFormPage
+        term={term}
+        values={{ ...state.values, region }}
+        errors={state.errors}
+        programs={programOptions(c)}
+        localities={regionLocalities(db, region)}
+        weights={planWeights}
+        blockers={blockers}
+        t={t}
+        language={c.get('language')}
+      />,
+      { title: t('proposal.title', { name: term.name }) },
+    );
+  }
+
+  /** The targets checked against the term and the calendar, and the proposal loaded for them. */
+  function prepare(
+    c: Context<SignedInEnv>,
+    term: Term,
+    input: ProposalInput,
+  ): { errors: FieldErrors } | { data: ProposalData } {
+    const t = c.get('t');
+    const request = proposalRequestOf(input);
+    const errors: FieldErrors = {};
+    const program = findProposalProgram(db, request.programId);
+    if (!program) errors.programId = t('validation.unknownChoice');
+    const within = {
+      from: formatDate(term.startsOn, c.get('language')),
+      to: formatDate(term.endsOn, c.get('language')),
+    };
+    if (request.earliestStart < term.startsOn || request.earliestStart > term.endsOn) {
+      errors.earliestStart = t('proposal.validation.outsideTerm', within);
+    }
+    if (request.latestStart > term.endsOn) {
+      errors.latestStart = t('proposal.validation.outsideTerm', within);
+    }
+    const region = regionOf(c, input.region as string | undefined);
+    const localityIds = new Set(regionLocalities(db, region).map((row) => row.id));
+    for (const id of [...request.requiredLocalityIds, ...request.excludedLocalityIds]) {
+      if (!localityIds.has(id)) errors[`place_${id}`] = t('validation.unknownChoice');
+    }
+    for (const id of request.requiredLocalityIds) {
+      if (request.excludedLocalityIds.includes(id))
+        errors[`place_${id}`] = t('proposal.validation.mustAndNo');
+    }
+    if ([...localityIds].every((id) => request.excludedLocalityIds.includes(id))) {
+      errors.courseCount = t('proposal.validation.noLocality');
+    }
+    if (Object.keys(errors).length > 0 || !program) return { errors };
+    const window = {
+      ...request,
+      blockedPeriods: [] as { name: string; startsOn: string; endsOn: string }[],
+    };
+    const data = loadProposal(db, request, {
+      term,
+      region,
+      today: today(),
+      now: clock(),
+      callMinutes: config.intakeCallMinutes,
+      program,
+    });
+    window.blockedPeriods = data.blockedPeriods;
+    if (request.weekdays.every((day) => freeStartDates(window, day).length === 0)) {
+      return { errors: { latestStart: t('proposal.validation.noFreeDates') } };
+    }
+    return { data };
+  }
+
+  function blockerText(c: Context<SignedInEnv>, data: ProposalData, blocker: Blocker): string {
+    const t = c.get('t');
+    const seats = data.program.maxParticipants;
+    const locality = (id: number) => data.localityNames.get(id) ?? '';
+    switch (blocker.rule) {
+      case 'no-candidate-course':
+        return t('proposal.blocker.no-candidate-course');
+      case 'no-venue':
+        return blocker.reason === 'capacity'
+          ? t('proposal.blocker.no-venue-capacity', { seats })
+          : t(
+              data.program.online
+                ? 'proposal.blocker.no-venue-kind-online'
+                : 'proposal.blocker.no-venue-kind-in-person',
+            );
+      case 'required-locality-venue':
+        return t('proposal.blocker.required-locality-venue', {
+          locality: locality(blocker.localityId),
+          seats,
+        });
+      case 'required-locality-instructors':
+        return t('proposal.blocker.required-locality-instructors', {
+          locality: locality(blocker.localityId),
+          working: blocker.working,
+          free: blocker.freeAtBest,
+        });
+      case 'course-count':
+        return blocker.hoursLimited
+          ? t('proposal.blocker.course-count-hours', {
+              most: blocker.most,
+              hours: data.problem.maxHoursPerInstructor,
+            })
+          : t('proposal.blocker.course-count', { most: blocker.most });
+      case 'required-together':
+        return t('proposal.blocker.required-together', {
+          count: data.problem.courseCount,
+          localities: blocker.localityIds.map(locality).join(', '),
+        });
+    }
+  }
+
+  function reasonText(c: Context<SignedInEnv>, data: ProposalData, reason: CourseReason): string {
+    const t = c.get('t');
+    switch (reason.kind) {
+      case 'servedHere':
+      case 'servedNearby':
+        return t(`proposal.why.${reason.kind}`, {
+          count: reason.count,
+          locality: data.localityNames.get(reason.localityId) ?? '',
+        });
+      case 'stepFree':
+      case 'timeSuits':
+        return t(`proposal.why.${reason.kind}`, { count: reason.count });
+      case 'first-course':
+      case 'lapsing':
+        return t(`proposal.why.${reason.kind}`, {
+          name: data.instructors.get(reason.instructorId)?.name ?? '',
+          date: formatDate(reason.by, c.get('language')),
+        });
+      case 'pair':
+        return t('proposal.why.pair');
+      case 'nobodyWaiting':
+        return t('proposal.why.nobodyWaiting');
+    }
+  }
+
+  function summaryOf(c: Context<SignedInEnv>, score: PlanScore, provenBest: boolean): string[] {
+    const t = c.get('t');
+    return [
+      t('proposal.summary', {
+        served: score.servedHere + score.servedNearby,
+        here: score.servedHere,
+        nearby: score.servedNearby,
+      }),
+      t('proposal.summaryDeadlines', { count: score.deadlinesMet.length }),
+      t('proposal.summaryHours', { hours: Math.round(score.busiestHours) }),
+      ...(provenBest ? [] : [t('proposal.notProvenBest')]),
+    ];
+  }
+
+  /** One course's box: its locality's venues and instructors to choose from, and its reasons. */
+  function courseView(
+    c: Context<SignedInEnv>,
+    data: ProposalData,
+    index: number,
+    values: Record<string, string>,
+    course: PlannedCourse | undefined,
+  ): ReviewCourseView {
+    const language = c.get('language');
+    const localityId = Number(values[reviewField('locality', index)]);
+    const firstDate = values[reviewField('firstDate', index)] ?? '';
+    const instructorOptions = data.problem.instructors
+      .filter((one) => one.localityIds.includes(localityId))
+      .map((one) => ({ value: String(one.id), label: data.instructors.get(one.id)?.name ?? '' }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'fi'));
+    return {
+      index,
+      localityName: data.localityNames.get(localityId) ?? '',
+      weekday: /^\d{4}-\d{2}-\d{2}$/.test(firstDate) ? weekdayOf(firstDate) : null,
+      startTime: values[reviewField('startTime', index)] ?? '',
+      reasons: course
+        ? reasonsFor(data.problem, course).map((reason) => reasonText(c, data, reason))
+        : [],
+      sessionDates: course
+        ? course.slot.sessions.map((session) => formatDayAndMonth(session.localDate, language))
+        : [],
+      venueOptions: [...data.venues.values()]
+        .filter((venue) => venue.localityId === localityId && venue.online === data.program.online)
+        .map((venue) => ({ value: String(venue.id), label: venue.name })),
+      instructorOptions,
+    };
+  }
+
+  function renderReview(
+    c: Context<SignedInEnv>,
+    term: Term,
+    data: ProposalData,
+    page: {
+      targets: Record<string, string>;
+      values: Record<string, string>;
+      errors: FieldErrors;
+      count: number;
+      /** The checked courses by their index on the page. */
+      planned: Map<number, PlannedCourse>;
+      score: PlanScore | null;
+      provenBest: boolean;
+      problem?: string;
+      notice?: string;
+    },
+  ) {
+    const t = c.get('t');
+    const view: ProposalReviewView = {
+      term,
+      targets: page.targets,
+      values: page.values,
+      errors: page.errors,
+      summary: page.score ? summaryOf(c, page.score, page.provenBest) : [],
+      courses: Array.from({ length: page.count }, (_, index) =>
+        courseView(c, data, index, page.values, page.planned.get(index)),
+      ),
+      problem: page.problem,
+      notice: page.notice,
+      t,
+      language: c.get('language'),
+    };
+    return c.render(<ProposalReviewPage {...view} />, {
+      title: t('proposal.reviewTitle', { name: term.name }),
+    });
+  }
+
+  const targetsOf = (values: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(values).filter(
+        ([name]) => name !== 'intent' && name !== 'courses' && !/_\d+$/.test(name),
+      ),
+    );
+
+  app.get('/terms/:id/proposal', planningStaff, (c) => {
+    const term = termOr404(c);
+    return renderForm(c, term, { values: defaultTargets(c, term), errors: {} });
+  });
+
+  app.post(
+    '/terms/:id/proposal',
+    planningStaff,
+    validForm(form, (c, invalid) => renderForm(c, termOr404(c), invalid)),
+    async (c) => {
+      const term = termOr404(c);
+      const values = c.get('formValues');
+      const prepared = prepare(c, term, c.req.valid('form'));
+      if ('errors' in prepared) {
+        c.status(422);
+        return renderForm(c, term, { values, errors: prepared.errors });
+      }
+      const { data } = prepared;
+      const outcome = await proposePlan(data.problem, { timeLimit: solveSeconds });
+      if (outcome.kind === 'blocked') {
+        c.status(422);
+        return renderForm(
+          c,
+          term,
+          { values, errors: {} },
+          outcome.blockers.map((blocker) => blockerText(c, data, blocker)),
+        );
+      }
+      const courseValues: Record<string, string> = {};
+      outcome.plan.forEach((course, index) => {
+        const field = (name: Parameters<typeof reviewField>[0], value: string) => {
+          courseValues[reviewField(name, index)] = value;
+        };
+        field('keep', 'on');
+        field('locality', String(course.slot.localityId));
+        field('venue', String(course.slot.venueId));
+        field('firstDate', course.slot.firstDate);
+        field('startTime', course.slot.startTime);
+        field('instructor1', String(course.instructorIds[0] ?? ''));
+        field('instructor2', String(course.instructorIds[1] ?? ''));
+        field('audience', 'open');
+        field('targetService', '');
+      });
+      return renderReview(c, term, data, {
+        targets: targetsOf(values),
+        values: courseValues,
+        errors: {},
+        count: outcome.plan.length,
+        planned: new Map(outcome.plan.map((course, index) => [index, course])),
+        score: outcome.score,
+        provenBest: outcome.provenBest,
+      });
+    },
+  );
+
+  /** Where a broken rule is shown: at the instructor it names, else at the venue. */
+  function violationField(course: ReviewedCourse, violation: Violation): string {
+    if (violation.instructorId !== undefined) {
+      const second = course.instructorIds[1] === violation.instructorId;
+      return reviewField(second ? 'instructor2' : 'instructor1', course.index);
+    }
+    if (violation.rule === 'two-instructors') return reviewField('instructor2', course.index);
+    return reviewField('venue', course.index);
+  }
+
+  function violationText(c: Context<SignedInEnv>, data: ProposalData, violation: Violation) {
+    const t = c.get('t');
+    switch (violation.rule) {
+      case 'two-instructors':
+      case 'instructor-locality':
+      case 'licence':
+      case 'instructor-double-booked':
+      case 'venue-double-booked':
+      case 'venue-kind':
+        return t(`proposal.rule.${violation.rule}`);
+      case 'venue-capacity':
+        return t('proposal.rule.venue-capacity', { seats: data.program.maxParticipants });
+      case 'hours-maximum':
+        return t('proposal.rule.hours-maximum', { hours: data.problem.maxHoursPerInstructor });
+      default:
+        return t('validation.invalid');
+    }
+  }
+
+  /** The reviewed courses as planned courses, with every hard rule they break at its field. */
+  function checkReviewed(
+    c: Context<SignedInEnv>,
+    data: ProposalData,
+    courses: ReviewedCourse[],
+    errors: FieldErrors,
+  ): Map<number, PlannedCourse> {
+    const t = c.get('t');
+    const planned = new Map<number, PlannedCourse>();
+    const fromIndex = new Map<string, ReviewedCourse>();
+    for (const course of courses) {
+      const venue = data.venues.get(course.venueId);
+      if (!venue || venue.localityId !== course.localityId) {
+        errors[reviewField('venue', course.index)] = t('proposal.rule.venue-elsewhere');
+        continue;
+      }
+      if (course.firstDate < today()) {
+        errors[reviewField('firstDate', course.index)] = t('validation.dateInPast');
+        continue;
+      }
+      const slot = slotFor(
+        venue,
+        course.firstDate,
+        course.startTime,
+        data.program,
+        data.blockedPeriods,
+      );
+      if (!slot) {
+        errors[reviewField('firstDate', course.index)] = t('proposal.rule.no-free-dates');
+        continue;
+      }
+      const keyed = { ...slot, key: `${slot.key}#${course.index}` };
+      fromIndex.set(keyed.key, course);
+      planned.set(course.index, { slot: keyed, instructorIds: course.instructorIds, served: [] });
+    }
+    const violations = hardRuleViolations(data.problem, [...planned.values()], {
+      checkTargets: false,
+    });
+    for (const violation of violations) {
+      const course = violation.slotKey ? fromIndex.get(violation.slotKey) : undefined;
+      const affected = course
+        ? [course]
+        : courses.filter(
+            (one) =>
+              violation.instructorId !== undefined &&
+              one.instructorIds.includes(violation.instructorId),
+          );
+      for (const one of affected) {
+        const field = violationField(one, violation);
+        errors[field] ??= violationText(c, data, violation);
+      }
+    }
+    return planned;
+  }
+
+  app.post(
+    '/terms/:id/proposal/review',
+    planningStaff,
+    validForm(form, (c, invalid) => renderForm(c, termOr404(c), invalid)),
+    async (c) => {
+      const term = termOr404(c);
+      const t = c.get('t');
+      const values = c.get('formValues');
+      const targets = targetsOf(values);
+      const prepared = prepare(c, term, c.req.valid('form'));
+      if (values.intent === 'targets' || 'errors' in prepared) {
+        if ('errors' in prepared) c.status(422);
+        return renderForm(c, term, {
+          values: targets,
+          errors: 'errors' in prepared ? prepared.errors : {},
+        });
+      }
+      const { data } = prepared;
+      const count = Math.min(
+        40,
+        Number(/^\d{1,2}$/.test(values.courses ?? '') ? values.courses : 0),
+      );
+      const { courses, errors } = readReviewedCourses(values, t);
+      const planned = checkReviewed(c, data, courses, errors);
+      const page = { targets, values, errors, count, provenBest: true };
+      const hasErrors = Object.keys(errors).length > 0;
+      const kept = courses.filter((course) => planned.has(course.index));
+      let evaluated = planned;
+      let score: PlanScore | null = null;
+      if (!hasErrors && kept.length > 0) {
+        const outcome = await solvePlan(data.problem, {
+          fixed: [...planned.values()],
+          timeLimit: 5,
+        });
+        if (outcome.kind === 'plan') {
+          evaluated = new Map(kept.map((course, index) => [course.index, outcome.plan[index]!]));
+          score = scorePlan(data.problem, outcome.plan);
+        }
+      }
+      if (hasErrors || values.intent !== 'accept' || kept.length === 0) {
+        if (hasErrors || (values.intent === 'accept' && kept.length === 0)) c.status(422);
+        return renderReview(c, term, data, {
+          ...page,
+          planned: evaluated,
+          score,
+          problem: kept.length === 0 && !hasErrors ? t('proposal.noneKept') : undefined,
+          notice: !hasErrors && kept.length > 0 ? t('proposal.checked') : undefined,
+        });
+      }
+      try {
+        acceptProposal(
+          db,
+          term.id,
+          data.program,
+          kept.map((course) => ({
+            index: course.index,
+            slot: planned.get(course.index)!.slot,
+            instructorIds: course.instructorIds,
+            audience: course.audience,
+            targetService: course.targetService,
+          })),
+          commandContext(c),
+        );
+      } catch (error) {
+        if (!(error instanceof AcceptConflict)) throw error;
+        c.status(409);
+        const other = error.conflicts.find((conflict) => conflict.kind !== 'day-off');
+        errors[reviewField('venue', error.index)] = t('proposal.rule.conflict', {
+          course: other && 'otherCourseName' in other ? other.otherCourseName : '',
+        });
+        return renderReview(c, term, data, { ...page, planned: evaluated, score });
+      }
+      setFlash(c, { kind: 'success', key: 'proposal.accepted', params: { count: kept.length } });
+      return c.redirect(`/terms/${term.id}`, 303);
+    },
+  );
+
+  return app;
+}
