@@ -644,7 +644,11 @@ export const callAttempts = sqliteTable(
     callBackAt: integer('call_back_at', { mode: 'timestamp_ms' }),
     byUserId: integer('by_user_id').references(() => users.id, { onDelete: 'set null' }),
   },
-  (table) => [index('call_attempts_application_idx').on(table.applicationId, table.at)],
+  (table) => [
+    index('call_attempts_application_idx').on(table.applicationId, table.at),
+    // An instructor's intake calls in a term (their hours, and the term proposal's load).
+    index('call_attempts_by_user_idx').on(table.byUserId, table.at),
+  ],
 );
 
 export const interviewOutcomes = ['place', 'wait', 'not-suitable', 'declined'] as const;

@@ -24,26 +24,40 @@ export type SlotWindow = {
   startChoices?: number;
 };
 
-/** A course at `venue` from `firstDate` at `startTime`, holidays and blocked weeks skipped. */
-export function slotFor(
-  venue: SlotVenue,
+type SlotSessions = CandidateSlot['sessions'];
+
+/** The sessions of a course from `firstDate` at `startTime`; null when too many dates are off. */
+function sessionsFrom(
   firstDate: LocalDate,
   startTime: LocalTime,
   plan: CoursePlan,
   blockedPeriods: readonly BlockedPeriod[],
-): CandidateSlot | null {
-  let sessions;
+): SlotSessions | null {
   try {
-    sessions = generateSessions({
+    return generateSessions({
       firstDate,
       startTime,
       plan,
       blockedPeriods: [...blockedPeriods],
-    }).sessions;
+    }).sessions.map((session) => ({
+      localDate: session.localDate,
+      endTime: session.endTime,
+      startsAt: session.startsAt.getTime(),
+      endsAt: session.endsAt.getTime(),
+    }));
   } catch (error) {
     if (error instanceof NoFreeDates) return null;
     throw error;
   }
+}
+
+function slotAt(
+  venue: SlotVenue,
+  firstDate: LocalDate,
+  startTime: LocalTime,
+  plan: CoursePlan,
+  sessions: SlotSessions,
+): CandidateSlot {
   return {
     key: `${venue.id}|${firstDate}|${startTime}`,
     localityId: venue.localityId,
@@ -54,14 +68,21 @@ export function slotFor(
     weekday: weekdayOf(firstDate) as Weekday,
     startTime,
     firstDate,
-    sessions: sessions.map((session) => ({
-      localDate: session.localDate,
-      endTime: session.endTime,
-      startsAt: session.startsAt.getTime(),
-      endsAt: session.endsAt.getTime(),
-    })),
+    sessions,
     hours: (sessions.length * (plan.sessionMinutes + plan.preparationMinutes)) / 60,
   };
+}
+
+/** A course at `venue` from `firstDate` at `startTime`, holidays and blocked weeks skipped. */
+export function slotFor(
+  venue: SlotVenue,
+  firstDate: LocalDate,
+  startTime: LocalTime,
+  plan: CoursePlan,
+  blockedPeriods: readonly BlockedPeriod[],
+): CandidateSlot | null {
+  const sessions = sessionsFrom(firstDate, startTime, plan, blockedPeriods);
+  return sessions && slotAt(venue, firstDate, startTime, plan, sessions);
 }
 
 /** The free dates of one weekday in the window (a holiday or blocked day cannot be a first date). */
@@ -97,12 +118,12 @@ export function candidateSlots(
   const slots: CandidateSlot[] = [];
   for (const weekday of window.weekdays) {
     const firstDates = spread(freeStartDates(window, weekday), window.startChoices ?? 4);
-    for (const venue of venues) {
-      for (const firstDate of firstDates) {
-        for (const startTime of window.startTimes) {
-          const slot = slotFor(venue, firstDate, startTime, plan, window.blockedPeriods);
-          if (slot) slots.push(slot);
-        }
+    for (const firstDate of firstDates) {
+      for (const startTime of window.startTimes) {
+        // Every venue's course at this date and time has the same sessions: generated once.
+        const sessions = sessionsFrom(firstDate, startTime, plan, window.blockedPeriods);
+        if (!sessions) continue;
+        for (const venue of venues) slots.push(slotAt(venue, firstDate, startTime, plan, sessions));
       }
     }
   }

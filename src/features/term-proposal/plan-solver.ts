@@ -30,7 +30,9 @@ let highs: Promise<Highs> | null = null;
 
 /** One solver per process; a solver that failed is dropped, so a crash never sticks. */
 async function solver(): Promise<Highs> {
-  highs ??= loadHighs();
+  highs ??= loadHighs(
+    process.env.HIGHS_LOG === '1' ? ({ print: console.log } as never) : undefined,
+  );
   return highs;
 }
 
@@ -128,8 +130,9 @@ function buildModel(asked: ProposalProblem, options: SolveOptions): Model {
     const seats: string[] = [];
     problem.waiting.forEach((group, g) => {
       if (reach(problem, group, slot) === null || group.count === 0) return;
+      // Continuous: with the courses chosen, seating people is a transport problem whose best
+      // solution the simplex method finds at a whole-number corner.
       const name = `a${s}_${g}`;
-      integers.push(name);
       bounds.push(` 0 <= ${name} <= ${Math.min(group.count, problem.seats)}`);
       objective.push(`${number(pointsPerPerson(problem, group, slot))} ${name}`);
       seats.push(name);
@@ -252,12 +255,15 @@ export async function solvePlan(
     result = (await solver()).solve(model.text, {
       time_limit: options.timeLimit ?? 20,
       mip_rel_gap: 1e-6,
-      output_flag: false,
+      output_flag: process.env.HIGHS_LOG === '1',
+      log_to_console: process.env.HIGHS_LOG === '1',
     });
   } catch (error) {
     highs = null;
     throw error;
   }
+  if (process.env.HIGHS_LOG === '1')
+    console.log((result as { Output?: string[] }).Output?.join('\n'));
   if (result.Status === 'Infeasible') return { kind: 'infeasible' };
   const columns = result.Columns as Record<string, { Primal: number }>;
   const value = (name: string) => columns[name]?.Primal ?? 0;

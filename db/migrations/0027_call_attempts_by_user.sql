@@ -1,0 +1,1 @@
+CREATE INDEX `call_attempts_by_user_idx` ON `call_attempts` (`by_user_id`,`at`);
