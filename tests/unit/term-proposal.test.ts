@@ -74,6 +74,7 @@ function problem(extra: Partial<ProposalProblem>): ProposalProblem {
     earliestStart: '2027-01-11',
     requiredLocalityIds: [],
     maxHoursPerInstructor: 100,
+    oneCourseHours: courseHours,
     seats: 14,
     programIsOnline: false,
     slots: [],
@@ -200,10 +201,7 @@ describe('the best plan on small cases', () => {
     const score = scorePlan(given, [course!]);
     expect(score.deadlinesMet).toEqual([3]);
     expect(score.total).toBe(
-      9 * planWeights.servedHere +
-        planWeights.deadlineMet +
-        planWeights.professionalWithPeer -
-        courseHours * planWeights.busiestHour,
+      9 * planWeights.servedHere + planWeights.deadlineMet + planWeights.professionalWithPeer,
     );
   });
 

@@ -1,3 +1,4 @@
+import type { PlanWeightName } from '../../src/features/term-proposal/plan-rules';
 import type { FormState } from '../../src/http/form';
 import type { Language, Translate } from '../../src/i18n';
 import { formatWeekday } from '../../src/i18n/format';
@@ -17,15 +18,7 @@ export type ProposalFormView = FormState & {
   programs: Option[];
   localities: { id: number; name: string }[];
   /** The points of each part of a good plan (planWeights). */
-  weights: Record<
-    | 'servedHere'
-    | 'servedNearby'
-    | 'timeSuits'
-    | 'deadlineMet'
-    | 'professionalWithPeer'
-    | 'busiestHour',
-    number
-  >;
+  weights: Record<PlanWeightName, number>;
   /** What blocks every plan, in words (empty when nothing does). */
   blockers: string[];
   t: Translate;

@@ -35,8 +35,10 @@ export const fi = {
     'uuden ohjaajan ensimmäinen kurssi tai kurssi, joka säilyttää raukeamassa olevan luvan, ennen määräpäivää: {points} p',
   'proposal.weight.professionalWithPeer':
     'ammattilainen ja vertaisohjaaja samalla kurssilla: {points} p',
-  'proposal.weight.busiestHour':
-    'vähennys jokaisesta kiireisimmän ohjaajan tunnista lukukaudessa, jotta työ jakautuu: {points} p',
+  'proposal.weight.extraHour':
+    'vähennys jokaisesta tunnista, jonka suunnitelma lisää ohjaajalle yli yhden kurssin verran, jotta työ jakautuu: {points} p',
+  'proposal.weight.weekLater':
+    'vähennys jokaisesta viikosta, jonka kurssi alkaa aikaisinta aloituspäivää myöhemmin, jotta kukaan ei odota turhaan: {points} p',
   'proposal.weight.stepFree':
     'Esteetöntä tilaa tarvitseva lasketaan palvelluksi vain esteettömässä tilassa.',
   'proposal.hardRulesHeading': 'Säännöt, joista ei jousteta',
@@ -166,8 +168,10 @@ export const en: Record<keyof typeof fi, string> = {
     "a new instructor's first course, or a course that keeps a lapsing licence, before the deadline: {points} points",
   'proposal.weight.professionalWithPeer':
     'a professional and a peer instructor on one course: {points} points',
-  'proposal.weight.busiestHour':
-    "less for each hour of the busiest instructor's term, so the work is spread: {points} points",
+  'proposal.weight.extraHour':
+    "less for each hour the plan gives an instructor beyond one course's worth in the term, so the work is spread: {points} points",
+  'proposal.weight.weekLater':
+    'less for each week a course starts after the earliest first session, so nobody waits longer than needed: {points} points',
   'proposal.weight.stepFree':
     'A person who needs a step-free venue counts as served only in a step-free venue.',
   'proposal.hardRulesHeading': 'Rules that always hold',
@@ -295,8 +299,10 @@ export const sv: Record<keyof typeof fi, string> = {
     'en ny handledares första kurs, eller en kurs som håller kvar en licens som håller på att gå ut, före sista dagen: {points} p',
   'proposal.weight.professionalWithPeer':
     'en yrkesperson och en kamrathandledare på samma kurs: {points} p',
-  'proposal.weight.busiestHour':
-    'avdrag för varje timme som den mest belastade handledaren har under terminen, så att arbetet fördelas: {points} p',
+  'proposal.weight.extraHour':
+    'avdrag för varje timme som planen ger en handledare utöver en kurs under terminen, så att arbetet fördelas: {points} p',
+  'proposal.weight.weekLater':
+    'avdrag för varje vecka som en kurs börjar senare än den tidigaste första träffen, så att ingen väntar i onödan: {points} p',
   'proposal.weight.stepFree':
     'En person som behöver en lokal utan trappsteg räknas som betjänad bara i en tillgänglig lokal.',
   'proposal.hardRulesHeading': 'Regler som alltid gäller',

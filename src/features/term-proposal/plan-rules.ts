@@ -19,11 +19,16 @@ export const planWeights = {
   deadlineMet: 40,
   /** A course led by a professional and a peer instructor together. */
   professionalWithPeer: 15,
-  /** Subtracted for each hour of the busiest instructor's term (so the load is spread). */
-  busiestHour: 1,
+  /**
+   * Subtracted for each hour the plan adds to an instructor's term beyond one course's worth (so
+   * the work is spread rather than piled on a few).
+   */
+  extraHour: 1,
   /** Subtracted for each week a course starts after the earliest start: nobody waits longer. */
   weekLater: 0.5,
 } as const;
+
+export type PlanWeightName = keyof typeof planWeights;
 
 export type Interval = { startsAt: number; endsAt: number };
 
@@ -76,6 +81,8 @@ export type ProposalProblem = {
   /** Each must get at least one course. */
   requiredLocalityIds: readonly number[];
   maxHoursPerInstructor: number;
+  /** One course's hours for each of its instructors: a term beyond this is extra load. */
+  oneCourseHours: number;
   /** The program's maximum number of participants: the seats of every course. */
   seats: number;
   programIsOnline: boolean;
@@ -164,6 +171,8 @@ export type PlanScore = {
   professionalWithPeer: number;
   /** The busiest instructor's hours in the term with the plan (existing plans included). */
   busiestHours: number;
+  /** Hours the plan adds beyond one course's worth per instructor, added up. */
+  extraHours: number;
   /** Weeks from the earliest start to each course's first date, added up. */
   weeksLater: number;
 };
@@ -206,6 +215,12 @@ export function hoursWithPlan(
   return hours;
 }
 
+/** Hours beyond one course's worth that the plan adds to an instructor's term. */
+export function extraHours(problem: ProposalProblem, before: number, after: number): number {
+  const beyond = (hours: number) => Math.max(0, hours - problem.oneCourseHours);
+  return beyond(after) - beyond(before);
+}
+
 /** The objective: how good a plan is, in the points of `planWeights`, and what makes them up. */
 export function scorePlan(problem: ProposalProblem, plan: readonly PlannedCourse[]): PlanScore {
   const groups = new Map(problem.waiting.map((group) => [group.key, group]));
@@ -218,6 +233,7 @@ export function scorePlan(problem: ProposalProblem, plan: readonly PlannedCourse
     deadlinesMet: [],
     professionalWithPeer: 0,
     busiestHours: 0,
+    extraHours: 0,
     weeksLater: 0,
   };
   for (const course of plan) {
@@ -238,14 +254,19 @@ export function scorePlan(problem: ProposalProblem, plan: readonly PlannedCourse
   score.deadlinesMet = problem.instructors
     .filter((instructor) => deadlineMet(instructor, plan))
     .map((instructor) => instructor.id);
-  score.busiestHours = Math.max(0, ...hoursWithPlan(problem, plan).values());
+  const hours = hoursWithPlan(problem, plan);
+  score.busiestHours = Math.max(0, ...hours.values());
+  score.extraHours = problem.instructors.reduce(
+    (sum, one) => sum + extraHours(problem, one.termHours, hours.get(one.id) ?? one.termHours),
+    0,
+  );
   score.total =
     score.servedHere * planWeights.servedHere +
     score.servedNearby * planWeights.servedNearby +
     score.servedAtSuitableTime * planWeights.timeSuits +
     score.deadlinesMet.length * planWeights.deadlineMet +
     score.professionalWithPeer * planWeights.professionalWithPeer -
-    score.busiestHours * planWeights.busiestHour -
+    score.extraHours * planWeights.extraHour -
     score.weeksLater * planWeights.weekLater;
   return score;
 }

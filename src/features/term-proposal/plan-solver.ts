@@ -1,4 +1,4 @@
-import loadHighs from 'highs';
+import { solveInThread } from './solver-thread';
 import {
   mayLead,
   planWeights,
@@ -20,21 +20,10 @@ import {
  *   a_s_g    seats of the course given to waiting group g        (integer)
  *   n_i      instructor i gets the course their deadline needs   (binary)
  *   p_s      the course pairs a professional with a peer         (binary)
- *   L        the busiest instructor's hours                      (continuous)
+ *   e_i      instructor i's hours beyond one course's worth      (continuous)
  * The objective is `scorePlan` term by term, and the constraints are `hardRuleViolations`, so the
  * optimum is the best plan by the page's own definition.
  */
-
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
-let highs: Promise<Highs> | null = null;
-
-/** One solver per process; a solver that failed is dropped, so a crash never sticks. */
-async function solver(): Promise<Highs> {
-  highs ??= loadHighs(
-    process.env.HIGHS_LOG === '1' ? ({ print: console.log } as never) : undefined,
-  );
-  return highs;
-}
 
 export type SolveOptions = {
   /** Seconds; the best plan found by then is returned. */
@@ -90,7 +79,13 @@ function sum(terms: readonly string[]): string {
 
 const number = (value: number) => String(Math.round(value * 1000) / 1000);
 
-type Model = { text: string; slots: CandidateSlot[]; leaders: ProposalInstructor[][] };
+type Model = {
+  text: string;
+  slots: CandidateSlot[];
+  leaders: ProposalInstructor[][];
+  /** Added to the solver's objective to give `scorePlan`'s total. */
+  objectiveOffset: number;
+};
 
 function buildModel(asked: ProposalProblem, options: SolveOptions): Model {
   const problem = options.ignoreHoursMaximum
@@ -113,6 +108,7 @@ function buildModel(asked: ProposalProblem, options: SolveOptions): Model {
   const integers: string[] = [];
   const bounds: string[] = [];
   let row = 0;
+  let objectiveOffset = 0;
   const constraint = (terms: string[], relation: string) =>
     rows.push(` c${row++}: ${terms.length ? sum(terms) : '0 x_none'} ${relation}`);
 
@@ -136,6 +132,9 @@ function buildModel(asked: ProposalProblem, options: SolveOptions): Model {
       bounds.push(` 0 <= ${name} <= ${Math.min(group.count, problem.seats)}`);
       objective.push(`${number(pointsPerPerson(problem, group, slot))} ${name}`);
       seats.push(name);
+      // Implied by the course's seats, but stated per group the relaxation cannot serve a whole
+      // locality from a fraction of a course: it is what lets the solver prove a plan best.
+      constraint([name, `-${Math.min(group.count, problem.seats)} x${s}`], '<= 0');
     });
     if (seats.length > 0) constraint([...seats, `-${problem.seats} x${s}`], '<= 0');
 
@@ -162,7 +161,14 @@ function buildModel(asked: ProposalProblem, options: SolveOptions): Model {
     );
     if (led.length === 0) continue;
     const hours = led.map(({ name, slot }) => `${number(slot.hours)} ${name}`);
-    constraint([...hours, '-1 L'], `<= ${number(-one.termHours)}`);
+    // e_i >= termHours + new hours - one course, e_i >= 0; what was beyond before is added back
+    // to the objective, so it equals `scorePlan` (which counts only what the plan adds).
+    constraint([...hours, `-1 e${one.id}`], `<= ${number(problem.oneCourseHours - one.termHours)}`);
+    if (!options.mostCourses) {
+      objective.push(`-${planWeights.extraHour} e${one.id}`);
+      objectiveOffset +=
+        Math.max(0, one.termHours - problem.oneCourseHours) * planWeights.extraHour;
+    }
     if (!options.ignoreHoursMaximum && fixed.length === 0) {
       if (Number.isFinite(problem.maxHoursPerInstructor)) {
         constraint(hours, `<= ${number(problem.maxHoursPerInstructor - one.termHours)}`);
@@ -214,9 +220,6 @@ function buildModel(asked: ProposalProblem, options: SolveOptions): Model {
         '>= 1',
       );
     }
-    const alreadyBusiest = Math.max(0, ...problem.instructors.map((one) => one.termHours));
-    objective.push(`-${planWeights.busiestHour} L`);
-    bounds.push(` L >= ${number(alreadyBusiest)}`);
   }
 
   const text = [
@@ -233,7 +236,7 @@ function buildModel(asked: ProposalProblem, options: SolveOptions): Model {
     ...chunks(integers),
     'End',
   ].join('\n');
-  return { text, slots, leaders };
+  return { text, slots, leaders, objectiveOffset };
 }
 
 function chunks(names: readonly string[]): string[] {
@@ -250,26 +253,16 @@ export async function solvePlan(
   options: SolveOptions = {},
 ): Promise<SolveOutcome> {
   const model = buildModel(problem, options);
-  let result;
-  try {
-    result = (await solver()).solve(model.text, {
-      time_limit: options.timeLimit ?? 20,
-      mip_rel_gap: 1e-6,
-      output_flag: process.env.HIGHS_LOG === '1',
-      log_to_console: process.env.HIGHS_LOG === '1',
-    });
-  } catch (error) {
-    highs = null;
-    throw error;
-  }
-  if (process.env.HIGHS_LOG === '1')
-    console.log((result as { Output?: string[] }).Output?.join('\n'));
-  if (result.Status === 'Infeasible') return { kind: 'infeasible' };
-  const columns = result.Columns as Record<string, { Primal: number }>;
-  const value = (name: string) => columns[name]?.Primal ?? 0;
-  const provenBest = result.Status === 'Optimal';
+  const answer = await solveInThread(model.text, {
+    time_limit: options.timeLimit ?? 20,
+    mip_rel_gap: 1e-6,
+    output_flag: false,
+  });
+  if (answer.status === 'Infeasible') return { kind: 'infeasible' };
+  const value = (name: string) => answer.primal[name] ?? 0;
+  const provenBest = answer.status === 'Optimal';
   // Out of time before any plan was found: nothing to show, which the caller says as "no plan".
-  if (!provenBest && !Number.isFinite(result.ObjectiveValue)) return { kind: 'infeasible' };
+  if (!provenBest && !Number.isFinite(answer.objective)) return { kind: 'infeasible' };
   const plan: PlannedCourse[] = [];
   model.slots.forEach((slot, s) => {
     if (value(`x${s}`) < 0.5) return;
@@ -284,5 +277,5 @@ export async function solvePlan(
       }),
     });
   });
-  return { kind: 'plan', plan, objective: result.ObjectiveValue, provenBest };
+  return { kind: 'plan', plan, objective: answer.objective + model.objectiveOffset, provenBest };
 }

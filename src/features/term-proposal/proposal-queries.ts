@@ -344,6 +344,8 @@ export function loadProposal(
       earliestStart: request.earliestStart,
       requiredLocalityIds: request.requiredLocalityIds,
       maxHoursPerInstructor: request.maxHoursPerInstructor,
+      oneCourseHours:
+        (program.sessionCount * (program.sessionMinutes + program.preparationMinutes)) / 60,
       seats: program.maxParticipants,
       programIsOnline: program.online,
       slots,

@@ -50,7 +50,7 @@ import {
 type Term = NonNullable<ReturnType<typeof findTerm>>;
 
 /** The solver's time for one proposal; the best plan found by then is shown, and said to be so. */
-const solveSeconds = 25;
+const solveSeconds = 20;
 
 export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
   const app = new Hono<SignedInEnv>();
