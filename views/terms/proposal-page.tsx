@@ -1,7 +1,7 @@
 import type { PlanWeightName } from '../../src/features/term-proposal/plan-rules';
 import type { FormState } from '../../src/http/form';
 import type { Language, Translate } from '../../src/i18n';
-import { formatWeekday } from '../../src/i18n/format';
+import { formatWeekday, localeOf } from '../../src/i18n/format';
 import {
   CheckboxField,
   ErrorSummary,
@@ -21,14 +21,20 @@ export type ProposalFormView = FormState & {
   weights: Record<PlanWeightName, number>;
   /** What blocks every plan, in words (empty when nothing does). */
   blockers: string[];
+  /** A problem with the whole attempt (e.g. the planner is busy), shown as the error summary. */
+  problem?: string;
   t: Translate;
   language: Language;
 };
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 
-function GoodPlan(props: { weights: ProposalFormView['weights']; t: Translate }) {
-  const { t, weights } = props;
+function GoodPlan(props: {
+  weights: ProposalFormView['weights'];
+  t: Translate;
+  language: Language;
+}) {
+  const { t, weights, language } = props;
   const parts = Object.entries(weights) as [keyof typeof weights, number][];
   return (
     <section aria-labelledby="good-plan-heading">
@@ -36,7 +42,9 @@ function GoodPlan(props: { weights: ProposalFormView['weights']; t: Translate })
       <p>{t('proposal.goodPlanIntro')}</p>
       <ul id="good-plan">
         {parts.map(([part, points]) => (
-          <li>{t(`proposal.weight.${part}`, { points })}</li>
+          <li>
+            {t(`proposal.weight.${part}`, { points: points.toLocaleString(localeOf(language)) })}
+          </li>
         ))}
       </ul>
       <p>{t('proposal.weight.stepFree')}</p>
@@ -72,7 +80,7 @@ export function ProposalFormPage(props: ProposalFormView) {
       )}
       <form method="post" action={`/terms/${term.id}/proposal`} class="narrow">
         <FormFields errors={props.errors} t={t}>
-          {props.blockers.length === 0 && <ErrorSummary />}
+          {props.blockers.length === 0 && <ErrorSummary problem={props.problem} />}
           <input type="hidden" name="region" value={values.region ?? ''} />
           <h2>{t('proposal.targetsHeading')}</h2>
           <SelectField
@@ -158,7 +166,7 @@ export function ProposalFormPage(props: ProposalFormView) {
           <button type="submit">{t('proposal.submit')}</button>
         </FormFields>
       </form>
-      <GoodPlan weights={props.weights} t={t} />
+      <GoodPlan weights={props.weights} t={t} language={props.language} />
       <p>
         <a href={`/terms/${term.id}`}>{t('proposal.back')}</a>
       </p>
@@ -219,6 +227,7 @@ function ProposedCourse(props: {
         ))}
       </ul>
       <p class="hint">{t('proposal.sessions', { dates: course.sessionDates.join(', ') })}</p>
+      <input type="hidden" name={name('locality')} value={values[name('locality')]} />
       <CheckboxField
         name={name('keep')}
         label={t('proposal.keep')}

@@ -96,7 +96,7 @@ export function addDemoApplicants(
     const id = applicant({
       source: 'phone',
       name,
-      phone: `+3584012302${String(index).padStart(2, '0')}`,
+      phone: `+3584012308${String(index).padStart(2, '0')}`,
       email: '',
       goodTimesToCall: '',
       locality,

@@ -23,6 +23,7 @@ export const fi = {
   'proposal.locality.must': 'Kurssi tarvitaan',
   'proposal.locality.no': 'Ei kurssia',
   'proposal.submit': 'Ehdota kursseja',
+  'proposal.busy': 'Juuri nyt lasketaan monta ehdotusta. Yritä uudelleen hetken päästä.',
   'proposal.goodPlanHeading': 'Mikä on hyvä suunnitelma',
   'proposal.goodPlanIntro':
     'Ehdotus on se suunnitelma, joka saa eniten pisteitä. Pisteitä tulee näin:',
@@ -76,7 +77,6 @@ export const fi = {
   'proposal.validation.noFreeDates':
     'Aikavälillä ei ole yhtään valittua viikonpäivää, joka ei olisi pyhä tai estetty.',
   'proposal.validation.noLocality': 'Kaikki paikkakunnat on jätetty pois.',
-  'proposal.validation.mustAndNo': 'Paikkakunta ei voi olla sekä tarvittu että pois jätetty.',
   'proposal.reviewTitle': 'Ehdotus: {name}',
   'proposal.reviewIntro':
     'Tarkista kurssit. Voit muuttaa tai pudottaa minkä tahansa. Hyväksyminen lisää pidetyt kurssit lukukauteen suunniteltuina ja lähettää ohjaajille kutsut.',
@@ -155,6 +155,7 @@ export const en: Record<keyof typeof fi, string> = {
   'proposal.locality.must': 'Needs a course',
   'proposal.locality.no': 'No course',
   'proposal.submit': 'Propose courses',
+  'proposal.busy': 'Many proposals are being worked out right now. Try again in a moment.',
   'proposal.goodPlanHeading': 'What a good plan means',
   'proposal.goodPlanIntro':
     'The proposal is the plan with the most points. Points are given like this:',
@@ -209,7 +210,6 @@ export const en: Record<keyof typeof fi, string> = {
   'proposal.validation.noFreeDates':
     'The window has none of the chosen weekdays that is not a holiday or blocked.',
   'proposal.validation.noLocality': 'Every locality is left out.',
-  'proposal.validation.mustAndNo': 'A locality cannot both need a course and be left out.',
   'proposal.reviewTitle': 'Proposal: {name}',
   'proposal.reviewIntro':
     'Check the courses. You can change or drop any of them. Accepting adds the kept courses to the term as planned and sends the instructors their invitations.',
@@ -288,6 +288,7 @@ export const sv: Record<keyof typeof fi, string> = {
   'proposal.locality.must': 'Behöver en kurs',
   'proposal.locality.no': 'Ingen kurs',
   'proposal.submit': 'Föreslå kurser',
+  'proposal.busy': 'Just nu räknas många förslag. Försök igen om en stund.',
   'proposal.goodPlanHeading': 'Vad en bra plan betyder',
   'proposal.goodPlanIntro': 'Förslaget är den plan som får flest poäng. Poängen ges så här:',
   'proposal.weight.servedHere':
@@ -341,7 +342,6 @@ export const sv: Record<keyof typeof fi, string> = {
   'proposal.validation.noFreeDates':
     'Perioden har ingen av de valda veckodagarna som inte är en helgdag eller blockerad.',
   'proposal.validation.noLocality': 'Alla orter har lämnats bort.',
-  'proposal.validation.mustAndNo': 'En ort kan inte både behöva en kurs och vara bortlämnad.',
   'proposal.reviewTitle': 'Förslag: {name}',
   'proposal.reviewIntro':
     'Granska kurserna. Du kan ändra eller stryka vilken som helst. När du godkänner läggs de kurser du behåller till terminen som planerade, och handledarna får sina inbjudningar.',

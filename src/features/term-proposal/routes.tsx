@@ -31,6 +31,7 @@ import {
   type Violation,
 } from './plan-rules';
 import { solvePlan } from './plan-solver';
+import { SolverBusy } from './solver-thread';
 import { proposePlan, type Blocker } from './propose';
 import {
   proposalForm,
@@ -104,6 +105,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
     term: Term,
     state: FormState,
     blockers: string[] = [],
+    problem?: string,
   ) {
     const t = c.get('t');
     const region = regionOf(c, state.values.region ?? c.req.query('region'));
@@ -116,6 +118,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
         localities={regionLocalities(db, region)}
         weights={planWeights}
         blockers={blockers}
+        problem={problem}
         t={t}
         language={c.get('language')}
       />,
@@ -149,18 +152,10 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
     for (const id of [...request.requiredLocalityIds, ...request.excludedLocalityIds]) {
       if (!localityIds.has(id)) errors[`place_${id}`] = t('validation.unknownChoice');
     }
-    for (const id of request.requiredLocalityIds) {
-      if (request.excludedLocalityIds.includes(id))
-        errors[`place_${id}`] = t('proposal.validation.mustAndNo');
-    }
     if ([...localityIds].every((id) => request.excludedLocalityIds.includes(id))) {
       errors.courseCount = t('proposal.validation.noLocality');
     }
     if (Object.keys(errors).length > 0 || !program) return { errors };
-    const window = {
-      ...request,
-      blockedPeriods: [] as { name: string; startsOn: string; endsOn: string }[],
-    };
     const data = loadProposal(db, request, {
       term,
       region,
@@ -169,7 +164,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
       callMinutes: config.intakeCallMinutes,
       program,
     });
-    window.blockedPeriods = data.blockedPeriods;
+    const window = { ...request, blockedPeriods: data.blockedPeriods };
     if (request.weekdays.every((day) => freeStartDates(window, day).length === 0)) {
       return { errors: { latestStart: t('proposal.validation.noFreeDates') } };
     }
@@ -351,7 +346,15 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
         return renderForm(c, term, { values, errors: prepared.errors });
       }
       const { data } = prepared;
-      const outcome = await proposePlan(data.problem, { timeLimit: solveSeconds });
+      let outcome;
+      try {
+        outcome = await proposePlan(data.problem, { timeLimit: solveSeconds });
+      } catch (error) {
+        if (!(error instanceof SolverBusy)) throw error;
+        c.status(503);
+        c.header('Retry-After', '30');
+        return renderForm(c, term, { values, errors: {} }, [], c.get('t')('proposal.busy'));
+      }
       if (outcome.kind === 'blocked') {
         c.status(422);
         return renderForm(
@@ -505,6 +508,10 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
         const outcome = await solvePlan(data.problem, {
           fixed: [...planned.values()],
           timeLimit: 5,
+        }).catch((error: unknown) => {
+          // A busy planner only leaves the reasons out; the rules were checked without it.
+          if (error instanceof SolverBusy) return { kind: 'infeasible' as const };
+          throw error;
         });
         if (outcome.kind === 'plan') {
           evaluated = new Map(kept.map((course, index) => [course.index, outcome.plan[index]!]));
