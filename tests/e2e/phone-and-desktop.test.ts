@@ -84,6 +84,7 @@ const pagesByRole: Record<
     '/',
     '/terms',
     aTerm,
+    firstLinkTo(aTerm, /^\/terms\/\d+\/proposal$/),
     aCourse,
     ofCourse(aCourse, '/roster'),
     ofCourse(aCourse, '/attendance'),

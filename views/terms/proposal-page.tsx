@@ -227,7 +227,8 @@ function ProposedCourse(props: {
         ))}
       </ul>
       <p class="hint">{t('proposal.sessions', { dates: course.sessionDates.join(', ') })}</p>
-      <input type="hidden" name={name('locality')} value={values[name('locality')]} />
+      {/* The locality is the solver's choice, not edited here, but "check" and "accept" need it. */}
+      <input type="hidden" name={name('locality')} value={values[name('locality')] ?? ''} />
       <CheckboxField
         name={name('keep')}
         label={t('proposal.keep')}
