@@ -252,20 +252,15 @@ function ProposedCourse(props: {
         type="time"
         value={values[name('startTime')]}
       />
-      <SelectField
-        name={name('instructor1')}
-        label={t('proposal.instructor1')}
-        placeholder=""
-        options={course.instructorOptions}
-        value={values[name('instructor1')]}
-      />
-      <SelectField
-        name={name('instructor2')}
-        label={t('proposal.instructor2')}
-        placeholder=""
-        options={course.instructorOptions}
-        value={values[name('instructor2')]}
-      />
+      {(['instructor1', 'instructor2'] as const).map((field) => (
+        <SelectField
+          name={name(field)}
+          label={t(`proposal.${field}`)}
+          placeholder=""
+          options={course.instructorOptions}
+          value={values[name(field)]}
+        />
+      ))}
       <SelectField
         name={name('audience')}
         label={t('proposal.audience')}
