@@ -38,10 +38,19 @@ function Facts(props: { rows: [string, unknown][] }) {
   );
 }
 
-/** One part of an application under its heading; `empty` is said when it holds nothing. */
-function Part(props: { id: string; title: string; empty: string | null; children?: unknown }) {
+/**
+ * One part of an application under its heading; `empty` is said when it holds nothing. Its name
+ * also says whose application it is, so a person with two applications gets distinct regions.
+ */
+function Part(props: {
+  applicationId: number;
+  id: string;
+  title: string;
+  empty: string | null;
+  children?: unknown;
+}) {
   return (
-    <section aria-labelledby={`${props.id}-title`}>
+    <section aria-labelledby={`${props.id}-title export-application-${props.applicationId}-title`}>
       <h3 id={`${props.id}-title`}>{props.title}</h3>
       {props.empty === null ? props.children : <p>{props.empty}</p>}
     </section>
@@ -104,6 +113,7 @@ function Calls(props: { application: ExportedApplication } & PageContext) {
   const id = `export-${held.id}-calls`;
   return (
     <Part
+      applicationId={held.id}
       id={id}
       title={t('people.callsTitle')}
       empty={held.calls.length ? null : t('people.noCallsYet')}
@@ -130,6 +140,7 @@ function Interviews(props: { application: ExportedApplication } & PageContext) {
   const { application: held, t, language } = props;
   return (
     <Part
+      applicationId={held.id}
       id={`export-${held.id}-interviews`}
       title={t('people.interviewsTitle')}
       empty={held.interviews.length ? null : t('people.noInterview')}
@@ -165,6 +176,7 @@ function Enrollments(props: { application: ExportedApplication } & PageContext) 
   const when = (at: Date | null) => (at ? formatDateTime(at, language) : null);
   return (
     <Part
+      applicationId={held.id}
       id={`export-${held.id}-enrollments`}
       title={t('people.enrollmentsTitle')}
       empty={held.enrollments.length ? null : t('people.noEnrollments')}
@@ -257,6 +269,7 @@ function Submissions(props: { application: ExportedApplication } & PageContext) 
   const { application: held, t, language } = props;
   return (
     <Part
+      applicationId={held.id}
       id={`export-${held.id}-submissions`}
       title={t('privacy.export.submissionsTitle')}
       empty={held.unconfirmedSubmissions.length ? null : t('privacy.export.noSubmissions')}
@@ -298,6 +311,7 @@ function Invitations(props: { application: ExportedApplication } & PageContext) 
   const id = `export-${held.id}-invitations`;
   return (
     <Part
+      applicationId={held.id}
       id={id}
       title={t('privacy.export.invitationsTitle')}
       empty={held.invitations.length ? null : t('privacy.export.noInvitations')}
@@ -337,6 +351,7 @@ function Messages(props: { application: ExportedApplication } & PageContext) {
   const { application: held, t, language } = props;
   return (
     <Part
+      applicationId={held.id}
       id={`export-${held.id}-messages`}
       title={t('people.messagesTitle')}
       empty={held.messages.length ? null : t('people.noMessages')}
@@ -380,6 +395,7 @@ function DeletionRequests(props: { application: ExportedApplication } & PageCont
   const { application: held, t, language } = props;
   return (
     <Part
+      applicationId={held.id}
       id={`export-${held.id}-deletion`}
       title={t('privacy.export.deletionTitle')}
       empty={held.deletionRequests.length ? null : t('privacy.export.noDeletion')}
@@ -413,6 +429,7 @@ function ApplicationRecord(props: { application: ExportedApplication } & PageCon
       </h2>
       <ApplicationFacts {...props} />
       <Part
+        applicationId={held.id}
         id={`export-${held.id}-referrer`}
         title={t('people.referrer')}
         empty={held.referrer ? null : t('people.noReferrer')}
@@ -434,7 +451,12 @@ function ApplicationRecord(props: { application: ExportedApplication } & PageCon
       <Invitations {...props} />
       <Messages {...props} />
       <DeletionRequests {...props} />
-      <Part id={`export-${held.id}-link`} title={t('privacy.export.linkTitle')} empty={null}>
+      <Part
+        applicationId={held.id}
+        id={`export-${held.id}-link`}
+        title={t('privacy.export.linkTitle')}
+        empty={null}
+      >
         <p>
           {link.expiresAt
             ? t('privacy.export.linkUntil', { at: formatDateTime(link.expiresAt, language) })
@@ -442,6 +464,7 @@ function ApplicationRecord(props: { application: ExportedApplication } & PageCon
         </p>
       </Part>
       <Part
+        applicationId={held.id}
         id={`export-${held.id}-feedback`}
         title={t('privacy.export.feedbackTitle')}
         empty={null}

@@ -102,6 +102,7 @@ export function addDemoApplicants(
       locality,
     });
     db.update(applications).set({ state: 'waiting' }).where(eq(applications.id, id)).run();
+    if (index === 1) addEarlierUnreachableApplication(db, id, now);
     db.insert(interviews)
       .values({
         applicationId: id,
@@ -114,4 +115,27 @@ export function addDemoApplicants(
       })
       .run();
   });
+}
+
+/**
+ * A year before, the same person asked once and was never reached: two applications with one phone
+ * number, as the person's data page and erasure must find them.
+ */
+function addEarlierUnreachableApplication(db: Transaction, laterId: number, now: Date): void {
+  const later = db.select().from(applications).where(eq(applications.id, laterId)).get()!;
+  const yearBefore = new Date(now.getTime() - 365 * 86_400_000);
+  db.insert(applications)
+    .values({
+      source: 'public',
+      name: later.name,
+      phone: later.phone,
+      municipality: later.municipality,
+      localityId: later.localityId,
+      state: 'closed',
+      closeReason: 'unreachable',
+      callDueAt: yearBefore,
+      createdAt: yearBefore,
+      updatedAt: new Date(yearBefore.getTime() + 14 * 86_400_000),
+    })
+    .run();
 }
