@@ -495,6 +495,31 @@ describe('proposing the spring term on the demo data', () => {
     expect(courseCount()).toBe(before);
   });
 
+  it("plans one region's localities, and says when they have no venue", async () => {
+    const [oulu] = db
+      .insert(localities)
+      .values({ name: 'Oulu', region: 'Pohjois-Pohjanmaa', createdAt: now })
+      .returning()
+      .all();
+    const page = load(
+      await (
+        await getPage(app, `/terms/${springId}/proposal?region=Pohjois-Pohjanmaa`, cookie)
+      ).text(),
+    );
+    const fields = formFields(page, 'form[action$="/proposal"]');
+    expect(fields.region).toBe('Pohjois-Pohjanmaa');
+    expect(Object.keys(fields).filter((name) => name.startsWith('place_'))).toEqual([
+      `place_${oulu!.id}`,
+    ]);
+    const before = courseCount();
+    const response = await postForm(app, `/terms/${springId}/proposal`, fields, { cookie });
+    expect(response.status).toBe(422);
+    expect(text(load(await response.text()), '#proposal-blockers')).toContain(
+      'Valituilla paikkakunnilla ei ole yhtään tilaa.',
+    );
+    expect(courseCount()).toBe(before);
+  });
+
   it('is for planning staff only', async () => {
     const path = `/terms/${springId}/proposal`;
     expect((await getPage(app, path)).status).toBe(303);

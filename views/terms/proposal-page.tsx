@@ -1,3 +1,4 @@
+import type { RegionChoice } from '../../src/features/places/region-choice';
 import type { PlanWeightName } from '../../src/features/term-proposal/plan-rules';
 import type { FormState } from '../../src/http/form';
 import type { Language, Translate } from '../../src/i18n';
@@ -9,12 +10,15 @@ import {
   SelectField,
   TextField,
 } from '../components/form-fields';
+import { RegionFilter, RegionShown } from '../components/region-filter';
 
 type Option = { value: string; label: string };
 type TermFacts = { id: number; name: string; startsOn: string; endsOn: string };
 
 export type ProposalFormView = FormState & {
   term: TermFacts;
+  /** The region planned for: its localities are listed, and another can be chosen. */
+  regionChoice: RegionChoice;
   programs: Option[];
   localities: { id: number; name: string }[];
   /** The points of each part of a good plan (planWeights). */
@@ -68,6 +72,8 @@ export function ProposalFormPage(props: ProposalFormView) {
     <>
       <h1>{t('proposal.title', { name: term.name })}</h1>
       <p>{t('proposal.intro')}</p>
+      <RegionFilter action={`/terms/${term.id}/proposal`} choice={props.regionChoice} t={t} />
+      <RegionShown choice={props.regionChoice} t={t} />
       {props.blockers.length > 0 && (
         <div class="error-summary" role="alert" id="proposal-blockers">
           <h2>{t('proposal.blockedHeading')}</h2>

@@ -55,6 +55,8 @@ export const fi = {
   'proposal.blocker.no-candidate-course':
     'Valituille päiville ja ajoille ei löydy yhtään kurssia, jonka tapaamiset mahtuisivat kalenteriin.',
   'proposal.blocker.no-venue-capacity': 'Yhteenkään tilaan ei mahdu ohjelman {seats} osallistujaa.',
+  'proposal.blocker.no-venue-none':
+    'Valituilla paikkakunnilla ei ole yhtään tilaa. Lisää tila paikkakunnan sivulla.',
   'proposal.blocker.no-venue-kind-online':
     'Verkkokurssille tarvitaan verkkotila, eikä valituilla paikkakunnilla ole sellaista.',
   'proposal.blocker.no-venue-kind-in-person':
@@ -188,6 +190,8 @@ export const en: Record<keyof typeof fi, string> = {
   'proposal.blocker.no-candidate-course':
     'No course on the chosen days and times fits its sessions into the calendar.',
   'proposal.blocker.no-venue-capacity': "No venue holds the programme's {seats} participants.",
+  'proposal.blocker.no-venue-none':
+    'The chosen localities have no venues. Add one on the localities page.',
   'proposal.blocker.no-venue-kind-online':
     'An online course needs an online venue, and the chosen localities have none.',
   'proposal.blocker.no-venue-kind-in-person':
@@ -319,6 +323,8 @@ export const sv: Record<keyof typeof fi, string> = {
   'proposal.blocker.no-candidate-course':
     'Ingen kurs på de valda dagarna och tiderna får plats med sina träffar i kalendern.',
   'proposal.blocker.no-venue-capacity': 'Ingen lokal rymmer programmets {seats} deltagare.',
+  'proposal.blocker.no-venue-none':
+    'De valda orterna har inga lokaler. Lägg till en lokal på sidan för orter.',
   'proposal.blocker.no-venue-kind-online':
     'En kurs på nätet behöver ett nätmötesrum, och de valda orterna har inget.',
   'proposal.blocker.no-venue-kind-in-person':

@@ -65,8 +65,10 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
     return term;
   };
 
+  const regionChoiceOf = (c: Context<SignedInEnv>, asked: string | undefined) =>
+    chooseRegion(asked, c.get('user').homeRegion, listRegions(db));
   const regionOf = (c: Context<SignedInEnv>, asked: string | undefined) =>
-    chooseRegion(asked, c.get('user').homeRegion, listRegions(db)).region;
+    regionChoiceOf(c, asked).region;
 
   const programOptions = (c: Context<SignedInEnv>) =>
     listPrograms(db).map((program) => ({
@@ -108,10 +110,12 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
     problem?: string,
   ) {
     const t = c.get('t');
-    const region = regionOf(c, state.values.region ?? c.req.query('region'));
+    const choice = regionChoiceOf(c, state.values.region ?? c.req.query('region'));
+    const region = choice.region;
     return c.render(
       <ProposalFormPage
         term={term}
+        regionChoice={choice}
         values={{ ...state.values, region }}
         errors={state.errors}
         programs={programOptions(c)}
@@ -346,6 +350,11 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
         return renderForm(c, term, { values, errors: prepared.errors });
       }
       const { data } = prepared;
+      if (data.venues.size === 0) {
+        c.status(422);
+        const t = c.get('t');
+        return renderForm(c, term, { values, errors: {} }, [t('proposal.blocker.no-venue-none')]);
+      }
       let outcome;
       try {
         outcome = await proposePlan(data.problem, { timeLimit: solveSeconds });
