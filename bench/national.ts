@@ -1,8 +1,9 @@
 /**
- * Part of npm run bench: the term report on the national data set. Building all ten years takes
- * minutes, so by default the bench builds the last year only (two terms) at full scale: each term
- * then has the 1,000 courses of a national term. BENCH_NATIONAL_SCALE and BENCH_NATIONAL_YEARS
- * change that; the scale and years used are printed.
+ * Part of npm run bench: the term report, the term plan, the largest region's term proposal and
+ * retention on the national data set. Building all ten years takes minutes, so by default the
+ * bench builds the last year only (two terms) at full scale: each term then has the 1,000 courses
+ * of a national term. BENCH_NATIONAL_SCALE and BENCH_NATIONAL_YEARS change that; the scale and
+ * years used are printed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { countRows, loadNationalData } from '../src/features/demo/national-data'
 import { mailSettingsFrom } from '../src/features/invites/invitations';
 import { systemClock } from '../src/lib/clock';
 import { measure, signInCookie } from './measure';
+import { measureNationalProposal } from './proposal-timing';
 import { measureRetention } from './retention';
 
 const scale = Number(process.env.BENCH_NATIONAL_SCALE ?? '1');
@@ -91,6 +93,9 @@ await measure(
   20,
   2,
 );
+
+// The term proposal for the largest region (Pohjois-Pohjanmaa): 15 courses, the route's 20 s limit.
+await measureNationalProposal(db, app, cookie, parsed.config);
 
 // Retention last, as it changes the data: the admin page, then a first run two years on, when
 // everything in the file is due (a county's first run after years without one).
