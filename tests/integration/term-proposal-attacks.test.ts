@@ -309,18 +309,27 @@ describe('attacks on proposing a term', () => {
       expect(courseCount(), name).toBe(before);
     }
     // Odd names are carried along as text, never used as anything else.
-    const forged = await review({
-      ...fields,
-      intent: 'check',
-      __proto__: 'x',
+    const oddNames = {
+      ['__proto__']: 'x',
       constructor: 'x',
       toString: 'x',
       'place_1[]': 'must',
+      '"><script>alert(1)</script>': '"><script>alert(2)</script>',
       keep_7: 'on',
       venue_7: '1',
       keep_99: 'on',
-    });
-    expect(forged.status).toBeLessThan(500);
+    };
+    for (const intent of ['check', 'targets']) {
+      const forged = await review({ ...fields, ...oddNames, intent });
+      expect(forged.status, intent).toBeLessThan(500);
+      expect(await forged.text(), intent).not.toContain('<script>');
+    }
+    // As many fields as the body limit lets through: a place choice for localities nobody has.
+    const crowded = Object.fromEntries(
+      Array.from({ length: 3000 }, (_, index) => [`place_${100_000 + index}`, 'may']),
+    );
+    const many = await review({ ...fields, ...crowded, intent: 'check' });
+    expect([200, 422]).toContain(many.status);
     // A course beyond the count is not read; a check of the count at its most reads 40 courses.
     const beyond = await review({
       ...fields,
@@ -332,9 +341,9 @@ describe('attacks on proposing a term', () => {
     expect(beyond.status).toBe(200);
     const forty = await review({ ...fields, courses: '40', intent: 'check' });
     expect(forty.status).toBe(200);
-    const many = await review({ ...fields, courses: '99', intent: 'check' });
-    expect(many.status).toBe(200);
-    expect(load(await many.text())('.proposal-course').length).toBeLessThanOrEqual(40);
+    const ninetyNine = await review({ ...fields, courses: '99', intent: 'check' });
+    expect(ninetyNine.status).toBe(200);
+    expect(load(await ninetyNine.text())('.proposal-course').length).toBeLessThanOrEqual(40);
     expect(courseCount()).toBe(before);
   });
 
