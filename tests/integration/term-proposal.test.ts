@@ -1,4 +1,4 @@
-import { load, type CheerioAPI } from 'cheerio';
+import { load } from 'cheerio';
 import { and, count, eq, gt, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -29,23 +29,9 @@ import {
   postForm,
   signIn,
 } from '../support/test-app';
+import { formFields, text } from '../support/page-forms';
 
 const now = new Date('2026-12-03T10:00:00Z');
-
-/** What a browser would send from the form: checked boxes only, each select's chosen option. */
-function formFields($: CheerioAPI, form: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const element of $(`${form} :is(input, select)`).toArray()) {
-    const control = $(element);
-    const name = control.attr('name');
-    if (!name || control.attr('type') === 'submit') continue;
-    if (control.attr('type') === 'checkbox' && !control.is(':checked')) continue;
-    fields[name] = String(control.val() ?? '');
-  }
-  return fields;
-}
-
-const text = ($: CheerioAPI, selector: string) => $(selector).text().replace(/\s+/g, ' ').trim();
 
 describe('proposing the spring term on the demo data', () => {
   const { app, db, clock, config } = buildTestApp();

@@ -73,6 +73,8 @@ export const fi = {
     '{count} kurssia ei riitä kaikille paikkakunnille, joille kurssi tarvitaan ({localities}).',
   'proposal.validation.startTimes': 'Kirjoita ajat muodossa 17:00, pilkuilla erotettuina.',
   'proposal.validation.tooManyTimes': 'Enintään kuusi aloitusaikaa.',
+  'proposal.validation.pastMidnight':
+    'Tapaaminen päättyisi vasta puolenyön jälkeen. Valitse aikaisempi aloitusaika.',
   'proposal.validation.startAfterEnd': 'Myöhäisin aloituspäivä ei voi olla ennen aikaisinta.',
   'proposal.validation.noWeekday': 'Valitse vähintään yksi päivä.',
   'proposal.validation.outsideTerm': 'Päivän pitää olla lukukauden aikana ({from}–{to}).',
@@ -208,6 +210,8 @@ export const en: Record<keyof typeof fi, string> = {
     '{count} courses are not enough for every locality that needs one ({localities}).',
   'proposal.validation.startTimes': 'Write the times as 17:00, separated by commas.',
   'proposal.validation.tooManyTimes': 'At most six start times.',
+  'proposal.validation.pastMidnight':
+    'The session would end after midnight. Choose an earlier start time.',
   'proposal.validation.startAfterEnd': 'The latest first session cannot be before the earliest.',
   'proposal.validation.noWeekday': 'Choose at least one day.',
   'proposal.validation.outsideTerm': 'The date must be within the term ({from}–{to}).',
@@ -341,6 +345,8 @@ export const sv: Record<keyof typeof fi, string> = {
     '{count} kurser räcker inte till alla orter som behöver en kurs ({localities}).',
   'proposal.validation.startTimes': 'Skriv tiderna som 17:00, åtskilda med kommatecken.',
   'proposal.validation.tooManyTimes': 'Högst sex starttider.',
+  'proposal.validation.pastMidnight':
+    'Träffen skulle sluta efter midnatt. Välj en tidigare starttid.',
   'proposal.validation.startAfterEnd':
     'Den senaste första träffen kan inte vara före den tidigaste.',
   'proposal.validation.noWeekday': 'Välj minst en dag.',

@@ -41,6 +41,15 @@ const startTimeList = z
   .refine((times) => times.every(isValidLocalTime), 'proposal.validation.startTimes')
   .refine((times) => times.length <= 6, 'proposal.validation.tooManyTimes');
 
+/**
+ * A session from `startTime` would end on the next day: refused, as a session's end before its
+ * start cannot be moved or shown as the course pages expect.
+ */
+export function endsAfterMidnight(startTime: LocalTime, program: { sessionMinutes: number }) {
+  const [hours, minutes] = startTime.split(':').map(Number) as [number, number];
+  return hours * 60 + minutes + program.sessionMinutes > 24 * 60;
+}
+
 const weekdayFields = Object.fromEntries(
   proposalWeekdays.map((day) => [`weekday${day}`, checkbox]),
 ) as Record<`weekday${Weekday}`, typeof checkbox>;

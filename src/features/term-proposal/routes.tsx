@@ -12,7 +12,14 @@ import { setFlash } from '../../http/flash';
 import { validForm, type FieldErrors, type FormState } from '../../http/form';
 import { idParam } from '../../http/params';
 import { formatDate, formatDayAndMonth, programName } from '../../i18n/format';
-import { addDays, instantToWallClock, weekdayOf } from '../../lib/helsinki-time';
+import {
+  addDays,
+  instantToWallClock,
+  isValidLocalDate,
+  weekdayOf,
+  type LocalDate,
+} from '../../lib/helsinki-time';
+import { dayOffOn } from '../courses/holidays';
 import { commandContextFor } from '../courses/route-helpers';
 import { listRegions } from '../places/regions';
 import { chooseRegion } from '../places/region-choice';
@@ -34,6 +41,7 @@ import { solvePlan } from './plan-solver';
 import { SolverBusy } from './solver-thread';
 import { proposePlan, type Blocker } from './propose';
 import {
+  endsAfterMidnight,
   proposalForm,
   proposalRequestOf,
   readReviewedCourses,
@@ -150,6 +158,9 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
     }
     if (request.latestStart > term.endsOn) {
       errors.latestStart = t('proposal.validation.outsideTerm', within);
+    }
+    if (program && request.startTimes.some((time) => endsAfterMidnight(time, program))) {
+      errors.startTimes = t('proposal.validation.pastMidnight');
     }
     const region = regionOf(c, input.region as string | undefined);
     const localityIds = new Set(regionLocalities(db, region).map((row) => row.id));
@@ -273,7 +284,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
     return {
       index,
       localityName: data.localityNames.get(localityId) ?? '',
-      weekday: /^\d{4}-\d{2}-\d{2}$/.test(firstDate) ? weekdayOf(firstDate) : null,
+      weekday: isValidLocalDate(firstDate) ? weekdayOf(firstDate) : null,
       startTime: values[reviewField('startTime', index)] ?? '',
       reasons: course
         ? reasonsFor(data.problem, course).map((reason) => reasonText(c, data, reason))
@@ -429,9 +440,36 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
     }
   }
 
+  /**
+   * Why a course cannot start on `date`: in the past, outside the term (sessions then run past
+   * any calendar the app knows, up to year 10000), or on a day off — the sessions would skip it
+   * and the course would quietly start a week later than the date on the page.
+   */
+  function firstDateProblem(
+    c: Context<SignedInEnv>,
+    term: Term,
+    data: ProposalData,
+    date: LocalDate,
+  ): string | null {
+    const t = c.get('t');
+    const language = c.get('language');
+    if (date < today()) return t('validation.dateInPast');
+    if (date < term.startsOn || date > term.endsOn) {
+      return t('proposal.validation.outsideTerm', {
+        from: formatDate(term.startsOn, language),
+        to: formatDate(term.endsOn, language),
+      });
+    }
+    const dayOff = dayOffOn(date, data.blockedPeriods);
+    return dayOff
+      ? t('course.warning.dayOff', { date: formatDate(date, language), name: dayOff.name })
+      : null;
+  }
+
   /** The reviewed courses as planned courses, with every hard rule they break at its field. */
   function checkReviewed(
     c: Context<SignedInEnv>,
+    term: Term,
     data: ProposalData,
     courses: ReviewedCourse[],
     errors: FieldErrors,
@@ -445,8 +483,13 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
         errors[reviewField('venue', course.index)] = t('proposal.rule.venue-elsewhere');
         continue;
       }
-      if (course.firstDate < today()) {
-        errors[reviewField('firstDate', course.index)] = t('validation.dateInPast');
+      const firstDateError = firstDateProblem(c, term, data, course.firstDate);
+      if (firstDateError) {
+        errors[reviewField('firstDate', course.index)] = firstDateError;
+        continue;
+      }
+      if (endsAfterMidnight(course.startTime, data.program)) {
+        errors[reviewField('startTime', course.index)] = t('proposal.validation.pastMidnight');
         continue;
       }
       const slot = slotFor(
@@ -507,7 +550,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
         Number(/^\d{1,2}$/.test(values.courses ?? '') ? values.courses : 0),
       );
       const { courses, errors } = readReviewedCourses(values, t);
-      const planned = checkReviewed(c, data, courses, errors);
+      const planned = checkReviewed(c, term, data, courses, errors);
       const page = { targets, values, errors, count, provenBest: true };
       const hasErrors = Object.keys(errors).length > 0;
       const kept = courses.filter((course) => planned.has(course.index));
