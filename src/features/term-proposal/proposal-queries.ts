@@ -216,14 +216,6 @@ function busyBetween(
  */
 function waitingGroupsIn(db: AppDatabase, localityIds: number[]): WaitingGroup[] {
   if (localityIds.length === 0) return [];
-  const latestInterview = db
-    .select({
-      applicationId: interviews.applicationId,
-      id: sql<number>`max(${interviews.id})`.as('latest_id'),
-    })
-    .from(interviews)
-    .groupBy(interviews.applicationId)
-    .as('latest_interview');
   const rows = db
     .select({
       localityId: applications.localityId,
@@ -232,8 +224,15 @@ function waitingGroupsIn(db: AppDatabase, localityIds: number[]): WaitingGroup[]
       suitableTimes: interviews.suitableTimes,
     })
     .from(applications)
-    .leftJoin(latestInterview, eq(latestInterview.applicationId, applications.id))
-    .leftJoin(interviews, eq(interviews.id, latestInterview.id))
+    // The latest interview of each waiting person, found through the interviews' application index
+    // (not by grouping every interview in the country).
+    .leftJoin(
+      interviews,
+      eq(
+        interviews.id,
+        sql`(select max(latest.id) from ${interviews} as latest where latest.application_id = ${applications.id})`,
+      ),
+    )
     .where(
       and(
         eq(applications.state, 'waiting'),
