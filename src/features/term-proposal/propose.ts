@@ -23,6 +23,9 @@ export type Blocker =
   | { rule: 'course-count'; most: number; hoursLimited: boolean }
   | { rule: 'required-together'; localityIds: readonly number[] };
 
+/** Seconds for each of the diagnosis's solves. */
+const diagnoseSeconds = 4;
+
 export type ProposalOutcome =
   | { kind: 'plan'; plan: PlannedCourse[]; score: PlanScore; provenBest: boolean }
   | { kind: 'blocked'; blockers: Blocker[] };
@@ -65,10 +68,12 @@ export async function diagnose(
     }
   }
   if (blockers.length > 0) return blockers;
-  const most = mostCourses(await solvePlan(problem, { ...options, mostCourses: true }));
+  // Counting what fits is an easier problem; short limits keep the whole answer within 30 s.
+  const counting = { timeLimit: Math.min(options.timeLimit ?? diagnoseSeconds, diagnoseSeconds) };
+  const most = mostCourses(await solvePlan(problem, { ...counting, mostCourses: true }));
   if (most < problem.courseCount) {
     const withoutHours = mostCourses(
-      await solvePlan(problem, { ...options, mostCourses: true, ignoreHoursMaximum: true }),
+      await solvePlan(problem, { ...counting, mostCourses: true, ignoreHoursMaximum: true }),
     );
     return [{ rule: 'course-count', most, hoursLimited: withoutHours > most }];
   }
