@@ -54,6 +54,11 @@ function startNext(): void {
   worker.postMessage({ id: running.id, model: running.model, options: running.options });
 }
 
+/** Starts the solver thread with a trivial model, so the first real proposal does not wait for it. */
+export async function warmSolver(): Promise<void> {
+  await solveInThread('Maximize\n obj: x\nSubject To\n c: x <= 1\nEnd', {}).catch(() => undefined);
+}
+
 /** Solves one LP-format model in the solver thread, one model at a time, in the order asked. */
 export function solveInThread(
   model: string,
