@@ -32,14 +32,20 @@ import {
   planWeights,
   reasonsFor,
   scorePlan,
-  type CourseReason,
   type PlannedCourse,
   type PlanScore,
-  type Violation,
 } from './plan-rules';
 import { solvePlan } from './plan-solver';
 import { SolverBusy } from './solver-thread';
-import { proposePlan, type Blocker } from './propose';
+import { proposePlan } from './propose';
+import {
+  blockerText,
+  reasonText,
+  summaryOf,
+  violationField,
+  violationText,
+  type Words,
+} from './proposal-texts';
 import {
   endsAfterMidnight,
   proposalForm,
@@ -66,6 +72,11 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
   const today = () => instantToWallClock(clock()).date;
   const form = proposalForm(today);
   const commandContext = commandContextFor({ clock, mail });
+
+  const words = (c: Context<SignedInEnv>): Words => ({
+    t: c.get('t'),
+    language: c.get('language'),
+  });
 
   const termOr404 = (c: Context<SignedInEnv>): Term => {
     const term = findTerm(db, idParam(c));
@@ -186,86 +197,6 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
     return { data };
   }
 
-  function blockerText(c: Context<SignedInEnv>, data: ProposalData, blocker: Blocker): string {
-    const t = c.get('t');
-    const seats = data.program.maxParticipants;
-    const locality = (id: number) => data.localityNames.get(id) ?? '';
-    switch (blocker.rule) {
-      case 'no-candidate-course':
-        return t('proposal.blocker.no-candidate-course');
-      case 'no-venue':
-        return blocker.reason === 'capacity'
-          ? t('proposal.blocker.no-venue-capacity', { seats })
-          : t(
-              data.program.online
-                ? 'proposal.blocker.no-venue-kind-online'
-                : 'proposal.blocker.no-venue-kind-in-person',
-            );
-      case 'required-locality-venue':
-        return t('proposal.blocker.required-locality-venue', {
-          locality: locality(blocker.localityId),
-          seats,
-        });
-      case 'required-locality-instructors':
-        return t('proposal.blocker.required-locality-instructors', {
-          locality: locality(blocker.localityId),
-          working: blocker.working,
-          free: blocker.freeAtBest,
-        });
-      case 'course-count':
-        return blocker.hoursLimited
-          ? t('proposal.blocker.course-count-hours', {
-              most: blocker.most,
-              hours: data.problem.maxHoursPerInstructor,
-            })
-          : t('proposal.blocker.course-count', { most: blocker.most });
-      case 'required-together':
-        return t('proposal.blocker.required-together', {
-          count: data.problem.courseCount,
-          localities: blocker.localityIds.map(locality).join(', '),
-        });
-    }
-  }
-
-  function reasonText(c: Context<SignedInEnv>, data: ProposalData, reason: CourseReason): string {
-    const t = c.get('t');
-    switch (reason.kind) {
-      case 'servedHere':
-      case 'servedNearby':
-        return t(`proposal.why.${reason.kind}`, {
-          count: reason.count,
-          locality: data.localityNames.get(reason.localityId) ?? '',
-        });
-      case 'stepFree':
-      case 'timeSuits':
-        return t(`proposal.why.${reason.kind}`, { count: reason.count });
-      case 'first-course':
-      case 'lapsing':
-        return t(`proposal.why.${reason.kind}`, {
-          name: data.instructors.get(reason.instructorId)?.name ?? '',
-          date: formatDate(reason.by, c.get('language')),
-        });
-      case 'pair':
-        return t('proposal.why.pair');
-      case 'nobodyWaiting':
-        return t('proposal.why.nobodyWaiting');
-    }
-  }
-
-  function summaryOf(c: Context<SignedInEnv>, score: PlanScore, provenBest: boolean): string[] {
-    const t = c.get('t');
-    return [
-      t('proposal.summary', {
-        served: score.servedHere + score.servedNearby,
-        here: score.servedHere,
-        nearby: score.servedNearby,
-      }),
-      t('proposal.summaryDeadlines', { count: score.deadlinesMet.length }),
-      t('proposal.summaryHours', { hours: Math.round(score.busiestHours) }),
-      ...(provenBest ? [] : [t('proposal.notProvenBest')]),
-    ];
-  }
-
   /** One course's box: its locality's venues and instructors to choose from, and its reasons. */
   function courseView(
     c: Context<SignedInEnv>,
@@ -287,7 +218,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
       weekday: isValidLocalDate(firstDate) ? weekdayOf(firstDate) : null,
       startTime: values[reviewField('startTime', index)] ?? '',
       reasons: course
-        ? reasonsFor(data.problem, course).map((reason) => reasonText(c, data, reason))
+        ? reasonsFor(data.problem, course).map((reason) => reasonText(words(c), data, reason))
         : [],
       sessionDates: course
         ? course.slot.sessions.map((session) => formatDayAndMonth(session.localDate, language))
@@ -322,7 +253,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
       targets: page.targets,
       values: page.values,
       errors: page.errors,
-      summary: page.score ? summaryOf(c, page.score, page.provenBest) : [],
+      summary: page.score ? summaryOf(words(c), page.score, page.provenBest) : [],
       courses: Array.from({ length: page.count }, (_, index) =>
         courseView(c, data, index, page.values, page.planned.get(index)),
       ),
@@ -381,7 +312,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
           c,
           term,
           { values, errors: {} },
-          outcome.blockers.map((blocker) => blockerText(c, data, blocker)),
+          outcome.blockers.map((blocker) => blockerText(words(c), data, blocker)),
         );
       }
       const courseValues: Record<string, string> = {};
@@ -410,35 +341,6 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
       });
     },
   );
-
-  /** Where a broken rule is shown: at the instructor it names, else at the venue. */
-  function violationField(course: ReviewedCourse, violation: Violation): string {
-    if (violation.instructorId !== undefined) {
-      const second = course.instructorIds[1] === violation.instructorId;
-      return reviewField(second ? 'instructor2' : 'instructor1', course.index);
-    }
-    if (violation.rule === 'two-instructors') return reviewField('instructor2', course.index);
-    return reviewField('venue', course.index);
-  }
-
-  function violationText(c: Context<SignedInEnv>, data: ProposalData, violation: Violation) {
-    const t = c.get('t');
-    switch (violation.rule) {
-      case 'two-instructors':
-      case 'instructor-locality':
-      case 'licence':
-      case 'instructor-double-booked':
-      case 'venue-double-booked':
-      case 'venue-kind':
-        return t(`proposal.rule.${violation.rule}`);
-      case 'venue-capacity':
-        return t('proposal.rule.venue-capacity', { seats: data.program.maxParticipants });
-      case 'hours-maximum':
-        return t('proposal.rule.hours-maximum', { hours: data.problem.maxHoursPerInstructor });
-      default:
-        return t('validation.invalid');
-    }
-  }
 
   /**
    * Why a course cannot start on `date`: in the past, outside the term (sessions then run past
@@ -521,7 +423,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
           );
       for (const one of affected) {
         const field = violationField(one, violation);
-        errors[field] ??= violationText(c, data, violation);
+        errors[field] ??= violationText(words(c), data, violation);
       }
     }
     return planned;
