@@ -7,10 +7,12 @@ import {
   courseSessions,
   courses,
   instructorLocalities,
+  instructors,
   localities,
   outbox,
   programs,
   terms,
+  users,
   venues,
 } from '../../db/schema';
 import { systemActor } from '../../src/features/audit/audit-log';
@@ -504,6 +506,27 @@ describe('proposing the spring term on the demo data', () => {
       'Valituilla paikkakunnilla ei ole yhtään tilaa.',
     );
     expect(courseCount()).toBe(before);
+  });
+
+  it('never proposes an instructor whose staff account is disabled', async () => {
+    const matti = db.select().from(instructors).where(eq(instructors.name, 'Matti Mäkelä')).get()!;
+    expect(matti.userId).not.toBeNull();
+    const proposedLeaders = async () => {
+      const { $ } = await propose({
+        courseCount: '2',
+        earliestStart: '2027-03-01',
+        maxHours: '300',
+      });
+      const fields = formFields($, 'form[action$="/proposal/review"]');
+      expect(fields.courses).toBe('2');
+      return $('select[name^="instructor"] option')
+        .toArray()
+        .map((option) => Number($(option).attr('value')));
+    };
+    expect(await proposedLeaders()).toContain(matti.id);
+    db.update(users).set({ disabledAt: now }).where(eq(users.id, matti.userId!)).run();
+    expect(await proposedLeaders()).not.toContain(matti.id);
+    db.update(users).set({ disabledAt: null }).where(eq(users.id, matti.userId!)).run();
   });
 
   it('is for planning staff only', async () => {

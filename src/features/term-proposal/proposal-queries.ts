@@ -9,6 +9,7 @@ import {
   interviews,
   localities,
   programs,
+  users,
   venues,
   type InstructorKind,
 } from '../../../db/schema';
@@ -125,7 +126,9 @@ function instructorsIn(db: AppDatabase, localityIds: number[]) {
     })
     .from(instructorLocalities)
     .innerJoin(instructors, eq(instructors.id, instructorLocalities.instructorId))
-    .where(inArray(instructorLocalities.localityId, localityIds))
+    .leftJoin(users, eq(users.id, instructors.userId))
+    // An instructor whose staff account is disabled has left: nobody plans courses for them.
+    .where(and(inArray(instructorLocalities.localityId, localityIds), isNull(users.disabledAt)))
     .orderBy(asc(instructors.name), asc(instructors.id))
     .all();
   const byId = new Map<
