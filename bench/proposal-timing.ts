@@ -11,12 +11,9 @@ import type { Config } from '../src/config';
 import type { AppDatabase } from '../src/db';
 import { instantToWallClock } from '../src/lib/helsinki-time';
 import { proposalForm, proposalRequestOf } from '../src/features/term-proposal/proposal-input';
-import {
-  findProposalProgram,
-  loadProposal,
-  type ProposalData,
-} from '../src/features/term-proposal/proposal-queries';
+import { loadProposal, type ProposalData } from '../src/features/term-proposal/proposal-queries';
 import { proposePlan, type ProposalOutcome } from '../src/features/term-proposal/propose';
+import { findProgram } from '../src/features/programs/queries';
 import { findTerm } from '../src/features/terms/queries';
 
 type App = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
@@ -140,7 +137,7 @@ export async function measureProposal(
     return proposalRequestOf(parsed.data);
   };
   const first = requestFor(options.courseCounts[0]!);
-  const program = findProposalProgram(db, first.programId)!;
+  const program = findProgram(db, first.programId)!;
   const loadFor = (courseCount: number) =>
     loadProposal(db, requestFor(courseCount), {
       term,

@@ -8,7 +8,6 @@ import {
   instructors,
   interviews,
   localities,
-  programs,
   users,
   venues,
   type InstructorKind,
@@ -68,25 +67,6 @@ export type ProposalData = {
   venues: Map<number, VenueFacts>;
   instructors: Map<number, InstructorFacts>;
 };
-
-export function findProposalProgram(db: AppDatabase, programId: number) {
-  return db
-    .select({
-      id: programs.id,
-      nameFi: programs.nameFi,
-      nameSv: programs.nameSv,
-      nameEn: programs.nameEn,
-      sessionCount: programs.sessionCount,
-      sessionMinutes: programs.sessionMinutes,
-      intervalWeeks: programs.intervalWeeks,
-      preparationMinutes: programs.preparationMinutes,
-      maxParticipants: programs.maxParticipants,
-      online: programs.online,
-    })
-    .from(programs)
-    .where(eq(programs.id, programId))
-    .get();
-}
 
 export function regionLocalities(db: AppDatabase, region: string) {
   return db

@@ -23,7 +23,7 @@ import { dayOffOn } from '../courses/holidays';
 import { commandContextFor } from '../courses/route-helpers';
 import { listRegions } from '../places/regions';
 import { chooseRegion } from '../places/region-choice';
-import { listPrograms } from '../programs/queries';
+import { findProgram, listPrograms } from '../programs/queries';
 import { findTerm, findTermCourses } from '../terms/queries';
 import { AcceptConflict, acceptProposal } from './accept-proposal';
 import { freeStartDates, slotFor } from './candidate-slots';
@@ -55,12 +55,7 @@ import {
   type ProposalInput,
   type ReviewedCourse,
 } from './proposal-input';
-import {
-  findProposalProgram,
-  loadProposal,
-  regionLocalities,
-  type ProposalData,
-} from './proposal-queries';
+import { loadProposal, regionLocalities, type ProposalData } from './proposal-queries';
 
 type Term = NonNullable<ReturnType<typeof findTerm>>;
 
@@ -158,7 +153,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
     const t = c.get('t');
     const request = proposalRequestOf(input);
     const errors: FieldErrors = {};
-    const program = findProposalProgram(db, request.programId);
+    const program = findProgram(db, request.programId);
     if (!program) errors.programId = t('validation.unknownChoice');
     const within = {
       from: formatDate(term.startsOn, c.get('language')),
