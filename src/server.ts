@@ -9,7 +9,6 @@ import { createMailSender } from './features/outbox/mail-sender';
 import { startOutboxWorker } from './features/outbox/outbox-worker';
 import { createTextSender } from './features/outbox/sms-sender';
 import { startRetentionSchedule } from './features/retention/retention-schedule';
-import { warmSolver } from './features/term-proposal/solver-thread';
 import { startReminderSchedule } from './features/texts/reminders';
 import { clockStartingAt, systemClock } from './lib/clock';
 
@@ -46,8 +45,6 @@ const textWorker = startOutboxWorker({
   sender: config.smsUrl ? createTextSender(config.smsUrl, config.smsToken) : null,
 });
 const retention = startRetentionSchedule({ db, clock });
-// The solver thread and HiGHS load once now, not in the first coordinator's proposal.
-void warmSolver();
 const reminders = startReminderSchedule({
   db,
   clock,

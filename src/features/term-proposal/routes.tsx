@@ -36,7 +36,7 @@ import {
   type PlanScore,
 } from './plan-rules';
 import { solvePlan } from './plan-solver';
-import { SolverBusy } from './solver-thread';
+import { SolverBusy, warmSolver } from './solver-thread';
 import { proposePlan } from './propose';
 import {
   blockerText,
@@ -271,6 +271,8 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
 
   app.get('/terms/:id/proposal', planningStaff, (c) => {
     const term = termOr404(c);
+    // HiGHS loads while the coordinator fills in the form, not when they submit it.
+    void warmSolver();
     return renderForm(c, term, { values: defaultTargets(c, term), errors: {} });
   });
 

@@ -56,6 +56,7 @@ function startNext(): void {
 
 /** Starts the solver thread with a trivial model, so the first real proposal does not wait for it. */
 export async function warmSolver(): Promise<void> {
+  if (worker) return;
   await solveInThread('Maximize\n obj: x\nSubject To\n c: x <= 1\nEnd', {}).catch(() => undefined);
 }
 
