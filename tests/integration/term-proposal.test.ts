@@ -481,6 +481,21 @@ describe('proposing the spring term on the demo data', () => {
       ),
     ).toThrow(AcceptConflict);
     expect(courseCount()).toBe(before);
+
+    // A venue archived after the review was checked is refused in the accepting transaction.
+    db.update(venues).set({ archivedAt: now }).where(eq(venues.id, venue.id)).run();
+    try {
+      acceptProposal(db, springId, program, [{ ...course, index: 0 }], {
+        actor: systemActor,
+        mail: { ...mailSettingsFrom(config), now },
+      });
+      expect.unreachable('an archived venue was accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(AcceptConflict);
+      expect((error as AcceptConflict).venueArchived).toBe(true);
+    }
+    expect(courseCount()).toBe(before);
+    db.update(venues).set({ archivedAt: null }).where(eq(venues.id, venue.id)).run();
   });
 
   it("plans one region's localities, and says when they have no venue", async () => {

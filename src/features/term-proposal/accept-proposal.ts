@@ -1,4 +1,5 @@
-import type { Audience } from '../../../db/schema';
+import { eq } from 'drizzle-orm';
+import { venues, type Audience } from '../../../db/schema';
 import { immediateTransaction, type AppDatabase } from '../../db';
 import type { LocalDate } from '../../lib/helsinki-time';
 import { createCourseIn, type CourseCommandContext } from '../courses/course-changes';
@@ -17,13 +18,17 @@ export type AcceptedCourse = {
   targetService: string;
 };
 
-/** Another course took a venue or an instructor in the meantime (e.g. a second accept). */
+/**
+ * Something changed since the review page was checked: another course took a venue or an
+ * instructor (e.g. a second accept), or the venue was archived.
+ */
 export class AcceptConflict extends Error {
   constructor(
     readonly index: number,
     readonly conflicts: Conflict[],
+    readonly venueArchived = false,
   ) {
-    super(`Proposed course ${index} now conflicts with another course`);
+    super(`Proposed course ${index} can no longer be saved as reviewed`);
   }
 }
 
@@ -54,6 +59,12 @@ export function acceptProposal(
 ): number[] {
   return immediateTransaction(db, (tx) =>
     accepted.map((course) => {
+      const venue = tx
+        .select({ archivedAt: venues.archivedAt })
+        .from(venues)
+        .where(eq(venues.id, course.slot.venueId))
+        .get();
+      if (!venue || venue.archivedAt !== null) throw new AcceptConflict(course.index, [], true);
       const sessions = sessionsOf(course.slot);
       const conflicts = conflictsFor(tx, 0, sessions, {
         venueId: course.slot.venueId,

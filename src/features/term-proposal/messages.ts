@@ -133,6 +133,7 @@ export const fi = {
   'proposal.rule.no-free-dates': 'Liian moni tapaamispäivä osuu pyhälle tai estetylle jaksolle.',
   'proposal.rule.conflict':
     'Menee päällekkäin kurssin {course} kanssa, joka tallennettiin sillä välin.',
+  'proposal.rule.venue-archived': 'Tila on poistettu käytöstä sillä välin. Valitse toinen tila.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -270,6 +271,7 @@ export const en: Record<keyof typeof fi, string> = {
   'proposal.rule.venue-elsewhere': "Choose a venue in the proposal's localities.",
   'proposal.rule.no-free-dates': 'Too many session dates fall on holidays or blocked periods.',
   'proposal.rule.conflict': 'Overlaps with {course}, which was saved in the meantime.',
+  'proposal.rule.venue-archived': 'The venue was archived in the meantime. Choose another venue.',
 };
 
 export const sv: Record<keyof typeof fi, string> = {
@@ -406,4 +408,5 @@ export const sv: Record<keyof typeof fi, string> = {
   'proposal.rule.no-free-dates':
     'För många träffdatum infaller på helgdagar eller blockerade perioder.',
   'proposal.rule.conflict': 'Överlappar med {course}, som sparades under tiden.',
+  'proposal.rule.venue-archived': 'Lokalen har tagits ur bruk under tiden. Välj en annan lokal.',
 };

@@ -497,9 +497,11 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
         if (!(error instanceof AcceptConflict)) throw error;
         c.status(409);
         const other = error.conflicts.find((conflict) => conflict.kind !== 'day-off');
-        errors[reviewField('venue', error.index)] = t('proposal.rule.conflict', {
-          course: other && 'otherCourseName' in other ? other.otherCourseName : '',
-        });
+        errors[reviewField('venue', error.index)] = error.venueArchived
+          ? t('proposal.rule.venue-archived')
+          : t('proposal.rule.conflict', {
+              course: other && 'otherCourseName' in other ? other.otherCourseName : '',
+            });
         return renderReview(c, term, data, { ...page, planned: evaluated, score });
       }
       setFlash(c, { kind: 'success', key: 'proposal.accepted', params: { count: kept.length } });
