@@ -197,11 +197,12 @@ export const reviewField = (field: (typeof reviewCourseFields)[number], index: n
 export function readReviewedCourses(
   values: Record<string, string>,
   t: Translate,
-): { courses: ReviewedCourse[]; errors: FieldErrors } {
-  const count = Number(/^\d{1,2}$/.test(values.courses ?? '') ? values.courses : 0);
+): { count: number; courses: ReviewedCourse[]; errors: FieldErrors } {
+  // The page never has more than 40 courses; a forged count is cut there.
+  const count = Math.min(40, Number(/^\d{1,2}$/.test(values.courses ?? '') ? values.courses : 0));
   const courses: ReviewedCourse[] = [];
   const errors: FieldErrors = {};
-  for (let index = 0; index < Math.min(count, 40); index++) {
+  for (let index = 0; index < count; index++) {
     const fields = Object.fromEntries(
       reviewCourseFields.flatMap((field) => {
         const value = values[reviewField(field, index)];
@@ -231,5 +232,5 @@ export function readReviewedCourses(
       targetService: course.audience === 'targeted' ? course.targetService : '',
     });
   }
-  return { courses, errors };
+  return { count, courses, errors };
 }

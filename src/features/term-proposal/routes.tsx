@@ -444,11 +444,7 @@ export function proposalRoutes({ db, clock, mail, config }: AppDeps) {
         });
       }
       const { data } = prepared;
-      const count = Math.min(
-        40,
-        Number(/^\d{1,2}$/.test(values.courses ?? '') ? values.courses : 0),
-      );
-      const { courses, errors } = readReviewedCourses(values, t);
+      const { count, courses, errors } = readReviewedCourses(values, t);
       const planned = checkReviewed(c, term, data, courses, errors);
       const page = { targets, values, errors, count, provenBest: true };
       const hasErrors = Object.keys(errors).length > 0;
